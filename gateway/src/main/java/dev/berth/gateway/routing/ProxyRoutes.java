@@ -1,0 +1,113 @@
+package dev.berth.gateway.routing;
+
+import dev.berth.common.error.ApiError;
+import dev.berth.common.http.RequestIds;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.Json;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URI;
+
+/**
+ * Streams {@code /api/<service>/v1/**} and {@code /v2/**} to the owning service with the
+ * Vert.x reverse proxy: bodies flow through in chunks, never buffered whole. The route sits
+ * behind Quarkus's authentication, so only requests with a valid token get here; the token
+ * itself is forwarded for the service to check again.
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+
+    /** After authentication and authorization, before the gateway's own REST resources. */
+    private static final int ROUTE_ORDER = 1_000;
+    private static final String BACKEND = "berth.backend";
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    OpenTelemetry openTelemetry;
+
+    void install(@Observes Router router) {
+        RouteTable routes = new RouteTable(config.services());
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setMaxPoolSize(64)
+                .setConnectTimeout(2_000)
+                .setKeepAlive(true));
+        HttpProxy proxy = HttpProxy.reverseProxy(client)
+                .originSelector(request -> origin(routes, request))
+                .addInterceptor(new ForwardingInterceptor());
+        router.routeWithRegex("^/(api/[a-z][a-z0-9-]*/v1|v2)(/.*)?$").order(ROUTE_ORDER).handler(ctx -> {
+            if (routes.backendFor(ctx.normalizedPath()).isPresent()) {
+                ctx.request().headers().set("X-Forwarded-Host", String.valueOf(ctx.request().authority()));
+                proxy.handle(ctx.request());
+            } else {
+                ctx.next();
+            }
+        });
+    }
+
+    private static Future<SocketAddress> origin(RouteTable routes, HttpServerRequest request) {
+        return routes.backendFor(request.path())
+                .map(uri -> Future.succeededFuture(SocketAddress.inetSocketAddress(port(uri), uri.getHost())))
+                .orElseGet(() -> Future.failedFuture("no backend for " + request.path()));
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() > 0 ? uri.getPort() : 80;
+    }
+
+    /** Adds the trace context, forwarded-for headers, and a JSON 503 when the service is down. */
+    private final class ForwardingInterceptor implements ProxyInterceptor {
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            var headers = context.request().headers();
+            HttpServerRequest incoming = context.request().proxiedRequest();
+            openTelemetry.getPropagators().getTextMapPropagator()
+                    .inject(Context.current(), headers, (carrier, key, value) -> carrier.set(key, value));
+            if (incoming.remoteAddress() != null) {
+                headers.add("X-Forwarded-For", incoming.remoteAddress().hostAddress());
+            }
+            headers.set("X-Forwarded-Proto", incoming.scheme());
+            context.set(BACKEND, incoming.path());
+            return context.sendRequest().recover(failure -> Future.succeededFuture(serviceUnavailable(context)));
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            // the gateway already answers with the request id; do not send it twice
+            context.response().headers().remove(RequestIds.HEADER);
+            return context.sendResponse();
+        }
+
+        private ProxyResponse serviceUnavailable(ProxyContext context) {
+            String requestId = context.request().headers().get(RequestIds.HEADER);
+            String path = context.get(BACKEND, String.class);
+            ApiError error = new ApiError("ServiceUnavailableException",
+                    "The service behind " + path + " is not reachable; try again shortly.", requestId);
+            ProxyResponse response = context.request().response()
+                    .setStatusCode(503)
+                    .setBody(Body.body(Buffer.buffer(Json.encode(error))));
+            response.headers().set("Content-Type", "application/json").set("Retry-After", "5");
+            return response;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.berth.scheduler;
+
+import dev.berth.testsupport.BerthInfrastructure;
+import dev.berth.testsupport.ServiceContractTest;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(BerthInfrastructure.class)
+class SchedulerServiceContractTest extends ServiceContractTest {
+
+    SchedulerServiceContractTest() {
+        super("scheduler");
+    }
+}

@@ -1,0 +1,30 @@
+package dev.berth.common.error;
+
+import dev.berth.common.http.RequestIds;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Renders JAX-RS errors in the platform's JSON error shape. */
+public class ApiExceptionMappers {
+
+    @ServerExceptionMapper
+    public Response webApplicationException(WebApplicationException e, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        return json(status, ErrorCodes.forStatus(status), e.getMessage(), headers);
+    }
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e, HttpHeaders headers) {
+        return json(e.status(), e.code(), e.getMessage(), headers);
+    }
+
+    static Response json(int status, String code, String message, HttpHeaders headers) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(code, message, headers.getHeaderString(RequestIds.HEADER)))
+                .build();
+    }
+}

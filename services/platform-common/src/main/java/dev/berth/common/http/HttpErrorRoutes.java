@@ -1,0 +1,69 @@
+package dev.berth.common.http;
+
+import dev.berth.common.error.ApiError;
+import dev.berth.common.error.ErrorCodes;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Gives every request an id and turns authentication failures, which happen before any
+ * REST resource is reached, into the platform's JSON error instead of an empty 401.
+ */
+@ApplicationScoped
+public class HttpErrorRoutes {
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(HttpErrorRoutes::assignRequestId);
+        router.route().order(Integer.MIN_VALUE).failureHandler(HttpErrorRoutes::renderSecurityFailure);
+    }
+
+    private static void assignRequestId(RoutingContext ctx) {
+        String id = RequestIds.acceptOrCreate(ctx.request().getHeader(RequestIds.HEADER));
+        ctx.request().headers().set(RequestIds.HEADER, id);
+        ctx.response().putHeader(RequestIds.HEADER, id);
+        ctx.next();
+    }
+
+    private static void renderSecurityFailure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof ForbiddenException) {
+            write(ctx, 403, ErrorCodes.ACCESS_DENIED, "You are not allowed to do this.");
+        } else if (isAuthenticationFailure(failure)) {
+            boolean tokenSent = ctx.request().getHeader(HttpHeaders.AUTHORIZATION) != null;
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            if (tokenSent) {
+                write(ctx, 401, ErrorCodes.INVALID_TOKEN, "The bearer token is invalid or expired.");
+            } else {
+                write(ctx, 401, ErrorCodes.MISSING_TOKEN,
+                        "Missing bearer token: send 'Authorization: Bearer <token>' with a token from the berth realm.");
+            }
+        } else {
+            ctx.next();
+        }
+    }
+
+    private static boolean isAuthenticationFailure(Throwable failure) {
+        return failure instanceof UnauthorizedException
+                || failure instanceof AuthenticationFailedException
+                || failure instanceof AuthenticationCompletionException;
+    }
+
+    static void write(RoutingContext ctx, int status, String code, String message) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        String requestId = ctx.request().getHeader(RequestIds.HEADER);
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(Json.encode(new ApiError(code, message, requestId)));
+    }
+}

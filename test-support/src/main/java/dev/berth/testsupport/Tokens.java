@@ -1,0 +1,58 @@
+package dev.berth.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Gets real access tokens from the local Keycloak, the way a user does with {@code berth-cli}. */
+public final class Tokens {
+
+    public static final String DEMO_PASSWORD = System.getenv().getOrDefault("BERTH_DEMO_PASSWORD", "berth-demo");
+    private static final String TOKEN_URL = System.getenv().getOrDefault("BERTH_OIDC_URL",
+            "http://127.0.0.1:" + System.getenv().getOrDefault("BERTH_KEYCLOAK_PORT", "8180") + "/realms/berth")
+            + "/protocol/openid-connect/token";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Tokens() {
+    }
+
+    /** An access token for a demo user (e.g. {@code acme-admin}) through the public berth-cli client. */
+    public static String forDemoUser(String username) {
+        return passwordGrant(username, DEMO_PASSWORD);
+    }
+
+    public static String passwordGrant(String username, String password) {
+        String form = Map.of("grant_type", "password", "client_id", "berth-cli",
+                        "username", username, "password", password)
+                .entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(TOKEN_URL))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Keycloak refused a token for " + username + ": "
+                        + response.statusCode() + " " + response.body());
+            }
+            JsonNode body = JSON.readTree(response.body());
+            return body.get("access_token").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not reach Keycloak at " + TOKEN_URL, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
