@@ -44,7 +44,7 @@ public abstract class ServiceContractTest {
                 .body("checks.name", hasItems(
                         "Database connections health check",
                         "Reactive PostgreSQL connections health check",
-                        "Kafka connection health check",
+                        "Kafka broker",
                         "OIDC Provider Health Check"));
     }
 

@@ -20,6 +20,9 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class HttpErrorRoutes {
 
+    static final String MISSING_TOKEN_MESSAGE =
+            "Missing bearer token: send 'Authorization: Bearer <token>' with a token from the berth realm.";
+
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(HttpErrorRoutes::assignRequestId);
         router.route().order(Integer.MIN_VALUE).failureHandler(HttpErrorRoutes::renderSecurityFailure);
@@ -42,8 +45,7 @@ public class HttpErrorRoutes {
             if (tokenSent) {
                 write(ctx, 401, ErrorCodes.INVALID_TOKEN, "The bearer token is invalid or expired.");
             } else {
-                write(ctx, 401, ErrorCodes.MISSING_TOKEN,
-                        "Missing bearer token: send 'Authorization: Bearer <token>' with a token from the berth realm.");
+                write(ctx, 401, ErrorCodes.MISSING_TOKEN, MISSING_TOKEN_MESSAGE);
             }
         } else {
             ctx.next();
