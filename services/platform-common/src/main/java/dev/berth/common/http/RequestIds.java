@@ -21,6 +21,7 @@ public final class RequestIds {
     }
 
     private static boolean isSafe(int c) {
-        return Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == ':';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '_' || c == '.' || c == ':';
     }
 }
