@@ -91,6 +91,7 @@ public abstract class ServiceContractTest {
                 .body("service", equalTo(service))
                 .body("username", equalTo("acme-deployer"))
                 .body("tenant", equalTo("acme"))
+                .body("kind", equalTo("USER"))
                 .body("roles", equalTo(java.util.List.of("deployer")));
         given().auth().oauth2(Tokens.forDemoUser("globex-viewer")).when().get(callerPath()).then()
                 .statusCode(200)

@@ -1,10 +1,18 @@
 package dev.berth.common.caller;
 
+import dev.berth.common.auth.Principal;
+import dev.berth.common.auth.Role;
 import java.util.List;
 
 /**
  * Who is calling, as read from a validated access token: the answer of
  * {@code GET /api/<service>/v1/caller} (the platform's GetCallerIdentity).
  */
-public record Caller(String service, String subject, String username, String tenant, List<String> roles) {
+public record Caller(String service, String kind, String subject, String username, String tenant, List<String> roles) {
+
+    static Caller of(String service, Principal principal) {
+        return new Caller(service, principal.kind().name(), principal.subject(), principal.name(),
+                principal.tenant().orElse(null),
+                principal.roles().stream().map(Role::claimValue).sorted().toList());
+    }
 }

@@ -1,0 +1,24 @@
+package dev.berth.gateway.ratelimit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Request rate limits of the gateway, per tenant and per client (a user or service account). */
+@ConfigMapping(prefix = "berth.gateway.rate-limit")
+public interface RateLimitConfig {
+
+    @WithDefault("true")
+    boolean enabled();
+
+    Limit tenant();
+
+    Limit client();
+
+    interface Limit {
+        /** Sustained requests per second. */
+        double requestsPerSecond();
+
+        /** How many requests may come at once after a quiet spell. */
+        int burst();
+    }
+}

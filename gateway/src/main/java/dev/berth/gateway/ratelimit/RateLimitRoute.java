@@ -1,0 +1,56 @@
+package dev.berth.gateway.ratelimit;
+
+import dev.berth.common.error.ApiError;
+import dev.berth.common.http.RequestIds;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Applies the rate limits to every API call, after authentication and before routing. */
+@ApplicationScoped
+public class RateLimitRoute {
+
+    /** After authentication, before the proxy (1000) and the gateway's own resources. */
+    private static final int ROUTE_ORDER = 900;
+
+    @Inject
+    RateLimitConfig config;
+
+    void install(@Observes Router router) {
+        if (!config.enabled()) {
+            return;
+        }
+        RateLimiter limiter = new RateLimiter(config.tenant(), config.client());
+        router.routeWithRegex("^/(api/.*|v2(/.*)?)$").order(ROUTE_ORDER).handler(ctx -> admit(limiter, ctx));
+    }
+
+    private static void admit(RateLimiter limiter, RoutingContext ctx) {
+        if (!(ctx.user() instanceof QuarkusHttpUser user)
+                || !(user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token)) {
+            ctx.next();
+            return;
+        }
+        String client = Optional.ofNullable(token.<Object>getClaim("azp")).map(String::valueOf).orElse("")
+                + "/" + token.getSubject();
+        String tenant = Optional.ofNullable(token.<Object>getClaim("tenant")).map(String::valueOf).orElse(null);
+        Optional<Duration> wait = limiter.admit(tenant, client, System.nanoTime());
+        if (wait.isEmpty()) {
+            ctx.next();
+            return;
+        }
+        long retryAfterSeconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+        ApiError error = new ApiError("ThrottlingException",
+                "Rate exceeded; retry after " + retryAfterSeconds + "s.", ctx.request().getHeader(RequestIds.HEADER));
+        ctx.response().setStatusCode(429)
+                .putHeader("Retry-After", String.valueOf(retryAfterSeconds))
+                .putHeader("Content-Type", "application/json")
+                .end(Json.encode(error));
+    }
+}

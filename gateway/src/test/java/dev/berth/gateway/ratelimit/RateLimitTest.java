@@ -1,0 +1,44 @@
+package dev.berth.gateway.ratelimit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.berth.testsupport.BerthInfrastructure;
+import dev.berth.testsupport.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(BerthInfrastructure.class)
+@TestProfile(RateLimitTest.TightLimits.class)
+class RateLimitTest {
+
+    public static class TightLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "berth.gateway.rate-limit.client.requests-per-second", "0.2",
+                    "berth.gateway.rate-limit.client.burst", "3");
+        }
+    }
+
+    @Test
+    void answers429WithRetryAfterOnceAClientsBurstIsSpent() {
+        String token = Tokens.forDemoUser("globex-deployer");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).when().get("/api/gateway/v1/caller").then().statusCode(200);
+        }
+        given().auth().oauth2(token).when().get("/api/gateway/v1/caller").then()
+                .statusCode(429)
+                .header("Retry-After", equalTo("5"))
+                .body("code", equalTo("ThrottlingException"))
+                .body("requestId", notNullValue());
+        given().auth().oauth2(Tokens.forDemoUser("globex-viewer")).when().get("/api/gateway/v1/caller").then()
+                .statusCode(200);
+    }
+}
