@@ -1,5 +1,7 @@
 package dev.berth.gateway.ratelimit;
 
+import dev.berth.common.auth.JwtClaims;
+import dev.berth.common.auth.Principal;
 import dev.berth.common.error.ApiError;
 import dev.berth.common.http.RequestIds;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -37,10 +39,8 @@ public class RateLimitRoute {
             ctx.next();
             return;
         }
-        String client = Optional.ofNullable(token.<Object>getClaim("azp")).map(String::valueOf).orElse("")
-                + "/" + token.getSubject();
-        String tenant = Optional.ofNullable(token.<Object>getClaim("tenant")).map(String::valueOf).orElse(null);
-        Optional<Duration> wait = limiter.admit(tenant, client, System.nanoTime());
+        Principal principal = JwtClaims.principalOf(token);
+        Optional<Duration> wait = limiter.admit(principal.tenant().orElse(null), principal.subject(), System.nanoTime());
         if (wait.isEmpty()) {
             ctx.next();
             return;

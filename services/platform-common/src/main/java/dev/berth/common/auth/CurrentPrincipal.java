@@ -17,7 +17,7 @@ public class CurrentPrincipal {
 
     public Principal get() {
         if (principal == null) {
-            principal = Principals.from(new JwtClaims(token));
+            principal = JwtClaims.principalOf(token);
         }
         return principal;
     }

@@ -9,12 +9,17 @@ import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** {@link ClaimSource} over a token Quarkus has already validated. */
-final class JwtClaims implements ClaimSource {
+public final class JwtClaims implements ClaimSource {
 
     private final JsonWebToken token;
 
-    JwtClaims(JsonWebToken token) {
+    private JwtClaims(JsonWebToken token) {
         this.token = token;
+    }
+
+    /** The principal of a token Quarkus has validated. */
+    public static Principal principalOf(JsonWebToken token) {
+        return Principals.from(new JwtClaims(token));
     }
 
     @Override

@@ -1,0 +1,99 @@
+package dev.berth.gateway.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.common.messaging.Topic;
+import dev.berth.testsupport.BerthInfrastructure;
+import dev.berth.testsupport.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+/** Mutating calls leave an audit event on the real berth.events topic; reads do not. */
+@QuarkusTest
+@QuarkusTestResource(BerthInfrastructure.class)
+class AuditTest {
+
+    private static final String PATH = "/api/iam/v1/test-guarded";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void recordsWhoDidWhatWithWhichResult() throws Exception {
+        try (KafkaConsumer<String, String> events = consumerAtEndOfEvents()) {
+            String allowed = "audit-" + UUID.randomUUID();
+            String denied = "audit-" + UUID.randomUUID();
+            String read = "audit-" + UUID.randomUUID();
+            given().auth().oauth2(Tokens.forDemoUser("acme-deployer")).header("X-Request-Id", allowed)
+                    .when().post(PATH).then().statusCode(200);
+            given().auth().oauth2(Tokens.forDemoUser("globex-viewer")).header("X-Request-Id", denied)
+                    .when().delete(PATH).then().statusCode(403);
+            given().auth().oauth2(Tokens.forDemoUser("acme-admin")).header("X-Request-Id", read)
+                    .when().get(PATH).then().statusCode(200);
+
+            Map<String, JsonNode> byRequestId = readUntil(events, List.of(allowed, denied), Duration.ofSeconds(30));
+
+            JsonNode post = byRequestId.get(allowed);
+            assertEquals("berth.audit.api-call", post.get("type").asText());
+            assertEquals("acme", post.get("tenant").asText());
+            assertNotNull(post.get("id").asText());
+            assertNotNull(post.get("time").asText());
+            assertEquals("acme-deployer", post.at("/detail/principal").asText());
+            assertEquals("USER", post.at("/detail/principalKind").asText());
+            assertEquals("POST", post.at("/detail/action").asText());
+            assertEquals(PATH, post.at("/detail/resource").asText());
+            assertEquals(200, post.at("/detail/result").asInt());
+            assertEquals("127.0.0.1", post.at("/detail/sourceAddress").asText());
+
+            JsonNode delete = byRequestId.get(denied);
+            assertEquals("globex", delete.get("tenant").asText());
+            assertEquals(403, delete.at("/detail/result").asInt());
+
+            assertTrue(readUntil(events, List.of(read), Duration.ofSeconds(3)).isEmpty(), "a GET is not audited");
+        }
+    }
+
+    private static KafkaConsumer<String, String> consumerAtEndOfEvents() {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getenv().getOrDefault("BERTH_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+                ConsumerConfig.GROUP_ID_CONFIG, "audit-test-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(Topic.EVENTS.topicName()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        return consumer;
+    }
+
+    private static Map<String, JsonNode> readUntil(KafkaConsumer<String, String> consumer, List<String> requestIds,
+                                                   Duration within) throws Exception {
+        Map<String, JsonNode> found = new HashMap<>();
+        long deadline = System.nanoTime() + within.toNanos();
+        while (found.size() < requestIds.size() && System.nanoTime() < deadline) {
+            for (var record : consumer.poll(Duration.ofMillis(500))) {
+                JsonNode event = JSON.readTree(record.value());
+                String requestId = event.at("/detail/requestId").asText();
+                if (requestIds.contains(requestId)) {
+                    assertEquals(event.get("tenant").asText(), record.key(), "events are keyed by tenant");
+                    found.put(requestId, event);
+                }
+            }
+        }
+        return found;
+    }
+}
