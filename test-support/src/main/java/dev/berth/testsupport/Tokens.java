@@ -31,9 +31,18 @@ public final class Tokens {
     }
 
     public static String passwordGrant(String username, String password) {
-        String form = Map.of("grant_type", "password", "client_id", "berth-cli",
-                        "username", username, "password", password)
-                .entrySet().stream()
+        return requestToken(Map.of("grant_type", "password", "client_id", "berth-cli",
+                "username", username, "password", password), username);
+    }
+
+    /** A token for a confidential client (a service account) with its client credentials. */
+    public static String clientCredentials(String clientId, String secret) {
+        return requestToken(Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", secret), clientId);
+    }
+
+    private static String requestToken(Map<String, String> parameters, String who) {
+        String form = parameters.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(URI.create(TOKEN_URL))
@@ -43,7 +52,7 @@ public final class Tokens {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("Keycloak refused a token for " + username + ": "
+                throw new IllegalStateException("Keycloak refused a token for " + who + ": "
                         + response.statusCode() + " " + response.body());
             }
             JsonNode body = JSON.readTree(response.body());
