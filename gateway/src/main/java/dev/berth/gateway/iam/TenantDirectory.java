@@ -18,7 +18,6 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
-import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
@@ -133,7 +132,8 @@ public class TenantDirectory {
         client.setDirectAccessGrantsEnabled(false);
         client.setAttributes(Map.of(TENANT_ATTRIBUTE, tenant, KIND_ATTRIBUTE, SERVICE_ACCOUNT_KIND,
                 "berth.level", level.wireName()));
-        client.setProtocolMappers(List.of(tenantClaim(tenant)));
+        // clients carry their tenant as a fixed claim; users get it from their group
+        client.setProtocolMappers(List.of(ClaimMappers.fixed("tenant", tenant)));
         String id;
         try (Response response = realm().clients().create(client)) {
             expectCreated(response, "service account " + name);
@@ -169,17 +169,6 @@ public class TenantDirectory {
         Map<String, String> attributes = client.getAttributes();
         return attributes != null && tenant.equals(attributes.get(TENANT_ATTRIBUTE))
                 && SERVICE_ACCOUNT_KIND.equals(attributes.get(KIND_ATTRIBUTE));
-    }
-
-    /** Clients carry their tenant as a fixed claim; users get it from their group. */
-    private static ProtocolMapperRepresentation tenantClaim(String tenant) {
-        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
-        mapper.setName("tenant");
-        mapper.setProtocol("openid-connect");
-        mapper.setProtocolMapper("oidc-hardcoded-claim-mapper");
-        mapper.setConfig(Map.of("claim.name", "tenant", "claim.value", tenant, "jsonType.label", "String",
-                "access.token.claim", "true", "id.token.claim", "false", "introspection.token.claim", "true"));
-        return mapper;
     }
 
     // ---------------------------------------------------------------- groups

@@ -5,10 +5,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Renders JAX-RS errors in the platform's JSON error shape. */
 public class ApiExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
 
     @ServerExceptionMapper
     public Response webApplicationException(WebApplicationException e, HttpHeaders headers) {
@@ -19,6 +22,14 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response apiException(ApiException e, HttpHeaders headers) {
         return json(e.status(), e.code(), e.getMessage(), headers);
+    }
+
+    /** Anything unexpected: logged with the request id, answered without internals. */
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, HttpHeaders headers) {
+        String requestId = headers.getHeaderString(RequestIds.HEADER);
+        LOG.errorf(e, "request %s failed", requestId);
+        return json(500, ErrorCodes.forStatus(500), "Internal error; quote request id " + requestId + ".", headers);
     }
 
     static Response json(int status, String code, String message, HttpHeaders headers) {

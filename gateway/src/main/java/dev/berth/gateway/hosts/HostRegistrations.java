@@ -1,0 +1,122 @@
+package dev.berth.gateway.hosts;
+
+import dev.berth.common.error.ApiException;
+import dev.berth.common.error.ErrorCodes;
+import dev.berth.gateway.iam.ClaimMappers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+
+/**
+ * Host role tokens (docs/security.md): a tenant admin issues registration tokens for a cluster;
+ * a host agent redeems one for a Keycloak client of its own whose tokens carry tenant, cluster,
+ * host id and the role {@code host}. Deregistering a host disables its client.
+ */
+@ApplicationScoped
+public class HostRegistrations {
+
+    static final String TOKEN_PREFIX = "brt_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    RegistrationTokenRepository tokens;
+
+    @Inject
+    Keycloak keycloak;
+
+    @ConfigProperty(name = "quarkus.keycloak.admin-client.realm")
+    String realmName;
+
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    String issuer;
+
+    public NewRegistrationToken create(String tenant, String cluster, Duration validFor, int maxUses, String createdBy) {
+        String secret = TOKEN_PREFIX + random(32);
+        UUID id = UUID.randomUUID();
+        Instant expiresAt = Instant.now().plus(validFor);
+        tokens.insert(id, tenant, cluster, sha256(secret), expiresAt, maxUses, createdBy);
+        return new NewRegistrationToken(id, cluster, expiresAt, maxUses, secret);
+    }
+
+    public HostRegistration register(String registrationToken, String hostname) {
+        var redeemed = tokens.redeem(sha256(registrationToken), Instant.now())
+                .orElseThrow(() -> new ApiException(401, "InvalidRegistrationTokenException",
+                        "The registration token is unknown, expired, revoked or used up."));
+        String hostId = "h-" + HexFormat.of().formatHex(randomBytes(6));
+        String clientId = redeemed.tenant() + "-host-" + hostId;
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setName("host " + (hostname == null ? hostId : hostname) + " of " + redeemed.cluster());
+        client.setEnabled(true);
+        client.setProtocol("openid-connect");
+        client.setPublicClient(false);
+        client.setServiceAccountsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setAttributes(Map.of("berth.tenant", redeemed.tenant(), "berth.kind", "host",
+                "berth.cluster", redeemed.cluster(), "berth.host-id", hostId));
+        client.setProtocolMappers(List.of(
+                ClaimMappers.fixed("tenant", redeemed.tenant()),
+                ClaimMappers.fixed("cluster", redeemed.cluster()),
+                ClaimMappers.fixed("host_id", hostId)));
+        try (Response response = realm().clients().create(client)) {
+            if (response.getStatus() != 201) {
+                throw new ApiException(502, "IdentityProviderException",
+                        "Keycloak refused to create the host's client (HTTP " + response.getStatus() + ").");
+            }
+        }
+        var clientResource = realm().clients().get(realm().clients().findByClientId(clientId).get(0).getId());
+        var hostRole = realm().roles().get("host").toRepresentation();
+        realm().users().get(clientResource.getServiceAccountUser().getId()).roles().realmLevel().add(List.of(hostRole));
+        return new HostRegistration(hostId, redeemed.tenant(), redeemed.cluster(), clientId,
+                clientResource.getSecret().getValue(), issuer + "/protocol/openid-connect/token");
+    }
+
+    /** Disables the host's client: it gets no new tokens; the ones it has expire within minutes. */
+    public void deregister(String tenant, String hostId) {
+        ClientRepresentation client = realm().clients().findByClientId(tenant + "-host-" + hostId).stream()
+                .filter(c -> c.getAttributes() != null && tenant.equals(c.getAttributes().get("berth.tenant")))
+                .findFirst()
+                .orElseThrow(() -> new ApiException(404, ErrorCodes.NOT_FOUND, "No host " + hostId + "."));
+        client.setEnabled(false);
+        realm().clients().get(client.getId()).update(client);
+    }
+
+    private RealmResource realm() {
+        return keycloak.realm(realmName);
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String random(int bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

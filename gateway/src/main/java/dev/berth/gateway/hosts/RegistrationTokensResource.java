@@ -1,0 +1,85 @@
+package dev.berth.gateway.hosts;
+
+import dev.berth.common.auth.Action;
+import dev.berth.common.auth.CurrentPrincipal;
+import dev.berth.common.auth.Requires;
+import dev.berth.common.error.ApiException;
+import dev.berth.common.error.ErrorCodes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** A tenant admin's registration tokens, which let host agents join a cluster. */
+@Path("/api/iam/v1/registration-tokens")
+@Requires(Action.MANAGE)
+public class RegistrationTokensResource {
+
+    static final long DEFAULT_VALIDITY_SECONDS = 3600;
+    static final long MAX_VALIDITY_SECONDS = 7 * 24 * 3600;
+    static final int MAX_USES = 1000;
+
+    @Inject
+    HostRegistrations registrations;
+
+    @Inject
+    RegistrationTokenRepository tokens;
+
+    @Inject
+    CurrentPrincipal principal;
+
+    @POST
+    public RestResponse<NewRegistrationToken> create(CreateRegistrationTokenRequest request) {
+        if (request == null) {
+            throw invalid("body is required.");
+        }
+        if (request.cluster() == null || !request.cluster().matches("[A-Za-z0-9][A-Za-z0-9_-]{0,254}")) {
+            throw invalid("cluster must be 1-255 letters, digits, '-' or '_'.");
+        }
+        long seconds = request.expiresInSeconds() == null ? DEFAULT_VALIDITY_SECONDS : request.expiresInSeconds();
+        if (seconds < 60 || seconds > MAX_VALIDITY_SECONDS) {
+            throw invalid("expiresInSeconds must be between 60 and " + MAX_VALIDITY_SECONDS + ".");
+        }
+        int maxUses = request.maxUses() == null ? 1 : request.maxUses();
+        if (maxUses < 1 || maxUses > MAX_USES) {
+            throw invalid("maxUses must be between 1 and " + MAX_USES + ".");
+        }
+        NewRegistrationToken created = registrations.create(principal.tenant(), request.cluster(),
+                Duration.ofSeconds(seconds), maxUses, principal.get().name());
+        return RestResponse.ResponseBuilder.<NewRegistrationToken>create(Response.Status.CREATED)
+                .entity(created).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    public Map<String, List<RegistrationToken>> list() {
+        return Map.of("registrationTokens", tokens.list(principal.tenant()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public RestResponse<Void> revoke(@PathParam("id") String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw invalid("id is not a registration token id.");
+        }
+        if (!tokens.revoke(principal.tenant(), uuid)) {
+            throw new ApiException(404, ErrorCodes.NOT_FOUND, "No registration token " + id + ".");
+        }
+        return RestResponse.noContent();
+    }
+
+    private static ApiException invalid(String message) {
+        return new ApiException(400, "InvalidParameterException", message);
+    }
+}

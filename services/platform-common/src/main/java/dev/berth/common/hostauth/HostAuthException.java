@@ -1,0 +1,13 @@
+package dev.berth.common.hostauth;
+
+/** A host could not register or get a token. */
+public class HostAuthException extends RuntimeException {
+
+    public HostAuthException(String message) {
+        super(message);
+    }
+
+    public HostAuthException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
