@@ -3,9 +3,9 @@ package dev.berth.gateway.hosts;
 import dev.berth.common.error.ApiException;
 import dev.berth.common.error.ErrorCodes;
 import dev.berth.gateway.iam.ClaimMappers;
+import dev.berth.gateway.iam.ConfidentialClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,37 +54,28 @@ public class HostRegistrations {
     }
 
     public HostRegistration register(String registrationToken, String hostname) {
-        var redeemed = tokens.redeem(sha256(registrationToken), Instant.now())
+        String tokenHash = sha256(registrationToken);
+        var redeemed = tokens.redeem(tokenHash, Instant.now())
                 .orElseThrow(() -> new ApiException(401, "InvalidRegistrationTokenException",
                         "The registration token is unknown, expired, revoked or used up."));
         String hostId = "h-" + HexFormat.of().formatHex(randomBytes(6));
         String clientId = redeemed.tenant() + "-host-" + hostId;
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setName("host " + (hostname == null ? hostId : hostname) + " of " + redeemed.cluster());
-        client.setEnabled(true);
-        client.setProtocol("openid-connect");
-        client.setPublicClient(false);
-        client.setServiceAccountsEnabled(true);
-        client.setStandardFlowEnabled(false);
-        client.setDirectAccessGrantsEnabled(false);
-        client.setAttributes(Map.of("berth.tenant", redeemed.tenant(), "berth.kind", "host",
-                "berth.cluster", redeemed.cluster(), "berth.host-id", hostId));
-        client.setProtocolMappers(List.of(
-                ClaimMappers.fixed("tenant", redeemed.tenant()),
-                ClaimMappers.fixed("cluster", redeemed.cluster()),
-                ClaimMappers.fixed("host_id", hostId)));
-        try (Response response = realm().clients().create(client)) {
-            if (response.getStatus() != 201) {
-                throw new ApiException(502, "IdentityProviderException",
-                        "Keycloak refused to create the host's client (HTTP " + response.getStatus() + ").");
-            }
+        ConfidentialClients.Credentials credentials;
+        try {
+            credentials = ConfidentialClients.create(realm(), clientId,
+                    "host " + (hostname == null ? hostId : hostname) + " of " + redeemed.cluster(),
+                    Map.of("berth.tenant", redeemed.tenant(), "berth.kind", "host",
+                            "berth.cluster", redeemed.cluster(), "berth.host-id", hostId),
+                    List.of(ClaimMappers.fixed("tenant", redeemed.tenant()),
+                            ClaimMappers.fixed("cluster", redeemed.cluster()),
+                            ClaimMappers.fixed("host_id", hostId)),
+                    "host");
+        } catch (RuntimeException e) {
+            tokens.giveBack(tokenHash); // the host got nothing, so the use does not count
+            throw e;
         }
-        var clientResource = realm().clients().get(realm().clients().findByClientId(clientId).get(0).getId());
-        var hostRole = realm().roles().get("host").toRepresentation();
-        realm().users().get(clientResource.getServiceAccountUser().getId()).roles().realmLevel().add(List.of(hostRole));
-        return new HostRegistration(hostId, redeemed.tenant(), redeemed.cluster(), clientId,
-                clientResource.getSecret().getValue(), issuer + "/protocol/openid-connect/token");
+        return new HostRegistration(hostId, redeemed.tenant(), redeemed.cluster(), clientId, credentials.secret(),
+                issuer + "/protocol/openid-connect/token");
     }
 
     /** Disables the host's client: it gets no new tokens; the ones it has expire within minutes. */

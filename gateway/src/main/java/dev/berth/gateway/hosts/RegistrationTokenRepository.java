@@ -85,6 +85,12 @@ public class RegistrationTokenRepository {
         }
     }
 
+    /** Undoes one {@link #redeem} whose registration failed afterwards. */
+    public void giveBack(String tokenHash) {
+        update("UPDATE registration_token SET uses = uses - 1 WHERE token_hash = ? AND uses > 0",
+                ps -> ps.setString(1, tokenHash));
+    }
+
     private interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
     }

@@ -121,28 +121,11 @@ public class TenantDirectory {
         if (!realm().clients().findByClientId(clientId).isEmpty()) {
             throw new ApiException(409, "ServiceAccountAlreadyExistsException", "service account " + name + " exists.");
         }
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setName(tenant + " service account " + name);
-        client.setEnabled(true);
-        client.setProtocol("openid-connect");
-        client.setPublicClient(false);
-        client.setServiceAccountsEnabled(true);
-        client.setStandardFlowEnabled(false);
-        client.setDirectAccessGrantsEnabled(false);
-        client.setAttributes(Map.of(TENANT_ATTRIBUTE, tenant, KIND_ATTRIBUTE, SERVICE_ACCOUNT_KIND,
-                "berth.level", level.wireName()));
         // clients carry their tenant as a fixed claim; users get it from their group
-        client.setProtocolMappers(List.of(ClaimMappers.fixed("tenant", tenant)));
-        String id;
-        try (Response response = realm().clients().create(client)) {
-            expectCreated(response, "service account " + name);
-            id = realm().clients().findByClientId(clientId).get(0).getId();
-        }
-        var clientResource = realm().clients().get(id);
-        var role = realm().roles().get(level.role().orElseThrow()).toRepresentation();
-        realm().users().get(clientResource.getServiceAccountUser().getId()).roles().realmLevel().add(List.of(role));
-        return new ServiceAccount(name, clientId, level.wireName(), clientResource.getSecret().getValue());
+        var credentials = ConfidentialClients.create(realm(), clientId, tenant + " service account " + name,
+                Map.of(TENANT_ATTRIBUTE, tenant, KIND_ATTRIBUTE, SERVICE_ACCOUNT_KIND, "berth.level", level.wireName()),
+                List.of(ClaimMappers.fixed("tenant", tenant)), level.role().orElseThrow());
+        return new ServiceAccount(name, clientId, level.wireName(), credentials.secret());
     }
 
     public void deleteServiceAccount(String tenant, String name) {

@@ -1,0 +1,53 @@
+package dev.berth.gateway.iam;
+
+import dev.berth.common.error.ApiException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+
+/**
+ * Creates the confidential Keycloak clients the platform hands out (service accounts of CI
+ * pipelines, hosts): client credentials only, fixed claims, one realm role on the client's
+ * service-account user.
+ */
+public final class ConfidentialClients {
+
+    /** What the new client's owner needs, once. */
+    public record Credentials(String clientId, String secret) {
+    }
+
+    private ConfidentialClients() {
+    }
+
+    public static Credentials create(RealmResource realm, String clientId, String displayName,
+                                     Map<String, String> attributes, List<ProtocolMapperRepresentation> fixedClaims,
+                                     String realmRole) {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setName(displayName);
+        client.setEnabled(true);
+        client.setProtocol("openid-connect");
+        client.setPublicClient(false);
+        client.setServiceAccountsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setAttributes(attributes);
+        client.setProtocolMappers(fixedClaims);
+        try (Response response = realm.clients().create(client)) {
+            if (response.getStatus() == 409) {
+                throw new ApiException(409, "ResourceAlreadyExistsException", clientId + " exists.");
+            }
+            if (response.getStatus() != 201) {
+                throw new ApiException(502, "IdentityProviderException",
+                        "Keycloak refused to create " + clientId + " (HTTP " + response.getStatus() + ").");
+            }
+        }
+        var created = realm.clients().get(realm.clients().findByClientId(clientId).get(0).getId());
+        var role = realm.roles().get(realmRole).toRepresentation();
+        realm.users().get(created.getServiceAccountUser().getId()).roles().realmLevel().add(List.of(role));
+        return new Credentials(clientId, created.getSecret().getValue());
+    }
+}
