@@ -1,0 +1,29 @@
+package dev.berth.gateway.openapi;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+
+import dev.berth.testsupport.BerthInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(BerthInfrastructure.class)
+class MergedOpenApiTest {
+
+    @Test
+    void servesOneDocumentWithoutAToken() {
+        given().when().get("/openapi").then()
+                .statusCode(200)
+                .body("info.title", org.hamcrest.Matchers.equalTo("Berth API"))
+                .body("paths.keySet()", hasItems("/api/iam/v1/users", "/api/iam/v1/service-accounts",
+                        "/api/iam/v1/registration-tokens", "/api/{service}/v1/caller"));
+    }
+
+    @Test
+    void servesSwaggerUiOverIt() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+}
