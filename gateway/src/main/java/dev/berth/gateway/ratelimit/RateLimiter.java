@@ -46,8 +46,4 @@ public final class RateLimiter {
         }
         return buckets.computeIfAbsent(key, k -> new TokenBucket(limit.burst(), limit.requestsPerSecond(), nowNanos));
     }
-
-    int size() {
-        return buckets.size();
-    }
 }
