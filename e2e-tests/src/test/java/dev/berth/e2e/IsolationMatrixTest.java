@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -24,13 +25,15 @@ import org.junit.jupiter.api.TestFactory;
  */
 class IsolationMatrixTest {
 
-    enum Caller { ACME_ADMIN, ACME_DEPLOYER, ACME_VIEWER, GLOBEX_ADMIN, ACME_HOST, FOREIGN_KEY, OTHER_REALM, ALG_NONE, NO_TOKEN }
+    enum Caller {
+        ACME_ADMIN, ACME_DEPLOYER, ACME_VIEWER, GLOBEX_ADMIN, ACME_HOST, EXPIRED, FOREIGN_KEY, OTHER_REALM, ALG_NONE, NO_TOKEN
+    }
 
     private static final String GATEWAY = "http://127.0.0.1:" + System.getenv().getOrDefault("BERTH_GATEWAY_PORT", "8080");
     private static final String KEYCLOAK = "http://127.0.0.1:" + System.getenv().getOrDefault("BERTH_KEYCLOAK_PORT", "8180");
     private static final Map<Caller, String> TOKENS = new EnumMap<>(Caller.class);
 
-    /** Statuses in Caller order; invalid tokens and no token always get 401, so rows list the first five. */
+    /** Statuses in Caller order; expired, invalid and missing tokens always get 401, so rows list the first five. */
     private record Row(String method, String path, String body, int admin, int deployer, int viewer, int otherTenantAdmin,
                        int host) {
 
@@ -79,6 +82,7 @@ class IsolationMatrixTest {
         TOKENS.put(Caller.ACME_VIEWER, Tokens.forDemoUser("acme-viewer"));
         TOKENS.put(Caller.GLOBEX_ADMIN, Tokens.forDemoUser("globex-admin"));
         TOKENS.put(Caller.ACME_HOST, hostToken());
+        TOKENS.put(Caller.EXPIRED, expiredToken());
         String issuer = KEYCLOAK + "/realms/berth";
         TOKENS.put(Caller.FOREIGN_KEY, ForgedTokens.signedByAnotherKey(issuer, ForgedTokens.kidOf(TOKENS.get(Caller.ACME_ADMIN))));
         TOKENS.put(Caller.OTHER_REALM, masterRealmToken());
@@ -107,6 +111,28 @@ class IsolationMatrixTest {
                 .when().post("/api/iam/v1/registration-tokens").then().statusCode(201).extract().path("token");
         var file = Files.createTempDirectory("matrix-host").resolve("credentials.json");
         return new HostTokens(HostCredentials.register(URI.create(GATEWAY), registrationToken, "matrix", file)).token();
+    }
+
+    /**
+     * A genuine token of the berth realm for an acme admin-level client whose tokens live one
+     * second, used after it has expired. The client is removed again.
+     */
+    private static String expiredToken() throws Exception {
+        String clientId = "matrix-expiring-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = UUID.randomUUID().toString();
+        String location = given().baseUri(KEYCLOAK).auth().oauth2(masterRealmToken()).contentType("application/json")
+                .body(Map.of("clientId", clientId, "enabled", true, "publicClient", false,
+                        "serviceAccountsEnabled", true, "standardFlowEnabled", false, "secret", secret,
+                        "attributes", Map.of("access.token.lifespan", "1"),
+                        "protocolMappers", List.of(Map.of("name", "tenant", "protocol", "openid-connect",
+                                "protocolMapper", "oidc-hardcoded-claim-mapper",
+                                "config", Map.of("claim.name", "tenant", "claim.value", "acme",
+                                        "jsonType.label", "String", "access.token.claim", "true")))))
+                .when().post("/admin/realms/berth/clients").then().statusCode(201).extract().header("Location");
+        String token = Tokens.clientCredentials(clientId, secret);
+        given().auth().oauth2(masterRealmToken()).when().delete(location).then().statusCode(204);
+        Thread.sleep(2_500);
+        return token;
     }
 
     /** A genuine Keycloak token, but of the master realm: not Berth's. */
