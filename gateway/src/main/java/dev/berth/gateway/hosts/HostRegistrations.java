@@ -4,15 +4,14 @@ import dev.berth.common.error.ApiException;
 import dev.berth.common.error.ErrorCodes;
 import dev.berth.gateway.iam.ClaimMappers;
 import dev.berth.gateway.iam.ConfidentialClients;
+import dev.berth.gateway.iam.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ import org.keycloak.representations.idm.ClientRepresentation;
 public class HostRegistrations {
 
     static final String TOKEN_PREFIX = "brt_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     RegistrationTokenRepository tokens;
@@ -46,7 +44,7 @@ public class HostRegistrations {
     String issuer;
 
     public NewRegistrationToken create(String tenant, String cluster, Duration validFor, int maxUses, String createdBy) {
-        String secret = TOKEN_PREFIX + random(32);
+        String secret = TOKEN_PREFIX + Secrets.urlSafe(32);
         UUID id = UUID.randomUUID();
         Instant expiresAt = Instant.now().plus(validFor);
         tokens.insert(id, tenant, cluster, sha256(secret), expiresAt, maxUses, createdBy);
@@ -58,7 +56,7 @@ public class HostRegistrations {
         var redeemed = tokens.redeem(tokenHash, Instant.now())
                 .orElseThrow(() -> new ApiException(401, "InvalidRegistrationTokenException",
                         "The registration token is unknown, expired, revoked or used up."));
-        String hostId = "h-" + HexFormat.of().formatHex(randomBytes(6));
+        String hostId = "h-" + Secrets.hex(6);
         String clientId = redeemed.tenant() + "-host-" + hostId;
         ConfidentialClients.Credentials credentials;
         try {
@@ -99,15 +97,5 @@ public class HostRegistrations {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String random(int bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
-    }
-
-    private static byte[] randomBytes(int count) {
-        byte[] bytes = new byte[count];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 }

@@ -5,6 +5,7 @@ import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
 import dev.berth.common.error.ErrorCodes;
+import dev.berth.gateway.iam.Validation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -40,18 +41,18 @@ public class RegistrationTokensResource {
     @POST
     public RestResponse<NewRegistrationToken> create(CreateRegistrationTokenRequest request) {
         if (request == null) {
-            throw invalid("body is required.");
+            throw Validation.invalid("body", "is required");
         }
         if (request.cluster() == null || !request.cluster().matches("[A-Za-z0-9][A-Za-z0-9_-]{0,254}")) {
-            throw invalid("cluster must be 1-255 letters, digits, '-' or '_'.");
+            throw Validation.invalid("cluster", "must be 1-255 letters, digits, '-' or '_'");
         }
         long seconds = request.expiresInSeconds() == null ? DEFAULT_VALIDITY_SECONDS : request.expiresInSeconds();
         if (seconds < 60 || seconds > MAX_VALIDITY_SECONDS) {
-            throw invalid("expiresInSeconds must be between 60 and " + MAX_VALIDITY_SECONDS + ".");
+            throw Validation.invalid("expiresInSeconds", "must be between 60 and " + MAX_VALIDITY_SECONDS);
         }
         int maxUses = request.maxUses() == null ? 1 : request.maxUses();
         if (maxUses < 1 || maxUses > MAX_USES) {
-            throw invalid("maxUses must be between 1 and " + MAX_USES + ".");
+            throw Validation.invalid("maxUses", "must be between 1 and " + MAX_USES);
         }
         NewRegistrationToken created = registrations.create(principal.tenant(), request.cluster(),
                 Duration.ofSeconds(seconds), maxUses, principal.get().name());
@@ -71,15 +72,11 @@ public class RegistrationTokensResource {
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw invalid("id is not a registration token id.");
+            throw Validation.invalid("id", "is not a registration token id");
         }
         if (!tokens.revoke(principal.tenant(), uuid)) {
             throw new ApiException(404, ErrorCodes.NOT_FOUND, "No registration token " + id + ".");
         }
         return RestResponse.noContent();
-    }
-
-    private static ApiException invalid(String message) {
-        return new ApiException(400, "InvalidParameterException", message);
     }
 }

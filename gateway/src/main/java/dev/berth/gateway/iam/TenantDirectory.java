@@ -5,9 +5,7 @@ import dev.berth.common.error.ErrorCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,6 @@ public class TenantDirectory {
     static final String KIND_ATTRIBUTE = "berth.kind";
     static final String SERVICE_ACCOUNT_KIND = "service-account";
     private static final int PAGE = 500;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     Keycloak keycloak;
@@ -58,15 +55,16 @@ public class TenantDirectory {
     }
 
     public TenantUser user(String tenant, String username) {
-        return users(tenant).stream().filter(u -> u.username().equals(username)).findFirst()
-                .orElseThrow(() -> userNotFound(username));
+        UserRepresentation user = findUser(username);
+        Level level = Level.inTenant(tenant, paths(groupsOf(user))).orElseThrow(() -> userNotFound(username));
+        return toTenantUser(user, level);
     }
 
     public InvitedUser invite(String tenant, String username, String email, Level level) {
         if (!realm().users().searchByUsername(username, true).isEmpty()) {
             throw new ApiException(409, "UserAlreadyExistsException", "username " + username + " is taken.");
         }
-        String password = randomSecret(18);
+        String password = Secrets.urlSafe(18);
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEmail(email);
@@ -86,24 +84,41 @@ public class TenantDirectory {
     }
 
     public TenantUser setLevel(String tenant, String username, Level level) {
-        TenantUser current = user(tenant, username);
-        String userId = realm().users().searchByUsername(username, true).get(0).getId();
-        var userResource = realm().users().get(userId);
-        GroupRepresentation target = level == Level.DENY ? tenantGroup(tenant) : levelGroup(tenant, level)
-                .orElseThrow(() -> misconfigured(tenant));
+        UserRepresentation user = findUser(username);
+        List<GroupRepresentation> groups = groupsOf(user);
+        Level.inTenant(tenant, paths(groups)).orElseThrow(() -> userNotFound(username));
+        var userResource = realm().users().get(user.getId());
+        GroupRepresentation target = group(groupPath(tenant, level)).orElseThrow(() -> misconfigured(tenant));
         userResource.joinGroup(target.getId());
-        for (GroupRepresentation group : tenantGroups(tenant)) {
-            if (!group.getId().equals(target.getId())) {
+        for (GroupRepresentation group : groups) {
+            if (Level.isTenantGroup(tenant, group.getPath()) && !group.getId().equals(target.getId())) {
                 userResource.leaveGroup(group.getId());
             }
         }
-        return new TenantUser(current.username(), current.email(), current.enabled(), level.wireName());
+        return toTenantUser(user, level);
+    }
+
+    private UserRepresentation findUser(String username) {
+        return realm().users().searchByUsername(username, true).stream().findFirst()
+                .orElseThrow(() -> userNotFound(username));
+    }
+
+    private List<GroupRepresentation> groupsOf(UserRepresentation user) {
+        return realm().users().get(user.getId()).groups();
+    }
+
+    private static List<String> paths(List<GroupRepresentation> groups) {
+        return groups.stream().map(GroupRepresentation::getPath).toList();
     }
 
     private List<TenantUser> members(GroupRepresentation group, Level level) {
         return realm().groups().group(group.getId()).members(0, PAGE, true).stream()
-                .map(u -> new TenantUser(u.getUsername(), u.getEmail(), Boolean.TRUE.equals(u.isEnabled()), level.wireName()))
+                .map(u -> toTenantUser(u, level))
                 .toList();
+    }
+
+    private static TenantUser toTenantUser(UserRepresentation user, Level level) {
+        return new TenantUser(user.getUsername(), user.getEmail(), Boolean.TRUE.equals(user.isEnabled()), level.wireName());
     }
 
     // ---------------------------------------------------------------- service accounts
@@ -164,15 +179,6 @@ public class TenantDirectory {
         return group(groupPath(tenant, level));
     }
 
-    private List<GroupRepresentation> tenantGroups(String tenant) {
-        List<GroupRepresentation> groups = new ArrayList<>();
-        groups.add(tenantGroup(tenant));
-        for (Level level : List.of(Level.SHOW, Level.DEPLOY, Level.MANAGE)) {
-            levelGroup(tenant, level).ifPresent(groups::add);
-        }
-        return groups;
-    }
-
     private static String groupPath(String tenant, Level level) {
         return level.role().map(role -> "/" + tenant + "/" + role).orElse("/" + tenant);
     }
@@ -201,11 +207,5 @@ public class TenantDirectory {
 
     private static ApiException misconfigured(String tenant) {
         return new ApiException(500, "ServerException", "Tenant " + tenant + " has no group in Keycloak.");
-    }
-
-    private static String randomSecret(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 }

@@ -4,7 +4,7 @@ import dev.berth.common.error.ApiException;
 import java.util.regex.Pattern;
 
 /** Input checks of the IAM API; each failure names the field. */
-final class Validation {
+public final class Validation {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,62}");
 
@@ -33,7 +33,7 @@ final class Validation {
         return value;
     }
 
-    static ApiException invalid(String field, String problem) {
+    public static ApiException invalid(String field, String problem) {
         return new ApiException(400, "InvalidParameterException", field + " " + problem + ".");
     }
 }

@@ -27,4 +27,13 @@ class LevelTest {
         assertEquals(Optional.of(level), Level.ofRole(role));
         assertEquals(Optional.of(role), level.role());
     }
+
+    @org.junit.jupiter.api.Test
+    void readsALevelFromGroupPathsOfOneTenantOnly() {
+        assertEquals(Optional.of(Level.DEPLOY), Level.inTenant("acme", java.util.List.of("/globex/admin", "/acme/deployer")));
+        assertEquals(Optional.of(Level.DENY), Level.inTenant("acme", java.util.List.of("/acme")));
+        assertEquals(Optional.of(Level.MANAGE), Level.inTenant("acme", java.util.List.of("/acme/viewer", "/acme/admin")));
+        assertEquals(Optional.empty(), Level.inTenant("acme", java.util.List.of("/globex/admin", "/acme-corp/admin")));
+        assertEquals(Optional.empty(), Level.inTenant("acme", java.util.List.of("/acme/admin/extra")));
+    }
 }
