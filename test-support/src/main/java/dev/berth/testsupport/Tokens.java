@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -39,6 +40,21 @@ public final class Tokens {
     public static String clientCredentials(String clientId, String secret) {
         return requestToken(Map.of("grant_type", "client_credentials", "client_id", clientId,
                 "client_secret", secret), clientId);
+    }
+
+    /** A token of one of the platform's own services, e.g. {@code scheduler} (role platform-service). */
+    public static String forPlatformService(String service) {
+        return clientCredentials("berth-" + service,
+                System.getenv().getOrDefault("BERTH_SERVICE_CLIENT_SECRET", "berth-service-secret"));
+    }
+
+    /** The claims of a JWT, read without checking it (tests look at what Keycloak put in). */
+    public static JsonNode claims(String jwt) {
+        try {
+            return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        } catch (IOException e) {
+            throw new IllegalStateException("not a JWT", e);
+        }
     }
 
     private static String requestToken(Map<String, String> parameters, String who) {

@@ -1,15 +1,10 @@
 package dev.berth.gateway.hosts;
 
-import io.agroal.api.AgroalDataSource;
+import dev.berth.gateway.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,11 +18,11 @@ public class RegistrationTokenRepository {
     }
 
     @Inject
-    AgroalDataSource dataSource;
+    Jdbc jdbc;
 
     public void insert(UUID id, String tenant, String cluster, String tokenHash, Instant expiresAt, int maxUses,
                        String createdBy) {
-        update("INSERT INTO registration_token (id, tenant, cluster, token_hash, expires_at, max_uses, created_by) "
+        jdbc.update("INSERT INTO registration_token (id, tenant, cluster, token_hash, expires_at, max_uses, created_by) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
             ps.setObject(1, id);
             ps.setString(2, tenant);
@@ -40,27 +35,17 @@ public class RegistrationTokenRepository {
     }
 
     public List<RegistrationToken> list(String tenant) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT id, cluster, expires_at, max_uses, uses, revoked, "
-                     + "created_by, created_at FROM registration_token WHERE tenant = ? ORDER BY created_at DESC")) {
-            ps.setString(1, tenant);
-            List<RegistrationToken> tokens = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    tokens.add(new RegistrationToken(rs.getObject(1, UUID.class), rs.getString(2),
-                            rs.getTimestamp(3).toInstant(), rs.getInt(4), rs.getInt(5), rs.getBoolean(6),
-                            rs.getString(7), rs.getTimestamp(8).toInstant()));
-                }
-            }
-            return tokens;
-        } catch (SQLException e) {
-            throw new IllegalStateException("listing registration tokens failed", e);
-        }
+        return jdbc.list("SELECT id, cluster, expires_at, max_uses, uses, revoked, created_by, created_at "
+                        + "FROM registration_token WHERE tenant = ? ORDER BY created_at DESC",
+                ps -> ps.setString(1, tenant),
+                rs -> new RegistrationToken(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(), rs.getInt(4), rs.getInt(5), rs.getBoolean(6),
+                        rs.getString(7), rs.getTimestamp(8).toInstant()));
     }
 
     /** @return whether a token of this tenant was revoked */
     public boolean revoke(String tenant, UUID id) {
-        return update("UPDATE registration_token SET revoked = true WHERE tenant = ? AND id = ?", ps -> {
+        return jdbc.update("UPDATE registration_token SET revoked = true WHERE tenant = ? AND id = ?", ps -> {
             ps.setString(1, tenant);
             ps.setObject(2, id);
         }) == 1;
@@ -71,36 +56,19 @@ public class RegistrationTokenRepository {
      * statement, so two hosts racing for the last use cannot both win.
      */
     public Optional<Redeemed> redeem(String tokenHash, Instant now) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE registration_token SET uses = uses + 1 "
-                     + "WHERE token_hash = ? AND NOT revoked AND expires_at > ? AND uses < max_uses "
-                     + "RETURNING tenant, cluster")) {
-            ps.setString(1, tokenHash);
-            ps.setTimestamp(2, Timestamp.from(now));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Redeemed(rs.getString(1), rs.getString(2))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("redeeming a registration token failed", e);
-        }
+        return jdbc.one("UPDATE registration_token SET uses = uses + 1 "
+                        + "WHERE token_hash = ? AND NOT revoked AND expires_at > ? AND uses < max_uses "
+                        + "RETURNING tenant, cluster",
+                ps -> {
+                    ps.setString(1, tokenHash);
+                    ps.setTimestamp(2, Timestamp.from(now));
+                },
+                rs -> new Redeemed(rs.getString(1), rs.getString(2)));
     }
 
     /** Undoes one {@link #redeem} whose registration failed afterwards. */
     public void giveBack(String tokenHash) {
-        update("UPDATE registration_token SET uses = uses - 1 WHERE token_hash = ? AND uses > 0",
+        jdbc.update("UPDATE registration_token SET uses = uses - 1 WHERE token_hash = ? AND uses > 0",
                 ps -> ps.setString(1, tokenHash));
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private int update(String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("registration token update failed", e);
-        }
     }
 }

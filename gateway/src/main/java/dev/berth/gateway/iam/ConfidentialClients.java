@@ -10,8 +10,8 @@ import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 
 /**
  * Creates the confidential Keycloak clients the platform hands out (service accounts of CI
- * pipelines, hosts): client credentials only, fixed claims, one realm role on the client's
- * service-account user.
+ * pipelines, hosts, running tasks): client credentials only, fixed claims, at most one realm role
+ * on the client's service-account user.
  */
 public final class ConfidentialClients {
 
@@ -25,6 +25,16 @@ public final class ConfidentialClients {
     public static Credentials create(RealmResource realm, String clientId, String displayName,
                                      Map<String, String> attributes, List<ProtocolMapperRepresentation> fixedClaims,
                                      String realmRole) {
+        return create(realm, clientId, displayName, attributes, fixedClaims, realmRole, null);
+    }
+
+    /**
+     * @param realmRole           null for none
+     * @param defaultClientScopes the client scopes of every token, null for the realm's defaults
+     */
+    public static Credentials create(RealmResource realm, String clientId, String displayName,
+                                     Map<String, String> attributes, List<ProtocolMapperRepresentation> fixedClaims,
+                                     String realmRole, List<String> defaultClientScopes) {
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(clientId);
         client.setName(displayName);
@@ -36,6 +46,10 @@ public final class ConfidentialClients {
         client.setDirectAccessGrantsEnabled(false);
         client.setAttributes(attributes);
         client.setProtocolMappers(fixedClaims);
+        if (defaultClientScopes != null) {
+            client.setDefaultClientScopes(defaultClientScopes);
+            client.setOptionalClientScopes(List.of());
+        }
         try (Response response = realm.clients().create(client)) {
             if (response.getStatus() == 409) {
                 throw new ApiException(409, "ResourceAlreadyExistsException", clientId + " exists.");
@@ -46,8 +60,10 @@ public final class ConfidentialClients {
             }
         }
         var created = realm.clients().get(realm.clients().findByClientId(clientId).get(0).getId());
-        var role = realm.roles().get(realmRole).toRepresentation();
-        realm.users().get(created.getServiceAccountUser().getId()).roles().realmLevel().add(List.of(role));
+        if (realmRole != null) {
+            var role = realm.roles().get(realmRole).toRepresentation();
+            realm.users().get(created.getServiceAccountUser().getId()).roles().realmLevel().add(List.of(role));
+        }
         return new Credentials(clientId, created.getSecret().getValue());
     }
 }

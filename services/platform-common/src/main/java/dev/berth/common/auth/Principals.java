@@ -39,8 +39,15 @@ public final class Principals {
             kind = PrincipalKind.USER;
             name = username.orElse(claims.string("sub").orElse("unknown"));
         }
+        // a role only counts for the kind of caller it was made for; tasks get scopes, no roles
         if (kind != PrincipalKind.HOST) {
             roles.remove(Role.HOST);
+        }
+        if (kind != PrincipalKind.SERVICE_ACCOUNT) {
+            roles.remove(Role.PLATFORM_SERVICE);
+        }
+        if (kind == PrincipalKind.TASK) {
+            roles.clear();
         }
         return new Principal(kind, claims.string("sub").orElse(""), name, claims.string("tenant"), roles,
                 claims.string("cluster"), hostId, taskId, claims.string("task_role"), scopes(claims));

@@ -8,7 +8,9 @@ public enum Role {
     DEPLOYER("deployer", Action.DEPLOY),
     ADMIN("admin", Action.MANAGE),
     PLATFORM_OPERATOR("platform-operator", Action.MANAGE),
-    HOST("host", null);
+    HOST("host", null),
+    /** The platform's own services (scheduler, registry, ...) calling internal endpoints; no tenant access. */
+    PLATFORM_SERVICE("platform-service", null);
 
     private final String claimValue;
     private final Action grants;

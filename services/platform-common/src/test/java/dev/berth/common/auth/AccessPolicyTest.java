@@ -19,7 +19,12 @@ class AccessPolicyTest {
 
     private static Principal of(PrincipalKind kind, Role role) {
         return new Principal(kind, "s", "n", Optional.of("acme"), Set.of(role), Optional.of("prod"),
-                Optional.of("h-1"), Optional.empty(), Optional.empty(), Set.of("registry:pull:app"));
+                Optional.of("h-1"), Optional.empty(), Optional.empty(), Set.of("registry:pull:acme/app"));
+    }
+
+    private static Principal task(String... scopes) {
+        return new Principal(PrincipalKind.TASK, "s", "task/t-1", Optional.of("acme"), Set.of(), Optional.empty(),
+                Optional.empty(), Optional.of("t-1"), Optional.of("web"), Set.of(scopes));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -27,7 +32,7 @@ class AccessPolicyTest {
             "VIEWER,READ,true", "VIEWER,DEPLOY,false", "VIEWER,MANAGE,false",
             "DEPLOYER,READ,true", "DEPLOYER,DEPLOY,true", "DEPLOYER,MANAGE,false",
             "ADMIN,READ,true", "ADMIN,DEPLOY,true", "ADMIN,MANAGE,true",
-            "PLATFORM_OPERATOR,MANAGE,true", "HOST,READ,false"})
+            "PLATFORM_OPERATOR,MANAGE,true", "HOST,READ,false", "PLATFORM_SERVICE,READ,false"})
     void levelsFollowOpsWorks(Role role, Action action, boolean allowed) {
         assertEquals(allowed, AccessPolicy.allows(user("acme", role), action));
     }
@@ -61,10 +66,31 @@ class AccessPolicyTest {
     }
 
     @Test
-    void scopesAreExact() {
-        Principal task = of(PrincipalKind.TASK, Role.VIEWER);
-        assertTrue(AccessPolicy.hasScope(task, "registry:pull:app"));
-        assertFalse(AccessPolicy.hasScope(task, "registry:pull:ap"));
-        assertFalse(AccessPolicy.hasScope(task, "registry:push:app"));
+    void scopesMatchExactlyOrByTrailingWildcard() {
+        Principal task = task("registry:pull:acme/app", "logs:write:/acme/web*");
+        assertTrue(AccessPolicy.hasScope(task, "registry", "pull", "acme/app"));
+        assertFalse(AccessPolicy.hasScope(task, "registry", "pull", "acme/ap"));
+        assertFalse(AccessPolicy.hasScope(task, "registry", "push", "acme/app"));
+        assertTrue(AccessPolicy.hasScope(task, "logs", "write", "/acme/web/access"));
+        assertFalse(AccessPolicy.hasScope(task, "logs", "write", "/acme/db"));
+        assertFalse(AccessPolicy.hasScope(of(PrincipalKind.SERVICE_ACCOUNT, Role.ADMIN), "registry", "pull", "acme/app"));
+    }
+
+    @Test
+    void tasksReachTheApisOnlyThroughApiScopes() {
+        assertFalse(AccessPolicy.allows(task("registry:pull:acme/app"), Action.READ));
+        assertTrue(AccessPolicy.allows(task("api:read"), Action.READ));
+        assertFalse(AccessPolicy.allows(task("api:read"), Action.DEPLOY));
+        assertTrue(AccessPolicy.allows(task("api:deploy"), Action.DEPLOY));
+        assertTrue(AccessPolicy.allows(task("api:deploy"), Action.READ));
+        assertFalse(AccessPolicy.allows(task("api:read", "api:deploy"), Action.MANAGE));
+    }
+
+    @Test
+    void onlyServiceAccountsWithThePlatformServiceRoleArePlatformServices() {
+        assertTrue(AccessPolicy.isPlatformService(of(PrincipalKind.SERVICE_ACCOUNT, Role.PLATFORM_SERVICE)));
+        assertFalse(AccessPolicy.isPlatformService(of(PrincipalKind.SERVICE_ACCOUNT, Role.ADMIN)));
+        assertFalse(AccessPolicy.isPlatformService(of(PrincipalKind.USER, Role.PLATFORM_SERVICE)));
+        assertFalse(AccessPolicy.allows(of(PrincipalKind.SERVICE_ACCOUNT, Role.PLATFORM_SERVICE), Action.READ));
     }
 }
