@@ -1,5 +1,6 @@
 package dev.berth.gateway.routing;
 
+import dev.berth.common.http.RegistryChallenge;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which service answers a request path: {@code /api/<service>/v1/**} goes to that service,
- * {@code /v2/**} (the OCI distribution API) to the registry, and the agent channel
+ * {@code /v2/**} (the OCI distribution API) to the registry except the token endpoint
+ * {@code /v2/token}, which the gateway answers itself, and the agent channel
  * {@code /api/agent/v1/**} to the scheduler.
  */
 public final class RouteTable {
@@ -23,6 +25,9 @@ public final class RouteTable {
     }
 
     public Optional<URI> backendFor(String path) {
+        if (path.equals(RegistryChallenge.TOKEN_PATH)) {
+            return Optional.empty(); // the gateway's own token endpoint
+        }
         if (path.equals("/v2") || path.startsWith("/v2/")) {
             return Optional.ofNullable(services.get("registry"));
         }

@@ -1,22 +1,13 @@
 package dev.berth.gateway.taskroles;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.error.ApiException;
 import dev.berth.gateway.iam.ClaimMappers;
 import dev.berth.gateway.iam.ConfidentialClients;
+import dev.berth.gateway.iam.TokenEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -44,27 +35,19 @@ public class TaskClients {
     private static final String BASIC_SCOPE = "basic";
     private static final Duration MAX_LIFESPAN = Duration.ofMinutes(15);
 
-    /** A token minted for a task's client. */
-    public record MintedToken(String accessToken, Instant issuedAt, Instant expiresAt) {
-    }
-
     @Inject
     Keycloak keycloak;
 
     @Inject
-    ObjectMapper json;
+    TokenEndpoint tokenEndpoint;
 
     @ConfigProperty(name = "quarkus.keycloak.admin-client.realm")
     String realmName;
-
-    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
-    String issuer;
 
     @ConfigProperty(name = "berth.iam.task-token-lifespan", defaultValue = "PT15M")
     Duration lifespan;
 
     private final Set<String> knownScopes = ConcurrentHashMap.newKeySet();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Creates the realm client scopes that do not exist yet. */
     public void ensureScopes(Collection<String> scopes) {
@@ -127,31 +110,12 @@ public class TaskClients {
     }
 
     /** A fresh token of the task's client, by client credentials against the realm. */
-    public MintedToken mint(String clientId) {
+    public TokenEndpoint.IssuedToken mint(String clientId) {
         ClientResource client = client(clientId).orElseThrow(() -> new ApiException(502, "IdentityProviderException",
                 "The credentials of this task are gone from Keycloak; stop and start the task."));
-        String secret = client.getSecret().getValue();
-        String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(secret);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        try {
-            Instant now = Instant.now();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw keycloakRefused("a token for " + clientId, response.statusCode());
-            }
-            JsonNode body = json.readTree(response.body());
-            return new MintedToken(body.path("access_token").asText(), now,
-                    now.plusSeconds(body.path("expires_in").asLong()));
-        } catch (IOException e) {
-            throw new ApiException(502, "IdentityProviderException", "Keycloak did not answer: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(503, "ServiceUnavailableException", "Interrupted while asking Keycloak.");
-        }
+        return tokenEndpoint.clientCredentials(clientId, client.getSecret().getValue())
+                .orElseThrow(() -> new ApiException(502, "IdentityProviderException",
+                        "Keycloak refused a token for " + clientId + "."));
     }
 
     Duration lifespan() {
@@ -170,9 +134,5 @@ public class TaskClients {
     private static ApiException keycloakRefused(String what, int status) {
         return new ApiException(502, "IdentityProviderException",
                 "Keycloak refused " + what + " (HTTP " + status + ").");
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

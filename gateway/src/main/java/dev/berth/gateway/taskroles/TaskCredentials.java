@@ -3,6 +3,7 @@ package dev.berth.gateway.taskroles;
 import dev.berth.common.auth.AccessPolicy;
 import dev.berth.common.auth.Principal;
 import dev.berth.common.error.ApiException;
+import dev.berth.gateway.iam.TokenEndpoint;
 import dev.berth.gateway.iam.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +31,7 @@ public class TaskCredentials {
     @Inject
     TaskClients clients;
 
-    private final Map<String, TaskClients.MintedToken> current = new ConcurrentHashMap<>();
+    private final Map<String, TokenEndpoint.IssuedToken> current = new ConcurrentHashMap<>();
 
     /** @return true when newly bound, false when the same binding existed already */
     public boolean bind(String taskId, BindTaskRequest request) {
@@ -66,7 +67,7 @@ public class TaskCredentials {
         TaskBinding task = repository.binding(taskId)
                 .filter(binding -> mayFetch(caller, binding))
                 .orElseThrow(TaskRoles::notFound);
-        TaskClients.MintedToken token = current.compute(taskId,
+        TokenEndpoint.IssuedToken token = current.compute(taskId,
                 (id, cached) -> cached != null && isFresh(cached) ? cached : clients.mint(task.clientId()));
         return new TaskToken(taskId, task.taskRole(), TaskRoleNames.arn(task.tenant(), task.taskRole()),
                 token.accessToken(), "Bearer", token.expiresAt());
@@ -92,7 +93,7 @@ public class TaskCredentials {
     }
 
     /** Reused while more than half of its life is left, so a caller always gets minutes of validity. */
-    private static boolean isFresh(TaskClients.MintedToken token) {
+    private static boolean isFresh(TokenEndpoint.IssuedToken token) {
         Duration life = Duration.between(token.issuedAt(), token.expiresAt());
         return Instant.now().isBefore(token.expiresAt().minus(life.dividedBy(2)));
     }

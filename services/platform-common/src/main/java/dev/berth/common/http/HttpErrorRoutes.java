@@ -37,10 +37,20 @@ public class HttpErrorRoutes {
 
     private static void renderSecurityFailure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
+        boolean tokenSent = ctx.request().getHeader(HttpHeaders.AUTHORIZATION) != null;
+        if (RegistryChallenge.appliesTo(ctx.normalizedPath())) {
+            if (failure instanceof ForbiddenException) {
+                RegistryChallenge.denied(ctx);
+            } else if (isAuthenticationFailure(failure)) {
+                RegistryChallenge.unauthorized(ctx, tokenSent);
+            } else {
+                ctx.next();
+            }
+            return;
+        }
         if (failure instanceof ForbiddenException) {
             write(ctx, 403, ErrorCodes.ACCESS_DENIED, "You are not allowed to do this.");
         } else if (isAuthenticationFailure(failure)) {
-            boolean tokenSent = ctx.request().getHeader(HttpHeaders.AUTHORIZATION) != null;
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
             if (tokenSent) {
                 write(ctx, 401, ErrorCodes.INVALID_TOKEN, "The bearer token is invalid or expired.");

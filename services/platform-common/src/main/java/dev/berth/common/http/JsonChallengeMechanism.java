@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Keycloak bearer-token authentication, unchanged, except that a request without a token is
- * answered with the platform's JSON error rather than an empty 401.
+ * answered with the platform's JSON error rather than an empty 401, or on the OCI distribution
+ * API with the Docker token protocol's challenge ({@link RegistryChallenge}).
  */
 @Alternative
 @Priority(1)
@@ -40,6 +41,10 @@ public class JsonChallengeMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
+        if (RegistryChallenge.appliesTo(context.normalizedPath())) {
+            RegistryChallenge.unauthorized(context, false);
+            return Uni.createFrom().item(true);
+        }
         context.response().putHeader("WWW-Authenticate", "Bearer");
         HttpErrorRoutes.write(context, 401, ErrorCodes.MISSING_TOKEN, HttpErrorRoutes.MISSING_TOKEN_MESSAGE);
         return Uni.createFrom().item(true);
