@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -26,16 +27,24 @@ import org.junit.jupiter.api.TestFactory;
 class IsolationMatrixTest {
 
     enum Caller {
-        ACME_ADMIN, ACME_DEPLOYER, ACME_VIEWER, GLOBEX_ADMIN, ACME_HOST, EXPIRED, FOREIGN_KEY, OTHER_REALM, ALG_NONE, NO_TOKEN
+        ACME_ADMIN, ACME_DEPLOYER, ACME_VIEWER, GLOBEX_ADMIN, ACME_HOST, ACME_TASK, PLATFORM_SERVICE,
+        EXPIRED, FOREIGN_KEY, OTHER_REALM, ALG_NONE, NO_TOKEN
     }
 
     private static final String GATEWAY = "http://127.0.0.1:" + System.getenv().getOrDefault("BERTH_GATEWAY_PORT", "8080");
     private static final String KEYCLOAK = "http://127.0.0.1:" + System.getenv().getOrDefault("BERTH_KEYCLOAK_PORT", "8180");
     private static final Map<Caller, String> TOKENS = new EnumMap<>(Caller.class);
+    /** A task role of acme (scopes api:read, registry:pull:acme/app) and a task running with it on the matrix host. */
+    private static final String TASK_ROLE = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String TASK_ID = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
 
-    /** Statuses in Caller order; expired, invalid and missing tokens always get 401, so rows list the first five. */
+    /**
+     * Statuses in Caller order; expired, invalid and missing tokens always get 401, so rows list
+     * the first seven. The task runs with a role granting {@code api:read}; the platform service
+     * is the scheduler's own service account.
+     */
     private record Row(String method, String path, String body, int admin, int deployer, int viewer, int otherTenantAdmin,
-                       int host) {
+                       int host, int task, int service) {
 
         int expected(Caller caller) {
             return switch (caller) {
@@ -44,33 +53,54 @@ class IsolationMatrixTest {
                 case ACME_VIEWER -> viewer;
                 case GLOBEX_ADMIN -> otherTenantAdmin;
                 case ACME_HOST -> host;
+                case ACME_TASK -> task;
+                case PLATFORM_SERVICE -> service;
                 default -> 401;
             };
         }
     }
 
     private static Row row(String method, String path, String body, int admin, int deployer, int viewer,
-                           int otherTenantAdmin, int host) {
-        return new Row(method, path, body, admin, deployer, viewer, otherTenantAdmin, host);
+                           int otherTenantAdmin, int host, int task, int service) {
+        return new Row(method, path, body, admin, deployer, viewer, otherTenantAdmin, host, task, service);
     }
 
     static List<Row> endpoints() {
         List<Row> rows = new ArrayList<>();
         for (String service : LocalPlatform.SERVICES) {
-            rows.add(row("GET", "/api/" + service + "/v1/caller", null, 200, 200, 200, 200, 200));
+            rows.add(row("GET", "/api/" + service + "/v1/caller", null, 200, 200, 200, 200, 200, 200, 200));
         }
-        rows.add(row("GET", "/api/iam/v1/users", null, 200, 403, 403, 200, 403));
-        rows.add(row("GET", "/api/iam/v1/users/acme-viewer", null, 200, 403, 403, 404, 403));
-        rows.add(row("PUT", "/api/iam/v1/users/acme-viewer/level", "{\"level\":\"show\"}", 200, 403, 403, 404, 403));
-        rows.add(row("POST", "/api/iam/v1/users", "{\"level\":\"show\"}", 400, 403, 403, 400, 403));
-        rows.add(row("GET", "/api/iam/v1/service-accounts", null, 200, 403, 403, 200, 403));
-        rows.add(row("POST", "/api/iam/v1/service-accounts", "{\"name\":\"x\"}", 400, 403, 403, 400, 403));
-        rows.add(row("DELETE", "/api/iam/v1/service-accounts/no-such-account", null, 404, 403, 403, 404, 403));
-        rows.add(row("GET", "/api/iam/v1/registration-tokens", null, 200, 403, 403, 200, 403));
-        rows.add(row("POST", "/api/iam/v1/registration-tokens", "{\"cluster\":\"matrix\"}", 201, 403, 403, 201, 403));
+        //                                                                 admin depl  view  globex host task  service
+        rows.add(row("GET", "/api/iam/v1/users", null,                       200, 403, 403, 200, 403, 403, 403));
+        rows.add(row("GET", "/api/iam/v1/users/acme-viewer", null,           200, 403, 403, 404, 403, 403, 403));
+        rows.add(row("PUT", "/api/iam/v1/users/acme-viewer/level", "{\"level\":\"show\"}",
+                                                                             200, 403, 403, 404, 403, 403, 403));
+        rows.add(row("POST", "/api/iam/v1/users", "{\"level\":\"show\"}",      400, 403, 403, 400, 403, 403, 403));
+        rows.add(row("GET", "/api/iam/v1/service-accounts", null,            200, 403, 403, 200, 403, 403, 403));
+        rows.add(row("POST", "/api/iam/v1/service-accounts", "{\"name\":\"x\"}",
+                                                                             400, 403, 403, 400, 403, 403, 403));
+        rows.add(row("DELETE", "/api/iam/v1/service-accounts/no-such-account", null,
+                                                                             404, 403, 403, 404, 403, 403, 403));
+        rows.add(row("GET", "/api/iam/v1/registration-tokens", null,         200, 403, 403, 200, 403, 403, 403));
+        rows.add(row("POST", "/api/iam/v1/registration-tokens", "{\"cluster\":\"matrix\"}",
+                                                                             201, 403, 403, 201, 403, 403, 403));
         rows.add(row("DELETE", "/api/iam/v1/registration-tokens/00000000-0000-0000-0000-000000000000", null,
-                404, 403, 403, 404, 403));
-        rows.add(row("DELETE", "/api/iam/v1/hosts/h-000000000000", null, 404, 403, 403, 404, 403));
+                                                                             404, 403, 403, 404, 403, 403, 403));
+        rows.add(row("DELETE", "/api/iam/v1/hosts/h-000000000000", null,     404, 403, 403, 404, 403, 403, 403));
+        rows.add(row("GET", "/api/iam/v1/task-roles", null,                  200, 200, 200, 200, 403, 200, 403));
+        rows.add(row("GET", "/api/iam/v1/task-roles/" + TASK_ROLE, null,     200, 200, 200, 404, 403, 200, 403));
+        rows.add(row("POST", "/api/iam/v1/task-roles", "{\"name\":\"x\"}",   400, 403, 403, 400, 403, 403, 403));
+        rows.add(row("PUT", "/api/iam/v1/task-roles/no-such-role", "{\"scopes\":[\"api:read\"]}",
+                                                                             404, 403, 403, 404, 403, 403, 403));
+        rows.add(row("DELETE", "/api/iam/v1/task-roles/no-such-role", null,  404, 403, 403, 404, 403, 403, 403));
+        rows.add(row("GET", "/api/iam/v1/task-credentials/" + TASK_ID, null, 404, 404, 404, 404, 200, 404, 200));
+        rows.add(row("PUT", "/api/iam/v1/task-credentials/matrix-unbound", "{}",
+                                                                             403, 403, 403, 403, 403, 403, 400));
+        rows.add(row("DELETE", "/api/iam/v1/task-credentials/no-such-task", null,
+                                                                             403, 403, 403, 403, 403, 403, 204));
+        rows.add(row("GET", "/v2/", null,                                    200, 200, 200, 200, 200, 200, 200));
+        rows.add(row("GET", "/v2/token?service=berth-registry&scope=repository:acme/app:pull", null,
+                                                                             200, 200, 200, 200, 200, 200, 200));
         return rows;
     }
 
@@ -81,7 +111,10 @@ class IsolationMatrixTest {
         TOKENS.put(Caller.ACME_DEPLOYER, Tokens.forDemoUser("acme-deployer"));
         TOKENS.put(Caller.ACME_VIEWER, Tokens.forDemoUser("acme-viewer"));
         TOKENS.put(Caller.GLOBEX_ADMIN, Tokens.forDemoUser("globex-admin"));
-        TOKENS.put(Caller.ACME_HOST, hostToken());
+        HostCredentials host = registerHost();
+        TOKENS.put(Caller.ACME_HOST, new HostTokens(host).token());
+        TOKENS.put(Caller.PLATFORM_SERVICE, Tokens.forPlatformService("scheduler"));
+        TOKENS.put(Caller.ACME_TASK, taskToken(host));
         TOKENS.put(Caller.EXPIRED, expiredToken());
         String issuer = KEYCLOAK + "/realms/berth";
         TOKENS.put(Caller.FOREIGN_KEY, ForgedTokens.signedByAnotherKey(issuer, ForgedTokens.kidOf(TOKENS.get(Caller.ACME_ADMIN))));
@@ -105,12 +138,33 @@ class IsolationMatrixTest {
                 })));
     }
 
-    private static String hostToken() throws Exception {
+    @AfterAll
+    static void stopTheTask() {
+        given().baseUri(GATEWAY).auth().oauth2(Tokens.forPlatformService("scheduler"))
+                .when().delete("/api/iam/v1/task-credentials/" + TASK_ID).then().statusCode(204);
+        given().baseUri(GATEWAY).auth().oauth2(Tokens.forDemoUser("acme-admin"))
+                .when().delete("/api/iam/v1/task-roles/" + TASK_ROLE).then().statusCode(204);
+    }
+
+    /** The token the matrix host fetches for a task it runs, as its agent will. */
+    private static String taskToken(HostCredentials host) {
+        given().baseUri(GATEWAY).auth().oauth2(Tokens.forDemoUser("acme-admin")).contentType("application/json")
+                .body(Map.of("name", TASK_ROLE, "scopes", List.of("api:read", "registry:pull:acme/app")))
+                .when().post("/api/iam/v1/task-roles").then().statusCode(201);
+        given().baseUri(GATEWAY).auth().oauth2(TOKENS.get(Caller.PLATFORM_SERVICE)).contentType("application/json")
+                .body(Map.of("tenant", "acme", "taskRole", TASK_ROLE, "cluster", host.cluster(), "hostId", host.hostId()))
+                .when().put("/api/iam/v1/task-credentials/" + TASK_ID).then().statusCode(201);
+        return given().baseUri(GATEWAY).auth().oauth2(TOKENS.get(Caller.ACME_HOST))
+                .when().get("/api/iam/v1/task-credentials/" + TASK_ID).then().statusCode(200)
+                .extract().path("token");
+    }
+
+    private static HostCredentials registerHost() throws Exception {
         String registrationToken = given().baseUri(GATEWAY).auth().oauth2(Tokens.forDemoUser("acme-admin"))
                 .contentType("application/json").body("{\"cluster\":\"matrix\"}")
                 .when().post("/api/iam/v1/registration-tokens").then().statusCode(201).extract().path("token");
         var file = Files.createTempDirectory("matrix-host").resolve("credentials.json");
-        return new HostTokens(HostCredentials.register(URI.create(GATEWAY), registrationToken, "matrix", file)).token();
+        return HostCredentials.register(URI.create(GATEWAY), registrationToken, "matrix", file);
     }
 
     /**
