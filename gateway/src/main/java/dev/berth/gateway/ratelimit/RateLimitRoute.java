@@ -34,13 +34,16 @@ public class RateLimitRoute {
     }
 
     private static void admit(RateLimiter limiter, RoutingContext ctx) {
-        if (!(ctx.user() instanceof QuarkusHttpUser user)
-                || !(user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token)) {
-            ctx.next();
-            return;
+        Optional<Duration> wait;
+        if (ctx.user() instanceof QuarkusHttpUser user
+                && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token) {
+            Principal principal = JwtClaims.principalOf(token);
+            wait = limiter.admit(principal.tenant().orElse(null), principal.subject(), System.nanoTime());
+        } else {
+            // the few paths open without a token (registry logins, host registration) are limited by address,
+            // which also slows down password guessing
+            wait = limiter.admit(null, "address:" + ctx.request().remoteAddress().hostAddress(), System.nanoTime());
         }
-        Principal principal = JwtClaims.principalOf(token);
-        Optional<Duration> wait = limiter.admit(principal.tenant().orElse(null), principal.subject(), System.nanoTime());
         if (wait.isEmpty()) {
             ctx.next();
             return;

@@ -42,4 +42,14 @@ class RateLimitTest {
         given().auth().oauth2(Tokens.forDemoUser("globex-viewer")).when().get("/api/gateway/v1/caller").then()
                 .statusCode(200);
     }
+
+    @Test
+    void callsWithoutATokenAreLimitedByAddress() {
+        for (int i = 0; i < 3; i++) {
+            given().auth().preemptive().basic("nobody", "guess-" + i).when().get("/v2/token").then().statusCode(401);
+        }
+        given().auth().preemptive().basic("nobody", "guess-3").when().get("/v2/token").then()
+                .statusCode(429)
+                .header("Retry-After", notNullValue());
+    }
 }
