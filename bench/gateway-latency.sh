@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Added latency and throughput of the gateway for a small authenticated GET
-# (GET /api/registry/v1/caller): the registry directly vs the same call through the gateway.
+# (GET /api/registry/v1/caller): the registry directly vs the same call through the gateway,
+# once with one connection (latency without queueing) and once with CONNECTIONS (throughput).
 # Needs `wrk` (apt-get install wrk) and a running platform (./platform up). The gateway is
 # restarted with rate limits high enough not to throttle the load, and restarted with the
 # defaults at the end.
@@ -23,12 +24,18 @@ token="$(curl -fsS http://127.0.0.1:8180/realms/berth/protocol/openid-connect/to
   | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
 
 run() {
-  local label="$1" url="$2"
-  wrk -t2 -c"$connections" -d10s -H "Authorization: Bearer $token" "$url" >/dev/null   # warm-up
-  echo "== $label: $url"
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$url" \
+  local label="$1" url="$2" conns="$3" threads=$(( $3 > 1 ? 2 : 1 ))
+  echo "== $label, $conns connection(s): $url"
+  wrk -t"$threads" -c"$conns" -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$url" \
     | grep -E 'Requests/sec|^ +(50|75|90|99)%|Non-2xx|Socket errors'
 }
 
-run direct "http://127.0.0.1:8081/api/registry/v1/caller"
-run gateway "http://127.0.0.1:8080/api/registry/v1/caller"
+direct="http://127.0.0.1:8081/api/registry/v1/caller"
+gateway="http://127.0.0.1:8080/api/registry/v1/caller"
+for url in "$direct" "$gateway"; do   # warm-up: let both JITs compile the path
+  wrk -t2 -c"$connections" -d10s -H "Authorization: Bearer $token" "$url" >/dev/null
+done
+run direct "$direct" 1
+run gateway "$gateway" 1
+run direct "$direct" "$connections"
+run gateway "$gateway" "$connections"

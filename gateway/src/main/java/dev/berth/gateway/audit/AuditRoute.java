@@ -11,8 +11,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Records every authenticated mutating call (POST, PUT, PATCH, DELETE) with its outcome on
@@ -33,10 +33,10 @@ public class AuditRoute {
     }
 
     private void auditWhenDone(RoutingContext ctx) {
-        if (MUTATING.contains(ctx.request().method())
-                && ctx.user() instanceof QuarkusHttpUser user
-                && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token) {
-            Principal principal = JwtClaims.principalOf(token);
+        Optional<Principal> caller = MUTATING.contains(ctx.request().method()) && ctx.user() instanceof QuarkusHttpUser user
+                ? JwtClaims.principalOf(user.getSecurityIdentity()) : Optional.empty();
+        if (caller.isPresent()) {
+            Principal principal = caller.get();
             String traceparent = ctx.request().getHeader("traceparent");
             ctx.addEndHandler(done -> publisher.publish(EventEnvelope.of(AuditEvent.TYPE, AuditEvent.VERSION,
                     principal.tenant().orElse(null), traceparent,

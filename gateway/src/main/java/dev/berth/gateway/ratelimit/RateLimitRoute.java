@@ -13,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Applies the rate limits to every API call, after authentication and before routing. */
 @ApplicationScoped
@@ -35,10 +34,10 @@ public class RateLimitRoute {
 
     private static void admit(RateLimiter limiter, RoutingContext ctx) {
         Optional<Duration> wait;
-        if (ctx.user() instanceof QuarkusHttpUser user
-                && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token) {
-            Principal principal = JwtClaims.principalOf(token);
-            wait = limiter.admit(principal.tenant().orElse(null), principal.subject(), System.nanoTime());
+        Optional<Principal> caller = ctx.user() instanceof QuarkusHttpUser user
+                ? JwtClaims.principalOf(user.getSecurityIdentity()) : Optional.empty();
+        if (caller.isPresent()) {
+            wait = limiter.admit(caller.get().tenant().orElse(null), caller.get().subject(), System.nanoTime());
         } else {
             // the few paths open without a token (registry logins, host registration) are limited by address,
             // which also slows down password guessing

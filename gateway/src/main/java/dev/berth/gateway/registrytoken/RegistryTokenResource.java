@@ -84,7 +84,7 @@ public class RegistryTokenResource {
                 .or(() -> formUser == null ? Optional.empty() : Optional.of(new String[] {formUser, formPassword}));
         Optional<Caller> caller;
         if (!identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt) {
-            caller = Optional.of(new Caller(jwt.getRawToken(), JwtClaims.principalOf(jwt),
+            caller = Optional.of(new Caller(jwt.getRawToken(), JwtClaims.principalOf(identity).orElseThrow(),
                     Instant.ofEpochSecond(jwt.getExpirationTime())));
         } else if (basic.isPresent()) {
             caller = logIn(basic.get()[0], basic.get()[1]);

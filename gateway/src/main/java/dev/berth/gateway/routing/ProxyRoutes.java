@@ -47,21 +47,28 @@ public class ProxyRoutes {
 
     void install(@Observes Router router) {
         RouteTable routes = new RouteTable(config.services());
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setMaxPoolSize(64)
-                .setConnectTimeout(2_000)
-                .setKeepAlive(true));
-        HttpProxy proxy = HttpProxy.reverseProxy(client)
-                .originSelector(request -> origin(routes, request))
-                .addInterceptor(new ForwardingInterceptor());
+        // One client (and connection pool) per event-loop thread: a pooled connection then
+        // always belongs to the thread that serves the incoming request, and no request wakes
+        // another thread to write to the backend.
+        ThreadLocal<HttpProxy> proxies = ThreadLocal.withInitial(() -> proxy(routes));
         router.routeWithRegex("^/(api/[a-z][a-z0-9-]*/v1|v2)(/.*)?$").order(ROUTE_ORDER).handler(ctx -> {
             if (routes.backendFor(ctx.normalizedPath()).isPresent()) {
                 ctx.request().headers().set("X-Forwarded-Host", String.valueOf(ctx.request().authority()));
-                proxy.handle(ctx.request());
+                proxies.get().handle(ctx.request());
             } else {
                 ctx.next();
             }
         });
+    }
+
+    private HttpProxy proxy(RouteTable routes) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setMaxPoolSize(64)
+                .setConnectTimeout(2_000)
+                .setKeepAlive(true));
+        return HttpProxy.reverseProxy(client)
+                .originSelector(request -> origin(routes, request))
+                .addInterceptor(new ForwardingInterceptor());
     }
 
     private static Future<SocketAddress> origin(RouteTable routes, HttpServerRequest request) {

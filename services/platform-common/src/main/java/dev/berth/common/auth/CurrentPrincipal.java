@@ -4,20 +4,21 @@ import dev.berth.common.error.ApiException;
 import dev.berth.common.error.ErrorCodes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** The principal of the current request, read once from its validated token. */
 @RequestScoped
 public class CurrentPrincipal {
 
     @Inject
-    JsonWebToken token;
+    SecurityIdentity identity;
 
     private Principal principal;
 
     public Principal get() {
         if (principal == null) {
-            principal = JwtClaims.principalOf(token);
+            principal = JwtClaims.principalOf(identity).orElseThrow(() -> new ApiException(401,
+                    ErrorCodes.MISSING_TOKEN, "This call needs a bearer token."));
         }
         return principal;
     }

@@ -1,5 +1,6 @@
 package dev.berth.common.auth;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -17,9 +18,27 @@ public final class JwtClaims implements ClaimSource {
         this.token = token;
     }
 
+    /** Where an authenticated identity keeps its principal, read from the token once. */
+    public static final String IDENTITY_ATTRIBUTE = "berth.principal";
+
     /** The principal of a token Quarkus has validated. */
     public static Principal principalOf(JsonWebToken token) {
         return Principals.from(new JwtClaims(token));
+    }
+
+    /**
+     * The principal of an authenticated identity: the one stored when its token was verified,
+     * else read from the token now (claim lookups on a validated token are not free). Empty
+     * for an anonymous caller.
+     */
+    public static Optional<Principal> principalOf(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return Optional.empty();
+        }
+        if (identity.getAttribute(IDENTITY_ATTRIBUTE) instanceof Principal stored) {
+            return Optional.of(stored);
+        }
+        return identity.getPrincipal() instanceof JsonWebToken token ? Optional.of(principalOf(token)) : Optional.empty();
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.berth.common.http;
 
+import dev.berth.common.auth.JwtClaims;
 import dev.berth.common.error.ErrorCodes;
 import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -9,15 +11,20 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keycloak bearer-token authentication, unchanged, except that a request without a token is
+ * Keycloak bearer-token authentication, with two additions: a token verified once is not
+ * verified again until it expires ({@link VerifiedTokens}), and a request without a token is
  * answered with the platform's JSON error rather than an empty 401, or on the OCI distribution
  * API with the Docker token protocol's challenge ({@link RegistryChallenge}).
  */
@@ -26,12 +33,55 @@ import java.util.Set;
 @ApplicationScoped
 public class JsonChallengeMechanism implements HttpAuthenticationMechanism {
 
+    private static final String BEARER = "Bearer ";
+
     @Inject
     OidcAuthenticationMechanism oidc;
 
+    @ConfigProperty(name = "berth.auth.verified-token-cache-size", defaultValue = "10000")
+    long cacheSize;
+
+    private VerifiedTokens verified;
+
+    @PostConstruct
+    void createCache() {
+        verified = cacheSize > 0 ? new VerifiedTokens(cacheSize) : null;
+    }
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        return oidc.authenticate(context, identityProviderManager);
+        String token = bearerToken(context);
+        if (token == null) {
+            return oidc.authenticate(context, identityProviderManager);
+        }
+        Optional<SecurityIdentity> known = verified == null ? Optional.empty() : verified.get(token);
+        if (known.isPresent()) {
+            // the identity carries the routing context it was verified in; give it this request's
+            return Uni.createFrom().item(QuarkusSecurityIdentity.builder(known.get())
+                    .addAttribute(RoutingContext.class.getName(), context).build());
+        }
+        return oidc.authenticate(context, identityProviderManager).map(identity -> {
+            if (identity == null) {
+                return null;
+            }
+            SecurityIdentity withPrincipal = JwtClaims.principalOf(identity)
+                    .map(principal -> (SecurityIdentity) QuarkusSecurityIdentity.builder(identity)
+                            .addAttribute(JwtClaims.IDENTITY_ATTRIBUTE, principal).build())
+                    .orElse(identity);
+            if (verified != null) {
+                verified.put(token, withPrincipal);
+            }
+            return withPrincipal;
+        });
+    }
+
+    private static String bearerToken(RoutingContext context) {
+        String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String token = header.substring(BEARER.length()).trim();
+        return token.isEmpty() ? null : token;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.berth.common.http;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The request id that follows a call from the gateway through every service and into its errors. */
 public final class RequestIds {
@@ -17,7 +18,19 @@ public final class RequestIds {
                 && incoming.chars().allMatch(RequestIds::isSafe)) {
             return incoming;
         }
-        return UUID.randomUUID().toString();
+        return randomUuid().toString();
+    }
+
+    /**
+     * A version-4 UUID from a fast, non-cryptographic generator: request ids only need to be
+     * unique, and {@link UUID#randomUUID()} takes a lock on the system's secure random source
+     * for every request.
+     */
+    static UUID randomUuid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(most, least);
     }
 
     private static boolean isSafe(int c) {
