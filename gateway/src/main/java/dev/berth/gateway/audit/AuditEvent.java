@@ -3,8 +3,9 @@ package dev.berth.gateway.audit;
 /**
  * One mutating API call, as the audit trail keeps it (the CloudTrail record of Berth).
  *
- * @param principal     who: the user name, service-account client id, host or task
- * @param principalKind USER, SERVICE_ACCOUNT, HOST or TASK
+ * @param principal     who: the user name, service-account client id, host or task; {@code anonymous}
+ *                      for a call refused before authentication
+ * @param principalKind USER, SERVICE_ACCOUNT, HOST, TASK or ANONYMOUS
  * @param subject       the token's subject
  * @param action        the HTTP method, e.g. {@code DELETE}
  * @param resource      the path called, e.g. {@code /api/scheduler/v1/clusters/prod}

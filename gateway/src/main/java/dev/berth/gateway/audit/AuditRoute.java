@@ -15,15 +15,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Records every authenticated mutating call (POST, PUT, PATCH, DELETE) with its outcome on
- * {@code berth.events}, once the response has been sent.
+ * Records every mutating call (POST, PUT, PATCH, DELETE) with its outcome on
+ * {@code berth.events}, once the response has been sent: authenticated calls with their
+ * caller, and calls refused before authentication (no or a bad token) as {@code ANONYMOUS}.
  */
 @ApplicationScoped
 public class AuditRoute {
 
-    /** After authentication (so the caller is known), before rate limits, so throttled calls are audited too. */
-    private static final int ROUTE_ORDER = 800;
+    /**
+     * Before authentication, so refused calls are seen too; the caller is read when the
+     * response ends, by which time authentication has run. Right after the request id.
+     */
+    private static final int ROUTE_ORDER = Integer.MIN_VALUE + 1;
     private static final Set<HttpMethod> MUTATING = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+    static final String ANONYMOUS = "ANONYMOUS";
 
     @Inject
     AuditPublisher publisher;
@@ -33,18 +38,24 @@ public class AuditRoute {
     }
 
     private void auditWhenDone(RoutingContext ctx) {
-        Optional<Principal> caller = MUTATING.contains(ctx.request().method()) && ctx.user() instanceof QuarkusHttpUser user
-                ? JwtClaims.principalOf(user.getSecurityIdentity()) : Optional.empty();
-        if (caller.isPresent()) {
-            Principal principal = caller.get();
+        if (MUTATING.contains(ctx.request().method())) {
             String traceparent = ctx.request().getHeader("traceparent");
-            ctx.addEndHandler(done -> publisher.publish(EventEnvelope.of(AuditEvent.TYPE, AuditEvent.VERSION,
-                    principal.tenant().orElse(null), traceparent,
-                    new AuditEvent(principal.name(), principal.kind().name(), principal.subject(),
-                            ctx.request().method().name(), ctx.request().path(), ctx.response().getStatusCode(),
-                            ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress(),
-                            ctx.request().getHeader(RequestIds.HEADER)))));
+            ctx.addEndHandler(done -> publisher.publish(eventOf(ctx, traceparent)));
         }
         ctx.next();
+    }
+
+    private static EventEnvelope eventOf(RoutingContext ctx, String traceparent) {
+        Optional<Principal> caller = ctx.user() instanceof QuarkusHttpUser user
+                ? JwtClaims.principalOf(user.getSecurityIdentity()) : Optional.empty();
+        AuditEvent event = new AuditEvent(
+                caller.map(Principal::name).orElse("anonymous"),
+                caller.map(p -> p.kind().name()).orElse(ANONYMOUS),
+                caller.map(Principal::subject).orElse(null),
+                ctx.request().method().name(), ctx.request().path(), ctx.response().getStatusCode(),
+                ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress(),
+                ctx.request().getHeader(RequestIds.HEADER));
+        return EventEnvelope.of(AuditEvent.TYPE, AuditEvent.VERSION, caller.flatMap(Principal::tenant).orElse(null),
+                traceparent, event);
     }
 }

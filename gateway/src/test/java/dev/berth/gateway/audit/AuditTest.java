@@ -37,14 +37,19 @@ class AuditTest {
             String allowed = "audit-" + UUID.randomUUID();
             String denied = "audit-" + UUID.randomUUID();
             String read = "audit-" + UUID.randomUUID();
+            String anonymous = "audit-" + UUID.randomUUID();
+            String forged = "audit-" + UUID.randomUUID();
             given().auth().oauth2(Tokens.forDemoUser("acme-deployer")).header("X-Request-Id", allowed)
                     .when().post(PATH).then().statusCode(200);
             given().auth().oauth2(Tokens.forDemoUser("globex-viewer")).header("X-Request-Id", denied)
                     .when().delete(PATH).then().statusCode(403);
             given().auth().oauth2(Tokens.forDemoUser("acme-admin")).header("X-Request-Id", read)
                     .when().get(PATH).then().statusCode(200);
+            given().header("X-Request-Id", anonymous).when().post(PATH).then().statusCode(401);
+            given().auth().oauth2("not.a.token").header("X-Request-Id", forged).when().put(PATH).then().statusCode(401);
 
-            Map<String, JsonNode> byRequestId = readUntil(events, List.of(allowed, denied), Duration.ofSeconds(30));
+            Map<String, JsonNode> byRequestId = readUntil(events, List.of(allowed, denied, anonymous, forged),
+                    Duration.ofSeconds(30));
 
             JsonNode post = byRequestId.get(allowed);
             assertEquals("berth.audit.api-call", post.get("type").asText());
@@ -61,6 +66,13 @@ class AuditTest {
             JsonNode delete = byRequestId.get(denied);
             assertEquals("globex", delete.get("tenant").asText());
             assertEquals(403, delete.at("/detail/result").asInt());
+
+            for (String refused : List.of(anonymous, forged)) {
+                JsonNode event = byRequestId.get(refused);
+                assertTrue(event.get("tenant").isNull(), "a refused call has no tenant");
+                assertEquals("ANONYMOUS", event.at("/detail/principalKind").asText());
+                assertEquals(401, event.at("/detail/result").asInt());
+            }
 
             assertTrue(readUntil(events, List.of(read), Duration.ofSeconds(3)).isEmpty(), "a GET is not audited");
         }
@@ -89,7 +101,8 @@ class AuditTest {
                 JsonNode event = JSON.readTree(record.value());
                 String requestId = event.at("/detail/requestId").asText();
                 if (requestIds.contains(requestId)) {
-                    assertEquals(event.get("tenant").asText(), record.key(), "events are keyed by tenant");
+                    assertEquals(event.get("tenant").isNull() ? null : event.get("tenant").asText(), record.key(),
+                            "events are keyed by tenant");
                     found.put(requestId, event);
                 }
             }
