@@ -44,7 +44,12 @@ class IsolationMatrixTest {
      * is the scheduler's own service account.
      */
     private record Row(String method, String path, String body, int admin, int deployer, int viewer, int otherTenantAdmin,
-                       int host, int task, int service) {
+                       int host, int task, int service, int noToken) {
+
+        /** For the few paths open without a token: what a call without one gets. */
+        Row withoutToken(int status) {
+            return new Row(method, path, body, admin, deployer, viewer, otherTenantAdmin, host, task, service, status);
+        }
 
         int expected(Caller caller) {
             return switch (caller) {
@@ -55,6 +60,7 @@ class IsolationMatrixTest {
                 case ACME_HOST -> host;
                 case ACME_TASK -> task;
                 case PLATFORM_SERVICE -> service;
+                case NO_TOKEN -> noToken;
                 default -> 401;
             };
         }
@@ -62,7 +68,7 @@ class IsolationMatrixTest {
 
     private static Row row(String method, String path, String body, int admin, int deployer, int viewer,
                            int otherTenantAdmin, int host, int task, int service) {
-        return new Row(method, path, body, admin, deployer, viewer, otherTenantAdmin, host, task, service);
+        return new Row(method, path, body, admin, deployer, viewer, otherTenantAdmin, host, task, service, 401);
     }
 
     static List<Row> endpoints() {
@@ -98,6 +104,10 @@ class IsolationMatrixTest {
                                                                              403, 403, 403, 403, 403, 403, 400));
         rows.add(row("DELETE", "/api/iam/v1/task-credentials/no-such-task", null,
                                                                              403, 403, 403, 403, 403, 403, 204));
+        rows.add(row("POST", "/api/iam/v1/host-registrations", "{}",         400, 400, 400, 400, 400, 400, 400)
+                .withoutToken(400));
+        rows.add(row("GET", "/openapi", null,                                200, 200, 200, 200, 200, 200, 200)
+                .withoutToken(200));
         rows.add(row("GET", "/v2/", null,                                    200, 200, 200, 200, 200, 200, 200));
         rows.add(row("GET", "/v2/token?service=berth-registry&scope=repository:acme/app:pull", null,
                                                                              200, 200, 200, 200, 200, 200, 200));
