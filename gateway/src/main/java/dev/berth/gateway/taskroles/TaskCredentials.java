@@ -67,8 +67,12 @@ public class TaskCredentials {
         TaskBinding task = repository.binding(taskId)
                 .filter(binding -> mayFetch(caller, binding))
                 .orElseThrow(TaskRoles::notFound);
-        TokenEndpoint.IssuedToken token = current.compute(taskId,
-                (id, cached) -> cached != null && isFresh(cached) ? cached : clients.mint(task.clientId()));
+        TokenEndpoint.IssuedToken token = current.get(taskId);
+        if (token == null || !isFresh(token)) {
+            // two callers racing here both mint; either token is valid, so that is harmless
+            token = clients.mint(task.clientId());
+            current.put(taskId, token);
+        }
         return new TaskToken(taskId, task.taskRole(), TaskRoleNames.arn(task.tenant(), task.taskRole()),
                 token.accessToken(), "Bearer", token.expiresAt());
     }
