@@ -1,0 +1,5 @@
+package dev.berth.registry.metadata;
+
+/** A manifest whose subject is another manifest, as the referrers API lists it. */
+public record Referrer(String digest, String mediaType, long size, String artifactType, byte[] content) {
+}

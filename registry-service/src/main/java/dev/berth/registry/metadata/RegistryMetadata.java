@@ -1,0 +1,233 @@
+package dev.berth.registry.metadata;
+
+import dev.berth.registry.digest.Digest;
+import dev.berth.registry.manifest.Descriptor;
+import dev.berth.registry.manifest.ParsedManifest;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/** Repositories, blobs, manifests, tags and upload sessions in the registry's schema. */
+@ApplicationScoped
+public class RegistryMetadata {
+
+    @Inject
+    Pool pool;
+
+    // ------------------------------------------------------------------ repositories
+
+    public Future<Optional<Repository>> repository(String name) {
+        return pool.preparedQuery("SELECT id, tenant, name, tag_mutability FROM repository WHERE name = $1")
+                .execute(Tuple.of(name))
+                .map(rows -> first(rows).map(RegistryMetadata::repository));
+    }
+
+    /** The repository, created on the first push to it. */
+    public Future<Repository> repositoryForPush(String tenant, String name) {
+        return pool.preparedQuery("INSERT INTO repository (tenant, name) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
+                .execute(Tuple.of(tenant, name))
+                .compose(v -> repository(name))
+                .map(Optional::orElseThrow);
+    }
+
+    private static Repository repository(Row row) {
+        return new Repository(row.getLong("id"), row.getString("tenant"), row.getString("name"),
+                row.getString("tag_mutability"));
+    }
+
+    // ------------------------------------------------------------------ blobs
+
+    /** The size of a blob readable through the repository. */
+    public Future<Optional<Long>> linkedBlobSize(long repositoryId, Digest digest) {
+        return pool.preparedQuery("SELECT b.size FROM repository_blob rb JOIN blob b ON b.digest = rb.digest "
+                        + "WHERE rb.repository_id = $1 AND rb.digest = $2")
+                .execute(Tuple.of(repositoryId, digest.toString()))
+                .map(rows -> first(rows).map(row -> row.getLong(0)));
+    }
+
+    /** Records a stored blob and makes it readable through the repository. */
+    public Future<Void> linkBlob(long repositoryId, Digest digest, long size) {
+        return pool.withTransaction(c -> c
+                .preparedQuery("INSERT INTO blob (digest, size) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(digest.toString(), size))
+                .compose(v -> c.preparedQuery("INSERT INTO repository_blob (repository_id, digest) VALUES ($1, $2) "
+                        + "ON CONFLICT DO NOTHING").execute(Tuple.of(repositoryId, digest.toString())))
+                .mapEmpty());
+    }
+
+    /** The size of a blob that some repository of the tenant has, for mounting it without naming the source. */
+    public Future<Optional<Long>> tenantBlobSize(String tenant, Digest digest) {
+        return pool.preparedQuery("SELECT b.size FROM blob b WHERE b.digest = $2 AND EXISTS (SELECT 1 FROM repository_blob rb "
+                        + "JOIN repository r ON r.id = rb.repository_id WHERE rb.digest = b.digest AND r.tenant = $1)")
+                .execute(Tuple.of(tenant, digest.toString()))
+                .map(rows -> first(rows).map(row -> row.getLong(0)));
+    }
+
+    /** @return whether the repository had the blob */
+    public Future<Boolean> unlinkBlob(long repositoryId, Digest digest) {
+        return pool.preparedQuery("DELETE FROM repository_blob WHERE repository_id = $1 AND digest = $2")
+                .execute(Tuple.of(repositoryId, digest.toString()))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    // ------------------------------------------------------------------ uploads
+
+    public Future<Void> startUpload(UUID id, long repositoryId, OffsetDateTime expiresAt) {
+        return pool.preparedQuery("INSERT INTO upload (id, repository_id, expires_at) VALUES ($1, $2, $3)")
+                .execute(Tuple.of(id, repositoryId, expiresAt))
+                .mapEmpty();
+    }
+
+    public Future<Boolean> uploadExists(UUID id, long repositoryId) {
+        return pool.preparedQuery("SELECT 1 FROM upload WHERE id = $1 AND repository_id = $2 AND expires_at > now()")
+                .execute(Tuple.of(id, repositoryId))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    public Future<Void> endUpload(UUID id) {
+        return pool.preparedQuery("DELETE FROM upload WHERE id = $1").execute(Tuple.of(id)).mapEmpty();
+    }
+
+    // ------------------------------------------------------------------ manifests and tags
+
+    /** Digests the manifest refers to that the repository does not have. */
+    public Future<List<String>> missingReferences(long repositoryId, ParsedManifest manifest) {
+        List<String> blobs = manifest.blobs().stream().map(d -> d.digest().toString()).distinct().toList();
+        List<String> manifests = manifest.manifests().stream().map(d -> d.digest().toString()).distinct().toList();
+        return pool.preparedQuery("SELECT digest FROM repository_blob WHERE repository_id = $1 AND digest = ANY($2) "
+                        + "UNION SELECT digest FROM manifest WHERE repository_id = $1 AND digest = ANY($3)")
+                .execute(Tuple.of(repositoryId, blobs.toArray(String[]::new), manifests.toArray(String[]::new)))
+                .map(rows -> {
+                    Set<String> present = StreamSupport.stream(rows.spliterator(), false)
+                            .map(row -> row.getString(0)).collect(Collectors.toSet());
+                    List<String> missing = new ArrayList<>();
+                    blobs.stream().filter(d -> !present.contains(d)).forEach(missing::add);
+                    manifests.stream().filter(d -> !present.contains(d)).forEach(missing::add);
+                    return missing;
+                });
+    }
+
+    /**
+     * Stores the manifest under {@code digest} and points {@code tag} at it (when given), in one
+     * transaction; an immutable repository's existing tag is never moved.
+     */
+    public Future<Void> putManifest(Repository repository, ParsedManifest manifest, Digest digest, Optional<String> tag) {
+        return pool.withTransaction(c -> c
+                .preparedQuery("INSERT INTO manifest (repository_id, digest, media_type, artifact_type, subject, size, "
+                        + "content) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING")
+                .execute(Tuple.tuple().addLong(repository.id()).addString(digest.toString())
+                        .addString(manifest.mediaType()).addString(manifest.artifactType().orElse(null))
+                        .addString(manifest.subject().map(Digest::toString).orElse(null))
+                        .addLong((long) manifest.content().length)
+                        .addBuffer(Buffer.buffer(manifest.content())))
+                .compose(inserted -> inserted.rowCount() == 0 ? Future.succeededFuture()
+                        : insertReferences(c, repository.id(), digest, manifest))
+                .compose(v -> tag.isEmpty() ? Future.succeededFuture() : putTag(c, repository, tag.get(), digest)));
+    }
+
+    private static Future<Void> insertReferences(SqlClient c, long repositoryId, Digest manifestDigest,
+                                                 ParsedManifest manifest) {
+        List<Tuple> batch = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Descriptor blob : manifest.blobs()) {
+            if (seen.add(blob.digest().toString())) {
+                batch.add(Tuple.of(repositoryId, manifestDigest.toString(), blob.digest().toString(), "blob"));
+            }
+        }
+        for (Descriptor child : manifest.manifests()) {
+            if (seen.add(child.digest().toString())) {
+                batch.add(Tuple.of(repositoryId, manifestDigest.toString(), child.digest().toString(), "manifest"));
+            }
+        }
+        if (batch.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return c.preparedQuery("INSERT INTO manifest_reference (repository_id, manifest_digest, digest, kind) "
+                + "VALUES ($1, $2, $3, $4)").executeBatch(batch).mapEmpty();
+    }
+
+    private static Future<Void> putTag(SqlClient c, Repository repository, String tag, Digest digest) {
+        return c.preparedQuery("SELECT manifest_digest FROM tag WHERE repository_id = $1 AND name = $2 FOR UPDATE")
+                .execute(Tuple.of(repository.id(), tag))
+                .compose(rows -> {
+                    Optional<String> current = first(rows).map(row -> row.getString(0));
+                    if (current.filter(digest.toString()::equals).isPresent()) {
+                        return Future.succeededFuture();
+                    }
+                    if (current.isPresent() && repository.tagsImmutable()) {
+                        return Future.failedFuture(new TagImmutableException(repository.name(), tag));
+                    }
+                    return c.preparedQuery("INSERT INTO tag (repository_id, name, manifest_digest) VALUES ($1, $2, $3) "
+                                    + "ON CONFLICT (repository_id, name) DO UPDATE SET manifest_digest = $3, updated_at = now()")
+                            .execute(Tuple.of(repository.id(), tag, digest.toString())).mapEmpty();
+                });
+    }
+
+    public Future<Optional<StoredManifest>> manifest(long repositoryId, String reference, boolean byDigest) {
+        String sql = byDigest
+                ? "SELECT digest, media_type, content FROM manifest WHERE repository_id = $1 AND digest = $2"
+                : "SELECT m.digest, m.media_type, m.content FROM tag t JOIN manifest m "
+                + "ON m.repository_id = t.repository_id AND m.digest = t.manifest_digest "
+                + "WHERE t.repository_id = $1 AND t.name = $2";
+        return pool.preparedQuery(sql).execute(Tuple.of(repositoryId, reference))
+                .map(rows -> first(rows).map(row -> new StoredManifest(row.getString(0), row.getString(1),
+                        row.getBuffer(2).getBytes())));
+    }
+
+    public Future<Void> markPulled(long repositoryId, String digest) {
+        return pool.preparedQuery("UPDATE manifest SET last_pulled_at = now() WHERE repository_id = $1 AND digest = $2")
+                .execute(Tuple.of(repositoryId, digest)).mapEmpty();
+    }
+
+    /** @return whether the manifest existed; its tags go with it */
+    public Future<Boolean> deleteManifest(long repositoryId, String digest) {
+        return pool.preparedQuery("DELETE FROM manifest WHERE repository_id = $1 AND digest = $2")
+                .execute(Tuple.of(repositoryId, digest))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    /** @return whether the tag existed */
+    public Future<Boolean> deleteTag(long repositoryId, String tag) {
+        return pool.preparedQuery("DELETE FROM tag WHERE repository_id = $1 AND name = $2")
+                .execute(Tuple.of(repositoryId, tag))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    /** Tags in lexical order after {@code last}, at most {@code limit}. */
+    public Future<List<String>> tags(long repositoryId, String last, int limit) {
+        return pool.preparedQuery("SELECT name FROM tag WHERE repository_id = $1 AND name COLLATE \"C\" > $2 "
+                        + "ORDER BY name COLLATE \"C\" LIMIT $3")
+                .execute(Tuple.of(repositoryId, last == null ? "" : last, limit))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(row -> row.getString(0)).toList());
+    }
+
+    public Future<List<Referrer>> referrers(long repositoryId, String subject) {
+        return pool.preparedQuery("SELECT digest, media_type, size, artifact_type, content FROM manifest "
+                        + "WHERE repository_id = $1 AND subject = $2 ORDER BY pushed_at, digest")
+                .execute(Tuple.of(repositoryId, subject))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false)
+                        .map(row -> new Referrer(row.getString(0), row.getString(1), row.getLong(2), row.getString(3),
+                                row.getBuffer(4).getBytes()))
+                        .toList());
+    }
+
+    private static Optional<Row> first(RowSet<Row> rows) {
+        var iterator = rows.iterator();
+        return iterator.hasNext() ? Optional.of(iterator.next()) : Optional.empty();
+    }
+}

@@ -1,0 +1,170 @@
+package dev.berth.registry.storage;
+
+import dev.berth.registry.digest.Digest;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.CopyOptions;
+import io.vertx.core.file.FileSystem;
+import io.vertx.core.file.FileSystemException;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.streams.ReadStream;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Blobs as files under {@code <root>/blobs/<algorithm>/<first two hex>/<hex>}, uploads under
+ * {@code <root>/uploads/<id>}. An upload's sha256 is computed while it streams in and kept in
+ * memory between its chunks; when that state is missing (another replica took a chunk, or a
+ * restart) the file is hashed again at commit, so a digest is always verified.
+ */
+@ApplicationScoped
+public class FilesystemBlobStore implements BlobStore {
+
+    /** The running hash of an upload and how many bytes it has seen. */
+    private static final class UploadHash {
+        final MessageDigest sha256 = Digest.Algorithm.SHA256.newHasher();
+        long size;
+    }
+
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "berth.registry.storage-dir", defaultValue = "data/registry")
+    Path root;
+
+    private final Map<String, UploadHash> hashes = new ConcurrentHashMap<>();
+
+    private FileSystem fs() {
+        return vertx.fileSystem();
+    }
+
+    Path blobPath(Digest digest) {
+        return root.resolve("blobs").resolve(digest.algorithm().prefix()).resolve(digest.hex().substring(0, 2))
+                .resolve(digest.hex());
+    }
+
+    private Path uploadPath(String uploadId) {
+        return root.resolve("uploads").resolve(uploadId);
+    }
+
+    @Override
+    public Future<Optional<Long>> size(Digest digest) {
+        return fs().props(blobPath(digest).toString())
+                .map(props -> Optional.of(props.size()))
+                .recover(failure -> isMissing(failure) ? Future.succeededFuture(Optional.empty())
+                        : Future.failedFuture(failure));
+    }
+
+    @Override
+    public Future<Void> send(Digest digest, long offset, long length, HttpServerResponse response) {
+        return response.sendFile(blobPath(digest).toString(), offset, length);
+    }
+
+    @Override
+    public Future<Void> delete(Digest digest) {
+        return fs().delete(blobPath(digest).toString())
+                .recover(failure -> isMissing(failure) ? Future.succeededFuture() : Future.failedFuture(failure));
+    }
+
+    @Override
+    public Future<Void> startUpload(String uploadId) {
+        return fs().mkdirs(root.resolve("uploads").toString())
+                .compose(v -> fs().writeFile(uploadPath(uploadId).toString(), Buffer.buffer()))
+                .onSuccess(v -> hashes.put(uploadId, new UploadHash()));
+    }
+
+    @Override
+    public Future<Long> uploadSize(String uploadId) {
+        return fs().props(uploadPath(uploadId).toString())
+                .map(props -> props.size())
+                .recover(failure -> Future.failedFuture(isMissing(failure) ? new UploadUnknownException(uploadId) : failure));
+    }
+
+    @Override
+    public Future<Long> append(String uploadId, ReadStream<Buffer> body) {
+        body.pause();
+        return uploadSize(uploadId).compose(size -> fs()
+                .open(uploadPath(uploadId).toString(), new OpenOptions().setWrite(true).setCreate(false))
+                .compose(file -> {
+                    file.setWritePos(size);
+                    UploadHash running = hashes.get(uploadId);
+                    boolean continues = running != null && running.size == size;
+                    if (!continues) {
+                        hashes.remove(uploadId); // hashed again from the file at commit
+                    }
+                    HashingWriteStream sink = new HashingWriteStream(file,
+                            continues ? running.sha256 : Digest.Algorithm.SHA256.newHasher());
+                    return body.pipeTo(sink).map(v -> {
+                        long newSize = size + sink.written();
+                        if (continues) {
+                            running.size = newSize;
+                        }
+                        return newSize;
+                    });
+                }));
+    }
+
+    @Override
+    public Future<Long> commit(String uploadId, Digest expected) {
+        UploadHash running = hashes.remove(uploadId);
+        String upload = uploadPath(uploadId).toString();
+        return uploadSize(uploadId).compose(size -> {
+            Future<Digest> actual = running != null && running.size == size
+                    && expected.algorithm() == Digest.Algorithm.SHA256
+                    ? Future.succeededFuture(Digest.fromHasher(Digest.Algorithm.SHA256, running.sha256))
+                    : hashFile(uploadPath(uploadId), expected.algorithm());
+            return actual.compose(digest -> {
+                if (!digest.equals(expected)) {
+                    return fs().delete(upload).transform(ignored ->
+                            Future.failedFuture(new DigestMismatchException(expected, digest)));
+                }
+                Path target = blobPath(expected);
+                return fs().mkdirs(target.getParent().toString())
+                        .compose(v -> fs().exists(target.toString()))
+                        .compose(exists -> exists
+                                ? fs().delete(upload)
+                                : fs().move(upload, target.toString(), new CopyOptions().setAtomicMove(true)))
+                        .map(size);
+            });
+        });
+    }
+
+    @Override
+    public Future<Void> cancel(String uploadId) {
+        hashes.remove(uploadId);
+        return fs().delete(uploadPath(uploadId).toString())
+                .recover(failure -> Future.failedFuture(isMissing(failure) ? new UploadUnknownException(uploadId) : failure));
+    }
+
+    private Future<Digest> hashFile(Path file, Digest.Algorithm algorithm) {
+        return vertx.executeBlocking(() -> {
+            MessageDigest hasher = algorithm.newHasher();
+            byte[] chunk = new byte[1 << 16];
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(chunk)) > 0; ) {
+                    hasher.update(chunk, 0, n);
+                }
+            }
+            return Digest.fromHasher(algorithm, hasher);
+        }, false);
+    }
+
+    private static boolean isMissing(Throwable failure) {
+        return failure instanceof FileSystemException && failure.getCause() instanceof NoSuchFileException
+                || failure instanceof NoSuchFileException
+                || failure.getCause() instanceof IOException && failure.getMessage() != null
+                && failure.getMessage().contains("NoSuchFileException");
+    }
+}
