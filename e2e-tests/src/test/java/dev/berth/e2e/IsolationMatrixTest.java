@@ -37,6 +37,8 @@ class IsolationMatrixTest {
     /** A task role of acme (scopes api:read, registry:pull:acme/app) and a task running with it on the matrix host. */
     private static final String TASK_ROLE = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String TASK_ID = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+    /** An image repository of acme, created by the first push in {@link #callers()}. */
+    private static final String REPOSITORY = "acme/matrix-" + UUID.randomUUID().toString().substring(0, 8);
 
     /**
      * Statuses in Caller order; expired, invalid and missing tokens always get 401, so rows list
@@ -111,6 +113,11 @@ class IsolationMatrixTest {
         rows.add(row("GET", "/v2/", null,                                    200, 200, 200, 200, 200, 200, 200));
         rows.add(row("GET", "/v2/token?service=berth-registry&scope=repository:acme/app:pull", null,
                                                                              200, 200, 200, 200, 200, 200, 200));
+        rows.add(row("GET", "/v2/" + REPOSITORY + "/tags/list", null,       200, 200, 200, 404, 200, 403, 404));
+        rows.add(row("GET", "/v2/" + REPOSITORY + "/manifests/nope", null,  404, 404, 404, 404, 404, 403, 404));
+        rows.add(row("POST", "/v2/" + REPOSITORY + "/blobs/uploads/", null, 202, 202, 403, 404, 403, 403, 404));
+        rows.add(row("DELETE", "/v2/" + REPOSITORY + "/manifests/nope", null,
+                                                                             404, 403, 403, 404, 403, 403, 404));
         return rows;
     }
 
@@ -125,6 +132,8 @@ class IsolationMatrixTest {
         TOKENS.put(Caller.ACME_HOST, new HostTokens(host).token());
         TOKENS.put(Caller.PLATFORM_SERVICE, Tokens.forPlatformService("scheduler"));
         TOKENS.put(Caller.ACME_TASK, taskToken(host));
+        given().baseUri(GATEWAY).auth().oauth2(TOKENS.get(Caller.ACME_ADMIN))
+                .when().post("/v2/" + REPOSITORY + "/blobs/uploads/").then().statusCode(202);
         TOKENS.put(Caller.EXPIRED, expiredToken());
         String issuer = KEYCLOAK + "/realms/berth";
         TOKENS.put(Caller.FOREIGN_KEY, ForgedTokens.signedByAnotherKey(issuer, ForgedTokens.kidOf(TOKENS.get(Caller.ACME_ADMIN))));
