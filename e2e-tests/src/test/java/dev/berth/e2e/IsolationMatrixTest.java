@@ -7,6 +7,8 @@ import dev.berth.common.hostauth.HostCredentials;
 import dev.berth.common.hostauth.HostTokens;
 import dev.berth.testsupport.LocalPlatform;
 import dev.berth.testsupport.Tokens;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -34,6 +36,9 @@ class IsolationMatrixTest {
     private static final String GATEWAY = "http://127.0.0.1:" + System.getenv().getOrDefault("BERTH_GATEWAY_PORT", "8080");
     private static final String KEYCLOAK = "http://127.0.0.1:" + System.getenv().getOrDefault("BERTH_KEYCLOAK_PORT", "8180");
     private static final Map<Caller, String> TOKENS = new EnumMap<>(Caller.class);
+    /** A call that never gets an answer fails its case instead of hanging the suite. */
+    private static final RestAssuredConfig TIMEOUTS = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+            .setParam("http.socket.timeout", 30_000).setParam("http.connection.timeout", 5_000));
     /** A task role of acme (scopes api:read, registry:pull:acme/app) and a task running with it on the matrix host. */
     private static final String TASK_ROLE = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String TASK_ID = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
@@ -113,6 +118,15 @@ class IsolationMatrixTest {
         rows.add(row("GET", "/v2/", null,                                    200, 200, 200, 200, 200, 200, 200));
         rows.add(row("GET", "/v2/token?service=berth-registry&scope=repository:acme/app:pull", null,
                                                                              200, 200, 200, 200, 200, 200, 200));
+        rows.add(row("GET", "/api/registry/v1/repositories", null,           200, 200, 200, 200, 403, 200, 403));
+        rows.add(row("GET", "/api/registry/v1/repositories/" + REPOSITORY.substring(5), null,
+                                                                             200, 200, 200, 404, 403, 200, 403));
+        rows.add(row("POST", "/api/registry/v1/repositories", "{\"repositoryName\":\"Bad Name\"}",
+                                                                             400, 400, 403, 400, 403, 403, 403));
+        rows.add(row("GET", "/api/registry/v1/repositories/" + REPOSITORY.substring(5) + "/images", null,
+                                                                             200, 200, 200, 404, 403, 200, 403));
+        rows.add(row("DELETE", "/api/registry/v1/repositories/no-such-repository", null,
+                                                                             404, 403, 403, 404, 403, 403, 403));
         rows.add(row("GET", "/v2/" + REPOSITORY + "/tags/list", null,       200, 200, 200, 404, 200, 403, 404));
         rows.add(row("GET", "/v2/" + REPOSITORY + "/manifests/nope", null,  404, 404, 404, 404, 404, 403, 404));
         rows.add(row("POST", "/v2/" + REPOSITORY + "/blobs/uploads/", null, 202, 202, 403, 404, 403, 403, 404));
@@ -145,7 +159,7 @@ class IsolationMatrixTest {
     Stream<DynamicTest> everyCallerGetsExactlyItsStatus() {
         return endpoints().stream().flatMap(row -> Stream.of(Caller.values()).map(caller ->
                 DynamicTest.dynamicTest(row.method() + " " + row.path() + " as " + caller, () -> {
-                    var request = given().baseUri(GATEWAY).contentType("application/json");
+                    var request = given().baseUri(GATEWAY).config(TIMEOUTS).contentType("application/json");
                     if (TOKENS.containsKey(caller)) {
                         request = request.auth().oauth2(TOKENS.get(caller));
                     }

@@ -1,0 +1,189 @@
+package dev.berth.registry.repositories;
+
+import dev.berth.common.auth.Action;
+import dev.berth.common.auth.CurrentPrincipal;
+import dev.berth.common.auth.Requires;
+import dev.berth.common.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * The ECR-like management API: CreateRepository, DescribeRepositories, PutImageTagMutability,
+ * DeleteRepository (with force) and DescribeImages, within the caller's tenant. Names are
+ * ECR's, without the tenant: {@code web} is the repository {@code acme/web}.
+ */
+@Path("/api/registry/v1/repositories")
+public class RepositoriesResource {
+
+    private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+    private static final Pattern NAME = Pattern.compile(COMPONENT + "(?:/" + COMPONENT + ")*");
+    private static final List<String> MUTABILITIES = List.of("MUTABLE", "IMMUTABLE");
+
+    @Inject
+    RepositoryCatalog catalog;
+
+    @Inject
+    CurrentPrincipal principal;
+
+    @Context
+    HttpHeaders headers;
+
+    @POST
+    @Requires(Action.DEPLOY)
+    public Uni<RestResponse<Map<String, RepositoryView>>> create(CreateRepositoryRequest request) {
+        if (request == null) {
+            throw invalid("body is required.");
+        }
+        String tenant = principal.tenant();
+        String name = name(request.repositoryName());
+        String mutability = mutability(request.imageTagMutability());
+        return catalog.create(tenant, tenant + "/" + name, mutability).map(created -> created
+                .map(entry -> RestResponse.status(RestResponse.Status.CREATED, Map.of("repository", view(entry))))
+                .orElseThrow(() -> new ApiException(409, "RepositoryAlreadyExistsException",
+                        "The repository with name '" + name + "' already exists in the registry with id '" + tenant + "'")));
+    }
+
+    @GET
+    @Requires(Action.READ)
+    public Uni<Map<String, Object>> list(@QueryParam("maxResults") Integer maxResults,
+                                         @QueryParam("nextToken") String nextToken) {
+        int limit = maxResults(maxResults);
+        String tenant = principal.tenant();
+        return catalog.list(tenant, decodeToken(nextToken), limit + 1).map(entries -> {
+            Map<String, Object> page = new LinkedHashMap<>();
+            page.put("repositories", entries.stream().limit(limit).map(this::view).toList());
+            if (entries.size() > limit) {
+                page.put("nextToken", encodeToken(entries.get(limit - 1).name()));
+            }
+            return page;
+        });
+    }
+
+    @GET
+    @Path("{name}")
+    @Requires(Action.READ)
+    public Uni<Map<String, RepositoryView>> describe(@PathParam("name") String name) {
+        return existing(name).map(entry -> Map.of("repository", view(entry)));
+    }
+
+    @PUT
+    @Path("{name}/image-tag-mutability")
+    @Requires(Action.MANAGE)
+    public Uni<Map<String, String>> putImageTagMutability(@PathParam("name") String name, Map<String, String> body) {
+        String mutability = mutability(body == null ? null : body.get("imageTagMutability"));
+        return existing(name).call(entry -> catalog.setMutability(entry.id(), mutability))
+                .map(entry -> Map.of("registryId", entry.tenant(), "repositoryName", name,
+                        "imageTagMutability", mutability));
+    }
+
+    @DELETE
+    @Path("{name}")
+    @Requires(Action.MANAGE)
+    public Uni<Map<String, RepositoryView>> delete(@PathParam("name") String name, @QueryParam("force") boolean force) {
+        return existing(name).call(entry -> catalog.imageCount(entry.id()).invoke(count -> {
+                    if (count > 0 && !force) {
+                        throw new ApiException(409, "RepositoryNotEmptyException", "The repository with name '" + name
+                                + "' in registry with id '" + entry.tenant() + "' cannot be deleted because it still "
+                                + "contains images; delete them first or use force=true.");
+                    }
+                }))
+                .call(entry -> catalog.delete(entry.id()))
+                .map(entry -> Map.of("repository", view(entry)));
+    }
+
+    @GET
+    @Path("{name}/images")
+    @Requires(Action.READ)
+    public Uni<Map<String, Object>> describeImages(@PathParam("name") String name,
+                                                   @QueryParam("maxResults") Integer maxResults,
+                                                   @QueryParam("nextToken") String nextToken) {
+        int limit = maxResults(maxResults);
+        return existing(name).chain(entry -> catalog.images(entry, decodeToken(nextToken), limit + 1)).map(images -> {
+            Map<String, Object> page = new LinkedHashMap<>();
+            page.put("imageDetails", images.stream().limit(limit).toList());
+            if (images.size() > limit) {
+                page.put("nextToken", encodeToken(images.get(limit - 1).imageDigest()));
+            }
+            return page;
+        });
+    }
+
+    private Uni<RepositoryCatalog.Entry> existing(String name) {
+        String tenant = principal.tenant();
+        String checked = name(name);
+        return catalog.find(tenant, tenant + "/" + checked).map(found -> found.orElseThrow(() -> new ApiException(404,
+                "RepositoryNotFoundException",
+                "The repository with name '" + checked + "' does not exist in the registry with id '" + tenant + "'")));
+    }
+
+    private RepositoryView view(RepositoryCatalog.Entry entry) {
+        String host = headers.getHeaderString("X-Forwarded-Host");
+        if (host == null) {
+            host = headers.getHeaderString("Host");
+        }
+        return RepositoryView.of(entry.tenant(), entry.name(), entry.createdAt(), entry.mutability(), host);
+    }
+
+    private static String name(String value) {
+        if (value == null || value.length() < 2 || value.length() > 256 || !NAME.matcher(value).matches()) {
+            throw invalid("repositoryName must be 2-256 characters of lowercase letters, digits and . _ - / "
+                    + "(path components separated by /), was '" + value + "'.");
+        }
+        return value;
+    }
+
+    private static String mutability(String value) {
+        if (value == null) {
+            return "MUTABLE";
+        }
+        if (!MUTABILITIES.contains(value)) {
+            throw invalid("imageTagMutability must be MUTABLE or IMMUTABLE, was '" + value + "'.");
+        }
+        return value;
+    }
+
+    private static int maxResults(Integer value) {
+        if (value == null) {
+            return 100;
+        }
+        if (value < 1 || value > 1000) {
+            throw invalid("maxResults must be between 1 and 1000.");
+        }
+        return value;
+    }
+
+    private static String encodeToken(String last) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(last.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeToken(String token) {
+        if (token == null || token.isEmpty()) {
+            return null;
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalid("nextToken is not a token this API returned.");
+        }
+    }
+
+    private static ApiException invalid(String message) {
+        return new ApiException(400, "InvalidParameterException", message);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.berth.registry.repositories;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+
+/** The management API's reads and writes of repositories and their images, always within one tenant. */
+@ApplicationScoped
+public class RepositoryCatalog {
+
+    /** A repository row as the management API needs it. */
+    public record Entry(long id, String tenant, String name, String mutability, Instant createdAt) {
+    }
+
+    @Inject
+    Pool pool;
+
+    /** @return empty when the name is taken */
+    public Uni<Optional<Entry>> create(String tenant, String name, String mutability) {
+        return UniHelper.toUni(pool.preparedQuery("INSERT INTO repository (tenant, name, tag_mutability) "
+                        + "VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING "
+                        + "RETURNING id, tenant, name, tag_mutability, created_at")
+                .execute(Tuple.of(tenant, name, mutability)))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).findFirst().map(RepositoryCatalog::entry));
+    }
+
+    public Uni<Optional<Entry>> find(String tenant, String name) {
+        return UniHelper.toUni(pool.preparedQuery("SELECT id, tenant, name, tag_mutability, created_at FROM repository "
+                        + "WHERE tenant = $1 AND name = $2").execute(Tuple.of(tenant, name)))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).findFirst().map(RepositoryCatalog::entry));
+    }
+
+    /** A page of the tenant's repositories in name order, after {@code after}. */
+    public Uni<List<Entry>> list(String tenant, String after, int limit) {
+        return UniHelper.toUni(pool.preparedQuery("SELECT id, tenant, name, tag_mutability, created_at FROM repository "
+                        + "WHERE tenant = $1 AND name COLLATE \"C\" > $2 ORDER BY name COLLATE \"C\" LIMIT $3")
+                .execute(Tuple.of(tenant, after == null ? "" : after, limit)))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(RepositoryCatalog::entry).toList());
+    }
+
+    public Uni<Boolean> setMutability(long id, String mutability) {
+        return UniHelper.toUni(pool.preparedQuery("UPDATE repository SET tag_mutability = $2 WHERE id = $1")
+                .execute(Tuple.of(id, mutability))).map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Long> imageCount(long id) {
+        return UniHelper.toUni(pool.preparedQuery("SELECT count(*) FROM manifest WHERE repository_id = $1")
+                .execute(Tuple.of(id))).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** Deletes the repository with its manifests, tags, blob links and uploads; blob files go with garbage collection. */
+    public Uni<Void> delete(long id) {
+        return UniHelper.toUni(pool.preparedQuery("DELETE FROM repository WHERE id = $1").execute(Tuple.of(id)))
+                .replaceWithVoid();
+    }
+
+    /** A page of the repository's images (manifests), newest first, after the digest {@code after}. */
+    public Uni<List<ImageDetail>> images(Entry repository, String after, int limit) {
+        String sql = "SELECT m.digest, m.media_type, m.artifact_type, m.pushed_at, m.last_pulled_at, "
+                + "m.size + coalesce((SELECT sum(b.size) FROM manifest_reference r JOIN blob b ON b.digest = r.digest "
+                + "  WHERE r.repository_id = m.repository_id AND r.manifest_digest = m.digest), 0) AS size, "
+                + "coalesce((SELECT array_agg(t.name ORDER BY t.name) FROM tag t "
+                + "  WHERE t.repository_id = m.repository_id AND t.manifest_digest = m.digest), '{}') AS tags "
+                + "FROM manifest m WHERE m.repository_id = $1 AND m.digest > $2 ORDER BY m.digest LIMIT $3";
+        return UniHelper.toUni(pool.preparedQuery(sql).execute(Tuple.of(repository.id(), after == null ? "" : after, limit)))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false)
+                        .map(row -> image(repository, row)).toList());
+    }
+
+    private static ImageDetail image(Entry repository, Row row) {
+        OffsetDateTime pulled = row.getOffsetDateTime("last_pulled_at");
+        return new ImageDetail(repository.tenant(), repository.name().substring(repository.tenant().length() + 1),
+                row.getString("digest"), Arrays.asList(row.getArrayOfStrings("tags")), row.getLong("size"),
+                row.getOffsetDateTime("pushed_at").toInstant(), pulled == null ? null : pulled.toInstant(),
+                row.getString("media_type"), row.getString("artifact_type"));
+    }
+
+    private static Entry entry(Row row) {
+        return new Entry(row.getLong("id"), row.getString("tenant"), row.getString("name"),
+                row.getString("tag_mutability"), row.getOffsetDateTime("created_at").toInstant());
+    }
+}
