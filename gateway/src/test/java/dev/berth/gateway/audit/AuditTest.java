@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.messaging.Topic;
 import dev.berth.testsupport.BerthInfrastructure;
+import dev.berth.testsupport.EventsReader;
 import dev.berth.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,10 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /** Mutating calls leave an audit event on the real berth.events topic; reads do not. */
@@ -29,11 +25,10 @@ import org.junit.jupiter.api.Test;
 class AuditTest {
 
     private static final String PATH = "/api/iam/v1/test-guarded";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void recordsWhoDidWhatWithWhichResult() throws Exception {
-        try (KafkaConsumer<String, String> events = consumerAtEndOfEvents()) {
+        try (EventsReader events = EventsReader.atEndOf(Topic.EVENTS.topicName())) {
             String allowed = "audit-" + UUID.randomUUID();
             String denied = "audit-" + UUID.randomUUID();
             String read = "audit-" + UUID.randomUUID();
@@ -78,34 +73,15 @@ class AuditTest {
         }
     }
 
-    private static KafkaConsumer<String, String> consumerAtEndOfEvents() {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getenv().getOrDefault("BERTH_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
-                ConsumerConfig.GROUP_ID_CONFIG, "audit-test-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
-                new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topic.EVENTS.topicName()).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        return consumer;
-    }
-
-    private static Map<String, JsonNode> readUntil(KafkaConsumer<String, String> consumer, List<String> requestIds,
-                                                   Duration within) throws Exception {
+    private static Map<String, JsonNode> readUntil(EventsReader events, List<String> requestIds, Duration within)
+            throws Exception {
         Map<String, JsonNode> found = new HashMap<>();
-        long deadline = System.nanoTime() + within.toNanos();
-        while (found.size() < requestIds.size() && System.nanoTime() < deadline) {
-            for (var record : consumer.poll(Duration.ofMillis(500))) {
-                JsonNode event = JSON.readTree(record.value());
-                String requestId = event.at("/detail/requestId").asText();
-                if (requestIds.contains(requestId)) {
-                    assertEquals(event.get("tenant").isNull() ? null : event.get("tenant").asText(), record.key(),
-                            "events are keyed by tenant");
-                    found.put(requestId, event);
-                }
-            }
+        for (EventsReader.Event event : events.read(e -> requestIds.contains(e.value().at("/detail/requestId").asText()),
+                requestIds.size(), within)) {
+            JsonNode value = event.value();
+            assertEquals(value.get("tenant").isNull() ? null : value.get("tenant").asText(), event.key(),
+                    "events are keyed by tenant");
+            found.put(value.at("/detail/requestId").asText(), value);
         }
         return found;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.registry.digest.Digest;
+import dev.berth.registry.events.ImageActionPublisher;
 import dev.berth.registry.manifest.InvalidManifestException;
 import dev.berth.registry.manifest.ManifestMediaTypes;
 import dev.berth.registry.manifest.ParsedManifest;
@@ -38,6 +39,9 @@ public class ManifestHandlers {
 
     @Inject
     RegistryMetadata metadata;
+
+    @Inject
+    ImageActionPublisher events;
 
     Future<Void> put(OciRequest r, String reference) {
         boolean byDigest = Digest.looksLikeDigest(reference);
@@ -73,6 +77,8 @@ public class ManifestHandlers {
                                     .putHeader("Content-Length", "0");
                             manifest.subject().ifPresent(subject -> response.putHeader("OCI-Subject", subject.toString()));
                             response.end();
+                            events.pushed(r.repository().tenant(), r.name(), digest.toString(),
+                                    byDigest ? null : reference);
                             return null;
                         });
             });
@@ -104,14 +110,17 @@ public class ManifestHandlers {
 
     Future<Void> delete(OciRequest r, String reference) {
         boolean byDigest = Digest.looksLikeDigest(reference);
-        Future<Boolean> deleted = byDigest
-                ? metadata.deleteManifest(r.repository().id(), digest(reference).toString())
+        String digest = byDigest ? digest(reference).toString() : null;
+        Future<Optional<String>> deleted = byDigest
+                ? metadata.deleteManifest(r.repository().id(), digest).map(existed -> existed ? Optional.of(digest)
+                        : Optional.<String>empty())
                 : metadata.deleteTag(r.repository().id(), reference);
-        return deleted.compose(existed -> {
-            if (!existed) {
+        return deleted.compose(deletedDigest -> {
+            if (deletedDigest.isEmpty()) {
                 return Future.failedFuture(OciError.MANIFEST_UNKNOWN.failure("manifest unknown: " + reference));
             }
             OciResponses.response(r.ctx(), 202).end();
+            events.deleted(r.repository().tenant(), r.name(), deletedDigest.get(), byDigest ? null : reference);
             return Future.succeededFuture();
         });
     }

@@ -201,11 +201,11 @@ public class RegistryMetadata {
                 .map(rows -> rows.rowCount() > 0);
     }
 
-    /** @return whether the tag existed */
-    public Future<Boolean> deleteTag(long repositoryId, String tag) {
-        return pool.preparedQuery("DELETE FROM tag WHERE repository_id = $1 AND name = $2")
+    /** @return the digest the tag named, when it existed */
+    public Future<Optional<String>> deleteTag(long repositoryId, String tag) {
+        return pool.preparedQuery("DELETE FROM tag WHERE repository_id = $1 AND name = $2 RETURNING manifest_digest")
                 .execute(Tuple.of(repositoryId, tag))
-                .map(rows -> rows.rowCount() > 0);
+                .map(rows -> first(rows).map(row -> row.getString(0)));
     }
 
     /** Tags in lexical order after {@code last}, at most {@code limit}. */

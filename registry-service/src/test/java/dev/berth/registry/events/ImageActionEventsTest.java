@@ -1,0 +1,63 @@
+package dev.berth.registry.events;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.common.messaging.Topic;
+import dev.berth.registry.digest.Digest;
+import dev.berth.testsupport.BerthInfrastructure;
+import dev.berth.testsupport.EventsReader;
+import dev.berth.testsupport.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Pushes and deletes announce themselves on berth.events in ECR's Image Action shape. */
+@QuarkusTest
+@QuarkusTestResource(BerthInfrastructure.class)
+class ImageActionEventsTest {
+
+    @Test
+    void pushAndDeleteAreAnnounced() throws Exception {
+        String name = "events-" + UUID.randomUUID().toString().substring(0, 8);
+        String repository = "acme/" + name;
+        String token = Tokens.forDemoUser("acme-admin");
+        byte[] config = "{}".getBytes(StandardCharsets.UTF_8);
+        String configDigest = Digest.sha256(config).toString();
+        given().auth().oauth2(token).contentType("application/octet-stream").body(config)
+                .queryParam("digest", configDigest).when().post("/v2/" + repository + "/blobs/uploads/").then()
+                .statusCode(201);
+        String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + configDigest
+                + "\",\"size\":2},\"layers\":[]}";
+        String digest = Digest.sha256(manifest.getBytes(StandardCharsets.UTF_8)).toString();
+
+        try (EventsReader events = EventsReader.atEndOf(Topic.EVENTS.topicName())) {
+            given().auth().oauth2(token).contentType("application/vnd.oci.image.manifest.v1+json").body(manifest)
+                    .when().put("/v2/" + repository + "/manifests/v1").then().statusCode(201);
+            given().auth().oauth2(token).when().delete("/v2/" + repository + "/manifests/v1").then().statusCode(202);
+
+            List<EventsReader.Event> found = events.read(e -> name.equals(e.value().at("/detail/repository-name").asText()),
+                    2, Duration.ofSeconds(30));
+            assertEquals(2, found.size(), "a push and a delete: " + found);
+            JsonNode push = found.get(0).value();
+            assertEquals("acme", found.get(0).key());
+            assertEquals("berth.registry.image-action", push.get("type").asText());
+            assertEquals("acme", push.get("tenant").asText());
+            assertEquals("PUSH", push.at("/detail/action-type").asText());
+            assertEquals("SUCCESS", push.at("/detail/result").asText());
+            assertEquals(digest, push.at("/detail/image-digest").asText());
+            assertEquals("v1", push.at("/detail/image-tag").asText());
+            JsonNode delete = found.get(1).value();
+            assertEquals("DELETE", delete.at("/detail/action-type").asText());
+            assertEquals(digest, delete.at("/detail/image-digest").asText());
+            assertTrue(delete.at("/time").isTextual());
+        }
+    }
+}
