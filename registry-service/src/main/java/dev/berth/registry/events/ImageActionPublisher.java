@@ -3,6 +3,7 @@ package dev.berth.registry.events;
 import dev.berth.common.messaging.EventEnvelope;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -26,6 +27,13 @@ public class ImageActionPublisher {
 
     public void deleted(String tenant, String repository, String digest, String tag) {
         publish(tenant, new ImageAction("SUCCESS", withinTenant(tenant, repository), digest, "DELETE", tag));
+    }
+
+    /** A lifecycle policy's rule expired the image (ECR reports the same as an image action). */
+    public void expired(String tenant, String repository, String digest, List<String> tags, int rulePriority) {
+        publish(tenant, new ImageAction("SUCCESS", withinTenant(tenant, repository), digest, "EXPIRE",
+                tags.isEmpty() ? null : String.join(",", tags)));
+        LOG.debugf("rule %d expired %s@%s", rulePriority, repository, digest);
     }
 
     private void publish(String tenant, ImageAction action) {

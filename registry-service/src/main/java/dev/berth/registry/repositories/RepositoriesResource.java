@@ -125,11 +125,7 @@ public class RepositoriesResource {
     }
 
     private Uni<RepositoryCatalog.Entry> existing(String name) {
-        String tenant = principal.tenant();
-        String checked = name(name);
-        return catalog.find(tenant, tenant + "/" + checked).map(found -> found.orElseThrow(() -> new ApiException(404,
-                "RepositoryNotFoundException",
-                "The repository with name '" + checked + "' does not exist in the registry with id '" + tenant + "'")));
+        return catalog.existing(principal.tenant(), name(name));
     }
 
     private RepositoryView view(RepositoryCatalog.Entry entry) {
@@ -140,7 +136,7 @@ public class RepositoriesResource {
         return RepositoryView.of(entry.tenant(), entry.name(), entry.createdAt(), entry.mutability(), host);
     }
 
-    private static String name(String value) {
+    static String name(String value) {
         if (value == null || value.length() < 2 || value.length() > 256 || !NAME.matcher(value).matches()) {
             throw invalid("repositoryName must be 2-256 characters of lowercase letters, digits and . _ - / "
                     + "(path components separated by /), was '" + value + "'.");

@@ -1,5 +1,6 @@
 package dev.berth.registry.repositories;
 
+import dev.berth.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.sqlclient.Pool;
@@ -38,6 +39,13 @@ public class RepositoryCatalog {
         return UniHelper.toUni(pool.preparedQuery("SELECT id, tenant, name, tag_mutability, created_at FROM repository "
                         + "WHERE tenant = $1 AND name = $2").execute(Tuple.of(tenant, name)))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).findFirst().map(RepositoryCatalog::entry));
+    }
+
+    /** The tenant's repository named {@code name} (without the tenant), or ECR's RepositoryNotFoundException. */
+    public Uni<Entry> existing(String tenant, String name) {
+        return find(tenant, tenant + "/" + name).map(found -> found.orElseThrow(() -> new ApiException(404,
+                "RepositoryNotFoundException",
+                "The repository with name '" + name + "' does not exist in the registry with id '" + tenant + "'")));
     }
 
     /** A page of the tenant's repositories in name order, after {@code after}. */
