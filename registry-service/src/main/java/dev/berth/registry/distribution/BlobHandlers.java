@@ -86,12 +86,18 @@ public class BlobHandlers {
         String mount = request.getParam("mount");
         if (mount != null) {
             Digest digest = digest(mount);
-            return mountable(r, digest, request.getParam("from")).compose(size -> size.isPresent()
-                    ? metadata.linkBlob(r.repository().id(), digest, size.get()).map(v -> {
-                        created(r, digest);
-                        return null;
-                    })
-                    : newSession(r, request.getParam("digest")));
+            return mountable(r, digest, request.getParam("from")).compose(size -> size.isEmpty()
+                    ? Future.succeededFuture(false)
+                    : metadata.withBlobLock(digest, c -> metadata.blobSize(c, digest).compose(stillThere -> stillThere.isEmpty()
+                            ? Future.succeededFuture(false)
+                            : metadata.linkBlob(c, r.repository().id(), digest, stillThere.get()).map(true))))
+                    .compose(mounted -> {
+                        if (mounted) {
+                            created(r, digest);
+                            return Future.succeededFuture();
+                        }
+                        return newSession(r, request.getParam("digest"));
+                    });
         }
         return newSession(r, request.getParam("digest"));
     }
@@ -198,13 +204,14 @@ public class BlobHandlers {
                 });
     }
 
+    /** Verifies and moves the upload into place and links it, all under the blob's lock. */
     private Future<Void> commit(OciRequest r, UUID id, Digest digest) {
-        return store.commit(id.toString(), digest)
+        return metadata.withBlobLock(digest, c -> store.commit(id.toString(), digest)
+                        .compose(size -> metadata.linkBlob(c, r.repository().id(), digest, size)))
                 .recover(failure -> failure instanceof DigestMismatchException
                         ? metadata.endUpload(id).transform(x ->
                                 Future.failedFuture(OciError.DIGEST_INVALID.failure(failure.getMessage())))
                         : Future.failedFuture(failure))
-                .compose(size -> metadata.linkBlob(r.repository().id(), digest, size))
                 .compose(v -> metadata.endUpload(id))
                 .map(v -> {
                     created(r, digest);

@@ -9,6 +9,7 @@ import dev.berth.registry.events.ImageActionPublisher;
 import dev.berth.registry.manifest.InvalidManifestException;
 import dev.berth.registry.manifest.ManifestMediaTypes;
 import dev.berth.registry.manifest.ParsedManifest;
+import dev.berth.registry.metadata.MissingBlobsException;
 import dev.berth.registry.metadata.Referrer;
 import dev.berth.registry.metadata.RegistryMetadata;
 import dev.berth.registry.metadata.StoredManifest;
@@ -69,6 +70,8 @@ public class ManifestHandlers {
                                 byDigest ? Optional.empty() : Optional.of(reference))
                         .recover(failure -> failure instanceof TagImmutableException
                                 ? Future.failedFuture(OciError.TAG_INVALID.failure(failure.getMessage()))
+                                : failure instanceof MissingBlobsException
+                                ? Future.failedFuture(OciError.MANIFEST_BLOB_UNKNOWN.failure(failure.getMessage()))
                                 : Future.failedFuture(failure))
                         .map(v -> {
                             var response = OciResponses.response(r.ctx(), 201)

@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -60,14 +62,32 @@ public class RegistryMetadata {
                 .map(rows -> first(rows).map(row -> row.getLong(0)));
     }
 
-    /** Records a stored blob and makes it readable through the repository. */
-    public Future<Void> linkBlob(long repositoryId, Digest digest, long size) {
-        return pool.withTransaction(c -> c
-                .preparedQuery("INSERT INTO blob (digest, size) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+    /**
+     * Runs {@code work} in a transaction that holds the blob's lock. Everything that makes a blob
+     * file exist or be used (upload commit, mount, link) and garbage collection's removal of it
+     * take this lock, so a blob is never collected between being found and being linked.
+     */
+    public <T> Future<T> withBlobLock(Digest digest, Function<SqlConnection, Future<T>> work) {
+        return pool.withTransaction(c -> c.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .execute(Tuple.of(digest.toString()))
+                .compose(locked -> work.apply(c)));
+    }
+
+    /** Records a stored blob and makes it readable through the repository; call under {@link #withBlobLock}. */
+    public Future<Void> linkBlob(SqlClient c, long repositoryId, Digest digest, long size) {
+        return c.preparedQuery("INSERT INTO blob (digest, size) VALUES ($1, $2) "
+                        + "ON CONFLICT (digest) DO UPDATE SET touched_at = now()")
                 .execute(Tuple.of(digest.toString(), size))
                 .compose(v -> c.preparedQuery("INSERT INTO repository_blob (repository_id, digest) VALUES ($1, $2) "
-                        + "ON CONFLICT DO NOTHING").execute(Tuple.of(repositoryId, digest.toString())))
-                .mapEmpty());
+                        + "ON CONFLICT (repository_id, digest) DO UPDATE SET linked_at = now()")
+                        .execute(Tuple.of(repositoryId, digest.toString())))
+                .mapEmpty();
+    }
+
+    /** The size of a blob still recorded; call under {@link #withBlobLock} before linking it. */
+    public Future<Optional<Long>> blobSize(SqlClient c, Digest digest) {
+        return c.preparedQuery("SELECT size FROM blob WHERE digest = $1").execute(Tuple.of(digest.toString()))
+                .map(rows -> first(rows).map(row -> row.getLong(0)));
     }
 
     /** The size of a blob that some repository of the tenant has, for mounting it without naming the source. */
@@ -111,7 +131,8 @@ public class RegistryMetadata {
         List<String> manifests = manifest.manifests().stream().map(d -> d.digest().toString()).distinct().toList();
         return pool.preparedQuery("SELECT digest FROM repository_blob WHERE repository_id = $1 AND digest = ANY($2) "
                         + "UNION SELECT digest FROM manifest WHERE repository_id = $1 AND digest = ANY($3)")
-                .execute(Tuple.of(repositoryId, blobs.toArray(String[]::new), manifests.toArray(String[]::new)))
+                .execute(Tuple.tuple().addLong(repositoryId).addArrayOfString(blobs.toArray(String[]::new))
+                        .addArrayOfString(manifests.toArray(String[]::new)))
                 .map(rows -> {
                     Set<String> present = StreamSupport.stream(rows.spliterator(), false)
                             .map(row -> row.getString(0)).collect(Collectors.toSet());
@@ -127,7 +148,9 @@ public class RegistryMetadata {
      * transaction; an immutable repository's existing tag is never moved.
      */
     public Future<Void> putManifest(Repository repository, ParsedManifest manifest, Digest digest, Optional<String> tag) {
-        return pool.withTransaction(c -> c
+        List<String> blobs = manifest.blobs().stream().map(d -> d.digest().toString()).distinct().toList();
+        return pool.withTransaction(c -> touchLinks(c, repository.id(), blobs)
+                .compose(touched -> c
                 .preparedQuery("INSERT INTO manifest (repository_id, digest, media_type, artifact_type, subject, size, "
                         + "content) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING")
                 .execute(Tuple.tuple().addLong(repository.id()).addString(digest.toString())
@@ -137,7 +160,21 @@ public class RegistryMetadata {
                         .addBuffer(Buffer.buffer(manifest.content())))
                 .compose(inserted -> inserted.rowCount() == 0 ? Future.succeededFuture()
                         : insertReferences(c, repository.id(), digest, manifest))
-                .compose(v -> tag.isEmpty() ? Future.succeededFuture() : putTag(c, repository, tag.get(), digest)));
+                .compose(v -> tag.isEmpty() ? Future.succeededFuture() : putTag(c, repository, tag.get(), digest))));
+    }
+
+    /**
+     * Marks the manifest's blobs as just used, locking their links for this transaction, so
+     * garbage collection cannot take a blob a manifest is being written to need.
+     */
+    private static Future<Void> touchLinks(SqlClient c, long repositoryId, List<String> blobs) {
+        if (blobs.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return c.preparedQuery("UPDATE repository_blob SET linked_at = now() WHERE repository_id = $1 AND digest = ANY($2)")
+                .execute(Tuple.tuple().addLong(repositoryId).addArrayOfString(blobs.toArray(String[]::new)))
+                .compose(rows -> rows.rowCount() == blobs.size() ? Future.succeededFuture()
+                        : Future.failedFuture(new MissingBlobsException()));
     }
 
     private static Future<Void> insertReferences(SqlClient c, long repositoryId, Digest manifestDigest,

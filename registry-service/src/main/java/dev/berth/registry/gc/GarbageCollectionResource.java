@@ -1,0 +1,28 @@
+package dev.berth.registry.gc;
+
+import dev.berth.common.auth.CurrentPrincipal;
+import dev.berth.common.error.ApiException;
+import dev.berth.common.error.ErrorCodes;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+/** Runs garbage collection now; it spans every tenant, so only platform operators may. */
+@Path("/api/registry/v1/garbage-collections")
+public class GarbageCollectionResource {
+
+    @Inject
+    GarbageCollector collector;
+
+    @Inject
+    CurrentPrincipal principal;
+
+    @POST
+    public Uni<GarbageCollector.Report> run() {
+        if (!principal.get().isPlatformOperator()) {
+            throw new ApiException(403, ErrorCodes.ACCESS_DENIED, "Only platform operators run garbage collection.");
+        }
+        return collector.collect();
+    }
+}

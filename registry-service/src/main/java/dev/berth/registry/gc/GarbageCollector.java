@@ -1,0 +1,117 @@
+package dev.berth.registry.gc;
+
+import dev.berth.registry.digest.Digest;
+import dev.berth.registry.metadata.RegistryMetadata;
+import dev.berth.registry.storage.BlobStore;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Removes blobs nothing uses any more while the registry keeps serving pushes and pulls
+ * (CNCF Distribution has to be stopped for this). Three steps, each safe on its own:
+ * <ol>
+ * <li>a repository's link to a blob goes when no manifest of that repository refers to it and
+ * it was last linked more than the grace period ago (a push uploads layers before its manifest);
+ * a manifest being written touches its blobs' links in its own transaction, so this step cannot
+ * take them;</li>
+ * <li>a blob with no link left, untouched for the grace period, is deleted, row and file, under
+ * the blob's lock, which every upload commit and mount of that digest takes too;</li>
+ * <li>upload sessions past their expiry are dropped with their partial files.</li>
+ * </ol>
+ */
+@ApplicationScoped
+public class GarbageCollector {
+
+    private static final Logger LOG = Logger.getLogger(GarbageCollector.class);
+    private static final int BATCH = 10_000;
+
+    /** What one collection removed. */
+    public record Report(long linksRemoved, long blobsDeleted, long bytesFreed, long uploadsExpired) {
+    }
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    RegistryMetadata metadata;
+
+    @Inject
+    BlobStore store;
+
+    @ConfigProperty(name = "berth.registry.gc.grace", defaultValue = "PT1H")
+    Duration grace;
+
+    public Uni<Report> collect() {
+        return UniHelper.toUni(collectNow());
+    }
+
+    @Scheduled(every = "${berth.registry.gc.interval:6h}", delayed = "${berth.registry.gc.delay:10m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return collect().invoke(report -> LOG.infof("garbage collection: %s", report))
+                .onFailure().invoke(failure -> LOG.error("garbage collection failed", failure))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    Future<Report> collectNow() {
+        long graceSeconds = grace.toSeconds();
+        return pool.preparedQuery("DELETE FROM repository_blob rb WHERE rb.linked_at < now() - make_interval(secs => $1) "
+                        + "AND NOT EXISTS (SELECT 1 FROM manifest_reference r WHERE r.repository_id = rb.repository_id "
+                        + "AND r.digest = rb.digest)")
+                .execute(Tuple.of((double) graceSeconds))
+                .compose(unlinked -> pool.preparedQuery("SELECT digest FROM blob b WHERE touched_at < now() - "
+                                + "make_interval(secs => $1) AND NOT EXISTS (SELECT 1 FROM repository_blob rb "
+                                + "WHERE rb.digest = b.digest) LIMIT $2")
+                        .execute(Tuple.of((double) graceSeconds, BATCH))
+                        .compose(candidates -> deleteEach(StreamSupport.stream(candidates.spliterator(), false)
+                                .map(row -> Digest.parse(row.getString(0))).toList(), graceSeconds, 0, 0, 0))
+                        .compose(deleted -> expireUploads().map(uploads -> new Report(unlinked.rowCount(),
+                                deleted[0], deleted[1], uploads))));
+    }
+
+    /** Deletes the candidates one by one, each under its lock, re-checking that it is still unused. */
+    private Future<long[]> deleteEach(List<Digest> digests, long graceSeconds, int index, long count, long bytes) {
+        if (index >= digests.size()) {
+            return Future.succeededFuture(new long[] {count, bytes});
+        }
+        Digest digest = digests.get(index);
+        return metadata.withBlobLock(digest, c -> c.preparedQuery("DELETE FROM blob b WHERE digest = $1 AND touched_at < "
+                                + "now() - make_interval(secs => $2) AND NOT EXISTS (SELECT 1 FROM repository_blob rb "
+                                + "WHERE rb.digest = b.digest) RETURNING size")
+                        .execute(Tuple.of(digest.toString(), (double) graceSeconds))
+                        .compose(rows -> {
+                            if (rows.rowCount() == 0) {
+                                return Future.succeededFuture(0L);
+                            }
+                            long size = rows.iterator().next().getLong(0);
+                            return store.delete(digest).map(size);
+                        }))
+                .compose(freed -> deleteEach(digests, graceSeconds, index + 1, count + (freed > 0 ? 1 : 0),
+                        bytes + freed));
+    }
+
+    private Future<Long> expireUploads() {
+        return pool.preparedQuery("DELETE FROM upload WHERE expires_at < now() RETURNING id").execute()
+                .compose(rows -> {
+                    List<String> ids = StreamSupport.stream(rows.spliterator(), false)
+                            .map(row -> row.getUUID(0).toString()).toList();
+                    Future<Void> all = Future.succeededFuture();
+                    for (String id : ids) {
+                        all = all.compose(v -> store.cancel(id).otherwiseEmpty());
+                    }
+                    return all.map((long) ids.size());
+                });
+    }
+}
