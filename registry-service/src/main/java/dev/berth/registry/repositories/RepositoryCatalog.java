@@ -85,6 +85,41 @@ public class RepositoryCatalog {
                         .map(row -> image(repository, row)).toList());
     }
 
+    /** A stored image: its digest, media type, bytes and tags. */
+    public record StoredImage(String digest, String mediaType, byte[] manifest, List<String> tags) {
+    }
+
+    /** The image a tag or digest names (a digest must match the tag when both are given). */
+    public Uni<Optional<StoredImage>> image(long repositoryId, ImageIdentifier id) {
+        String sql = "SELECT m.digest, m.media_type, m.content, coalesce((SELECT array_agg(t.name ORDER BY t.name) "
+                + "FROM tag t WHERE t.repository_id = m.repository_id AND t.manifest_digest = m.digest), '{}') "
+                + "FROM manifest m WHERE m.repository_id = $1 AND "
+                + (id.imageTag() != null
+                ? "m.digest = (SELECT manifest_digest FROM tag WHERE repository_id = $1 AND name = $2)"
+                : "m.digest = $2");
+        return UniHelper.toUni(pool.preparedQuery(sql).execute(Tuple.of(repositoryId,
+                        id.imageTag() != null ? id.imageTag() : id.imageDigest())))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).findFirst()
+                        .map(row -> new StoredImage(row.getString(0), row.getString(1), row.getBuffer(2).getBytes(),
+                                Arrays.asList(row.getArrayOfStrings(3)))));
+    }
+
+    /** Deletes the image with all its tags. */
+    public Uni<Boolean> deleteImage(long repositoryId, String digest) {
+        return UniHelper.toUni(pool.preparedQuery("DELETE FROM manifest WHERE repository_id = $1 AND digest = $2")
+                .execute(Tuple.of(repositoryId, digest))).map(rows -> rows.rowCount() > 0);
+    }
+
+    /** Removes one tag; the image goes too when that was its last tag, as in ECR. */
+    public Uni<Boolean> untag(long repositoryId, String tag, String digest) {
+        return UniHelper.toUni(pool.withTransaction(c -> c
+                .preparedQuery("DELETE FROM tag WHERE repository_id = $1 AND name = $2").execute(Tuple.of(repositoryId, tag))
+                .compose(v -> c.preparedQuery("DELETE FROM manifest m WHERE repository_id = $1 AND digest = $2 AND NOT "
+                        + "EXISTS (SELECT 1 FROM tag t WHERE t.repository_id = $1 AND t.manifest_digest = $2)")
+                        .execute(Tuple.of(repositoryId, digest)))
+                .map(rows -> rows.rowCount() > 0)));
+    }
+
     private static ImageDetail image(Entry repository, Row row) {
         OffsetDateTime pulled = row.getOffsetDateTime("last_pulled_at");
         return new ImageDetail(repository.tenant(), repository.name().substring(repository.tenant().length() + 1),

@@ -1,0 +1,78 @@
+package dev.berth.registry.repositories;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.berth.registry.digest.Digest;
+import dev.berth.testsupport.BerthInfrastructure;
+import dev.berth.testsupport.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** ECR's BatchGetImage and BatchDeleteImage, with their per-image failures. */
+@QuarkusTest
+@QuarkusTestResource(BerthInfrastructure.class)
+class BatchImagesApiTest {
+
+    private static RequestSpecification as(String user) {
+        return given().auth().oauth2(Tokens.forDemoUser(user)).contentType("application/json");
+    }
+
+    private static String push(String repository, String tag, String text) {
+        byte[] config = ("{\"x\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8);
+        String configDigest = Digest.sha256(config).toString();
+        as("acme-admin").contentType("application/octet-stream").body(config).queryParam("digest", configDigest)
+                .when().post("/v2/" + repository + "/blobs/uploads/").then().statusCode(201);
+        String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + configDigest
+                + "\",\"size\":" + config.length + "},\"layers\":[]}";
+        as("acme-admin").contentType("application/vnd.oci.image.manifest.v1+json").body(manifest)
+                .when().put("/v2/" + repository + "/manifests/" + tag).then().statusCode(201);
+        return Digest.sha256(manifest.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    @Test
+    void getAndDeleteByTagAndDigestWithFailuresPerImage() {
+        String name = "batch-" + UUID.randomUUID().toString().substring(0, 8);
+        String api = "/api/registry/v1/repositories/" + name + "/images";
+        String one = push("acme/" + name, "one", "1");
+        push("acme/" + name, "one-more", "1");
+        String two = push("acme/" + name, "two", "2");
+
+        as("acme-viewer").body(Map.of("imageIds", List.of(Map.of("imageTag", "one"), Map.of("imageDigest", two),
+                        Map.of("imageTag", "missing"), Map.of("imageDigest", "sha256:bad"))))
+                .when().post(api + "/batch-get").then()
+                .statusCode(200)
+                .body("images", hasSize(2))
+                .body("images[0].imageId.imageDigest", equalTo(one))
+                .body("images[0].imageManifestMediaType", equalTo("application/vnd.oci.image.manifest.v1+json"))
+                .body("failures.failureCode", equalTo(List.of("ImageNotFound", "InvalidImageDigest")));
+
+        as("acme-deployer").body(Map.of("imageIds", List.of(Map.of("imageTag", "one"))))
+                .when().post(api + "/batch-delete").then().statusCode(403);
+        // removing one of two tags keeps the image; removing the last tag removes it, as in ECR
+        as("acme-admin").body(Map.of("imageIds", List.of(Map.of("imageTag", "one"))))
+                .when().post(api + "/batch-delete").then()
+                .statusCode(200).body("imageIds[0].imageDigest", equalTo(one)).body("failures", hasSize(0));
+        as("acme-admin").when().get("/v2/acme/" + name + "/manifests/" + one).then().statusCode(200);
+        as("acme-admin").body(Map.of("imageIds", List.of(Map.of("imageTag", "one-more"),
+                        Map.of("imageDigest", two, "imageTag", "one"))))
+                .when().post(api + "/batch-delete").then()
+                .statusCode(200).body("imageIds", hasSize(1)).body("failures[0].failureCode", equalTo("ImageNotFound"));
+        as("acme-admin").when().get("/v2/acme/" + name + "/manifests/" + one).then().statusCode(404);
+        as("acme-admin").body(Map.of("imageIds", List.of(Map.of("imageDigest", two))))
+                .when().post(api + "/batch-delete").then().statusCode(200).body("imageIds", hasSize(1));
+        as("acme-admin").when().get("/v2/acme/" + name + "/manifests/two").then().statusCode(404);
+        as("acme-viewer").when().get("/api/registry/v1/repositories/" + name + "/images").then()
+                .statusCode(200).body("imageDetails", hasSize(0));
+        as("globex-admin").body(Map.of("imageIds", List.of(Map.of("imageTag", "two"))))
+                .when().post(api + "/batch-get").then().statusCode(404);
+    }
+}
