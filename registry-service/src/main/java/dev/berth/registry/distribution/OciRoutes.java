@@ -6,6 +6,7 @@ import dev.berth.common.auth.Principal;
 import dev.berth.common.auth.RegistryAccess;
 import dev.berth.common.http.RegistryChallenge;
 import dev.berth.registry.metadata.RegistryMetadata;
+import dev.berth.registry.policy.RepositoryPolicies;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -43,6 +44,9 @@ public class OciRoutes {
 
     @Inject
     BlobHandlers blobs;
+
+    @Inject
+    RepositoryPolicies policies;
 
     @Inject
     ManifestHandlers manifests;
@@ -131,9 +135,19 @@ public class OciRoutes {
                 .compose(repository -> handler.apply(request.withRepository(repository)));
     }
 
-    private static Future<Void> authorize(OciRequest request, String action) {
+    /**
+     * The caller's own tenant: its level decides. Another tenant's repository: only what that
+     * repository's policy grants the caller, and only as far as the caller's own level goes;
+     * anything else is "unknown", so nothing confirms the repository exists.
+     */
+    private Future<Void> authorize(OciRequest request, String action) {
         if (!AccessPolicy.canSeeTenant(request.caller(), RegistryAccess.tenantOf(request.name()))) {
-            return Future.failedFuture(unknownName(request));
+            if (!RegistryAccess.roleAllows(request.caller(), request.name(), action)) {
+                return Future.failedFuture(unknownName(request));
+            }
+            return policies.forRepository(request.name()).compose(policy -> policy
+                    .filter(p -> p.allows(request.caller(), action)).isPresent()
+                    ? Future.succeededFuture() : Future.failedFuture(unknownName(request)));
         }
         if (!RegistryAccess.allows(request.caller(), request.name(), action)) {
             return Future.failedFuture(OciError.DENIED.failure(

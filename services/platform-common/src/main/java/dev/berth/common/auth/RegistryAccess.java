@@ -35,9 +35,14 @@ public final class RegistryAccess {
     }
 
     public static boolean allows(Principal principal, String repository, String action) {
-        if (!ownsRepository(principal, repository)) {
-            return false;
-        }
+        return ownsRepository(principal, repository) && roleAllows(principal, repository, action);
+    }
+
+    /**
+     * Whether the caller's own level (or a task's scopes) allows the action, leaving aside whose
+     * repository it is: another tenant's repository also needs that tenant's repository policy.
+     */
+    public static boolean roleAllows(Principal principal, String repository, String action) {
         return switch (principal.kind()) {
             case HOST -> action.equals(PULL);
             case TASK -> (action.equals(PULL) || action.equals(PUSH))

@@ -1,0 +1,77 @@
+package dev.berth.registry.repositories;
+
+import dev.berth.common.auth.Action;
+import dev.berth.common.auth.CurrentPrincipal;
+import dev.berth.common.auth.Requires;
+import dev.berth.common.error.ApiException;
+import dev.berth.registry.policy.InvalidPolicyException;
+import dev.berth.registry.policy.RepositoryPolicies;
+import dev.berth.registry.policy.RepositoryPolicy;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.Map;
+
+/** ECR's SetRepositoryPolicy, GetRepositoryPolicy and DeleteRepositoryPolicy. */
+@Path("/api/registry/v1/repositories/{name}/policy")
+public class RepositoryPolicyResource {
+
+    /** SetRepositoryPolicy's body: the policy JSON as a string, as ECR takes it. */
+    public record PolicyText(String policyText) {
+    }
+
+    @Inject
+    RepositoryCatalog catalog;
+
+    @Inject
+    RepositoryPolicies policies;
+
+    @Inject
+    CurrentPrincipal principal;
+
+    @PUT
+    @Requires(Action.MANAGE)
+    public Uni<Map<String, String>> set(@PathParam("name") String name, PolicyText body) {
+        if (body == null || body.policyText() == null || body.policyText().isBlank()) {
+            throw new ApiException(400, "InvalidParameterException", "policyText is required.");
+        }
+        try {
+            RepositoryPolicy.parse(body.policyText());
+        } catch (InvalidPolicyException e) {
+            throw new ApiException(400, "InvalidParameterException", "Invalid parameter at 'policyText': " + e.getMessage());
+        }
+        return existing(name).call(entry -> policies.set(entry.id(), body.policyText()))
+                .map(entry -> answer(entry, name, body.policyText()));
+    }
+
+    @GET
+    @Requires(Action.READ)
+    public Uni<Map<String, String>> get(@PathParam("name") String name) {
+        return existing(name).chain(entry -> policies.text(entry.id())
+                .map(text -> answer(entry, name, text.orElseThrow(() -> notFound(name)))));
+    }
+
+    @DELETE
+    @Requires(Action.MANAGE)
+    public Uni<Map<String, String>> delete(@PathParam("name") String name) {
+        return existing(name).chain(entry -> policies.delete(entry.id())
+                .map(text -> answer(entry, name, text.orElseThrow(() -> notFound(name)))));
+    }
+
+    private Uni<RepositoryCatalog.Entry> existing(String name) {
+        return catalog.existing(principal.tenant(), RepositoriesResource.name(name));
+    }
+
+    private static Map<String, String> answer(RepositoryCatalog.Entry entry, String name, String text) {
+        return Map.of("registryId", entry.tenant(), "repositoryName", name, "policyText", text);
+    }
+
+    private static ApiException notFound(String name) {
+        return new ApiException(404, "RepositoryPolicyNotFoundException",
+                "Repository policy does not exist for the repository with name '" + name + "'");
+    }
+}
