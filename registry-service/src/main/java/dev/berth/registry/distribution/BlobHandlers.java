@@ -4,6 +4,8 @@ import dev.berth.common.auth.AccessPolicy;
 import dev.berth.common.auth.RegistryAccess;
 import dev.berth.registry.digest.Digest;
 import dev.berth.registry.metadata.RegistryMetadata;
+import dev.berth.registry.quota.QuotaExceededException;
+import dev.berth.registry.quota.Quotas;
 import dev.berth.registry.storage.BlobStore;
 import dev.berth.registry.storage.DigestMismatchException;
 import dev.berth.registry.storage.UploadUnknownException;
@@ -32,6 +34,9 @@ public class BlobHandlers {
 
     @Inject
     BlobStore store;
+
+    @Inject
+    Quotas quotas;
 
     @ConfigProperty(name = "berth.registry.upload-expiry", defaultValue = "PT24H")
     Duration uploadExpiry;
@@ -206,11 +211,16 @@ public class BlobHandlers {
 
     /** Verifies and moves the upload into place and links it, all under the blob's lock. */
     private Future<Void> commit(OciRequest r, UUID id, Digest digest) {
-        return metadata.withBlobLock(digest, c -> store.commit(id.toString(), digest)
+        return metadata.withBlobLock(digest, c -> store.uploadSize(id.toString())
+                        .compose(size -> quotas.check(c, r.repository().tenant(), digest, size))
+                        .compose(fits -> store.commit(id.toString(), digest))
                         .compose(size -> metadata.linkBlob(c, r.repository().id(), digest, size)))
                 .recover(failure -> failure instanceof DigestMismatchException
                         ? metadata.endUpload(id).transform(x ->
                                 Future.failedFuture(OciError.DIGEST_INVALID.failure(failure.getMessage())))
+                        : failure instanceof QuotaExceededException
+                        ? store.cancel(id.toString()).transform(x -> metadata.endUpload(id)).transform(x ->
+                                Future.failedFuture(OciError.DENIED.failure(failure.getMessage())))
                         : Future.failedFuture(failure))
                 .compose(v -> metadata.endUpload(id))
                 .map(v -> {

@@ -1,0 +1,25 @@
+package dev.berth.registry.quota;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Storage quotas: {@code berth.registry.quota.default-bytes} for every tenant (0: none) and
+ * {@code berth.registry.quota.tenants."<tenant>"} for one tenant.
+ */
+@ConfigMapping(prefix = "berth.registry.quota")
+public interface QuotaConfig {
+
+    @WithDefault("0")
+    long defaultBytes();
+
+    Map<String, Long> tenants();
+
+    /** The tenant's limit, or empty when it has none. */
+    default OptionalLong limitOf(String tenant) {
+        long limit = tenants().getOrDefault(tenant, defaultBytes());
+        return limit > 0 ? OptionalLong.of(limit) : OptionalLong.empty();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.berth.registry.quota;
+
+import dev.berth.registry.digest.Digest;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.OptionalLong;
+
+/**
+ * A tenant's stored bytes (each blob counted once, however many of its repositories use it) and
+ * the check that a new blob fits its quota. Concurrent pushes are checked one by one, so they
+ * can overshoot the limit by what is in flight at the same moment.
+ */
+@ApplicationScoped
+public class Quotas {
+
+    private static final String USAGE = "SELECT coalesce(sum(b.size), 0) FROM blob b WHERE EXISTS (SELECT 1 FROM "
+            + "repository_blob rb JOIN repository r ON r.id = rb.repository_id WHERE rb.digest = b.digest AND r.tenant = $1)";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    QuotaConfig config;
+
+    public OptionalLong limitOf(String tenant) {
+        return config.limitOf(tenant);
+    }
+
+    public Future<Long> usage(String tenant) {
+        return pool.preparedQuery(USAGE).execute(Tuple.of(tenant)).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** Fails with {@link QuotaExceededException} when a blob new to the tenant would not fit. */
+    public Future<Void> check(SqlClient c, String tenant, Digest digest, long size) {
+        OptionalLong limit = config.limitOf(tenant);
+        if (limit.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return c.preparedQuery("SELECT 1 FROM repository_blob rb JOIN repository r ON r.id = rb.repository_id "
+                        + "WHERE rb.digest = $2 AND r.tenant = $1").execute(Tuple.of(tenant, digest.toString()))
+                .compose(known -> known.rowCount() > 0 ? Future.succeededFuture()
+                        : c.preparedQuery(USAGE).execute(Tuple.of(tenant)).compose(rows -> {
+                            long used = rows.iterator().next().getLong(0);
+                            return used + size <= limit.getAsLong() ? Future.succeededFuture()
+                                    : Future.failedFuture(new QuotaExceededException(tenant, used, size, limit.getAsLong()));
+                        }));
+    }
+}
