@@ -253,4 +253,32 @@ class DistributionProtocolTest {
         given().when().get("/v2/" + repo + "/tags/list").then().statusCode(401)
                 .header("WWW-Authenticate", containsString("Bearer realm="));
     }
+
+    @Test
+    void sha512DigestsForBlobsAndManifests() {
+        byte[] content = bytes("sha512 content");
+        String digest = Digest.of(Digest.Algorithm.SHA512, content).toString();
+        admin().contentType("application/octet-stream").body(content).queryParam("digest", digest)
+                .when().post("/v2/" + repo + "/blobs/uploads/").then()
+                .statusCode(201).header("Docker-Content-Digest", digest);
+        assertArrayEquals(content, admin().when().get("/v2/" + repo + "/blobs/" + digest).then()
+                .statusCode(200).extract().asByteArray());
+
+        byte[] chunked = bytes("chunked, then checked as sha512");
+        String chunkedDigest = Digest.of(Digest.Algorithm.SHA512, chunked).toString();
+        String location = admin().when().post("/v2/" + repo + "/blobs/uploads/").then().statusCode(202)
+                .extract().header("Location");
+        admin().contentType("application/octet-stream").body(chunked).when().patch(location).then().statusCode(202);
+        admin().contentType("application/octet-stream").queryParam("digest", chunkedDigest).when().put(location).then()
+                .statusCode(201).header("Docker-Content-Digest", chunkedDigest);
+
+        String config = pushBlob(bytes("{}"));
+        String body = manifest(config, 2, digest, content.length, "");
+        String manifestDigest = Digest.of(Digest.Algorithm.SHA512, bytes(body)).toString();
+        admin().contentType("application/vnd.oci.image.manifest.v1+json").body(body)
+                .when().put("/v2/" + repo + "/manifests/" + manifestDigest).then()
+                .statusCode(201).header("Docker-Content-Digest", manifestDigest);
+        admin().when().get("/v2/" + repo + "/manifests/" + manifestDigest).then()
+                .statusCode(200).header("Docker-Content-Digest", manifestDigest).body(equalTo(body));
+    }
 }
