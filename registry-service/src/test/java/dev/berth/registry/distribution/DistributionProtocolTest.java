@@ -281,4 +281,37 @@ class DistributionProtocolTest {
         admin().when().get("/v2/" + repo + "/manifests/" + manifestDigest).then()
                 .statusCode(200).header("Docker-Content-Digest", manifestDigest).body(equalTo(body));
     }
+
+    @Test
+    void anIndexNeedsItsManifestsAndServesWithItsOwnMediaType() {
+        byte[] config = bytes("{\"os\":\"linux\"}");
+        String configDigest = pushBlob(config);
+        String amd64 = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\","
+                + "\"config\":{\"mediaType\":\"application/vnd.docker.container.image.v1+json\",\"digest\":\""
+                + configDigest + "\",\"size\":" + config.length + "},\"layers\":[]}";
+        String amd64Digest = Digest.sha256(bytes(amd64)).toString();
+        String list = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.docker.distribution.manifest.list.v2+json\","
+                + "\"manifests\":[{\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\",\"digest\":\""
+                + amd64Digest + "\",\"size\":" + bytes(amd64).length
+                + ",\"platform\":{\"architecture\":\"amd64\",\"os\":\"linux\"}}]}";
+        admin().contentType("application/vnd.docker.distribution.manifest.list.v2+json").body(list)
+                .when().put("/v2/" + repo + "/manifests/multi").then()
+                .statusCode(400).body("errors[0].code", equalTo("MANIFEST_BLOB_UNKNOWN"));
+        admin().contentType("application/vnd.docker.distribution.manifest.v2+json").body(amd64)
+                .when().put("/v2/" + repo + "/manifests/" + amd64Digest).then().statusCode(201);
+        admin().contentType("application/vnd.docker.distribution.manifest.list.v2+json").body(list)
+                .when().put("/v2/" + repo + "/manifests/multi").then().statusCode(201);
+        admin().header("Accept", "application/vnd.docker.distribution.manifest.list.v2+json, "
+                        + "application/vnd.docker.distribution.manifest.v2+json")
+                .when().get("/v2/" + repo + "/manifests/multi").then()
+                .statusCode(200)
+                .header("Content-Type", "application/vnd.docker.distribution.manifest.list.v2+json")
+                .body(equalTo(list));
+        admin().header("Accept", "application/vnd.oci.image.manifest.v1+json")
+                .when().get("/v2/" + repo + "/manifests/multi").then()
+                .statusCode(404).body("errors[0].code", equalTo("MANIFEST_UNKNOWN"));
+        admin().contentType("application/vnd.oci.image.index.v1+json").body(list)
+                .when().put("/v2/" + repo + "/manifests/mismatch").then()
+                .statusCode(400).body("errors[0].code", equalTo("MANIFEST_INVALID"));
+    }
 }
