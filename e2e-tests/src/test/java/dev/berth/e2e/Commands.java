@@ -27,6 +27,10 @@ final class Commands {
     }
 
     static Result run(Path directory, String stdin, List<String> command) {
+        return run(directory, stdin, 180, command);
+    }
+
+    static Result run(Path directory, String stdin, long timeoutSeconds, List<String> command) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             if (directory != null) {
@@ -39,7 +43,7 @@ final class Commands {
                 }
             }
             byte[] output = process.getInputStream().readAllBytes();
-            assertTrue(process.waitFor(180, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
+            assertTrue(process.waitFor(timeoutSeconds, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
             return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("could not run " + command.get(0) + " (is it installed?)", e);

@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.testsupport.LocalPlatform;
 import dev.berth.testsupport.Tokens;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,25 +48,16 @@ class RegistryLoginTest {
                 .when().delete("/api/iam/v1/service-accounts/" + name).then().statusCode(204);
     }
 
-    private record Run(int exitCode, String output) {
-    }
-
-    private static Run login(String client, String user, String password) throws IOException, InterruptedException {
+    private static Commands.Result login(String client, String user, String password) throws IOException {
         Path authFile = Files.createTempDirectory("berth-login").resolve("auth.json");
-        Process process = new ProcessBuilder(client, "login", "--tls-verify=false", "--authfile", authFile.toString(),
-                "--username", user, "--password-stdin", REGISTRY)
-                .redirectErrorStream(true)
-                .start();
-        process.getOutputStream().write(password.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), client + " login did not finish");
-        return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        return Commands.run(null, password, 60, List.of(client, "login", "--tls-verify=false", "--authfile",
+                authFile.toString(), "--username", user, "--password-stdin", REGISTRY));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"podman", "skopeo"})
     void aServiceAccountLogsInWithItsClientIdAndSecret(String client) throws Exception {
-        Run run = login(client, clientId, secret);
+        Commands.Result run = login(client, clientId, secret);
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("Login Succeeded"), run.output());
     }
@@ -76,7 +65,7 @@ class RegistryLoginTest {
     @ParameterizedTest
     @ValueSource(strings = {"podman", "skopeo"})
     void aPersonLogsInWithUsernameAndPassword(String client) throws Exception {
-        Run run = login(client, "acme-viewer", Tokens.DEMO_PASSWORD);
+        Commands.Result run = login(client, "acme-viewer", Tokens.DEMO_PASSWORD);
         assertEquals(0, run.exitCode(), run.output());
     }
 
@@ -84,7 +73,7 @@ class RegistryLoginTest {
     @ValueSource(strings = {"podman", "skopeo"})
     void aWrongSecretIsRefused(String client) throws Exception {
         for (List<String> credentials : List.of(List.of(clientId, "wrong"), List.of("acme-viewer", "wrong"))) {
-            Run run = login(client, credentials.get(0), credentials.get(1));
+            Commands.Result run = login(client, credentials.get(0), credentials.get(1));
             assertNotEquals(0, run.exitCode(), run.output());
             assertTrue(run.output().contains("invalid username/password"), run.output());
         }

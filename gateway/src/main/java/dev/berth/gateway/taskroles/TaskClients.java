@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -86,23 +87,31 @@ public class TaskClients {
                 null, clientScopes);
     }
 
-    /** Gives a running task's client exactly these scopes (after its role changed). */
-    public void replaceScopes(String clientId, List<String> scopes) {
+    /** Gives the clients of running tasks exactly these scopes (after their role changed). */
+    public void replaceScopes(List<String> clientIds, List<String> scopes) {
+        if (clientIds.isEmpty()) {
+            return;
+        }
         ensureScopes(scopes);
-        client(clientId).ifPresent(client -> {
-            Set<String> wanted = new HashSet<>(scopes);
-            wanted.add(BASIC_SCOPE);
-            for (ClientScopeRepresentation current : client.getDefaultClientScopes()) {
-                if (!wanted.remove(current.getName())) {
-                    client.removeDefaultClientScope(current.getId());
-                }
+        Set<String> wantedNames = new HashSet<>(scopes);
+        wantedNames.add(BASIC_SCOPE);
+        Map<String, String> idsByName = new HashMap<>();
+        for (ClientScopeRepresentation scope : realm().clientScopes().findAll()) {
+            if (wantedNames.contains(scope.getName())) {
+                idsByName.put(scope.getName(), scope.getId());
             }
-            for (ClientScopeRepresentation scope : realm().clientScopes().findAll()) {
-                if (wanted.contains(scope.getName())) {
-                    client.addDefaultClientScope(scope.getId());
+        }
+        for (String clientId : clientIds) {
+            client(clientId).ifPresent(client -> {
+                Map<String, String> missing = new HashMap<>(idsByName);
+                for (ClientScopeRepresentation current : client.getDefaultClientScopes()) {
+                    if (missing.remove(current.getName()) == null) {
+                        client.removeDefaultClientScope(current.getId());
+                    }
                 }
-            }
-        });
+                missing.values().forEach(client::addDefaultClientScope);
+            });
+        }
     }
 
     public void delete(String clientId) {

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -106,6 +105,6 @@ public class TaskCredentials {
         if (value == null || !ID.matcher(value).matches()) {
             throw Validation.invalid(field, "must be 1-64 letters, digits, '_' or '-'");
         }
-        return Objects.requireNonNull(value);
+        return value;
     }
 }

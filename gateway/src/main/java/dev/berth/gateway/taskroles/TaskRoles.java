@@ -41,10 +41,9 @@ public class TaskRoles {
         if (!repository.update(tenant, name, description, scopes)) {
             throw notFound(name);
         }
-        for (TaskBinding task : repository.bindings(tenant, name)) {
-            clients.replaceScopes(task.clientId(), scopes);
-            credentials.forget(task.taskId());
-        }
+        List<TaskBinding> running = repository.bindings(tenant, name);
+        clients.replaceScopes(running.stream().map(TaskBinding::clientId).toList(), scopes);
+        running.forEach(task -> credentials.forget(task.taskId()));
         return get(tenant, name);
     }
 

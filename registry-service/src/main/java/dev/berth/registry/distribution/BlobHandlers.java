@@ -44,7 +44,7 @@ public class BlobHandlers {
     // ------------------------------------------------------------------ blobs
 
     Future<Void> get(OciRequest r, String digestText) {
-        Digest digest = digest(digestText);
+        Digest digest = OciError.digest(digestText);
         return metadata.linkedBlobSize(r.repository().id(), digest).compose(size -> {
             if (size.isEmpty()) {
                 return Future.failedFuture(OciError.BLOB_UNKNOWN.failure("blob unknown to registry: " + digest));
@@ -73,7 +73,7 @@ public class BlobHandlers {
     }
 
     Future<Void> delete(OciRequest r, String digestText) {
-        Digest digest = digest(digestText);
+        Digest digest = OciError.digest(digestText);
         return metadata.unlinkBlob(r.repository().id(), digest).compose(removed -> {
             if (!removed) {
                 return Future.failedFuture(OciError.BLOB_UNKNOWN.failure("blob unknown to registry: " + digest));
@@ -90,7 +90,7 @@ public class BlobHandlers {
         HttpServerRequest request = r.ctx().request();
         String mount = request.getParam("mount");
         if (mount != null) {
-            Digest digest = digest(mount);
+            Digest digest = OciError.digest(mount);
             return mountable(r, digest, request.getParam("from")).compose(size -> size.isEmpty()
                     ? Future.succeededFuture(false)
                     : metadata.withBlobLock(digest, c -> metadata.blobSize(c, digest).compose(stillThere -> stillThere.isEmpty()
@@ -122,7 +122,7 @@ public class BlobHandlers {
     }
 
     private Future<Void> newSession(OciRequest r, String monolithicDigest) {
-        Digest digest = monolithicDigest == null ? null : digest(monolithicDigest);
+        Digest digest = monolithicDigest == null ? null : OciError.digest(monolithicDigest);
         UUID id = UUID.randomUUID();
         return metadata.startUpload(id, r.repository().id(), OffsetDateTime.now().plus(uploadExpiry))
                 .compose(v -> store.startUpload(id.toString()))
@@ -178,7 +178,7 @@ public class BlobHandlers {
     /** PUT: the last chunk (optional) and the digest; the blob exists only if the digest matches. */
     Future<Void> finishUpload(OciRequest r, String uploadId) {
         UUID id = uploadId(uploadId);
-        Digest digest = digest(r.ctx().request().getParam("digest"));
+        Digest digest = OciError.digest(r.ctx().request().getParam("digest"));
         return session(r, id)
                 .compose(size -> store.append(uploadId, r.ctx().request()))
                 .compose(size -> commit(r, id, digest));
@@ -186,7 +186,6 @@ public class BlobHandlers {
 
     Future<Void> uploadStatus(OciRequest r, String uploadId) {
         UUID id = uploadId(uploadId);
-        r.ctx().request().resume();
         return session(r, id).map(size -> {
             OciResponses.response(r.ctx(), 204)
                     .putHeader("Location", uploadLocation(r, uploadId))
@@ -199,7 +198,6 @@ public class BlobHandlers {
 
     Future<Void> cancelUpload(OciRequest r, String uploadId) {
         UUID id = uploadId(uploadId);
-        r.ctx().request().resume();
         return session(r, id)
                 .compose(size -> store.cancel(uploadId))
                 .compose(v -> metadata.endUpload(id))
@@ -258,13 +256,6 @@ public class BlobHandlers {
         }
     }
 
-    private static Digest digest(String text) {
-        try {
-            return Digest.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw OciError.DIGEST_INVALID.failure(e.getMessage());
-        }
-    }
 
     private static String uploadLocation(OciRequest r, String uploadId) {
         return r.base() + "/blobs/uploads/" + uploadId;

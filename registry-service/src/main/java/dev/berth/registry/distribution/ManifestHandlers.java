@@ -46,7 +46,7 @@ public class ManifestHandlers {
 
     Future<Void> put(OciRequest r, String reference) {
         boolean byDigest = Digest.looksLikeDigest(reference);
-        Digest named = byDigest ? digest(reference) : null;
+        Digest named = byDigest ? OciError.digest(reference) : null;
         if (!byDigest && !TAG.matcher(reference).matches()) {
             return Future.failedFuture(OciError.TAG_INVALID.failure("invalid tag " + reference));
         }
@@ -91,7 +91,7 @@ public class ManifestHandlers {
     Future<Void> get(OciRequest r, String reference) {
         boolean byDigest = Digest.looksLikeDigest(reference);
         if (byDigest) {
-            digest(reference);
+            OciError.digest(reference);
         }
         return metadata.manifest(r.repository().id(), reference, byDigest).compose(found -> {
             if (found.isEmpty() || !accepted(r.ctx().request(), found.get())) {
@@ -113,7 +113,7 @@ public class ManifestHandlers {
 
     Future<Void> delete(OciRequest r, String reference) {
         boolean byDigest = Digest.looksLikeDigest(reference);
-        String digest = byDigest ? digest(reference).toString() : null;
+        String digest = byDigest ? OciError.digest(reference).toString() : null;
         Future<Optional<String>> deleted = byDigest
                 ? metadata.deleteManifest(r.repository().id(), digest).map(existed -> existed ? Optional.of(digest)
                         : Optional.<String>empty())
@@ -162,7 +162,7 @@ public class ManifestHandlers {
     }
 
     Future<Void> referrers(OciRequest r, String subjectText) {
-        Digest subject = digest(subjectText);
+        Digest subject = OciError.digest(subjectText);
         String artifactType = r.ctx().request().getParam("artifactType");
         return metadata.referrers(r.repository().id(), subject.toString()).map(referrers -> {
             ObjectNode index = JSON.createObjectNode()
@@ -234,11 +234,4 @@ public class ManifestHandlers {
         return promise.future();
     }
 
-    private static Digest digest(String text) {
-        try {
-            return Digest.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw OciError.DIGEST_INVALID.failure(e.getMessage());
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package dev.berth.registry.distribution;
 
+import dev.berth.registry.digest.Digest;
+
 /** The OCI distribution spec's error codes, with the HTTP status each is answered with. */
 public enum OciError {
     BLOB_UNKNOWN(404),
@@ -34,6 +36,15 @@ public enum OciError {
     /** The same error with another status, e.g. 416 for a chunk out of order. */
     public OciFailure failure(int httpStatus, String message) {
         return new OciFailure(this, httpStatus, message);
+    }
+
+    /** Parses a digest from a path or query, or fails with DIGEST_INVALID naming what is wrong. */
+    public static Digest digest(String text) {
+        try {
+            return Digest.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw DIGEST_INVALID.failure(e.getMessage());
+        }
     }
 
     /** An OCI error as an exception, so handlers can fail their futures with it. */

@@ -1,6 +1,7 @@
 package dev.berth.registry.events;
 
 import dev.berth.common.messaging.EventEnvelope;
+import dev.berth.common.messaging.TenantEvents;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -37,18 +38,8 @@ public class ImageActionPublisher {
     }
 
     private void publish(String tenant, ImageAction action) {
-        EventEnvelope<ImageAction> event = EventEnvelope.of(ImageAction.TYPE, ImageAction.VERSION, tenant, null, action);
-        try {
-            emitter.send(Record.of(tenant, event)).whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    LOG.errorf("image action %s %s@%s not delivered: %s", action.actionType(), action.repositoryName(),
-                            action.imageDigest(), failure.getMessage());
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.errorf("image action %s %s@%s dropped: %s", action.actionType(), action.repositoryName(),
-                    action.imageDigest(), e.getMessage());
-        }
+        TenantEvents.send(emitter, EventEnvelope.of(ImageAction.TYPE, ImageAction.VERSION, tenant, null, action),
+                "image action " + action.actionType() + " " + action.repositoryName() + "@" + action.imageDigest());
     }
 
     private static String withinTenant(String tenant, String repository) {

@@ -1,9 +1,11 @@
 package dev.berth.registry.lifecycle;
 
 import dev.berth.registry.events.ImageActionPublisher;
+import dev.berth.registry.metadata.RegistryMetadata;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -26,13 +28,17 @@ public class LifecycleRunner {
     @Inject
     ImageActionPublisher events;
 
+    @Inject
+    RegistryMetadata metadata;
+
     /** Evaluates the policy now and expires what it selects; returns what was expired. */
     public Uni<List<LifecycleEvaluator.Expiry>> apply(long repositoryId, String tenant, String repository, String policyText) {
         LifecyclePolicy policy = LifecyclePolicy.parse(policyText);
         return store.images(repositoryId)
                 .map(images -> LifecycleEvaluator.evaluate(policy, images, Instant.now()))
                 .call(expiries -> Multi.createFrom().iterable(expiries)
-                        .onItem().transformToUniAndConcatenate(expiry -> store.expire(repositoryId, expiry.image().digest())
+                        .onItem().transformToUniAndConcatenate(expiry -> UniHelper.toUni(
+                                metadata.deleteManifest(repositoryId, expiry.image().digest()))
                                 .invoke(deleted -> {
                                     if (deleted) {
                                         events.expired(tenant, repository, expiry.image().digest(), expiry.image().tags(),

@@ -1,5 +1,6 @@
 package dev.berth.registry.lifecycle;
 
+import dev.berth.registry.metadata.RegistryMetadata;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.sqlclient.Pool;
@@ -77,19 +78,12 @@ public class LifecycleStore {
      * part of another (the children of an index) or as an attachment to another (a subject).
      */
     public Uni<List<LifecycleImage>> images(long repositoryId) {
-        String sql = "SELECT m.digest, m.pushed_at, m.last_pulled_at, coalesce((SELECT array_agg(t.name ORDER BY t.name) "
-                + "FROM tag t WHERE t.repository_id = m.repository_id AND t.manifest_digest = m.digest), '{}') "
-                + "FROM manifest m WHERE m.repository_id = $1 AND m.subject IS NULL AND NOT EXISTS ("
+        String sql = "SELECT m.digest, m.pushed_at, m.last_pulled_at, " + RegistryMetadata.TAGS_OF_MANIFEST
+                + " FROM manifest m WHERE m.repository_id = $1 AND m.subject IS NULL AND NOT EXISTS ("
                 + "SELECT 1 FROM manifest_reference r WHERE r.repository_id = m.repository_id AND r.digest = m.digest "
                 + "AND r.kind = 'manifest')";
         return UniHelper.toUni(pool.preparedQuery(sql).execute(Tuple.of(repositoryId)))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(LifecycleStore::image).toList());
-    }
-
-    /** Deletes one expired image with its tags; false when it was gone already. */
-    public Uni<Boolean> expire(long repositoryId, String digest) {
-        return UniHelper.toUni(pool.preparedQuery("DELETE FROM manifest WHERE repository_id = $1 AND digest = $2")
-                .execute(Tuple.of(repositoryId, digest))).map(rows -> rows.rowCount() > 0);
     }
 
     private static LifecycleImage image(Row row) {

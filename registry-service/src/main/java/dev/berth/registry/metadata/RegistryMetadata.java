@@ -28,6 +28,10 @@ import java.util.stream.StreamSupport;
 @ApplicationScoped
 public class RegistryMetadata {
 
+    /** SQL: the tags of the manifest row {@code m}, sorted, as a text array (empty when untagged). */
+    public static final String TAGS_OF_MANIFEST = "coalesce((SELECT array_agg(t.name ORDER BY t.name) FROM tag t "
+            + "WHERE t.repository_id = m.repository_id AND t.manifest_digest = m.digest), '{}')";
+
     @Inject
     Pool pool;
 
@@ -39,12 +43,13 @@ public class RegistryMetadata {
                 .map(rows -> first(rows).map(RegistryMetadata::repository));
     }
 
-    /** The repository, created on the first push to it. */
+    /** The repository, created on the first push to it (every chunk of a push asks, so look before inserting). */
     public Future<Repository> repositoryForPush(String tenant, String name) {
-        return pool.preparedQuery("INSERT INTO repository (tenant, name) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
-                .execute(Tuple.of(tenant, name))
-                .compose(v -> repository(name))
-                .map(Optional::orElseThrow);
+        return repository(name).compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
+                : pool.preparedQuery("INSERT INTO repository (tenant, name) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
+                        .execute(Tuple.of(tenant, name))
+                        .compose(v -> repository(name))
+                        .map(Optional::orElseThrow));
     }
 
     private static Repository repository(Row row) {

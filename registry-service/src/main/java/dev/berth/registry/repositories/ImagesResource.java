@@ -1,13 +1,14 @@
 package dev.berth.registry.repositories;
 
 import dev.berth.common.auth.Action;
-import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
 import dev.berth.registry.digest.Digest;
 import dev.berth.registry.events.ImageActionPublisher;
+import dev.berth.registry.metadata.RegistryMetadata;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,10 +31,13 @@ public class ImagesResource {
     RepositoryCatalog catalog;
 
     @Inject
-    CurrentPrincipal principal;
+    TenantRepositories repositories;
 
     @Inject
     ImageActionPublisher events;
+
+    @Inject
+    RegistryMetadata metadata;
 
     @POST
     @Path("batch-get")
@@ -41,7 +45,7 @@ public class ImagesResource {
     public Uni<Map<String, Object>> batchGet(@PathParam("name") String name, ImageBatchRequest request) {
         List<ImageIdentifier> ids = ids(request);
         List<String> accepted = request.acceptedMediaTypes() == null ? List.of() : request.acceptedMediaTypes();
-        return existing(name).chain(entry -> Multi.createFrom().iterable(ids)
+        return repositories.existing(name).chain(entry -> Multi.createFrom().iterable(ids)
                 .onItem().transformToUniAndConcatenate(id -> invalid(id) != null
                         ? Uni.createFrom().item((Object) invalid(id))
                         : catalog.image(entry.id(), id).map(found -> {
@@ -69,7 +73,7 @@ public class ImagesResource {
     @Requires(Action.MANAGE)
     public Uni<Map<String, Object>> batchDelete(@PathParam("name") String name, ImageBatchRequest request) {
         List<ImageIdentifier> ids = ids(request);
-        return existing(name).chain(entry -> Multi.createFrom().iterable(ids)
+        return repositories.existing(name).chain(entry -> Multi.createFrom().iterable(ids)
                 .onItem().transformToUniAndConcatenate(id -> invalid(id) != null
                         ? Uni.createFrom().item((Object) invalid(id))
                         : catalog.image(entry.id(), id).chain(found -> {
@@ -79,7 +83,7 @@ public class ImagesResource {
                             String digest = found.get().digest();
                             Uni<Boolean> deleted = id.imageTag() != null
                                     ? catalog.untag(entry.id(), id.imageTag(), digest).replaceWith(true)
-                                    : catalog.deleteImage(entry.id(), digest);
+                                    : UniHelper.toUni(metadata.deleteManifest(entry.id(), digest));
                             return deleted.map(done -> {
                                 events.deleted(entry.tenant(), entry.name(), digest, id.imageTag());
                                 return (Object) new ImageIdentifier(digest, id.imageTag());
@@ -87,10 +91,6 @@ public class ImagesResource {
                         }))
                 .collect().asList()
                 .map(results -> split(results, "imageIds")));
-    }
-
-    private Uni<RepositoryCatalog.Entry> existing(String name) {
-        return catalog.existing(principal.tenant(), RepositoriesResource.name(name));
     }
 
     private static List<ImageIdentifier> ids(ImageBatchRequest request) {

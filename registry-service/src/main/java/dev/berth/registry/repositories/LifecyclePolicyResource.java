@@ -1,7 +1,6 @@
 package dev.berth.registry.repositories;
 
 import dev.berth.common.auth.Action;
-import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
 import dev.berth.registry.lifecycle.InvalidLifecyclePolicyException;
@@ -21,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * ECR's lifecycle policy calls on a repository: Put/Get/DeleteLifecyclePolicy,
@@ -34,23 +34,20 @@ public class LifecyclePolicyResource {
     }
 
     @Inject
-    RepositoryCatalog catalog;
-
-    @Inject
     LifecycleStore store;
 
     @Inject
     LifecycleRunner runner;
 
     @Inject
-    CurrentPrincipal principal;
+    TenantRepositories repositories;
 
     @PUT
     @Path("lifecycle-policy")
     @Requires(Action.MANAGE)
     public Uni<Map<String, Object>> put(@PathParam("name") String name, PolicyText body) {
         String text = validated(body);
-        return existing(name).call(entry -> store.put(entry.id(), text))
+        return repositories.existing(name).call(entry -> store.put(entry.id(), text))
                 .map(entry -> answer(entry, text, null));
     }
 
@@ -58,18 +55,16 @@ public class LifecyclePolicyResource {
     @Path("lifecycle-policy")
     @Requires(Action.READ)
     public Uni<Map<String, Object>> get(@PathParam("name") String name) {
-        return existing(name).chain(entry -> store.get(entry.id()).map(policy -> policy
-                .map(p -> answer(entry, p.text(), p.lastEvaluatedAt().orElse(null)))
-                .orElseThrow(() -> noPolicy(name))));
+        return repositories.existing(name).chain(entry -> store.get(entry.id())
+                .map(policy -> answerOrNotFound(entry, name, policy)));
     }
 
     @DELETE
     @Path("lifecycle-policy")
     @Requires(Action.MANAGE)
     public Uni<Map<String, Object>> delete(@PathParam("name") String name) {
-        return existing(name).chain(entry -> store.delete(entry.id()).map(policy -> policy
-                .map(p -> answer(entry, p.text(), p.lastEvaluatedAt().orElse(null)))
-                .orElseThrow(() -> noPolicy(name))));
+        return repositories.existing(name).chain(entry -> store.delete(entry.id())
+                .map(policy -> answerOrNotFound(entry, name, policy)));
     }
 
     /** Runs the repository's policy now instead of waiting for the schedule. */
@@ -77,7 +72,7 @@ public class LifecyclePolicyResource {
     @Path("lifecycle-policy/executions")
     @Requires(Action.MANAGE)
     public Uni<Map<String, Object>> runNow(@PathParam("name") String name) {
-        return existing(name).chain(entry -> store.get(entry.id()).chain(policy -> {
+        return repositories.existing(name).chain(entry -> store.get(entry.id()).chain(policy -> {
             if (policy.isEmpty()) {
                 throw noPolicy(name);
             }
@@ -90,7 +85,7 @@ public class LifecyclePolicyResource {
     @Path("lifecycle-policy-preview")
     @Requires(Action.READ)
     public Uni<Map<String, Object>> startPreview(@PathParam("name") String name, PolicyText body) {
-        return existing(name).chain(entry -> {
+        return repositories.existing(name).chain(entry -> {
             Uni<String> text = body != null && body.lifecyclePolicyText() != null
                     ? Uni.createFrom().item(validated(body))
                     : store.get(entry.id()).map(policy -> policy.orElseThrow(() -> noPolicy(name)).text());
@@ -108,7 +103,7 @@ public class LifecyclePolicyResource {
     @Path("lifecycle-policy-preview")
     @Requires(Action.READ)
     public Uni<Map<String, Object>> getPreview(@PathParam("name") String name) {
-        return existing(name).chain(entry -> store.preview(entry.id()).chain(text -> {
+        return repositories.existing(name).chain(entry -> store.preview(entry.id()).chain(text -> {
             if (text.isEmpty()) {
                 throw new ApiException(404, "LifecyclePolicyPreviewNotFoundException",
                         "There is no lifecycle policy preview for the repository with name '" + name + "'");
@@ -134,10 +129,6 @@ public class LifecyclePolicyResource {
                 "appliedRulePriority", e.rulePriority())).toList();
     }
 
-    private Uni<RepositoryCatalog.Entry> existing(String name) {
-        return catalog.existing(principal.tenant(), RepositoriesResource.name(name));
-    }
-
     private static String validated(PolicyText body) {
         if (body == null || body.lifecyclePolicyText() == null || body.lifecyclePolicyText().isBlank()) {
             throw new ApiException(400, "InvalidParameterException", "lifecyclePolicyText is required.");
@@ -149,6 +140,13 @@ public class LifecyclePolicyResource {
                     + e.getMessage());
         }
         return body.lifecyclePolicyText();
+    }
+
+    /** Get's and Delete's answer: the policy there was, or LifecyclePolicyNotFoundException. */
+    private static Map<String, Object> answerOrNotFound(RepositoryCatalog.Entry entry, String name,
+                                                        Optional<LifecycleStore.StoredPolicy> policy) {
+        LifecycleStore.StoredPolicy found = policy.orElseThrow(() -> noPolicy(name));
+        return answer(entry, found.text(), found.lastEvaluatedAt().orElse(null));
     }
 
     private static Map<String, Object> answer(RepositoryCatalog.Entry entry, String text, Instant lastEvaluatedAt) {

@@ -20,7 +20,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -31,8 +30,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/registry/v1/repositories")
 public class RepositoriesResource {
 
-    private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-    private static final Pattern NAME = Pattern.compile(COMPONENT + "(?:/" + COMPONENT + ")*");
     private static final List<String> MUTABILITIES = List.of("MUTABLE", "IMMUTABLE");
 
     @Inject
@@ -40,6 +37,9 @@ public class RepositoriesResource {
 
     @Inject
     CurrentPrincipal principal;
+
+    @Inject
+    TenantRepositories repositories;
 
     @Context
     HttpHeaders headers;
@@ -51,7 +51,7 @@ public class RepositoriesResource {
             throw invalid("body is required.");
         }
         String tenant = principal.tenant();
-        String name = name(request.repositoryName());
+        String name = RepositoryNames.require(request.repositoryName());
         String mutability = mutability(request.imageTagMutability());
         return catalog.create(tenant, tenant + "/" + name, mutability).map(created -> created
                 .map(entry -> RestResponse.status(RestResponse.Status.CREATED, Map.of("repository", view(entry))))
@@ -79,7 +79,7 @@ public class RepositoriesResource {
     @Path("{name}")
     @Requires(Action.READ)
     public Uni<Map<String, RepositoryView>> describe(@PathParam("name") String name) {
-        return existing(name).map(entry -> Map.of("repository", view(entry)));
+        return repositories.existing(name).map(entry -> Map.of("repository", view(entry)));
     }
 
     @PUT
@@ -87,7 +87,7 @@ public class RepositoriesResource {
     @Requires(Action.MANAGE)
     public Uni<Map<String, String>> putImageTagMutability(@PathParam("name") String name, Map<String, String> body) {
         String mutability = mutability(body == null ? null : body.get("imageTagMutability"));
-        return existing(name).call(entry -> catalog.setMutability(entry.id(), mutability))
+        return repositories.existing(name).call(entry -> catalog.setMutability(entry.id(), mutability))
                 .map(entry -> Map.of("registryId", entry.tenant(), "repositoryName", name,
                         "imageTagMutability", mutability));
     }
@@ -96,7 +96,7 @@ public class RepositoriesResource {
     @Path("{name}")
     @Requires(Action.MANAGE)
     public Uni<Map<String, RepositoryView>> delete(@PathParam("name") String name, @QueryParam("force") boolean force) {
-        return existing(name).call(entry -> catalog.imageCount(entry.id()).invoke(count -> {
+        return repositories.existing(name).call(entry -> catalog.imageCount(entry.id()).invoke(count -> {
                     if (count > 0 && !force) {
                         throw new ApiException(409, "RepositoryNotEmptyException", "The repository with name '" + name
                                 + "' in registry with id '" + entry.tenant() + "' cannot be deleted because it still "
@@ -114,7 +114,7 @@ public class RepositoriesResource {
                                                    @QueryParam("maxResults") Integer maxResults,
                                                    @QueryParam("nextToken") String nextToken) {
         int limit = maxResults(maxResults);
-        return existing(name).chain(entry -> catalog.images(entry, decodeToken(nextToken), limit + 1)).map(images -> {
+        return repositories.existing(name).chain(entry -> catalog.images(entry, decodeToken(nextToken), limit + 1)).map(images -> {
             Map<String, Object> page = new LinkedHashMap<>();
             page.put("imageDetails", images.stream().limit(limit).toList());
             if (images.size() > limit) {
@@ -122,10 +122,6 @@ public class RepositoriesResource {
             }
             return page;
         });
-    }
-
-    private Uni<RepositoryCatalog.Entry> existing(String name) {
-        return catalog.existing(principal.tenant(), name(name));
     }
 
     private RepositoryView view(RepositoryCatalog.Entry entry) {
@@ -136,13 +132,6 @@ public class RepositoriesResource {
         return RepositoryView.of(entry.tenant(), entry.name(), entry.createdAt(), entry.mutability(), host);
     }
 
-    static String name(String value) {
-        if (value == null || value.length() < 2 || value.length() > 256 || !NAME.matcher(value).matches()) {
-            throw invalid("repositoryName must be 2-256 characters of lowercase letters, digits and . _ - / "
-                    + "(path components separated by /), was '" + value + "'.");
-        }
-        return value;
-    }
 
     private static String mutability(String value) {
         if (value == null) {

@@ -1,6 +1,7 @@
 package dev.berth.registry.repositories;
 
 import dev.berth.common.error.ApiException;
+import dev.berth.registry.metadata.RegistryMetadata;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.sqlclient.Pool;
@@ -77,8 +78,7 @@ public class RepositoryCatalog {
         String sql = "SELECT m.digest, m.media_type, m.artifact_type, m.pushed_at, m.last_pulled_at, "
                 + "m.size + coalesce((SELECT sum(b.size) FROM manifest_reference r JOIN blob b ON b.digest = r.digest "
                 + "  WHERE r.repository_id = m.repository_id AND r.manifest_digest = m.digest), 0) AS size, "
-                + "coalesce((SELECT array_agg(t.name ORDER BY t.name) FROM tag t "
-                + "  WHERE t.repository_id = m.repository_id AND t.manifest_digest = m.digest), '{}') AS tags "
+                + RegistryMetadata.TAGS_OF_MANIFEST + " AS tags "
                 + "FROM manifest m WHERE m.repository_id = $1 AND m.digest > $2 ORDER BY m.digest LIMIT $3";
         return UniHelper.toUni(pool.preparedQuery(sql).execute(Tuple.of(repository.id(), after == null ? "" : after, limit)))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false)
@@ -91,9 +91,8 @@ public class RepositoryCatalog {
 
     /** The image a tag or digest names (a digest must match the tag when both are given). */
     public Uni<Optional<StoredImage>> image(long repositoryId, ImageIdentifier id) {
-        String sql = "SELECT m.digest, m.media_type, m.content, coalesce((SELECT array_agg(t.name ORDER BY t.name) "
-                + "FROM tag t WHERE t.repository_id = m.repository_id AND t.manifest_digest = m.digest), '{}') "
-                + "FROM manifest m WHERE m.repository_id = $1 AND "
+        String sql = "SELECT m.digest, m.media_type, m.content, " + RegistryMetadata.TAGS_OF_MANIFEST
+                + " FROM manifest m WHERE m.repository_id = $1 AND "
                 + (id.imageTag() != null
                 ? "m.digest = (SELECT manifest_digest FROM tag WHERE repository_id = $1 AND name = $2)"
                 : "m.digest = $2");
@@ -102,12 +101,6 @@ public class RepositoryCatalog {
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).findFirst()
                         .map(row -> new StoredImage(row.getString(0), row.getString(1), row.getBuffer(2).getBytes(),
                                 Arrays.asList(row.getArrayOfStrings(3)))));
-    }
-
-    /** Deletes the image with all its tags. */
-    public Uni<Boolean> deleteImage(long repositoryId, String digest) {
-        return UniHelper.toUni(pool.preparedQuery("DELETE FROM manifest WHERE repository_id = $1 AND digest = $2")
-                .execute(Tuple.of(repositoryId, digest))).map(rows -> rows.rowCount() > 0);
     }
 
     /** Removes one tag; the image goes too when that was its last tag, as in ECR. */

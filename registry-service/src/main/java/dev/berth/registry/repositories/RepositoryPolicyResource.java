@@ -1,7 +1,6 @@
 package dev.berth.registry.repositories;
 
 import dev.berth.common.auth.Action;
-import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
 import dev.berth.registry.policy.InvalidPolicyException;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.Map;
+import java.util.Optional;
 
 /** ECR's SetRepositoryPolicy, GetRepositoryPolicy and DeleteRepositoryPolicy. */
 @Path("/api/registry/v1/repositories/{name}/policy")
@@ -25,13 +25,10 @@ public class RepositoryPolicyResource {
     }
 
     @Inject
-    RepositoryCatalog catalog;
-
-    @Inject
     RepositoryPolicies policies;
 
     @Inject
-    CurrentPrincipal principal;
+    TenantRepositories repositories;
 
     @PUT
     @Requires(Action.MANAGE)
@@ -44,26 +41,28 @@ public class RepositoryPolicyResource {
         } catch (InvalidPolicyException e) {
             throw new ApiException(400, "InvalidParameterException", "Invalid parameter at 'policyText': " + e.getMessage());
         }
-        return existing(name).call(entry -> policies.set(entry.id(), body.policyText()))
+        return repositories.existing(name).call(entry -> policies.set(entry.id(), body.policyText()))
                 .map(entry -> answer(entry, name, body.policyText()));
     }
 
     @GET
     @Requires(Action.READ)
     public Uni<Map<String, String>> get(@PathParam("name") String name) {
-        return existing(name).chain(entry -> policies.text(entry.id())
-                .map(text -> answer(entry, name, text.orElseThrow(() -> notFound(name)))));
+        return repositories.existing(name).chain(entry -> policies.text(entry.id())
+                .map(text -> answerOrNotFound(entry, name, text)));
     }
 
     @DELETE
     @Requires(Action.MANAGE)
     public Uni<Map<String, String>> delete(@PathParam("name") String name) {
-        return existing(name).chain(entry -> policies.delete(entry.id())
-                .map(text -> answer(entry, name, text.orElseThrow(() -> notFound(name)))));
+        return repositories.existing(name).chain(entry -> policies.delete(entry.id())
+                .map(text -> answerOrNotFound(entry, name, text)));
     }
 
-    private Uni<RepositoryCatalog.Entry> existing(String name) {
-        return catalog.existing(principal.tenant(), RepositoriesResource.name(name));
+    /** Get's and Delete's answer: the policy there was, or RepositoryPolicyNotFoundException. */
+    private static Map<String, String> answerOrNotFound(RepositoryCatalog.Entry entry, String name,
+                                                        Optional<String> text) {
+        return answer(entry, name, text.orElseThrow(() -> notFound(name)));
     }
 
     private static Map<String, String> answer(RepositoryCatalog.Entry entry, String name, String text) {

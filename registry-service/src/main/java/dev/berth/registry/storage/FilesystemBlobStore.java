@@ -6,13 +6,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.CopyOptions;
 import io.vertx.core.file.FileSystem;
-import io.vertx.core.file.FileSystemException;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.streams.ReadStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -161,10 +159,13 @@ public class FilesystemBlobStore implements BlobStore {
         }, false);
     }
 
+    /** Vert.x reports a missing file as a FileSystemException caused by NoSuchFileException. */
     private static boolean isMissing(Throwable failure) {
-        return failure instanceof FileSystemException && failure.getCause() instanceof NoSuchFileException
-                || failure instanceof NoSuchFileException
-                || failure.getCause() instanceof IOException && failure.getMessage() != null
-                && failure.getMessage().contains("NoSuchFileException");
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof NoSuchFileException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -4,15 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static dev.berth.registry.TestImages.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import dev.berth.registry.TestImages;
 import dev.berth.registry.digest.Digest;
 import dev.berth.testsupport.BerthInfrastructure;
 import dev.berth.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -41,27 +42,13 @@ class DistributionProtocolTest {
         return as(token);
     }
 
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Pushes a blob monolithically and returns its digest. */
+    /** Pushes a blob to this test's repository in one request and returns its digest. */
     private String pushBlob(byte[] content) {
-        String digest = Digest.sha256(content).toString();
-        admin().contentType("application/octet-stream").body(content)
-                .queryParam("digest", digest)
-                .when().post("/v2/" + repo + "/blobs/uploads/").then()
-                .statusCode(201)
-                .header("Location", equalTo("/v2/" + repo + "/blobs/" + digest))
-                .header("Docker-Content-Digest", equalTo(digest));
-        return digest;
+        return TestImages.pushBlob(token, repo, content);
     }
 
-    private String manifest(String configDigest, int configSize, String layerDigest, int layerSize, String extra) {
-        return "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + configDigest
-                + "\",\"size\":" + configSize + "},\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\","
-                + "\"digest\":\"" + layerDigest + "\",\"size\":" + layerSize + "}]" + extra + "}";
+    private static String manifest(String configDigest, int configSize, String layerDigest, int layerSize, String extra) {
+        return TestImages.imageManifest(configDigest, configSize, layerDigest, layerSize, extra);
     }
 
     @Test

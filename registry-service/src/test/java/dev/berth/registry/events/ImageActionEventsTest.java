@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.common.messaging.Topic;
+import dev.berth.registry.TestImages;
 import dev.berth.registry.digest.Digest;
 import dev.berth.testsupport.BerthInfrastructure;
 import dev.berth.testsupport.EventsReader;
 import dev.berth.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -28,19 +28,12 @@ class ImageActionEventsTest {
         String name = "events-" + UUID.randomUUID().toString().substring(0, 8);
         String repository = "acme/" + name;
         String token = Tokens.forDemoUser("acme-admin");
-        byte[] config = "{}".getBytes(StandardCharsets.UTF_8);
-        String configDigest = Digest.sha256(config).toString();
-        given().auth().oauth2(token).contentType("application/octet-stream").body(config)
-                .queryParam("digest", configDigest).when().post("/v2/" + repository + "/blobs/uploads/").then()
-                .statusCode(201);
-        String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + configDigest
-                + "\",\"size\":2},\"layers\":[]}";
-        String digest = Digest.sha256(manifest.getBytes(StandardCharsets.UTF_8)).toString();
+        String configDigest = TestImages.pushBlob(token, repository, TestImages.bytes("{}"));
+        String manifest = TestImages.imageManifest(configDigest, 2, null, 0, "");
+        String digest = Digest.sha256(TestImages.bytes(manifest)).toString();
 
         try (EventsReader events = EventsReader.atEndOf(Topic.EVENTS.topicName())) {
-            given().auth().oauth2(token).contentType("application/vnd.oci.image.manifest.v1+json").body(manifest)
-                    .when().put("/v2/" + repository + "/manifests/v1").then().statusCode(201);
+            assertEquals(201, TestImages.putManifest(token, repository, "v1", manifest));
             given().auth().oauth2(token).when().delete("/v2/" + repository + "/manifests/v1").then().statusCode(202);
 
             List<EventsReader.Event> found = events.read(e -> name.equals(e.value().at("/detail/repository-name").asText()),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.registry.TestImages;
 import dev.berth.registry.digest.Digest;
 import dev.berth.testsupport.BerthInfrastructure;
 import dev.berth.testsupport.Tokens;
@@ -53,28 +54,12 @@ class GarbageCollectionTest {
     }
 
     private String pushBlob(String repository, byte[] content) {
-        String digest = Digest.sha256(content).toString();
-        given().auth().oauth2(token).contentType("application/octet-stream").body(content).queryParam("digest", digest)
-                .when().post("/v2/" + repository + "/blobs/uploads/").then().statusCode(201);
-        return digest;
+        return TestImages.pushBlob(token, repository, content);
     }
 
-    /** Uploads config and layer, then the manifest under {@code tag}; returns the manifest PUT's status. */
-    private int pushImage(String repository, String tag, byte[] layer) {
-        return pushImage(repository, tag, layer, new String[1]);
-    }
-
-    private int pushImage(String repository, String tag, byte[] layer, String[] manifestDigest) {
-        byte[] config = ("{\"tag\":\"" + tag + "\"}").getBytes(StandardCharsets.UTF_8);
-        String configDigest = pushBlob(repository, config);
-        String layerDigest = pushBlob(repository, layer);
-        String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + configDigest
-                + "\",\"size\":" + config.length + "},\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\","
-                + "\"digest\":\"" + layerDigest + "\",\"size\":" + layer.length + "}]}";
-        manifestDigest[0] = Digest.sha256(manifest.getBytes(StandardCharsets.UTF_8)).toString();
-        return given().auth().oauth2(token).contentType("application/vnd.oci.image.manifest.v1+json").body(manifest)
-                .when().put("/v2/" + repository + "/manifests/" + tag).then().extract().statusCode();
+    /** Uploads config and layer, then the manifest under {@code tag}. */
+    private TestImages.Pushed pushImage(String repository, String tag, byte[] layer) {
+        return TestImages.pushImage(token, repository, tag, TestImages.bytes("{\"tag\":\"" + tag + "\"}"), layer);
     }
 
     @Test
@@ -83,8 +68,8 @@ class GarbageCollectionTest {
         byte[] orphan = ("orphan " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         Digest orphanDigest = Digest.parse(pushBlob(repository, orphan));
         byte[] layer = ("layer " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        String[] manifestDigest = new String[1];
-        assertEquals(201, pushImage(repository, "v1", layer, manifestDigest));
+        TestImages.Pushed image = pushImage(repository, "v1", layer);
+        assertEquals(201, image.status());
         assertTrue(Files.exists(blobFile(orphanDigest)));
         collector.collect().await().atMost(Duration.ofSeconds(60));
         assertTrue(Files.exists(blobFile(orphanDigest)), "within the grace period nothing goes");
@@ -99,7 +84,7 @@ class GarbageCollectionTest {
         assertArrayEquals(layer, read);
 
         // a repository's blobs go once the image that used them is deleted
-        given().auth().oauth2(token).when().delete("/v2/" + repository + "/manifests/" + manifestDigest[0]).then()
+        given().auth().oauth2(token).when().delete("/v2/" + repository + "/manifests/" + image.digest()).then()
                 .statusCode(202);
         outliveTheGracePeriod();
         collector.collect().await().atMost(Duration.ofSeconds(60));
@@ -123,7 +108,7 @@ class GarbageCollectionTest {
         try {
             for (int i = 0; i < 40; i++) {
                 byte[] layer = ("layer " + i + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-                int status = pushImage(repository, "t" + i, layer);
+                int status = pushImage(repository, "t" + i, layer).status();
                 assertEquals(201, status, "image " + i);
                 accepted.add(layer);
                 tags.add("t" + i);

@@ -8,14 +8,13 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.berth.common.messaging.Topic;
-import dev.berth.registry.digest.Digest;
+import dev.berth.registry.TestImages;
 import dev.berth.testsupport.BerthInfrastructure;
 import dev.berth.testsupport.EventsReader;
 import dev.berth.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,17 +36,10 @@ class LifecyclePolicyApiTest {
 
     /** Pushes an image (its config holds {@code text}) by digest or under a tag; returns its digest. */
     private static String push(String repository, String text, String tag) {
-        byte[] config = ("{\"x\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8);
-        String configDigest = Digest.sha256(config).toString();
-        as("acme-admin").contentType("application/octet-stream").body(config).queryParam("digest", configDigest)
-                .when().post("/v2/" + repository + "/blobs/uploads/").then().statusCode(201);
-        String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + configDigest
-                + "\",\"size\":" + config.length + "},\"layers\":[]}";
-        String digest = Digest.sha256(manifest.getBytes(StandardCharsets.UTF_8)).toString();
-        as("acme-admin").contentType("application/vnd.oci.image.manifest.v1+json").body(manifest)
-                .when().put("/v2/" + repository + "/manifests/" + (tag == null ? digest : tag)).then().statusCode(201);
-        return digest;
+        TestImages.Pushed pushed = TestImages.pushImage(Tokens.forDemoUser("acme-admin"), repository, tag,
+                TestImages.bytes("{\"x\":\"" + text + "\"}"), null);
+        assertEquals(201, pushed.status());
+        return pushed.digest();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.berth.registry.repositories;
 
+import dev.berth.registry.TestImages;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -11,13 +12,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.berth.registry.digest.Digest;
 import dev.berth.testsupport.BerthInfrastructure;
 import dev.berth.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,27 +37,13 @@ class RepositoriesApiTest {
         return "api-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static String pushBlob(String repository, byte[] content) {
-        String digest = Digest.sha256(content).toString();
-        as("acme-admin").contentType("application/octet-stream").body(content).queryParam("digest", digest)
-                .when().post("/v2/" + repository + "/blobs/uploads/").then().statusCode(201);
-        return digest;
-    }
-
     /** Pushes an image whose single layer holds {@code text}; returns the manifest's digest and tag status. */
     private static ValidatedPush pushImage(String repository, String tag, String text) {
-        byte[] config = "{}".getBytes(StandardCharsets.UTF_8);
-        byte[] layer = text.getBytes(StandardCharsets.UTF_8);
-        String configDigest = pushBlob(repository, config);
-        String layerDigest = pushBlob(repository, layer);
-        String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + configDigest
-                + "\",\"size\":" + config.length + "},\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\","
-                + "\"digest\":\"" + layerDigest + "\",\"size\":" + layer.length + "}]}";
-        int status = as("acme-admin").contentType("application/vnd.oci.image.manifest.v1+json").body(manifest)
-                .when().put("/v2/" + repository + "/manifests/" + tag).then().extract().statusCode();
-        return new ValidatedPush(Digest.sha256(manifest.getBytes(StandardCharsets.UTF_8)).toString(), status,
-                manifest.length() + config.length + layer.length);
+        byte[] config = TestImages.bytes("{}");
+        byte[] layer = TestImages.bytes(text);
+        TestImages.Pushed pushed = TestImages.pushImage(Tokens.forDemoUser("acme-admin"), repository, tag, config, layer);
+        return new ValidatedPush(pushed.digest(), pushed.status(),
+                pushed.manifest().length() + config.length + layer.length);
     }
 
     private record ValidatedPush(String digest, int status, long size) {

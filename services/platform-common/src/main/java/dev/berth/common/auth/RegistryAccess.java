@@ -27,7 +27,7 @@ public final class RegistryAccess {
             return granted;
         }
         for (String action : requested) {
-            if (allows(principal, repository, action)) {
+            if (roleAllows(principal, repository, action)) {
                 granted.add(action);
             }
         }
