@@ -59,7 +59,7 @@ push() {
     | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')"
   [[ "$location" == http* ]] || location="$base$location"
   [[ "$location" == *\?* ]] && sep='&' || sep='?'
-  curl -fsS -X PUT ${auth:+-H "$auth"} -H 'Content-Type: application/octet-stream' --data-binary "@$file" \
+  curl -fsS -X PUT ${auth:+-H "$auth"} -H 'Content-Type: application/octet-stream' -T "$file" \
     "$location${sep}digest=$digest" -o /dev/null
 }
 get() { curl -fsS ${2:+-H "$2"} -o /dev/null "$1/v2/acme/bench/blobs/$3"; }

@@ -7,9 +7,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the real command-line clients (podman, skopeo, buildah, umoci) the way a user does. */
+/** Runs the real command-line clients (podman, skopeo, buildah, umoci, docker) the way a user does. */
 final class Commands {
 
     record Result(int exitCode, String output) {
@@ -31,8 +32,19 @@ final class Commands {
     }
 
     static Result run(Path directory, String stdin, long timeoutSeconds, List<String> command) {
+        return run(Map.of(), directory, stdin, timeoutSeconds, command);
+    }
+
+    /** Runs with extra environment variables (the docker CLI takes its daemon and config from them). */
+    static Result run(Map<String, String> environment, String stdin, List<String> command) {
+        return run(environment, null, stdin, 180, command);
+    }
+
+    private static Result run(Map<String, String> environment, Path directory, String stdin, long timeoutSeconds,
+            List<String> command) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
             if (directory != null) {
                 builder.directory(directory.toFile());
             }

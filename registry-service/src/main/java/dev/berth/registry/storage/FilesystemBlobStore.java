@@ -1,20 +1,24 @@
 package dev.berth.registry.storage;
 
 import dev.berth.registry.digest.Digest;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.CopyOptions;
 import io.vertx.core.file.FileSystem;
-import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.streams.ReadStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
@@ -93,16 +97,18 @@ public class FilesystemBlobStore implements BlobStore {
     @Override
     public Future<Long> append(String uploadId, ReadStream<Buffer> body) {
         body.pause();
-        return uploadSize(uploadId).compose(size -> fs()
-                .open(uploadPath(uploadId).toString(), new OpenOptions().setWrite(true).setCreate(false))
-                .compose(file -> {
-                    file.setWritePos(size);
+        Context context = vertx.getOrCreateContext();
+        Path file = uploadPath(uploadId);
+        return context.<FileChannel>executeBlocking(() -> openForAppend(file), false)
+                .recover(failure -> Future.failedFuture(isMissing(failure) ? new UploadUnknownException(uploadId) : failure))
+                .compose(channel -> {
+                    long size = positionOf(channel);
                     UploadHash running = hashes.get(uploadId);
                     boolean continues = running != null && running.size == size;
                     if (!continues) {
                         hashes.remove(uploadId); // hashed again from the file at commit
                     }
-                    HashingWriteStream sink = new HashingWriteStream(file,
+                    HashingFileSink sink = new HashingFileSink(context, channel,
                             continues ? running.sha256 : Digest.Algorithm.SHA256.newHasher());
                     return body.pipeTo(sink).map(v -> {
                         long newSize = size + sink.written();
@@ -111,7 +117,21 @@ public class FilesystemBlobStore implements BlobStore {
                         }
                         return newSize;
                     });
-                }));
+                });
+    }
+
+    private static FileChannel openForAppend(Path file) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        channel.position(channel.size());
+        return channel;
+    }
+
+    private static long positionOf(FileChannel channel) {
+        try {
+            return channel.position();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
