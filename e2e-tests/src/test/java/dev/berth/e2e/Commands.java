@@ -24,7 +24,7 @@ final class Commands {
     }
 
     static Result run(List<String> command) {
-        return run(null, null, command);
+        return run((Path) null, null, command);
     }
 
     static Result run(Path directory, String stdin, List<String> command) {
