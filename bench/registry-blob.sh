@@ -33,7 +33,7 @@ dist_pid=$!
 trap 'kill $dist_pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do curl -fs -o /dev/null http://127.0.0.1:5000/v2/ && break; sleep 0.2; done
 
-berth_pid="$(pgrep -f 'registry-service/target/quarkus-app/quarkus-run.jar' | head -1)"
+berth_pid="$(pgrep -f '^[^ ]*java .*registry-service/target/quarkus-app/quarkus-run.jar' | head -1)"
 [[ -n "$berth_pid" ]] || { echo "Berth's registry is not running (./platform up)" >&2; exit 1; }
 token="$(curl -fsS http://127.0.0.1:8180/realms/berth/protocol/openid-connect/token \
   -d grant_type=password -d client_id=berth-cli -d username=acme-admin -d "password=${BERTH_DEMO_PASSWORD:-berth-demo}" \

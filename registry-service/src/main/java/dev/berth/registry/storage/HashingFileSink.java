@@ -1,5 +1,7 @@
 package dev.berth.registry.storage;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -27,9 +29,13 @@ final class HashingFileSink implements WriteStream<Buffer> {
     private record Chunk(Buffer data, Promise<Void> written) {
     }
 
+    /** Chunks are copied into a direct buffer of this size and written when it is full. */
+    private static final int STAGING_BYTES = 1 << 20;
+
     private final Context context;
     private final FileChannel channel;
     private final MessageDigest hasher;
+    private final ByteBuf staging = PooledByteBufAllocator.DEFAULT.directBuffer(STAGING_BYTES, STAGING_BYTES);
     private final ArrayDeque<Chunk> queued = new ArrayDeque<>();
     private int maxQueuedBytes = 4 << 20;
     private long queuedBytes;
@@ -80,20 +86,35 @@ final class HashingFileSink implements WriteStream<Buffer> {
         List<Chunk> batch = new ArrayList<>(queued);
         queued.clear();
         context.<Void>executeBlocking(() -> {
-            for (Chunk chunk : batch) {
-                writeFully(chunk.data());
-            }
+            writeAll(batch);
             return null;
         }, false).onComplete(result -> batchDone(batch, result));
     }
 
-    private void writeFully(Buffer data) throws IOException {
-        for (ByteBuffer nio : data.getByteBuf().nioBuffers()) {
-            hasher.update(nio.duplicate());
-            while (nio.hasRemaining()) {
-                channel.write(nio);
+    /** Hashes the batch and writes it through the staging buffer, one system call per full buffer. */
+    private void writeAll(List<Chunk> batch) throws IOException {
+        for (Chunk chunk : batch) {
+            for (ByteBuffer nio : chunk.data().getByteBuf().nioBuffers()) {
+                hasher.update(nio.duplicate());
+                while (nio.hasRemaining()) {
+                    int n = Math.min(nio.remaining(), staging.writableBytes());
+                    staging.writeBytes(nio.slice(nio.position(), n));
+                    nio.position(nio.position() + n);
+                    if (!staging.isWritable()) {
+                        flushStaging();
+                    }
+                }
             }
         }
+        flushStaging();
+    }
+
+    private void flushStaging() throws IOException {
+        ByteBuffer out = staging.nioBuffer();
+        while (out.hasRemaining()) {
+            channel.write(out);
+        }
+        staging.clear();
     }
 
     private void batchDone(List<Chunk> batch, AsyncResult<Void> result) {
@@ -150,6 +171,7 @@ final class HashingFileSink implements WriteStream<Buffer> {
         closing = true;
         Throwable cause = failure;
         context.<Void>executeBlocking(() -> {
+            staging.release();
             channel.close();
             return null;
         }, false).onComplete(closed -> {

@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,29 @@ class DistributionProtocolTest {
         assertArrayEquals(whole, admin().when().get("/v2/" + repo + "/blobs/" + digest).then()
                 .statusCode(200).extract().asByteArray());
         admin().when().get(location).then().statusCode(404).body("errors[0].code", equalTo("BLOB_UPLOAD_UNKNOWN"));
+    }
+
+    @Test
+    void blobsLargerThanTheWriteQueueArriveWholeInOneRequestOrInChunks() {
+        byte[] content = new byte[24 << 20]; // the upload file sink queues at most 4 MiB before pausing the body
+        new Random(42).nextBytes(content);
+        String digest = pushBlob(content);
+        assertArrayEquals(content, admin().when().get("/v2/" + repo + "/blobs/" + digest).then()
+                .statusCode(200).extract().asByteArray());
+
+        content[0]++;
+        String chunkedDigest = Digest.sha256(content).toString();
+        int half = content.length / 2;
+        String location = admin().when().post("/v2/" + repo + "/blobs/uploads/").then()
+                .statusCode(202).extract().header("Location");
+        admin().contentType("application/octet-stream").header("Content-Range", "0-" + (half - 1))
+                .body(Arrays.copyOfRange(content, 0, half))
+                .when().patch(location).then().statusCode(202).header("Range", "0-" + (half - 1));
+        admin().contentType("application/octet-stream").body(Arrays.copyOfRange(content, half, content.length))
+                .queryParam("digest", chunkedDigest).when().put(location).then()
+                .statusCode(201).header("Docker-Content-Digest", chunkedDigest);
+        admin().when().head("/v2/" + repo + "/blobs/" + chunkedDigest).then()
+                .statusCode(200).header("Content-Length", String.valueOf(content.length));
     }
 
     @Test
