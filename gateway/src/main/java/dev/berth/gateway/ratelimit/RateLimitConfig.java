@@ -14,6 +14,18 @@ public interface RateLimitConfig {
 
     Limit client();
 
+    /**
+     * Limits of the image data plane ({@code /v2/...} except the token endpoint), which clients
+     * call several times per layer: a push of a 200-layer image is some 800 requests.
+     */
+    Registry registry();
+
+    interface Registry {
+        Limit tenant();
+
+        Limit client();
+    }
+
     interface Limit {
         /** Sustained requests per second. */
         double requestsPerSecond();

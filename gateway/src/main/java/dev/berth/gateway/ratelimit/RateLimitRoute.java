@@ -3,6 +3,7 @@ package dev.berth.gateway.ratelimit;
 import dev.berth.common.auth.JwtClaims;
 import dev.berth.common.auth.Principal;
 import dev.berth.common.error.ApiError;
+import dev.berth.common.http.RegistryChallenge;
 import dev.berth.common.http.RequestIds;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.json.Json;
@@ -28,11 +29,15 @@ public class RateLimitRoute {
         if (!config.enabled()) {
             return;
         }
-        RateLimiter limiter = new RateLimiter(config.tenant(), config.client());
-        router.routeWithRegex("^/(api/.*|v2(/.*)?)$").order(ROUTE_ORDER).handler(ctx -> admit(limiter, ctx));
+        RateLimiter api = new RateLimiter(config.tenant(), config.client());
+        RateLimiter registry = new RateLimiter(config.registry().tenant(), config.registry().client());
+        router.routeWithRegex("^/(api/.*|v2(/.*)?)$").order(ROUTE_ORDER).handler(ctx -> {
+            boolean imageData = RegistryChallenge.appliesTo(ctx.normalizedPath());
+            admit(imageData ? registry : api, imageData, ctx);
+        });
     }
 
-    private static void admit(RateLimiter limiter, RoutingContext ctx) {
+    private static void admit(RateLimiter limiter, boolean imageData, RoutingContext ctx) {
         Optional<Duration> wait;
         Optional<Principal> caller = ctx.user() instanceof QuarkusHttpUser user
                 ? JwtClaims.principalOf(user.getSecurityIdentity()) : Optional.empty();
@@ -48,10 +53,15 @@ public class RateLimitRoute {
             return;
         }
         long retryAfterSeconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+        String message = "Rate exceeded; retry after " + retryAfterSeconds + "s.";
+        ctx.response().putHeader("Retry-After", String.valueOf(retryAfterSeconds));
+        if (imageData) {
+            RegistryChallenge.write(ctx, 429, "TOOMANYREQUESTS", message);
+            return;
+        }
         ApiError error = new ApiError("ThrottlingException",
-                "Rate exceeded; retry after " + retryAfterSeconds + "s.", ctx.request().getHeader(RequestIds.HEADER));
+                message, ctx.request().getHeader(RequestIds.HEADER));
         ctx.response().setStatusCode(429)
-                .putHeader("Retry-After", String.valueOf(retryAfterSeconds))
                 .putHeader("Content-Type", "application/json")
                 .end(Json.encode(error));
     }

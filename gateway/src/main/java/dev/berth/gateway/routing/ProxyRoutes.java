@@ -94,6 +94,12 @@ public class ProxyRoutes {
                 headers.add("X-Forwarded-For", incoming.remoteAddress().hostAddress());
             }
             headers.set("X-Forwarded-Proto", incoming.scheme());
+            if ("100-continue".equalsIgnoreCase(headers.get("Expect"))) {
+                // the caller is authenticated and within its limits: let its body come; the body is
+                // streamed on at once, so the service is not asked to confirm again
+                headers.remove("Expect");
+                incoming.response().writeContinue();
+            }
             context.set(BACKEND, incoming.path());
             return context.sendRequest().recover(failure -> Future.succeededFuture(serviceUnavailable(context)));
         }

@@ -3,6 +3,7 @@ package dev.berth.gateway.ratelimit;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.oneOf;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.berth.testsupport.BerthInfrastructure;
@@ -24,7 +25,9 @@ class RateLimitTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "berth.gateway.rate-limit.client.requests-per-second", "0.2",
-                    "berth.gateway.rate-limit.client.burst", "3");
+                    "berth.gateway.rate-limit.client.burst", "3",
+                    "berth.gateway.rate-limit.registry.client.requests-per-second", "0.2",
+                    "berth.gateway.rate-limit.registry.client.burst", "5");
         }
     }
 
@@ -41,6 +44,23 @@ class RateLimitTest {
                 .body("requestId", notNullValue());
         given().auth().oauth2(Tokens.forDemoUser("globex-viewer")).when().get("/api/gateway/v1/caller").then()
                 .statusCode(200);
+    }
+
+    @Test
+    void imagePullsAndPushesHaveTheirOwnBucketsAndAnOciError() {
+        String token = Tokens.forDemoUser("acme-viewer");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).when().get("/api/gateway/v1/caller").then().statusCode(200);
+        }
+        given().auth().oauth2(token).when().get("/api/gateway/v1/caller").then().statusCode(429);
+        for (int i = 0; i < 5; i++) {
+            // admitted: proxied on to the registry, whether or not one runs beside this test
+            given().auth().oauth2(token).when().get("/v2/").then().statusCode(not(429));
+        }
+        given().auth().oauth2(token).when().get("/v2/").then()
+                .statusCode(429)
+                .header("Retry-After", notNullValue())
+                .body("errors[0].code", equalTo("TOOMANYREQUESTS"));
     }
 
     @Test

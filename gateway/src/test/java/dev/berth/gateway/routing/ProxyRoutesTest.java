@@ -9,7 +9,14 @@ import dev.berth.testsupport.BerthInfrastructure;
 import dev.berth.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.io.BufferedReader;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
@@ -19,6 +26,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(BerthInfrastructure.class)
 @QuarkusTestResource(EchoBackend.class)
 class ProxyRoutesTest {
+
+    @TestHTTPResource("/")
+    URL base;
 
     private static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
@@ -58,6 +68,26 @@ class ProxyRoutesTest {
                 .body("method", equalTo("PUT"))
                 .body("bytes", equalTo(body.length))
                 .body("sha256", equalTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body))));
+    }
+
+    @Test
+    void tellsAClientThatExpects100ContinueToSendItsBody() throws Exception {
+        byte[] body = "a chunk of a layer".getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PATCH /v2/acme/app/blobs/uploads/2 HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+                    + "Authorization: Bearer " + Tokens.forDemoUser("acme-deployer") + "\r\n"
+                    + "Content-Length: " + body.length + "\r\nExpect: 100-continue\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertEquals("HTTP/1.1 100 Continue", in.readLine()); // the service behind does not send one
+            assertEquals("", in.readLine());
+            out.write(body);
+            out.flush();
+            assertEquals("HTTP/1.1 200 OK", in.readLine());
+        }
     }
 
     @Test

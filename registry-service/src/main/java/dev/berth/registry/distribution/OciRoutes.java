@@ -132,7 +132,17 @@ public class OciRoutes {
     private Future<Void> forPush(OciRequest request, Function<OciRequest, Future<Void>> handler) {
         return authorize(request, RegistryAccess.PUSH)
                 .compose(v -> metadata.repositoryForPush(RegistryAccess.tenantOf(request.name()), request.name()))
-                .compose(repository -> handler.apply(request.withRepository(repository)));
+                .compose(repository -> {
+                    sendContinueIfExpected(request.ctx());
+                    return handler.apply(request.withRepository(repository));
+                });
+    }
+
+    /** A client that sent {@code Expect: 100-continue} sends its body once the push is known to be allowed. */
+    private static void sendContinueIfExpected(RoutingContext ctx) {
+        if ("100-continue".equalsIgnoreCase(ctx.request().getHeader("Expect")) && !ctx.response().headWritten()) {
+            ctx.response().writeContinue();
+        }
     }
 
     /**

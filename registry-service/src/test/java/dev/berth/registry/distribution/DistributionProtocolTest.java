@@ -6,14 +6,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static dev.berth.registry.TestImages.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.berth.registry.TestImages;
 import dev.berth.registry.digest.Digest;
 import dev.berth.testsupport.BerthInfrastructure;
 import dev.berth.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -25,6 +33,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(BerthInfrastructure.class)
 class DistributionProtocolTest {
+
+    @TestHTTPResource("/")
+    URL base;
 
     private String repo;
     private String token;
@@ -122,6 +133,29 @@ class DistributionProtocolTest {
                 .statusCode(201).header("Docker-Content-Digest", chunkedDigest);
         admin().when().head("/v2/" + repo + "/blobs/" + chunkedDigest).then()
                 .statusCode(200).header("Content-Length", String.valueOf(content.length));
+    }
+
+    @Test
+    void aClientThatExpects100ContinueGetsItBeforeSendingTheChunk() throws Exception {
+        byte[] chunk = bytes("sent only after 100 Continue");
+        String location = admin().when().post("/v2/" + repo + "/blobs/uploads/").then()
+                .statusCode(202).extract().header("Location");
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PATCH " + location + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+                    + "Authorization: Bearer " + token + "\r\nContent-Type: application/octet-stream\r\n"
+                    + "Content-Range: 0-" + (chunk.length - 1) + "\r\nContent-Length: " + chunk.length + "\r\n"
+                    + "Expect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertEquals("HTTP/1.1 100 Continue", in.readLine()); // before any of the body was sent
+            assertEquals("", in.readLine());
+            out.write(chunk);
+            out.flush();
+            assertEquals("HTTP/1.1 202 Accepted", in.readLine());
+        }
+        admin().when().get(location).then().statusCode(204).header("Range", "0-" + (chunk.length - 1));
     }
 
     @Test
