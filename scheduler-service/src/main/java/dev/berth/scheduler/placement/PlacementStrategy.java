@@ -1,0 +1,60 @@
+package dev.berth.scheduler.placement;
+
+/** ECS's placement strategies, applied in the order given. */
+public sealed interface PlacementStrategy {
+
+    /** Fill hosts by the least remaining cpu or memory. */
+    record Binpack(String field) implements PlacementStrategy {
+        @Override
+        public String toString() {
+            return "binpack(" + field + ")";
+        }
+    }
+
+    /** Even out tasks of the group across hosts ({@code instanceId} / {@code host}) or an attribute's values. */
+    record Spread(String field) implements PlacementStrategy {
+        boolean byHost() {
+            return field.equals("instanceId") || field.equals("host");
+        }
+
+        @Override
+        public String toString() {
+            return "spread(" + field + ")";
+        }
+    }
+
+    /** Any host, chosen with the plan's seeded random source. */
+    record Random() implements PlacementStrategy {
+        @Override
+        public String toString() {
+            return "random";
+        }
+    }
+
+    /** @throws IllegalArgumentException naming what is wrong */
+    static PlacementStrategy of(String type, String field) {
+        return switch (type == null ? "" : type) {
+            case "binpack" -> {
+                if (!"cpu".equals(field) && !"memory".equals(field)) {
+                    throw new IllegalArgumentException("binpack takes the field cpu or memory, not '" + field + "'");
+                }
+                yield new Binpack(field);
+            }
+            case "spread" -> {
+                if (field == null || !(field.equals("instanceId") || field.equals("host")
+                        || (field.startsWith("attribute:") && field.length() > "attribute:".length()))) {
+                    throw new IllegalArgumentException("spread takes the field instanceId, host or attribute:<name>, not '"
+                            + field + "'");
+                }
+                yield new Spread(field);
+            }
+            case "random" -> {
+                if (field != null && !field.isBlank()) {
+                    throw new IllegalArgumentException("random takes no field");
+                }
+                yield new Random();
+            }
+            default -> throw new IllegalArgumentException("unknown strategy type '" + type + "' (binpack, spread or random)");
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package dev.berth.scheduler.placement;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Host ports for a task on a host: the static ones as asked, dynamic ones the lowest free in ECS's range. */
+final class PortAssigner {
+
+    private PortAssigner() {
+    }
+
+    /** The host ports in the order of the task's port demands, or empty when they do not fit. */
+    static Optional<List<Integer>> assign(CandidateHost host, TaskDemand demand) {
+        List<Integer> ports = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (TaskDemand.PortDemand port : demand.ports()) {
+            int chosen = port.hostPort();
+            if (port.dynamic()) {
+                int next = ResourceChecks.DYNAMIC_FIRST; // per protocol: tcp/49153 and udp/49153 are different ports
+                while (next <= ResourceChecks.DYNAMIC_LAST
+                        && (!host.portFree(port.key(next)) || taken.contains(port.key(next)))) {
+                    next++;
+                }
+                if (next > ResourceChecks.DYNAMIC_LAST) {
+                    return Optional.empty();
+                }
+                chosen = next;
+            } else if (!host.portFree(port.key(chosen)) || taken.contains(port.key(chosen))) {
+                return Optional.empty();
+            }
+            taken.add(port.key(chosen));
+            ports.add(chosen);
+        }
+        return Optional.of(ports);
+    }
+
+    static List<String> keys(TaskDemand demand, List<Integer> ports) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < ports.size(); i++) {
+            keys.add(demand.ports().get(i).key(ports.get(i)));
+        }
+        return keys;
+    }
+}
