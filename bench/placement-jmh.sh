@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Placement decisions per second (JMH): bench/placement-jmh.sh [JMH options, e.g. -p hosts=5000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -o install -pl benchmarks -am -DskipTests >/dev/null 2>&1 || mvn -B -q install -pl benchmarks -am -DskipTests
+cp="$(mvn -B -q -o dependency:build-classpath -pl benchmarks -Dmdep.outputFile=/dev/stdout)"
+exec "${JAVA:-java}" -cp "benchmarks/target/classes:$cp" org.openjdk.jmh.Main PlacementBenchmark "$@"
