@@ -13,17 +13,15 @@ final class CandidateHost implements QuerySubject {
     private final HostSnapshot snapshot;
     private int remainingCpu;
     private int remainingMemory;
-    private final Set<String> usedPorts;
-    private final Map<String, Integer> taskGroups;
-    private int runningTasks;
+    // what this run placed here, on top of the snapshot; most hosts get nothing, so nothing is copied up front
+    private Set<String> placedPorts;
+    private Map<String, Integer> placedGroups;
+    private int placedTasks;
 
     CandidateHost(HostSnapshot snapshot) {
         this.snapshot = snapshot;
         this.remainingCpu = snapshot.remainingCpu();
         this.remainingMemory = snapshot.remainingMemory();
-        this.usedPorts = new HashSet<>(snapshot.usedPorts());
-        this.taskGroups = new HashMap<>(snapshot.taskGroups());
-        this.runningTasks = taskGroups.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     HostSnapshot snapshot() {
@@ -43,19 +41,45 @@ final class CandidateHost implements QuerySubject {
     }
 
     boolean portFree(String key) {
-        return !usedPorts.contains(key);
+        return !snapshot.usedPorts().contains(key) && (placedPorts == null || !placedPorts.contains(key));
     }
 
     int tasksOfGroup(String group) {
-        return taskGroups.getOrDefault(group, 0);
+        int running = snapshot.taskGroups().getOrDefault(group, 0);
+        return placedGroups == null ? running : running + placedGroups.getOrDefault(group, 0);
     }
 
     void place(TaskDemand demand, List<String> portKeys) {
         remainingCpu -= demand.cpu();
         remainingMemory -= demand.memory();
-        usedPorts.addAll(portKeys);
-        taskGroups.merge(demand.group(), 1, Integer::sum);
-        runningTasks++;
+        if (placedPorts == null) {
+            placedPorts = new HashSet<>();
+            placedGroups = new HashMap<>();
+        }
+        placedPorts.addAll(portKeys);
+        placedGroups.merge(demand.group(), 1, Integer::sum);
+        placedTasks++;
+    }
+
+    private int runningTasks() {
+        int running = placedTasks;
+        for (int count : snapshot.taskGroups().values()) {
+            running += count;
+        }
+        return running;
+    }
+
+    private List<String> groups() {
+        Set<String> groups = new HashSet<>();
+        snapshot.taskGroups().forEach((group, count) -> {
+            if (count > 0) {
+                groups.add(group);
+            }
+        });
+        if (placedGroups != null) {
+            groups.addAll(placedGroups.keySet());
+        }
+        return List.copyOf(groups);
     }
 
     @Override
@@ -65,8 +89,8 @@ final class CandidateHost implements QuerySubject {
             case "agentVersion" -> snapshot.agentVersion() == null ? List.of() : List.of(snapshot.agentVersion());
             case "ec2InstanceId", "instanceId" -> List.of(snapshot.instanceId());
             case "registeredAt" -> snapshot.registeredAt() == null ? List.of() : List.of(snapshot.registeredAt().toString());
-            case "runningTasksCount" -> List.of(String.valueOf(runningTasks));
-            case "task:group" -> taskGroups.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList();
+            case "runningTasksCount" -> List.of(String.valueOf(runningTasks()));
+            case "task:group" -> groups();
             default -> {
                 String value = subject.startsWith("attribute:")
                         ? snapshot.attributes().get(subject.substring("attribute:".length())) : null;

@@ -16,10 +16,10 @@ import java.util.Random;
 public final class PlacementEngine {
 
     public PlacementPlan plan(List<HostSnapshot> hosts, PlacementRequest request) {
-        List<CandidateHost> cluster = hosts.stream()
-                .sorted(Comparator.comparing(HostSnapshot::instanceId))
-                .map(CandidateHost::new)
-                .toList();
+        List<CandidateHost> cluster = new ArrayList<>(hosts.size());
+        for (HostSnapshot host : inIdOrder(hosts)) {
+            cluster.add(new CandidateHost(host));
+        }
         List<FeasibilityCheck> checks = FeasibilityCheck.inEcsOrder(request.constraints());
         Random random = new Random(request.seed());
         List<PlacementPlan.TaskPlacement> placements = new ArrayList<>();
@@ -47,6 +47,16 @@ public final class PlacementEngine {
                     request.explain() ? List.copyOf(passedOver) : List.of()));
         }
         return new PlacementPlan(placements, 0, List.of());
+    }
+
+    /** Plans must not depend on the order hosts come in; callers that keep them sorted pay no sort. */
+    private static List<HostSnapshot> inIdOrder(List<HostSnapshot> hosts) {
+        for (int i = 1; i < hosts.size(); i++) {
+            if (hosts.get(i - 1).instanceId().compareTo(hosts.get(i).instanceId()) > 0) {
+                return hosts.stream().sorted(Comparator.comparing(HostSnapshot::instanceId)).toList();
+            }
+        }
+        return hosts;
     }
 
     private static List<CandidateHost> feasible(List<CandidateHost> cluster, List<FeasibilityCheck> checks,

@@ -33,13 +33,15 @@ final class ResourceChecks {
     static final class Ports implements FeasibilityCheck {
         @Override
         public Optional<Rejection> check(CandidateHost host, TaskDemand demand) {
+            int dynamic = 0;
             for (TaskDemand.PortDemand port : demand.ports()) {
-                if (!port.dynamic() && !host.portFree(port.key(port.hostPort()))) {
+                if (port.dynamic()) {
+                    dynamic++;
+                } else if (!host.portFree(port.key(port.hostPort()))) {
                     return Optional.of(new Rejection(host.instanceId(), "RESOURCE:PORTS",
                             "host port " + port.key(port.hostPort()) + " is taken"));
                 }
             }
-            long dynamic = demand.ports().stream().filter(TaskDemand.PortDemand::dynamic).count();
             if (dynamic > 0 && PortAssigner.assign(host, demand).isEmpty()) {
                 return Optional.of(new Rejection(host.instanceId(), "RESOURCE:PORTS",
                         "no " + dynamic + " free port(s) in " + DYNAMIC_FIRST + "-" + DYNAMIC_LAST));

@@ -66,7 +66,6 @@ final class StrategyRanker {
     }
 
     private static String valueOf(CandidateHost host, String field) {
-        List<String> values = host.values(field);
-        return values.isEmpty() ? "" : values.get(0);
+        return host.snapshot().attributes().getOrDefault(field.substring("attribute:".length()), "");
     }
 }
