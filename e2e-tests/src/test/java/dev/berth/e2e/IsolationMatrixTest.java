@@ -127,6 +127,13 @@ class IsolationMatrixTest {
                                                                              200, 200, 200, 404, 403, 200, 403));
         rows.add(row("DELETE", "/api/registry/v1/repositories/no-such-repository", null,
                                                                              404, 403, 403, 404, 403, 403, 403));
+        rows.add(row("GET", "/api/scheduler/v1/task-definitions", null,      200, 200, 200, 200, 403, 200, 403));
+        rows.add(row("GET", "/api/scheduler/v1/task-definitions/no-such-family", null,
+                                                                             404, 404, 404, 404, 403, 404, 403));
+        rows.add(row("POST", "/api/scheduler/v1/task-definitions", "{\"family\":\"Bad Name\"}",
+                                                                             400, 400, 403, 400, 403, 403, 403));
+        rows.add(row("DELETE", "/api/scheduler/v1/task-definitions/no-such-family:1", null,
+                                                                             404, 404, 403, 404, 403, 403, 403));
         rows.add(row("GET", "/v2/" + REPOSITORY + "/tags/list", null,       200, 200, 200, 404, 200, 403, 404));
         rows.add(row("GET", "/v2/" + REPOSITORY + "/manifests/nope", null,  404, 404, 404, 404, 404, 403, 404));
         rows.add(row("POST", "/v2/" + REPOSITORY + "/blobs/uploads/", null, 202, 202, 403, 404, 403, 403, 404));

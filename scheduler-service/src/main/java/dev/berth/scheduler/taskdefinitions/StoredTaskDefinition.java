@@ -1,0 +1,13 @@
+package dev.berth.scheduler.taskdefinitions;
+
+import java.time.OffsetDateTime;
+
+/** One revision as stored: the registered document and what Berth knows about it. */
+public record StoredTaskDefinition(String tenant, String family, int revision, String status, String document, int cpu,
+                                   int memory, OffsetDateTime registeredAt, String registeredBy,
+                                   OffsetDateTime deregisteredAt) {
+
+    public String arn() {
+        return "arn:berth:ecs::" + tenant + ":task-definition/" + family + ":" + revision;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.berth.scheduler.taskdefinitions;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Task definition revisions in PostgreSQL, always within one tenant. */
+@ApplicationScoped
+public class TaskDefinitionStore {
+
+    private static final String COLUMNS = "tenant, family, revision, status, document::text AS document, cpu, memory, "
+            + "registered_at, registered_by, deregistered_at";
+
+    @Inject
+    Pool pool;
+
+    /** The next revision of the family; registrations of one family queue on an advisory lock. */
+    public Uni<StoredTaskDefinition> register(String tenant, String family, String document, int cpu, int memory,
+                                              String registeredBy) {
+        return UniHelper.toUni(pool.withTransaction(connection -> connection
+                .preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .execute(Tuple.of("task-definition/" + tenant + "/" + family))
+                .compose(locked -> connection.preparedQuery("INSERT INTO task_definition "
+                                + "(tenant, family, revision, document, cpu, memory, registered_by) "
+                                + "SELECT $1, $2, coalesce(max(revision), 0) + 1, $3, $4, $5, $6 FROM task_definition "
+                                + "WHERE tenant = $1 AND family = $2 RETURNING " + COLUMNS)
+                        .execute(Tuple.of(tenant, family, new JsonObject(document), cpu, memory, registeredBy)))
+                .map(rows -> row(rows.iterator().next()))));
+    }
+
+    public Uni<Optional<StoredTaskDefinition>> find(String tenant, String family, int revision) {
+        return one("SELECT " + COLUMNS + " FROM task_definition WHERE tenant = $1 AND family = $2 AND revision = $3",
+                Tuple.of(tenant, family, revision));
+    }
+
+    /** ECS: a family without a revision means its latest ACTIVE one. */
+    public Uni<Optional<StoredTaskDefinition>> latestActive(String tenant, String family) {
+        return one("SELECT " + COLUMNS + " FROM task_definition WHERE tenant = $1 AND family = $2 AND status = 'ACTIVE' "
+                + "ORDER BY revision DESC LIMIT 1", Tuple.of(tenant, family));
+    }
+
+    /** Revisions in (family, revision) order after the given position, optionally one status and a family prefix. */
+    public Uni<List<StoredTaskDefinition>> list(String tenant, String familyPrefix, String status, String afterFamily,
+                                                int afterRevision, int limit) {
+        String sql = "SELECT " + COLUMNS + " FROM task_definition WHERE tenant = $1 AND family LIKE $2 "
+                + "AND ($3::text IS NULL OR status = $3) AND (family, revision) > ($4, $5) "
+                + "ORDER BY family, revision LIMIT $6";
+        String like = (familyPrefix == null ? "" : familyPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        return UniHelper.toUni(pool.preparedQuery(sql).execute(Tuple.tuple().addString(tenant).addString(like)
+                        .addString(status).addString(afterFamily == null ? "" : afterFamily).addInteger(afterRevision)
+                        .addInteger(limit)))
+                .map(rows -> {
+                    List<StoredTaskDefinition> page = new ArrayList<>();
+                    rows.forEach(row -> page.add(row(row)));
+                    return page;
+                });
+    }
+
+    /** Marks an ACTIVE revision INACTIVE; empty when there is no such ACTIVE revision. */
+    public Uni<Optional<StoredTaskDefinition>> deregister(String tenant, String family, int revision) {
+        return one("UPDATE task_definition SET status = 'INACTIVE', deregistered_at = now() "
+                + "WHERE tenant = $1 AND family = $2 AND revision = $3 AND status = 'ACTIVE' RETURNING " + COLUMNS,
+                Tuple.of(tenant, family, revision));
+    }
+
+    private Uni<Optional<StoredTaskDefinition>> one(String sql, Tuple arguments) {
+        return UniHelper.toUni(pool.preparedQuery(sql).execute(arguments))
+                .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(row(rows.iterator().next())));
+    }
+
+    private static StoredTaskDefinition row(Row row) {
+        return new StoredTaskDefinition(row.getString("tenant"), row.getString("family"), row.getInteger("revision"),
+                row.getString("status"), row.getString("document"), row.getInteger("cpu"), row.getInteger("memory"),
+                row.getOffsetDateTime("registered_at"), row.getString("registered_by"),
+                row.getOffsetDateTime("deregistered_at"));
+    }
+}

@@ -1,0 +1,154 @@
+package dev.berth.scheduler.taskdefinitions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.common.auth.Action;
+import dev.berth.common.auth.CurrentPrincipal;
+import dev.berth.common.auth.Requires;
+import dev.berth.common.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * ECS's RegisterTaskDefinition, DescribeTaskDefinition, ListTaskDefinitions and
+ * DeregisterTaskDefinition, within the caller's tenant. A task definition is named
+ * {@code family} (its latest ACTIVE revision), {@code family:revision}, or by its ARN.
+ */
+@Path("/api/scheduler/v1/task-definitions")
+public class TaskDefinitionsResource {
+
+    private static final List<String> STATUSES = List.of("ACTIVE", "INACTIVE");
+
+    @Inject
+    TaskDefinitionStore store;
+
+    @Inject
+    TaskDefinitionDocuments documents;
+
+    @Inject
+    CurrentPrincipal principal;
+
+    @POST
+    @Requires(Action.DEPLOY)
+    public Uni<RestResponse<Map<String, ObjectNode>>> register(JsonNode body) {
+        ObjectNode document;
+        TaskDefinitionValidator.Sizes sizes;
+        try {
+            document = documents.input(body);
+            sizes = TaskDefinitionValidator.validate(documents.spec(document));
+        } catch (InvalidTaskDefinitionException e) {
+            throw clientError(e.getMessage());
+        }
+        return store.register(principal.tenant(), document.get("family").asText(), document.toString(), sizes.cpu(),
+                        sizes.memory(), principal.get().name())
+                .map(stored -> RestResponse.status(RestResponse.Status.CREATED,
+                        Map.of("taskDefinition", documents.view(stored))));
+    }
+
+    @GET
+    @Path("{taskDefinition}")
+    @Requires(Action.READ)
+    public Uni<Map<String, ObjectNode>> describe(@PathParam("taskDefinition") String name) {
+        Reference reference = Reference.parse(name);
+        String tenant = principal.tenant();
+        return (reference.revision() == null ? store.latestActive(tenant, reference.family())
+                : store.find(tenant, reference.family(), reference.revision()))
+                .map(found -> found.orElseThrow(() -> new ApiException(404, "ClientException",
+                        "Unable to describe task definition '" + name + "': no such family or revision.")))
+                .map(stored -> Map.of("taskDefinition", documents.view(stored)));
+    }
+
+    @GET
+    @Requires(Action.READ)
+    public Uni<Map<String, Object>> list(@QueryParam("familyPrefix") String familyPrefix,
+                                         @QueryParam("status") String status,
+                                         @QueryParam("maxResults") Integer maxResults,
+                                         @QueryParam("nextToken") String nextToken) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw clientError("status: ACTIVE or INACTIVE, got '" + status + "'");
+        }
+        if (maxResults != null && (maxResults < 1 || maxResults > 100)) {
+            throw clientError("maxResults: between 1 and 100, got " + maxResults);
+        }
+        int limit = maxResults == null ? 100 : maxResults;
+        Reference after = nextToken == null ? new Reference("", 0) : Reference.parse(decode(nextToken));
+        return store.list(principal.tenant(), familyPrefix, status, after.family(), after.revision(), limit + 1)
+                .map(found -> {
+                    Map<String, Object> page = new LinkedHashMap<>();
+                    page.put("taskDefinitionArns", found.stream().limit(limit).map(StoredTaskDefinition::arn).toList());
+                    if (found.size() > limit) {
+                        StoredTaskDefinition last = found.get(limit - 1);
+                        page.put("nextToken", encode(last.family() + ":" + last.revision()));
+                    }
+                    return page;
+                });
+    }
+
+    @DELETE
+    @Path("{taskDefinition}")
+    @Requires(Action.DEPLOY)
+    public Uni<Map<String, ObjectNode>> deregister(@PathParam("taskDefinition") String name) {
+        Reference reference = Reference.parse(name);
+        if (reference.revision() == null) {
+            throw clientError("taskDefinition: name a revision to deregister, as family:revision");
+        }
+        String tenant = principal.tenant();
+        return store.deregister(tenant, reference.family(), reference.revision())
+                .chain(updated -> updated.isPresent() ? Uni.createFrom().item(updated.get())
+                        : store.find(tenant, reference.family(), reference.revision()).map(existing -> {
+                            throw existing.isPresent()
+                                    ? clientError("The task definition '" + name + "' is already INACTIVE.")
+                                    : new ApiException(404, "ClientException", "Unable to deregister task definition '"
+                                    + name + "': no such family or revision.");
+                        }))
+                .map(stored -> Map.of("taskDefinition", documents.view(stored)));
+    }
+
+    private static ApiException clientError(String message) {
+        return new ApiException(400, "ClientException", message);
+    }
+
+    private static String encode(String position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String token) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw clientError("nextToken: not a token this API gave out");
+        }
+    }
+
+    /** {@code family}, {@code family:revision} or {@code arn:...:task-definition/family:revision}. */
+    record Reference(String family, Integer revision) {
+        static Reference parse(String name) {
+            String plain = name.contains("task-definition/") ? name.substring(name.indexOf("task-definition/") + 16) : name;
+            int colon = plain.lastIndexOf(':');
+            if (colon < 0) {
+                return new Reference(plain, null);
+            }
+            try {
+                int revision = Integer.parseInt(plain.substring(colon + 1));
+                if (revision < 1) {
+                    throw new NumberFormatException();
+                }
+                return new Reference(plain.substring(0, colon), revision);
+            } catch (NumberFormatException e) {
+                throw clientError("taskDefinition: '" + name + "' has no valid revision after ':'");
+            }
+        }
+    }
+}
