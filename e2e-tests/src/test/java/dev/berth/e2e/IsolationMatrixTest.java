@@ -127,6 +127,13 @@ class IsolationMatrixTest {
                                                                              200, 200, 200, 404, 403, 200, 403));
         rows.add(row("DELETE", "/api/registry/v1/repositories/no-such-repository", null,
                                                                              404, 403, 403, 404, 403, 403, 403));
+        rows.add(row("GET", "/api/scheduler/v1/clusters", null,              200, 200, 200, 200, 403, 200, 403));
+        rows.add(row("GET", "/api/scheduler/v1/clusters/no-such-cluster", null,
+                                                                             404, 404, 404, 404, 403, 404, 403));
+        rows.add(row("POST", "/api/scheduler/v1/clusters", "{\"clusterName\":\"bad name\"}",
+                                                                             400, 403, 403, 400, 403, 403, 403));
+        rows.add(row("DELETE", "/api/scheduler/v1/clusters/no-such-cluster", null,
+                                                                             404, 403, 403, 404, 403, 403, 403));
         rows.add(row("GET", "/api/scheduler/v1/task-definitions", null,      200, 200, 200, 200, 403, 200, 403));
         rows.add(row("GET", "/api/scheduler/v1/task-definitions/no-such-family", null,
                                                                              404, 404, 404, 404, 403, 404, 403));

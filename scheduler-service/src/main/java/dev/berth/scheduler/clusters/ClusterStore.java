@@ -1,0 +1,66 @@
+package dev.berth.scheduler.clusters;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Clusters in PostgreSQL, always within one tenant. */
+@ApplicationScoped
+public class ClusterStore {
+
+    private static final String COLUMNS = "tenant, name, status, created_at";
+
+    @Inject
+    Pool pool;
+
+    /** ECS's CreateCluster is idempotent: an ACTIVE cluster of that name is returned as it is; an INACTIVE one comes back. */
+    public Uni<Cluster> create(String tenant, String name) {
+        return UniHelper.toUni(pool.preparedQuery("INSERT INTO cluster (tenant, name) VALUES ($1, $2) "
+                        + "ON CONFLICT (tenant, name) DO UPDATE SET status = 'ACTIVE', deleted_at = NULL, "
+                        + "created_at = CASE WHEN cluster.status = 'ACTIVE' THEN cluster.created_at ELSE now() END "
+                        + "RETURNING " + COLUMNS)
+                .execute(Tuple.of(tenant, name)))
+                .map(rows -> row(rows.iterator().next()));
+    }
+
+    public Uni<Optional<Cluster>> find(String tenant, String name) {
+        return UniHelper.toUni(pool.preparedQuery("SELECT " + COLUMNS + " FROM cluster WHERE tenant = $1 AND name = $2")
+                .execute(Tuple.of(tenant, name))).map(ClusterStore::first);
+    }
+
+    /** ACTIVE clusters in name order after {@code after}. */
+    public Uni<List<Cluster>> list(String tenant, String after, int limit) {
+        return UniHelper.toUni(pool.preparedQuery("SELECT " + COLUMNS + " FROM cluster WHERE tenant = $1 "
+                        + "AND status = 'ACTIVE' AND name > $2 ORDER BY name LIMIT $3")
+                .execute(Tuple.of(tenant, after == null ? "" : after, limit)))
+                .map(rows -> {
+                    List<Cluster> page = new ArrayList<>();
+                    rows.forEach(row -> page.add(row(row)));
+                    return page;
+                });
+    }
+
+    /** Marks an ACTIVE cluster INACTIVE; empty when there is no ACTIVE cluster of that name. */
+    public Uni<Optional<Cluster>> delete(String tenant, String name) {
+        return UniHelper.toUni(pool.preparedQuery("UPDATE cluster SET status = 'INACTIVE', deleted_at = now() "
+                        + "WHERE tenant = $1 AND name = $2 AND status = 'ACTIVE' RETURNING " + COLUMNS)
+                .execute(Tuple.of(tenant, name))).map(ClusterStore::first);
+    }
+
+    private static Optional<Cluster> first(RowSet<Row> rows) {
+        return rows.rowCount() == 0 ? Optional.empty() : Optional.of(row(rows.iterator().next()));
+    }
+
+    private static Cluster row(Row row) {
+        return new Cluster(row.getString("tenant"), row.getString("name"), row.getString("status"),
+                row.getOffsetDateTime("created_at"));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.berth.scheduler.clusters;
+
+import dev.berth.common.auth.Action;
+import dev.berth.common.auth.CurrentPrincipal;
+import dev.berth.common.auth.Requires;
+import dev.berth.common.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * ECS's CreateCluster, DescribeClusters, ListClusters and DeleteCluster within the caller's
+ * tenant. A cluster is named by its name or its ARN.
+ */
+@Path("/api/scheduler/v1/clusters")
+public class ClustersResource {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
+
+    /** The body of CreateCluster; ECS's {@code clusterName} defaults to "default". */
+    public record CreateClusterRequest(String clusterName) {
+    }
+
+    @Inject
+    ClusterStore store;
+
+    @Inject
+    CurrentPrincipal principal;
+
+    @POST
+    @Requires(Action.MANAGE)
+    public Uni<Map<String, ClusterView>> create(CreateClusterRequest request) {
+        String name = request == null || request.clusterName() == null ? "default" : request.clusterName();
+        if (!NAME.matcher(name).matches()) {
+            throw new ApiException(400, "InvalidParameterException", "clusterName: '" + name
+                    + "' may hold up to 255 letters, digits, hyphens and underscores");
+        }
+        return store.create(principal.tenant(), name).map(cluster -> Map.of("cluster", ClusterView.of(cluster)));
+    }
+
+    @GET
+    @Path("{cluster}")
+    @Requires(Action.READ)
+    public Uni<Map<String, ClusterView>> describe(@PathParam("cluster") String cluster) {
+        String name = nameOf(cluster);
+        return store.find(principal.tenant(), name)
+                .map(found -> found.orElseThrow(() -> notFound(name)))
+                .map(found -> Map.of("cluster", ClusterView.of(found)));
+    }
+
+    @GET
+    @Requires(Action.READ)
+    public Uni<Map<String, Object>> list(@QueryParam("maxResults") Integer maxResults,
+                                         @QueryParam("nextToken") String nextToken) {
+        if (maxResults != null && (maxResults < 1 || maxResults > 100)) {
+            throw new ApiException(400, "InvalidParameterException", "maxResults: between 1 and 100, got " + maxResults);
+        }
+        int limit = maxResults == null ? 100 : maxResults;
+        return store.list(principal.tenant(), decode(nextToken), limit + 1).map(found -> {
+            Map<String, Object> page = new LinkedHashMap<>();
+            page.put("clusterArns", found.stream().limit(limit).map(Cluster::arn).toList());
+            if (found.size() > limit) {
+                page.put("nextToken", Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(found.get(limit - 1).name().getBytes(StandardCharsets.UTF_8)));
+            }
+            return page;
+        });
+    }
+
+    /** The cluster becomes INACTIVE; ECS refuses while it has hosts or services (none exist in Berth yet). */
+    @DELETE
+    @Path("{cluster}")
+    @Requires(Action.MANAGE)
+    public Uni<Map<String, ClusterView>> delete(@PathParam("cluster") String cluster) {
+        String name = nameOf(cluster);
+        return store.delete(principal.tenant(), name)
+                .map(deleted -> deleted.orElseThrow(() -> notFound(name)))
+                .map(deleted -> Map.of("cluster", ClusterView.of(deleted)));
+    }
+
+    private static String nameOf(String cluster) {
+        int slash = cluster.indexOf(":cluster/");
+        return slash >= 0 ? cluster.substring(slash + ":cluster/".length()) : cluster;
+    }
+
+    private static ApiException notFound(String name) {
+        return new ApiException(404, "ClusterNotFoundException", "Cluster not found: " + name + ".");
+    }
+
+    private static String decode(String token) {
+        if (token == null) {
+            return null;
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "InvalidParameterException", "nextToken: not a token this API gave out");
+        }
+    }
+}
