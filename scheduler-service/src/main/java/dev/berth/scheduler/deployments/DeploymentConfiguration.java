@@ -1,0 +1,29 @@
+package dev.berth.scheduler.deployments;
+
+/**
+ * ECS's rolling-update bounds: at least {@code minimumHealthyPercent} of the desired count stays
+ * RUNNING and healthy (rounded up), at most {@code maximumPercent} is RUNNING or PENDING
+ * (rounded down).
+ */
+public record DeploymentConfiguration(int minimumHealthyPercent, int maximumPercent) {
+
+    public static final DeploymentConfiguration DEFAULT = new DeploymentConfiguration(100, 200);
+
+    public DeploymentConfiguration {
+        if (minimumHealthyPercent < 0 || minimumHealthyPercent > 100) {
+            throw new IllegalArgumentException("deploymentConfiguration.minimumHealthyPercent: 0 to 100, got "
+                    + minimumHealthyPercent);
+        }
+        if (maximumPercent < 100) {
+            throw new IllegalArgumentException("deploymentConfiguration.maximumPercent: at least 100, got " + maximumPercent);
+        }
+    }
+
+    int lowerBound(int desiredCount) {
+        return (desiredCount * minimumHealthyPercent + 99) / 100;
+    }
+
+    int upperBound(int desiredCount) {
+        return desiredCount * maximumPercent / 100;
+    }
+}
