@@ -12,26 +12,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mib="${1:-512}"
 runs="${2:-3}"
-command -v docker-registry >/dev/null || { echo "needs docker-registry (apt-get install docker-registry)" >&2; exit 1; }
 work="data/bench/registry"
-rm -rf "$work" && mkdir -p "$work/distribution"
+rm -rf "$work" && mkdir -p "$work"
 
-cat > "$work/distribution.yml" <<YML
-version: 0.1
-storage:
-  filesystem:
-    rootdirectory: $PWD/$work/distribution
-  delete:
-    enabled: true
-http:
-  addr: 127.0.0.1:5000
-log:
-  level: error
-YML
-docker-registry serve "$work/distribution.yml" > "$work/distribution.log" 2>&1 &
-dist_pid=$!
-trap 'kill $dist_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do curl -fs -o /dev/null http://127.0.0.1:5000/v2/ && break; sleep 0.2; done
+source bench/lib/distribution.sh
+start_distribution "$PWD/$work"
 
 berth_pid="$(pgrep -f '^[^ ]*java .*registry-service/target/quarkus-app/quarkus-run.jar' | head -1)"
 [[ -n "$berth_pid" ]] || { echo "Berth's registry is not running (./platform up)" >&2; exit 1; }

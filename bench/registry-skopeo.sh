@@ -12,26 +12,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-3}"
-command -v docker-registry >/dev/null || { echo "needs docker-registry (apt-get install docker-registry)" >&2; exit 1; }
 work="$PWD/data/bench/skopeo"
-rm -rf "$work" && mkdir -p "$work/distribution"
+rm -rf "$work" && mkdir -p "$work"
 berth="127.0.0.1:${BERTH_GATEWAY_PORT:-8080}"
 creds="acme-deployer:${BERTH_DEMO_PASSWORD:-berth-demo}"
 
-cat > "$work/distribution.yml" <<YML
-version: 0.1
-storage:
-  filesystem:
-    rootdirectory: $work/distribution
-http:
-  addr: 127.0.0.1:5000
-log:
-  level: error
-YML
-docker-registry serve "$work/distribution.yml" > "$work/distribution.log" 2>&1 &
-dist_pid=$!
-trap 'kill $dist_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do curl -fs -o /dev/null http://127.0.0.1:5000/v2/ && break; sleep 0.2; done
+source bench/lib/distribution.sh
+start_distribution "$work"
 
 # an OCI layout at $1 whose layers are the uncompressed tars given after it
 oci_layout() {

@@ -1,5 +1,6 @@
 package dev.berth.registry.gc;
 
+import dev.berth.common.db.Rows;
 import dev.berth.registry.digest.Digest;
 import dev.berth.registry.metadata.RegistryMetadata;
 import dev.berth.registry.storage.BlobStore;
@@ -105,8 +106,7 @@ public class GarbageCollector {
     private Future<Long> expireUploads() {
         return pool.preparedQuery("DELETE FROM upload WHERE expires_at < now() RETURNING id").execute()
                 .compose(rows -> {
-                    List<String> ids = StreamSupport.stream(rows.spliterator(), false)
-                            .map(row -> row.getUUID(0).toString()).toList();
+                    List<String> ids = Rows.all(rows, row -> row.getUUID(0).toString());
                     Future<Void> all = Future.succeededFuture();
                     for (String id : ids) {
                         all = all.compose(v -> store.cancel(id).otherwiseEmpty());

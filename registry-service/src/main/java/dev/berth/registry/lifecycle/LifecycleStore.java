@@ -1,5 +1,6 @@
 package dev.berth.registry.lifecycle;
 
+import dev.berth.common.db.Rows;
 import dev.berth.registry.metadata.RegistryMetadata;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
@@ -13,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
 
 /** Lifecycle policies, previews and the images they judge, in the registry's schema. */
 @ApplicationScoped
@@ -39,13 +39,13 @@ public class LifecycleStore {
     public Uni<Optional<StoredPolicy>> get(long repositoryId) {
         return UniHelper.toUni(pool.preparedQuery("SELECT policy_text, last_evaluated_at FROM lifecycle_policy "
                         + "WHERE repository_id = $1").execute(Tuple.of(repositoryId)))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).findFirst().map(LifecycleStore::policy));
+                .map(rows -> Rows.first(rows, LifecycleStore::policy));
     }
 
     public Uni<Optional<StoredPolicy>> delete(long repositoryId) {
         return UniHelper.toUni(pool.preparedQuery("DELETE FROM lifecycle_policy WHERE repository_id = $1 "
                         + "RETURNING policy_text, last_evaluated_at").execute(Tuple.of(repositoryId)))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).findFirst().map(LifecycleStore::policy));
+                .map(rows -> Rows.first(rows, LifecycleStore::policy));
     }
 
     public Uni<Void> evaluated(long repositoryId) {
@@ -62,15 +62,14 @@ public class LifecycleStore {
     public Uni<Optional<String>> preview(long repositoryId) {
         return UniHelper.toUni(pool.preparedQuery("SELECT policy_text FROM lifecycle_preview WHERE repository_id = $1")
                         .execute(Tuple.of(repositoryId)))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).findFirst().map(row -> row.getString(0)));
+                .map(rows -> Rows.first(rows, row -> row.getString(0)));
     }
 
     public Uni<List<Governed>> governed() {
         return UniHelper.toUni(pool.preparedQuery("SELECT r.id, r.tenant, r.name, p.policy_text FROM lifecycle_policy p "
                         + "JOIN repository r ON r.id = p.repository_id ORDER BY r.id").execute())
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false)
-                        .map(row -> new Governed(row.getLong(0), row.getString(1), row.getString(2), row.getString(3)))
-                        .toList());
+                .map(rows -> Rows.all(rows,
+                        row -> new Governed(row.getLong(0), row.getString(1), row.getString(2), row.getString(3))));
     }
 
     /**
@@ -83,7 +82,7 @@ public class LifecycleStore {
                 + "SELECT 1 FROM manifest_reference r WHERE r.repository_id = m.repository_id AND r.digest = m.digest "
                 + "AND r.kind = 'manifest')";
         return UniHelper.toUni(pool.preparedQuery(sql).execute(Tuple.of(repositoryId)))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(LifecycleStore::image).toList());
+                .map(rows -> Rows.all(rows, LifecycleStore::image));
     }
 
     private static LifecycleImage image(Row row) {

@@ -1,5 +1,6 @@
 package dev.berth.registry.metadata;
 
+import dev.berth.common.db.Rows;
 import dev.berth.registry.digest.Digest;
 import dev.berth.registry.manifest.Descriptor;
 import dev.berth.registry.manifest.ParsedManifest;
@@ -255,17 +256,15 @@ public class RegistryMetadata {
         return pool.preparedQuery("SELECT name FROM tag WHERE repository_id = $1 AND name COLLATE \"C\" > $2 "
                         + "ORDER BY name COLLATE \"C\" LIMIT $3")
                 .execute(Tuple.of(repositoryId, last == null ? "" : last, limit))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(row -> row.getString(0)).toList());
+                .map(rows -> Rows.all(rows, row -> row.getString(0)));
     }
 
     public Future<List<Referrer>> referrers(long repositoryId, String subject) {
         return pool.preparedQuery("SELECT digest, media_type, size, artifact_type, content FROM manifest "
                         + "WHERE repository_id = $1 AND subject = $2 ORDER BY pushed_at, digest")
                 .execute(Tuple.of(repositoryId, subject))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false)
-                        .map(row -> new Referrer(row.getString(0), row.getString(1), row.getLong(2), row.getString(3),
-                                row.getBuffer(4).getBytes()))
-                        .toList());
+                .map(rows -> Rows.all(rows, row -> new Referrer(row.getString(0), row.getString(1), row.getLong(2),
+                        row.getString(3), row.getBuffer(4).getBytes())));
     }
 
     private static Optional<Row> first(RowSet<Row> rows) {

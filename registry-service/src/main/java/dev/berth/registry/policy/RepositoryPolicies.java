@@ -1,5 +1,6 @@
 package dev.berth.registry.policy;
 
+import dev.berth.common.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
@@ -8,7 +9,6 @@ import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
 
 /** Repository policies in the registry's schema. */
 @ApplicationScoped
@@ -22,8 +22,7 @@ public class RepositoryPolicies {
         return pool.preparedQuery("SELECT p.policy_text FROM repository_policy p JOIN repository r "
                         + "ON r.id = p.repository_id WHERE r.name = $1")
                 .execute(Tuple.of(name))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).findFirst()
-                        .map(row -> RepositoryPolicy.parse(row.getString(0))));
+                .map(rows -> Rows.first(rows, row -> RepositoryPolicy.parse(row.getString(0))));
     }
 
     public Uni<Void> set(long repositoryId, String text) {
@@ -35,12 +34,12 @@ public class RepositoryPolicies {
     public Uni<Optional<String>> text(long repositoryId) {
         return UniHelper.toUni(pool.preparedQuery("SELECT policy_text FROM repository_policy WHERE repository_id = $1")
                         .execute(Tuple.of(repositoryId)))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).findFirst().map(row -> row.getString(0)));
+                .map(rows -> Rows.first(rows, row -> row.getString(0)));
     }
 
     public Uni<Optional<String>> delete(long repositoryId) {
         return UniHelper.toUni(pool.preparedQuery("DELETE FROM repository_policy WHERE repository_id = $1 "
                         + "RETURNING policy_text").execute(Tuple.of(repositoryId)))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).findFirst().map(row -> row.getString(0)));
+                .map(rows -> Rows.first(rows, row -> row.getString(0)));
     }
 }

@@ -4,6 +4,7 @@ import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
+import dev.berth.common.http.PageTokens;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -15,8 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,11 +64,11 @@ public class RepositoriesResource {
                                          @QueryParam("nextToken") String nextToken) {
         int limit = maxResults(maxResults);
         String tenant = principal.tenant();
-        return catalog.list(tenant, decodeToken(nextToken), limit + 1).map(entries -> {
+        return catalog.list(tenant, PageTokens.decode(nextToken, () -> invalid("nextToken is not a token this API returned.")), limit + 1).map(entries -> {
             Map<String, Object> page = new LinkedHashMap<>();
             page.put("repositories", entries.stream().limit(limit).map(this::view).toList());
             if (entries.size() > limit) {
-                page.put("nextToken", encodeToken(entries.get(limit - 1).name()));
+                page.put("nextToken", PageTokens.encode(entries.get(limit - 1).name()));
             }
             return page;
         });
@@ -114,11 +113,11 @@ public class RepositoriesResource {
                                                    @QueryParam("maxResults") Integer maxResults,
                                                    @QueryParam("nextToken") String nextToken) {
         int limit = maxResults(maxResults);
-        return repositories.existing(name).chain(entry -> catalog.images(entry, decodeToken(nextToken), limit + 1)).map(images -> {
+        return repositories.existing(name).chain(entry -> catalog.images(entry, PageTokens.decode(nextToken, () -> invalid("nextToken is not a token this API returned.")), limit + 1)).map(images -> {
             Map<String, Object> page = new LinkedHashMap<>();
             page.put("imageDetails", images.stream().limit(limit).toList());
             if (images.size() > limit) {
-                page.put("nextToken", encodeToken(images.get(limit - 1).imageDigest()));
+                page.put("nextToken", PageTokens.encode(images.get(limit - 1).imageDigest()));
             }
             return page;
         });
@@ -151,21 +150,6 @@ public class RepositoriesResource {
             throw invalid("maxResults must be between 1 and 1000.");
         }
         return value;
-    }
-
-    private static String encodeToken(String last) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(last.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decodeToken(String token) {
-        if (token == null || token.isEmpty()) {
-            return null;
-        }
-        try {
-            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw invalid("nextToken is not a token this API returned.");
-        }
     }
 
     private static ApiException invalid(String message) {

@@ -1,5 +1,6 @@
 package dev.berth.registry.repositories;
 
+import dev.berth.common.db.Rows;
 import dev.berth.common.error.ApiException;
 import dev.berth.registry.metadata.RegistryMetadata;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +15,6 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
 
 /** The management API's reads and writes of repositories and their images, always within one tenant. */
 @ApplicationScoped
@@ -33,13 +33,13 @@ public class RepositoryCatalog {
                         + "VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING "
                         + "RETURNING id, tenant, name, tag_mutability, created_at")
                 .execute(Tuple.of(tenant, name, mutability)))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).findFirst().map(RepositoryCatalog::entry));
+                .map(rows -> Rows.first(rows, RepositoryCatalog::entry));
     }
 
     public Uni<Optional<Entry>> find(String tenant, String name) {
         return UniHelper.toUni(pool.preparedQuery("SELECT id, tenant, name, tag_mutability, created_at FROM repository "
                         + "WHERE tenant = $1 AND name = $2").execute(Tuple.of(tenant, name)))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).findFirst().map(RepositoryCatalog::entry));
+                .map(rows -> Rows.first(rows, RepositoryCatalog::entry));
     }
 
     /** The tenant's repository named {@code name} (without the tenant), or ECR's RepositoryNotFoundException. */
@@ -54,7 +54,7 @@ public class RepositoryCatalog {
         return UniHelper.toUni(pool.preparedQuery("SELECT id, tenant, name, tag_mutability, created_at FROM repository "
                         + "WHERE tenant = $1 AND name COLLATE \"C\" > $2 ORDER BY name COLLATE \"C\" LIMIT $3")
                 .execute(Tuple.of(tenant, after == null ? "" : after, limit)))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(RepositoryCatalog::entry).toList());
+                .map(rows -> Rows.all(rows, RepositoryCatalog::entry));
     }
 
     public Uni<Boolean> setMutability(long id, String mutability) {
@@ -81,8 +81,7 @@ public class RepositoryCatalog {
                 + RegistryMetadata.TAGS_OF_MANIFEST + " AS tags "
                 + "FROM manifest m WHERE m.repository_id = $1 AND m.digest > $2 ORDER BY m.digest LIMIT $3";
         return UniHelper.toUni(pool.preparedQuery(sql).execute(Tuple.of(repository.id(), after == null ? "" : after, limit)))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false)
-                        .map(row -> image(repository, row)).toList());
+                .map(rows -> Rows.all(rows, row -> image(repository, row)));
     }
 
     /** A stored image: its digest, media type, bytes and tags. */
@@ -98,9 +97,8 @@ public class RepositoryCatalog {
                 : "m.digest = $2");
         return UniHelper.toUni(pool.preparedQuery(sql).execute(Tuple.of(repositoryId,
                         id.imageTag() != null ? id.imageTag() : id.imageDigest())))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).findFirst()
-                        .map(row -> new StoredImage(row.getString(0), row.getString(1), row.getBuffer(2).getBytes(),
-                                Arrays.asList(row.getArrayOfStrings(3)))));
+                .map(rows -> Rows.first(rows, row -> new StoredImage(row.getString(0), row.getString(1),
+                        row.getBuffer(2).getBytes(), Arrays.asList(row.getArrayOfStrings(3)))));
     }
 
     /** Removes one tag; the image goes too when that was its last tag, as in ECR. */

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -99,16 +98,16 @@ public class FilesystemBlobStore implements BlobStore {
         body.pause();
         Context context = vertx.getOrCreateContext();
         Path file = uploadPath(uploadId);
-        return context.<FileChannel>executeBlocking(() -> openForAppend(file), false)
+        return context.<OpenUpload>executeBlocking(() -> OpenUpload.of(file), false)
                 .recover(failure -> Future.failedFuture(isMissing(failure) ? new UploadUnknownException(uploadId) : failure))
-                .compose(channel -> {
-                    long size = positionOf(channel);
+                .compose(open -> {
+                    long size = open.size();
                     UploadHash running = hashes.get(uploadId);
                     boolean continues = running != null && running.size == size;
                     if (!continues) {
                         hashes.remove(uploadId); // hashed again from the file at commit
                     }
-                    HashingFileSink sink = new HashingFileSink(context, channel,
+                    HashingFileSink sink = new HashingFileSink(context, open.channel(),
                             continues ? running.sha256 : Digest.Algorithm.SHA256.newHasher());
                     return body.pipeTo(sink).map(v -> {
                         long newSize = size + sink.written();
@@ -120,17 +119,13 @@ public class FilesystemBlobStore implements BlobStore {
                 });
     }
 
-    private static FileChannel openForAppend(Path file) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
-        channel.position(channel.size());
-        return channel;
-    }
-
-    private static long positionOf(FileChannel channel) {
-        try {
-            return channel.position();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** An upload file opened for writing at its end, and how long it already is. */
+    private record OpenUpload(FileChannel channel, long size) {
+        static OpenUpload of(Path file) throws IOException {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            long size = channel.size();
+            channel.position(size);
+            return new OpenUpload(channel, size);
         }
     }
 

@@ -1,14 +1,13 @@
 package dev.berth.scheduler.clusters;
 
+import dev.berth.common.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,7 +32,7 @@ public class ClusterStore {
 
     public Uni<Optional<Cluster>> find(String tenant, String name) {
         return UniHelper.toUni(pool.preparedQuery("SELECT " + COLUMNS + " FROM cluster WHERE tenant = $1 AND name = $2")
-                .execute(Tuple.of(tenant, name))).map(ClusterStore::first);
+                .execute(Tuple.of(tenant, name))).map(rows -> Rows.first(rows, ClusterStore::row));
     }
 
     /** ACTIVE clusters in name order after {@code after}. */
@@ -41,22 +40,14 @@ public class ClusterStore {
         return UniHelper.toUni(pool.preparedQuery("SELECT " + COLUMNS + " FROM cluster WHERE tenant = $1 "
                         + "AND status = 'ACTIVE' AND name > $2 ORDER BY name LIMIT $3")
                 .execute(Tuple.of(tenant, after == null ? "" : after, limit)))
-                .map(rows -> {
-                    List<Cluster> page = new ArrayList<>();
-                    rows.forEach(row -> page.add(row(row)));
-                    return page;
-                });
+                .map(rows -> Rows.all(rows, ClusterStore::row));
     }
 
     /** Marks an ACTIVE cluster INACTIVE; empty when there is no ACTIVE cluster of that name. */
     public Uni<Optional<Cluster>> delete(String tenant, String name) {
         return UniHelper.toUni(pool.preparedQuery("UPDATE cluster SET status = 'INACTIVE', deleted_at = now() "
                         + "WHERE tenant = $1 AND name = $2 AND status = 'ACTIVE' RETURNING " + COLUMNS)
-                .execute(Tuple.of(tenant, name))).map(ClusterStore::first);
-    }
-
-    private static Optional<Cluster> first(RowSet<Row> rows) {
-        return rows.rowCount() == 0 ? Optional.empty() : Optional.of(row(rows.iterator().next()));
+                .execute(Tuple.of(tenant, name))).map(rows -> Rows.first(rows, ClusterStore::row));
     }
 
     private static Cluster row(Row row) {

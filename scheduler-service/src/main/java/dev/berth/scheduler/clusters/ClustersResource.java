@@ -4,6 +4,7 @@ import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
+import dev.berth.common.http.PageTokens;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -12,8 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -66,12 +65,13 @@ public class ClustersResource {
             throw new ApiException(400, "InvalidParameterException", "maxResults: between 1 and 100, got " + maxResults);
         }
         int limit = maxResults == null ? 100 : maxResults;
-        return store.list(principal.tenant(), decode(nextToken), limit + 1).map(found -> {
+        String after = PageTokens.decode(nextToken,
+                () -> new ApiException(400, "InvalidParameterException", "nextToken: not a token this API gave out"));
+        return store.list(principal.tenant(), after, limit + 1).map(found -> {
             Map<String, Object> page = new LinkedHashMap<>();
             page.put("clusterArns", found.stream().limit(limit).map(Cluster::arn).toList());
             if (found.size() > limit) {
-                page.put("nextToken", Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(found.get(limit - 1).name().getBytes(StandardCharsets.UTF_8)));
+                page.put("nextToken", PageTokens.encode(found.get(limit - 1).name()));
             }
             return page;
         });
@@ -95,16 +95,5 @@ public class ClustersResource {
 
     private static ApiException notFound(String name) {
         return new ApiException(404, "ClusterNotFoundException", "Cluster not found: " + name + ".");
-    }
-
-    private static String decode(String token) {
-        if (token == null) {
-            return null;
-        }
-        try {
-            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "InvalidParameterException", "nextToken: not a token this API gave out");
-        }
     }
 }

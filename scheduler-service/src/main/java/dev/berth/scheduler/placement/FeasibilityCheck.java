@@ -1,5 +1,6 @@
 package dev.berth.scheduler.placement;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ interface FeasibilityCheck {
 
     /** Resources first, then the host's state, then the constraints, as ECS evaluates them. */
     static List<FeasibilityCheck> inEcsOrder(List<PlacementConstraint> constraints) {
-        List<FeasibilityCheck> checks = new java.util.ArrayList<>(List.of(
+        List<FeasibilityCheck> checks = new ArrayList<>(List.of(
                 new ResourceChecks.Cpu(), new ResourceChecks.Memory(), new ResourceChecks.Ports(),
                 new HostStateCheck()));
         for (PlacementConstraint constraint : constraints) {

@@ -1,5 +1,6 @@
 package dev.berth.scheduler.taskdefinitions;
 
+import dev.berth.common.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.json.JsonObject;
@@ -8,7 +9,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,11 +57,7 @@ public class TaskDefinitionStore {
         return UniHelper.toUni(pool.preparedQuery(sql).execute(Tuple.tuple().addString(tenant).addString(like)
                         .addString(status).addString(afterFamily == null ? "" : afterFamily).addInteger(afterRevision)
                         .addInteger(limit)))
-                .map(rows -> {
-                    List<StoredTaskDefinition> page = new ArrayList<>();
-                    rows.forEach(row -> page.add(row(row)));
-                    return page;
-                });
+                .map(rows -> Rows.all(rows, TaskDefinitionStore::row));
     }
 
     /** Marks an ACTIVE revision INACTIVE; empty when there is no such ACTIVE revision. */
@@ -73,7 +69,7 @@ public class TaskDefinitionStore {
 
     private Uni<Optional<StoredTaskDefinition>> one(String sql, Tuple arguments) {
         return UniHelper.toUni(pool.preparedQuery(sql).execute(arguments))
-                .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(row(rows.iterator().next())));
+                .map(rows -> Rows.first(rows, TaskDefinitionStore::row));
     }
 
     private static StoredTaskDefinition row(Row row) {

@@ -6,6 +6,7 @@ import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
+import dev.berth.common.http.PageTokens;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -14,8 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,14 +82,15 @@ public class TaskDefinitionsResource {
             throw clientError("maxResults: between 1 and 100, got " + maxResults);
         }
         int limit = maxResults == null ? 100 : maxResults;
-        Reference after = nextToken == null ? new Reference("", 0) : Reference.parse(decode(nextToken));
+        String position = PageTokens.decode(nextToken, () -> clientError("nextToken: not a token this API gave out"));
+        Reference after = position == null ? new Reference("", 0) : Reference.parse(position);
         return store.list(principal.tenant(), familyPrefix, status, after.family(), after.revision(), limit + 1)
                 .map(found -> {
                     Map<String, Object> page = new LinkedHashMap<>();
                     page.put("taskDefinitionArns", found.stream().limit(limit).map(StoredTaskDefinition::arn).toList());
                     if (found.size() > limit) {
                         StoredTaskDefinition last = found.get(limit - 1);
-                        page.put("nextToken", encode(last.family() + ":" + last.revision()));
+                        page.put("nextToken", PageTokens.encode(last.family() + ":" + last.revision()));
                     }
                     return page;
                 });
@@ -118,18 +118,6 @@ public class TaskDefinitionsResource {
 
     private static ApiException clientError(String message) {
         return new ApiException(400, "ClientException", message);
-    }
-
-    private static String encode(String position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(String token) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw clientError("nextToken: not a token this API gave out");
-        }
     }
 
     /** {@code family}, {@code family:revision} or {@code arn:...:task-definition/family:revision}. */
