@@ -1,5 +1,6 @@
 package dev.berth.scheduler.clusters;
 
+import dev.berth.common.error.ApiException;
 import java.time.OffsetDateTime;
 
 /** An ECS cluster of one tenant. */
@@ -7,5 +8,15 @@ public record Cluster(String tenant, String name, String status, OffsetDateTime 
 
     public String arn() {
         return "arn:berth:ecs::" + tenant + ":cluster/" + name;
+    }
+
+    /** A cluster given by name or ARN. */
+    public static String nameOf(String cluster) {
+        int slash = cluster.indexOf(":cluster/");
+        return slash >= 0 ? cluster.substring(slash + ":cluster/".length()) : cluster;
+    }
+
+    public static ApiException notFound(String name) {
+        return new ApiException(404, "ClusterNotFoundException", "Cluster not found: " + name + ".");
     }
 }

@@ -35,6 +35,12 @@ public class ClusterStore {
                 .execute(Tuple.of(tenant, name))).map(rows -> Rows.first(rows, ClusterStore::row));
     }
 
+    /** The ACTIVE cluster of that name, or ClusterNotFoundException. */
+    public Uni<Cluster> requireActive(String tenant, String name) {
+        return find(tenant, name).map(found -> found.filter(c -> "ACTIVE".equals(c.status()))
+                .orElseThrow(() -> Cluster.notFound(name)));
+    }
+
     /** ACTIVE clusters in name order after {@code after}. */
     public Uni<List<Cluster>> list(String tenant, String after, int limit) {
         return UniHelper.toUni(pool.preparedQuery("SELECT " + COLUMNS + " FROM cluster WHERE tenant = $1 "

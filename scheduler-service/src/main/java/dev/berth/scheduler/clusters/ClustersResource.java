@@ -51,9 +51,9 @@ public class ClustersResource {
     @Path("{cluster}")
     @Requires(Action.READ)
     public Uni<Map<String, ClusterView>> describe(@PathParam("cluster") String cluster) {
-        String name = nameOf(cluster);
+        String name = Cluster.nameOf(cluster);
         return store.find(principal.tenant(), name)
-                .map(found -> found.orElseThrow(() -> notFound(name)))
+                .map(found -> found.orElseThrow(() -> Cluster.notFound(name)))
                 .map(found -> Map.of("cluster", ClusterView.of(found)));
     }
 
@@ -82,18 +82,10 @@ public class ClustersResource {
     @Path("{cluster}")
     @Requires(Action.MANAGE)
     public Uni<Map<String, ClusterView>> delete(@PathParam("cluster") String cluster) {
-        String name = nameOf(cluster);
+        String name = Cluster.nameOf(cluster);
         return store.delete(principal.tenant(), name)
-                .map(deleted -> deleted.orElseThrow(() -> notFound(name)))
+                .map(deleted -> deleted.orElseThrow(() -> Cluster.notFound(name)))
                 .map(deleted -> Map.of("cluster", ClusterView.of(deleted)));
     }
 
-    private static String nameOf(String cluster) {
-        int slash = cluster.indexOf(":cluster/");
-        return slash >= 0 ? cluster.substring(slash + ":cluster/".length()) : cluster;
-    }
-
-    private static ApiException notFound(String name) {
-        return new ApiException(404, "ClusterNotFoundException", "Cluster not found: " + name + ".");
-    }
 }

@@ -25,7 +25,7 @@ public sealed interface PlacementConstraint {
      * @throws IllegalArgumentException naming what is wrong; a bad expression throws a
      *                                  {@link dev.berth.scheduler.placement.query.QuerySyntaxException}
      */
-    static PlacementConstraint of(String type, String expression) {
+    public static PlacementConstraint of(String type, String expression) {
         if ("distinctInstance".equals(type)) {
             if (expression != null && !expression.isBlank()) {
                 throw new IllegalArgumentException("a distinctInstance constraint takes no expression");

@@ -32,7 +32,7 @@ public sealed interface PlacementStrategy {
     }
 
     /** @throws IllegalArgumentException naming what is wrong */
-    static PlacementStrategy of(String type, String field) {
+    public static PlacementStrategy of(String type, String field) {
         return switch (type == null ? "" : type) {
             case "binpack" -> {
                 if (!"cpu".equals(field) && !"memory".equals(field)) {

@@ -47,15 +47,20 @@ public class TaskDefinitionDocuments {
         }
     }
 
+    /** A stored document as an object. */
+    public ObjectNode parse(String document) {
+        try {
+            return (ObjectNode) json.readTree(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored task definition is not JSON", e);
+        }
+    }
+
     /** The stored document with what ECS's describe adds. */
     public ObjectNode view(StoredTaskDefinition stored) {
         ObjectNode view = json.createObjectNode();
         view.put("taskDefinitionArn", stored.arn());
-        try {
-            view.setAll((ObjectNode) json.readTree(stored.document()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored task definition is not JSON", e);
-        }
+        view.setAll(parse(stored.document()));
         view.put("revision", stored.revision());
         view.put("status", stored.status());
         view.putArray("compatibilities").add("EC2").add("EXTERNAL");

@@ -36,6 +36,12 @@ public class TaskDefinitionStore {
                 .map(rows -> row(rows.iterator().next()))));
     }
 
+    /** The revision a reference names: the latest ACTIVE one when it names only the family. */
+    public Uni<Optional<StoredTaskDefinition>> resolve(String tenant, TaskDefinitionReference reference) {
+        return reference.revision() == null ? latestActive(tenant, reference.family())
+                : find(tenant, reference.family(), reference.revision());
+    }
+
     public Uni<Optional<StoredTaskDefinition>> find(String tenant, String family, int revision) {
         return one("SELECT " + COLUMNS + " FROM task_definition WHERE tenant = $1 AND family = $2 AND revision = $3",
                 Tuple.of(tenant, family, revision));

@@ -60,10 +60,9 @@ public class TaskDefinitionsResource {
     @Path("{taskDefinition}")
     @Requires(Action.READ)
     public Uni<Map<String, ObjectNode>> describe(@PathParam("taskDefinition") String name) {
-        Reference reference = Reference.parse(name);
+        TaskDefinitionReference reference = TaskDefinitionReference.parse(name);
         String tenant = principal.tenant();
-        return (reference.revision() == null ? store.latestActive(tenant, reference.family())
-                : store.find(tenant, reference.family(), reference.revision()))
+        return store.resolve(tenant, reference)
                 .map(found -> found.orElseThrow(() -> new ApiException(404, "ClientException",
                         "Unable to describe task definition '" + name + "': no such family or revision.")))
                 .map(stored -> Map.of("taskDefinition", documents.view(stored)));
@@ -83,7 +82,7 @@ public class TaskDefinitionsResource {
         }
         int limit = maxResults == null ? 100 : maxResults;
         String position = PageTokens.decode(nextToken, () -> clientError("nextToken: not a token this API gave out"));
-        Reference after = position == null ? new Reference("", 0) : Reference.parse(position);
+        TaskDefinitionReference after = position == null ? new TaskDefinitionReference("", 0) : TaskDefinitionReference.parse(position);
         return store.list(principal.tenant(), familyPrefix, status, after.family(), after.revision(), limit + 1)
                 .map(found -> {
                     Map<String, Object> page = new LinkedHashMap<>();
@@ -100,7 +99,7 @@ public class TaskDefinitionsResource {
     @Path("{taskDefinition}")
     @Requires(Action.DEPLOY)
     public Uni<Map<String, ObjectNode>> deregister(@PathParam("taskDefinition") String name) {
-        Reference reference = Reference.parse(name);
+        TaskDefinitionReference reference = TaskDefinitionReference.parse(name);
         if (reference.revision() == null) {
             throw clientError("taskDefinition: name a revision to deregister, as family:revision");
         }
@@ -118,25 +117,5 @@ public class TaskDefinitionsResource {
 
     private static ApiException clientError(String message) {
         return new ApiException(400, "ClientException", message);
-    }
-
-    /** {@code family}, {@code family:revision} or {@code arn:...:task-definition/family:revision}. */
-    record Reference(String family, Integer revision) {
-        static Reference parse(String name) {
-            String plain = name.contains("task-definition/") ? name.substring(name.indexOf("task-definition/") + 16) : name;
-            int colon = plain.lastIndexOf(':');
-            if (colon < 0) {
-                return new Reference(plain, null);
-            }
-            try {
-                int revision = Integer.parseInt(plain.substring(colon + 1));
-                if (revision < 1) {
-                    throw new NumberFormatException();
-                }
-                return new Reference(plain.substring(0, colon), revision);
-            } catch (NumberFormatException e) {
-                throw clientError("taskDefinition: '" + name + "' has no valid revision after ':'");
-            }
-        }
     }
 }

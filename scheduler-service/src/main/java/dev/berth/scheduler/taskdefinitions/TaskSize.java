@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Task-level cpu and memory as ECS writes them: {@code "1024"} or {@code "1 vCPU"}, {@code "2048"} or {@code "2 GB"}. */
-final class TaskSize {
+public final class TaskSize {
 
     private static final Pattern CPU = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(vcpu)?");
     private static final Pattern MEMORY = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(gb|mb|mib|gib)?");
@@ -15,7 +15,7 @@ final class TaskSize {
     }
 
     /** cpu units (1 vCPU = 1024), or null when not given. */
-    static Integer cpuUnits(String value) {
+    public static Integer cpuUnits(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -32,7 +32,7 @@ final class TaskSize {
     }
 
     /** MiB, or null when not given. */
-    static Integer memoryMiB(String value) {
+    public static Integer memoryMiB(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

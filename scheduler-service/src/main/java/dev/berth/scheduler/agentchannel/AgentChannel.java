@@ -1,0 +1,149 @@
+package dev.berth.scheduler.agentchannel;
+
+import dev.berth.agent.protocol.AgentMessage;
+import dev.berth.scheduler.events.SchedulerEvents;
+import dev.berth.scheduler.hosts.Host;
+import dev.berth.scheduler.hosts.HostStore;
+import dev.berth.scheduler.tasks.Task;
+import dev.berth.scheduler.tasks.TaskStatus;
+import dev.berth.scheduler.tasks.TaskStore;
+import dev.berth.scheduler.tasks.TaskTermination;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** What an agent connection does with what its host says: the channel's side of the protocol, off the socket. */
+@ApplicationScoped
+public class AgentChannel {
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    HostStore hosts;
+
+    @Inject
+    TaskStore tasks;
+
+    @Inject
+    TaskTermination termination;
+
+    @Inject
+    CommandStore commands;
+
+    @Inject
+    ConnectedHosts connected;
+
+    @Inject
+    SchedulerEvents events;
+
+    @Inject
+    Telemetry telemetry;
+
+    @Inject
+    HeartbeatRecorder heartbeats;
+
+    @ConfigProperty(name = "berth.agent.heartbeat-interval", defaultValue = "10s")
+    Duration heartbeatInterval;
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    int heartbeatSeconds() {
+        return (int) Math.max(1, heartbeatInterval.toSeconds());
+    }
+
+    Future<HostStore.Registration> hello(AgentConnection connection, AgentMessage.Hello hello) {
+        return hosts.connect(connection.tenant(), connection.cluster(), connection.hostId(), hello, connection.id())
+                .onSuccess(registration -> registration.host().ifPresent(host ->
+                        events.hostChanged(host, registration.firstTime() ? "REGISTERED" : "CONNECTED")));
+    }
+
+    /** After a hello: what the agent recorded counts as acknowledged; tasks it still runs that should be stopped get a stop. */
+    Future<Void> resume(AgentConnection connection, AgentMessage.Hello hello) {
+        return acknowledged(connection, hello.lastCommandSeq())
+                .compose(ok -> stopLeftovers(connection, hello.tasks()));
+    }
+
+    Future<Void> acknowledged(AgentConnection connection, long seq) {
+        return pool.withTransaction(client -> commands.acknowledged(client, connection.tenant(), connection.hostId(), seq)
+                        .compose(ok -> tasks.startsAcknowledged(client, connection.tenant(), connection.hostId(), seq)))
+                .onSuccess(events::tasksChanged)
+                .mapEmpty();
+    }
+
+    /** Tasks the agent still runs that Berth stopped while it was away (a lost host) are stopped on the host too. */
+    private Future<Void> stopLeftovers(AgentConnection connection, List<AgentMessage.KnownTask> known) {
+        List<String> running = known.stream().filter(t -> !TaskStatus.STOPPED.name().equals(t.lastStatus()))
+                .map(t -> Task.idOf(t.taskArn())).toList();
+        if (running.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return tasks.find(connection.tenant(), connection.cluster(), running).compose(found -> {
+            List<Future<?>> stops = new ArrayList<>();
+            for (Task task : found) {
+                if (task.lastStatus() == TaskStatus.STOPPED && task.hostId().equals(connection.hostId())) {
+                    stops.add(pool.withTransaction(client -> commands.enqueue(client, task.tenant(), task.hostId(),
+                            seq -> AgentMessage.Command.stop(seq, new AgentMessage.StopTask(task.arn(),
+                                    "Task was stopped while its host was out of contact")))));
+                }
+            }
+            return Future.all(stops).mapEmpty();
+        });
+    }
+
+    Future<Optional<Task>> taskState(AgentConnection connection, AgentMessage.TaskStateReport report) {
+        return tasks.applyReport(connection.tenant(), connection.hostId(), report)
+                .onSuccess(changed -> changed.ifPresent(events::taskChanged));
+    }
+
+    Future<Void> logs(AgentConnection connection, AgentMessage.LogBatch batch) {
+        return telemetry.logs(connection.tenant(), connection.cluster(), connection.hostId(), batch);
+    }
+
+    Future<Void> metrics(AgentConnection connection, AgentMessage.MetricBatch batch) {
+        return telemetry.metrics(connection.tenant(), connection.cluster(), connection.hostId(), batch);
+    }
+
+    void heartbeat(AgentConnection connection, AgentMessage.Heartbeat heartbeat) {
+        heartbeats.record(connection.tenant(), connection.cluster(), connection.hostId(), heartbeat);
+    }
+
+    Future<List<AgentMessage.Command>> commandsAfter(AgentConnection connection, long seq) {
+        return commands.after(connection.tenant(), connection.hostId(), seq);
+    }
+
+    void opened(AgentConnection connection) {
+        connected.add(connection);
+    }
+
+    void closed(AgentConnection connection) {
+        connected.remove(connection);
+        hosts.disconnected(connection.tenant(), connection.hostId(), connection.id())
+                .onSuccess(host -> host.ifPresent(h -> events.hostChanged(h, "DISCONNECTED")));
+    }
+
+    /** For the loss monitor: hosts given up on. */
+    Future<List<Host>> markLost(Duration bound) {
+        return hosts.markLost(bound);
+    }
+
+    TaskTermination termination() {
+        return termination;
+    }
+
+    SchedulerEvents events() {
+        return events;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.berth.scheduler.agentchannel;
+
+import dev.berth.common.auth.JwtClaims;
+import dev.berth.common.auth.Principal;
+import dev.berth.common.auth.PrincipalKind;
+import dev.berth.common.error.ApiError;
+import dev.berth.common.http.RequestIds;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code GET /api/agent/v1/connect}: the agent channel (docs/agent-protocol.md). Quarkus has
+ * already checked the bearer token; only a host's token opens the channel, and the host it names
+ * (tenant, cluster, host id) is the only host the connection can speak for.
+ */
+@ApplicationScoped
+public class AgentChannelRoute {
+
+    public static final String PATH = "/api/agent/v1/connect";
+
+    @Inject
+    AgentChannel channel;
+
+    void install(@Observes Router router) {
+        router.get(PATH).handler(this::upgrade);
+    }
+
+    private void upgrade(RoutingContext ctx) {
+        Optional<Principal> caller = ctx.user() instanceof QuarkusHttpUser user
+                ? JwtClaims.principalOf(user.getSecurityIdentity()) : Optional.empty();
+        if (caller.isEmpty()) {
+            refuse(ctx, 401, "MissingAuthenticationTokenException", "The agent channel needs a host token.");
+            return;
+        }
+        Principal host = caller.get();
+        if (host.kind() != PrincipalKind.HOST || host.tenant().isEmpty() || host.cluster().isEmpty()
+                || host.hostId().isEmpty()) {
+            refuse(ctx, 403, "AccessDeniedException", "Only a host's token opens the agent channel; "
+                    + host.name() + " is not a host.");
+            return;
+        }
+        if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+            refuse(ctx, 400, "InvalidParameterException", "The agent channel is a WebSocket: send Upgrade: websocket.");
+            return;
+        }
+        String connectionId = UUID.randomUUID().toString();
+        ctx.request().toWebSocket().onSuccess(socket -> new AgentConnection(channel, socket, host.tenant().get(),
+                host.cluster().get(), host.hostId().get(), connectionId).start());
+    }
+
+    private static void refuse(RoutingContext ctx, int status, String code, String message) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .end(Json.encode(new ApiError(code, message, ctx.request().getHeader(RequestIds.HEADER))));
+    }
+}

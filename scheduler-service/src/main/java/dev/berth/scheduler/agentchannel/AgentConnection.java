@@ -1,0 +1,224 @@
+package dev.berth.scheduler.agentchannel;
+
+import dev.berth.agent.protocol.AgentMessage;
+import dev.berth.agent.protocol.AgentMessages;
+import dev.berth.agent.protocol.ProtocolException;
+import dev.berth.scheduler.hosts.Host;
+import io.vertx.core.Future;
+import io.vertx.core.http.ServerWebSocket;
+import org.jboss.logging.Logger;
+
+/**
+ * One agent's WebSocket. The first frame must be a hello; after the welcome, queued commands go
+ * out in sequence order (woken by a notification, and looked for every few seconds in case one
+ * was missed), reports are handled and acknowledged once handled, heartbeats recorded.
+ */
+final class AgentConnection {
+
+    private static final Logger LOG = Logger.getLogger(AgentConnection.class);
+    private static final long HELLO_TIMEOUT_MS = 10_000;
+    private static final long COMMAND_POLL_MS = 5_000;
+
+    private final AgentChannel channel;
+    private final ServerWebSocket socket;
+    private final String tenant;
+    private final String cluster;
+    private final String hostId;
+    private final String id;
+    private boolean welcomed;
+    private boolean closed;
+    private long lastSentSeq;
+    private boolean fetching;
+    private boolean fetchAgain;
+    private long helloTimer = -1;
+    private long pollTimer = -1;
+
+    AgentConnection(AgentChannel channel, ServerWebSocket socket, String tenant, String cluster, String hostId, String id) {
+        this.channel = channel;
+        this.socket = socket;
+        this.tenant = tenant;
+        this.cluster = cluster;
+        this.hostId = hostId;
+        this.id = id;
+    }
+
+    String tenant() {
+        return tenant;
+    }
+
+    String cluster() {
+        return cluster;
+    }
+
+    String hostId() {
+        return hostId;
+    }
+
+    String id() {
+        return id;
+    }
+
+    void start() {
+        socket.textMessageHandler(this::received);
+        socket.closeHandler(v -> closed());
+        socket.exceptionHandler(e -> LOG.debugf("agent channel of %s/%s: %s", tenant, hostId, e.getMessage()));
+        helloTimer = channel.vertx().setTimer(HELLO_TIMEOUT_MS, t -> {
+            if (!isWelcomed()) {
+                refuse("HelloTimeout", "No hello within " + HELLO_TIMEOUT_MS / 1000 + " s of connecting.");
+            }
+        });
+    }
+
+    private synchronized boolean isWelcomed() {
+        return welcomed;
+    }
+
+    private void received(String frame) {
+        AgentMessage message;
+        try {
+            message = AgentMessages.read(frame);
+        } catch (ProtocolException e) {
+            refuse("ProtocolError", e.getMessage());
+            return;
+        }
+        if (message instanceof AgentMessage.Hello hello) {
+            hello(hello);
+            return;
+        }
+        if (!isWelcomed()) {
+            refuse("ProtocolError", "The first frame must be a hello.");
+            return;
+        }
+        switch (message) {
+            case AgentMessage.CommandAck ack -> channel.acknowledged(this, ack.seq())
+                    .onFailure(e -> LOG.warnf("ack %d of %s/%s not recorded: %s", ack.seq(), tenant, hostId, e.getMessage()));
+            case AgentMessage.TaskStateReport report -> handled(report, channel.taskState(this, report));
+            case AgentMessage.LogBatch batch -> handled(batch, channel.logs(this, batch));
+            case AgentMessage.MetricBatch batch -> handled(batch, channel.metrics(this, batch));
+            case AgentMessage.Heartbeat heartbeat -> channel.heartbeat(this, heartbeat);
+            default -> refuse("ProtocolError", "An agent does not send " + message.getClass().getSimpleName() + ".");
+        }
+    }
+
+    private void hello(AgentMessage.Hello hello) {
+        synchronized (this) {
+            if (welcomed) {
+                refuse("ProtocolError", "Hello was already said on this connection.");
+                return;
+            }
+        }
+        if (hello.capacity() == null || hello.capacity().cpu() <= 0 || hello.capacity().memory() <= 0) {
+            refuse("ProtocolError", "hello.capacity: cpu and memory must be given and positive.");
+            return;
+        }
+        channel.hello(this, hello).onComplete(result -> {
+            if (result.failed()) {
+                LOG.errorf("hello of %s/%s not recorded: %s", tenant, hostId, result.cause().getMessage());
+                socket.close((short) 1011, "internal error");
+                return;
+            }
+            if (result.result().refusal().isPresent()) {
+                switch (result.result().refusal().get()) {
+                    case CLUSTER_NOT_FOUND -> refuse("ClusterNotFoundException", "Cluster not found: " + cluster + ".");
+                    case DEREGISTERED -> refuse("HostDeregistered", "Host " + hostId + " was deregistered.");
+                }
+                return;
+            }
+            Host host = result.result().host().orElseThrow();
+            synchronized (this) {
+                welcomed = true;
+                lastSentSeq = hello.lastCommandSeq();
+            }
+            channel.vertx().cancelTimer(helloTimer);
+            send(new AgentMessage.Welcome(hostId, host.arn(), cluster, channel.heartbeatSeconds()));
+            channel.opened(this);
+            channel.resume(this, hello).onComplete(resumed -> sendPendingCommands());
+            pollTimer = channel.vertx().setPeriodic(COMMAND_POLL_MS, t -> sendPendingCommands());
+        });
+    }
+
+    private void handled(AgentMessage.Report report, Future<?> handling) {
+        handling.onComplete(result -> {
+            if (result.failed()) {
+                // not acknowledged: the agent sends it again after its next reconnect
+                LOG.warnf("report %d of %s/%s not handled: %s", report.seq(), tenant, hostId, result.cause().getMessage());
+                if (!(result.cause() instanceof IllegalArgumentException)) {
+                    return;
+                }
+            }
+            send(new AgentMessage.ReportAck(report.seq()));
+        });
+    }
+
+    /** Sends the host's queued commands it has not been sent on this connection, in order. */
+    void sendPendingCommands() {
+        long after;
+        synchronized (this) {
+            if (!welcomed || closed) {
+                return;
+            }
+            if (fetching) {
+                fetchAgain = true;
+                return;
+            }
+            fetching = true;
+            fetchAgain = false;
+            after = lastSentSeq;
+        }
+        channel.commandsAfter(this, after).onComplete(result -> {
+            boolean again;
+            synchronized (this) {
+                if (result.succeeded()) {
+                    for (AgentMessage.Command command : result.result()) {
+                        if (command.seq() > lastSentSeq) {
+                            send(command);
+                            lastSentSeq = command.seq();
+                        }
+                    }
+                }
+                fetching = false;
+                again = fetchAgain;
+            }
+            if (again) {
+                sendPendingCommands();
+            }
+        });
+    }
+
+    private void send(AgentMessage message) {
+        if (!socket.isClosed()) {
+            socket.writeTextMessage(AgentMessages.write(message));
+        }
+    }
+
+    /** A newer connection of the same host took over on this replica. */
+    void replaced() {
+        if (!socket.isClosed()) {
+            socket.close((short) 1000, "replaced by a newer connection");
+        }
+    }
+
+    void refuse(String code, String message) {
+        send(new AgentMessage.Refused(code, message));
+        if (!socket.isClosed()) {
+            socket.close((short) 1008, code);
+        }
+    }
+
+    private void closed() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        channel.vertx().cancelTimer(helloTimer);
+        if (pollTimer >= 0) {
+            channel.vertx().cancelTimer(pollTimer);
+        }
+        if (isWelcomed()) {
+            channel.closed(this);
+        }
+    }
+
+}

@@ -1,0 +1,51 @@
+package dev.berth.scheduler.agentchannel;
+
+import dev.berth.agent.protocol.AgentMessage;
+import dev.berth.scheduler.hosts.HostStore;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Heartbeats are written once a second for all hosts heard from in that second (one statement
+ * instead of one per host: 5,000 hosts beating every 10 s would be 500 writes a second) and
+ * passed on to berth.heartbeats.
+ */
+@ApplicationScoped
+public class HeartbeatRecorder {
+
+    private static final Logger LOG = Logger.getLogger(HeartbeatRecorder.class);
+
+    @Inject
+    HostStore hosts;
+
+    @Inject
+    Telemetry telemetry;
+
+    private Set<HostStore.HostKey> beating = new LinkedHashSet<>();
+
+    void record(String tenant, String cluster, String hostId, AgentMessage.Heartbeat heartbeat) {
+        synchronized (this) {
+            beating.add(new HostStore.HostKey(tenant, hostId));
+        }
+        telemetry.heartbeat(tenant, cluster, hostId, heartbeat);
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void flush() {
+        List<HostStore.HostKey> batch;
+        synchronized (this) {
+            if (beating.isEmpty()) {
+                return;
+            }
+            batch = new ArrayList<>(beating);
+            beating = new LinkedHashSet<>();
+        }
+        hosts.heartbeats(batch).onFailure(e -> LOG.warnf("%d heartbeats not recorded: %s", batch.size(), e.getMessage()));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.berth.scheduler.agentchannel;
+
+import dev.berth.scheduler.hosts.Host;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * A host not heard from for longer than {@code berth.agent.lost-after} is given up: marked
+ * disconnected and lost, its tasks STOPPED with the reason, so that services replace them. The
+ * update that marks a host lost succeeds on one replica only.
+ */
+@ApplicationScoped
+public class HostLossMonitor {
+
+    private static final Logger LOG = Logger.getLogger(HostLossMonitor.class);
+
+    @Inject
+    AgentChannel channel;
+
+    @ConfigProperty(name = "berth.agent.lost-after", defaultValue = "60s")
+    Duration lostAfter;
+
+    @Scheduled(every = "${berth.agent.loss-check-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void check() {
+        channel.markLost(lostAfter).onSuccess(lost -> lost.forEach(this::lost))
+                .onFailure(e -> LOG.warnf("host loss check failed: %s", e.getMessage()));
+    }
+
+    private void lost(Host host) {
+        LOG.infof("host %s/%s lost: no heartbeat for %s", host.tenant(), host.id(), lostAfter);
+        channel.events().hostChanged(host, "LOST");
+        channel.termination().hostGone(host.tenant(), host.id(), "HostLost",
+                "Host " + host.id() + " stopped sending heartbeats (none for " + lostAfter.toSeconds() + " s)")
+                .onFailure(e -> LOG.errorf("tasks of lost host %s not stopped: %s", host.id(), e.getMessage()));
+    }
+}

@@ -1,0 +1,244 @@
+package dev.berth.scheduler.hosts;
+
+import dev.berth.common.auth.Action;
+import dev.berth.common.auth.CurrentPrincipal;
+import dev.berth.common.auth.Requires;
+import dev.berth.common.error.ApiException;
+import dev.berth.common.http.PageTokens;
+import dev.berth.scheduler.clusters.Cluster;
+import dev.berth.scheduler.clusters.ClusterStore;
+import dev.berth.scheduler.events.SchedulerEvents;
+import dev.berth.scheduler.tasks.TaskTermination;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * ECS's container instance calls for the hosts of a cluster: list, describe, drain or activate
+ * (UpdateContainerInstancesState), deregister, and custom attributes (PutAttributes,
+ * DeleteAttributes). Hosts join through the agent channel, not through this API.
+ */
+@Path("/api/scheduler/v1/clusters/{cluster}")
+public class ContainerInstancesResource {
+
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.\\-/]{1,128}");
+    private static final Pattern ATTRIBUTE_VALUE = Pattern.compile("[A-Za-z0-9_.@\\-/: ]{1,128}");
+
+    public record UpdateStateRequest(List<String> containerInstances, String status) {
+    }
+
+    public record Attribute(String name, String value, String targetType, String targetId) {
+    }
+
+    public record AttributesRequest(List<Attribute> attributes) {
+    }
+
+    @Inject
+    ClusterStore clusters;
+
+    @Inject
+    HostStore hosts;
+
+    @Inject
+    HostDeregistration deregistration;
+
+    @Inject
+    SchedulerEvents events;
+
+    @Inject
+    CurrentPrincipal principal;
+
+    @GET
+    @Path("container-instances")
+    @Requires(Action.READ)
+    public Uni<Map<String, Object>> list(@PathParam("cluster") String cluster, @QueryParam("status") String status,
+                                         @QueryParam("maxResults") Integer maxResults,
+                                         @QueryParam("nextToken") String nextToken) {
+        if (status != null && !List.of("ACTIVE", "DRAINING", "INACTIVE").contains(status)) {
+            throw invalid("status: ACTIVE, DRAINING or INACTIVE, got '" + status + "'");
+        }
+        if (maxResults != null && (maxResults < 1 || maxResults > 100)) {
+            throw invalid("maxResults: between 1 and 100, got " + maxResults);
+        }
+        int limit = maxResults == null ? 100 : maxResults;
+        String after = PageTokens.decode(nextToken, () -> invalid("nextToken: not a token this API gave out"));
+        String tenant = principal.tenant();
+        String name = Cluster.nameOf(cluster);
+        return clusters.requireActive(tenant, name)
+                .chain(c -> UniHelper.toUni(hosts.list(tenant, name, status, after, limit + 1)))
+                .map(found -> {
+                    Map<String, Object> page = new LinkedHashMap<>();
+                    page.put("containerInstanceArns", found.stream().limit(limit).map(Host::arn).toList());
+                    if (found.size() > limit) {
+                        page.put("nextToken", PageTokens.encode(found.get(limit - 1).id()));
+                    }
+                    return page;
+                });
+    }
+
+    @GET
+    @Path("container-instances/{instance}")
+    @Requires(Action.READ)
+    public Uni<Map<String, ContainerInstanceView>> describe(@PathParam("cluster") String cluster,
+                                                            @PathParam("instance") String instance) {
+        String tenant = principal.tenant();
+        String name = Cluster.nameOf(cluster);
+        return found(tenant, name, Host.idOf(instance))
+                .map(host -> Map.of("containerInstance", ContainerInstanceView.of(host)));
+    }
+
+    /** ECS's UpdateContainerInstancesState: DRAINING moves service tasks away; ACTIVE takes tasks again. */
+    @POST
+    @Path("container-instances/state")
+    @Requires(Action.MANAGE)
+    public Uni<Map<String, Object>> updateState(@PathParam("cluster") String cluster, UpdateStateRequest request) {
+        if (request == null || request.containerInstances() == null || request.containerInstances().isEmpty()) {
+            throw invalid("containerInstances: at least one container instance is required");
+        }
+        if (request.containerInstances().size() > 10) {
+            throw invalid("containerInstances: at most 10, got " + request.containerInstances().size());
+        }
+        HostStatus status;
+        try {
+            status = HostStatus.valueOf(String.valueOf(request.status()));
+        } catch (IllegalArgumentException e) {
+            status = HostStatus.INACTIVE;
+        }
+        if (status == HostStatus.INACTIVE) {
+            throw invalid("status: ACTIVE or DRAINING, got '" + request.status() + "'");
+        }
+        String tenant = principal.tenant();
+        String name = Cluster.nameOf(cluster);
+        HostStatus target = status;
+        return clusters.requireActive(tenant, name).chain(c -> {
+            List<Uni<Optional<Host>>> updates = new ArrayList<>();
+            for (String instance : request.containerInstances()) {
+                updates.add(UniHelper.toUni(hosts.setStatus(tenant, name, Host.idOf(instance), target)));
+            }
+            return Uni.join().all(updates).andFailFast();
+        }).map(results -> {
+            List<ContainerInstanceView> updated = new ArrayList<>();
+            List<Map<String, String>> failures = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                Optional<Host> host = results.get(i);
+                if (host.isPresent()) {
+                    updated.add(ContainerInstanceView.of(host.get()));
+                    events.hostChanged(host.get(), target.name());
+                } else {
+                    failures.add(Map.of("arn", Host.arn(tenant, name, Host.idOf(request.containerInstances().get(i))),
+                            "reason", "MISSING"));
+                }
+            }
+            return Map.of("containerInstances", updated, "failures", failures);
+        });
+    }
+
+    /**
+     * ECS's DeregisterContainerInstance. With tasks still on the host it needs {@code force=true};
+     * those tasks are then STOPPED and services start them elsewhere.
+     */
+    @DELETE
+    @Path("container-instances/{instance}")
+    @Requires(Action.MANAGE)
+    public Uni<Map<String, ContainerInstanceView>> deregister(@PathParam("cluster") String cluster,
+                                                              @PathParam("instance") String instance,
+                                                              @QueryParam("force") boolean force) {
+        String tenant = principal.tenant();
+        String name = Cluster.nameOf(cluster);
+        return found(tenant, name, Host.idOf(instance)).chain(host -> {
+            if (!force && host.runningTasks() + host.pendingTasks() > 0) {
+                throw invalid("force: the container instance still has " + (host.runningTasks() + host.pendingTasks())
+                        + " tasks; stop them first or deregister with force=true");
+            }
+            return UniHelper.toUni(deregistration.deregister(host));
+        }).map(host -> Map.of("containerInstance", ContainerInstanceView.of(host)));
+    }
+
+    /** ECS's PutAttributes for container instances of this cluster. */
+    @PUT
+    @Path("attributes")
+    @Requires(Action.MANAGE)
+    public Uni<Map<String, List<Attribute>>> putAttributes(@PathParam("cluster") String cluster, AttributesRequest request) {
+        return changeAttributes(cluster, request, false);
+    }
+
+    /** ECS's DeleteAttributes. */
+    @POST
+    @Path("attributes/delete")
+    @Requires(Action.MANAGE)
+    public Uni<Map<String, List<Attribute>>> deleteAttributes(@PathParam("cluster") String cluster,
+                                                              AttributesRequest request) {
+        return changeAttributes(cluster, request, true);
+    }
+
+    private Uni<Map<String, List<Attribute>>> changeAttributes(String cluster, AttributesRequest request, boolean delete) {
+        if (request == null || request.attributes() == null || request.attributes().isEmpty()) {
+            throw invalid("attributes: at least one attribute is required");
+        }
+        Map<String, Map<String, String>> byHost = new LinkedHashMap<>();
+        for (int i = 0; i < request.attributes().size(); i++) {
+            Attribute attribute = request.attributes().get(i);
+            String field = "attributes[" + i + "]";
+            if (attribute.name() == null || !ATTRIBUTE_NAME.matcher(attribute.name()).matches()) {
+                throw invalid(field + ".name: up to 128 letters, digits, '_', '.', '-', '/'; got '" + attribute.name() + "'");
+            }
+            if (attribute.name().startsWith("berth.")) {
+                throw invalid(field + ".name: names starting with 'berth.' are set by the host agent");
+            }
+            if (!delete && attribute.value() != null && !ATTRIBUTE_VALUE.matcher(attribute.value()).matches()) {
+                throw invalid(field + ".value: up to 128 letters, digits, spaces and '_.@-/:'; got '" + attribute.value() + "'");
+            }
+            if (attribute.targetType() != null && !"container-instance".equals(attribute.targetType())) {
+                throw invalid(field + ".targetType: only container-instance is supported");
+            }
+            if (attribute.targetId() == null || attribute.targetId().isBlank()) {
+                throw invalid(field + ".targetId: the container instance is required");
+            }
+            byHost.computeIfAbsent(Host.idOf(attribute.targetId()), k -> new LinkedHashMap<>())
+                    .put(attribute.name(), attribute.value());
+        }
+        String tenant = principal.tenant();
+        String name = Cluster.nameOf(cluster);
+        return clusters.requireActive(tenant, name).chain(c -> {
+            List<Uni<Boolean>> changes = new ArrayList<>();
+            byHost.forEach((hostId, attributes) -> changes.add(UniHelper.toUni(delete
+                    ? hosts.deleteAttributes(tenant, name, hostId, List.copyOf(attributes.keySet()))
+                    : hosts.putAttributes(tenant, name, hostId, attributes))));
+            return Uni.join().all(changes).andFailFast();
+        }).map(results -> {
+            List<String> ids = List.copyOf(byHost.keySet());
+            for (int i = 0; i < results.size(); i++) {
+                if (!results.get(i)) {
+                    throw new ApiException(404, "TargetNotFoundException", "attributes: no container instance '"
+                            + ids.get(i) + "' in cluster " + name);
+                }
+            }
+            return Map.of("attributes", request.attributes());
+        });
+    }
+
+    private Uni<Host> found(String tenant, String cluster, String hostId) {
+        return clusters.requireActive(tenant, cluster)
+                .chain(c -> UniHelper.toUni(hosts.find(tenant, hostId)))
+                .map(host -> host.filter(h -> h.cluster().equals(cluster)).orElseThrow(() -> new ApiException(400,
+                        "InvalidParameterException", "containerInstance: no container instance '" + hostId
+                        + "' in cluster " + cluster)));
+    }
+
+    private static ApiException invalid(String message) {
+        return new ApiException(400, "InvalidParameterException", message);
+    }
+}

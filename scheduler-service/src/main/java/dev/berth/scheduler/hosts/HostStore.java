@@ -1,0 +1,237 @@
+package dev.berth.scheduler.hosts;
+
+import dev.berth.agent.protocol.AgentMessage;
+import dev.berth.common.db.Rows;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Hosts in PostgreSQL, always within one tenant. */
+@ApplicationScoped
+public class HostStore {
+
+    static final String COLUMNS = "h.tenant, h.id, h.cluster, h.hostname, h.status, h.agent_connected, h.agent_version, "
+            + "h.registered_at, h.last_heartbeat_at, h.cpu, h.memory, h.used_cpu, h.used_memory, h.reserved_ports, "
+            + "h.used_ports, h.attributes, "
+            + "(SELECT count(*) FROM task t WHERE t.tenant = h.tenant AND t.host_id = h.id AND t.last_status = 'RUNNING') AS running, "
+            + "(SELECT count(*) FROM task t WHERE t.tenant = h.tenant AND t.host_id = h.id "
+            + "AND t.last_status IN ('PROVISIONING', 'PENDING', 'ACTIVATING')) AS pending";
+
+    /** Why an agent's hello is turned away. */
+    public enum Refusal { CLUSTER_NOT_FOUND, DEREGISTERED }
+
+    public record Registration(Optional<Host> host, Optional<Refusal> refusal, boolean firstTime) {
+    }
+
+    @Inject
+    Pool pool;
+
+    /**
+     * Records an agent's hello: a new host joins the cluster of its token; a known one comes back
+     * connected with the capacity and {@code berth.*} attributes it reports now (custom attributes
+     * stay). Ports in use by tasks stay taken.
+     */
+    public Future<Registration> connect(String tenant, String cluster, String hostId, AgentMessage.Hello hello,
+                                        String connectionId) {
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("SELECT 1 FROM cluster WHERE tenant = $1 AND name = $2 AND status = 'ACTIVE'")
+                .execute(Tuple.of(tenant, cluster))
+                .compose(clusterRows -> {
+                    if (clusterRows.size() == 0) {
+                        return Future.succeededFuture(new Registration(Optional.empty(),
+                                Optional.of(Refusal.CLUSTER_NOT_FOUND), false));
+                    }
+                    AgentMessage.Capacity capacity = hello.capacity();
+                    String[] reserved = ports(capacity);
+                    JsonObject attributes = new JsonObject(new HashMap<>(hello.attributes()));
+                    return connection.preparedQuery("INSERT INTO host AS h (tenant, id, cluster, hostname, agent_connected, "
+                                    + "agent_version, connection_id, last_heartbeat_at, cpu, memory, reserved_ports, used_ports, "
+                                    + "attributes) VALUES ($1, $2, $3, $4, true, $5, $6, now(), $7, $8, $9, $9, $10) "
+                                    + "ON CONFLICT (tenant, id) DO UPDATE SET agent_connected = true, hostname = EXCLUDED.hostname, "
+                                    + "agent_version = EXCLUDED.agent_version, connection_id = EXCLUDED.connection_id, "
+                                    + "last_heartbeat_at = now(), lost_at = NULL, cpu = EXCLUDED.cpu, memory = EXCLUDED.memory, "
+                                    + "used_ports = ARRAY(SELECT unnest(h.used_ports) EXCEPT SELECT unnest(h.reserved_ports) "
+                                    + "UNION SELECT unnest(EXCLUDED.reserved_ports)), reserved_ports = EXCLUDED.reserved_ports, "
+                                    + "attributes = h.attributes || EXCLUDED.attributes "
+                                    + "WHERE h.status <> 'INACTIVE' AND h.cluster = EXCLUDED.cluster "
+                                    + "RETURNING (xmax = 0) AS inserted")
+                            .execute(Tuple.tuple().addString(tenant).addString(hostId).addString(cluster)
+                                    .addString(hello.hostname()).addString(hello.agentVersion()).addString(connectionId)
+                                    .addInteger(capacity.cpu()).addInteger(capacity.memory()).addArrayOfString(reserved)
+                                    .addValue(attributes))
+                            .compose(rows -> {
+                                if (rows.size() == 0) {
+                                    return Future.succeededFuture(new Registration(Optional.empty(),
+                                            Optional.of(Refusal.DEREGISTERED), false));
+                                }
+                                boolean inserted = rows.iterator().next().getBoolean("inserted");
+                                return find(connection, tenant, hostId).map(host ->
+                                        new Registration(host, Optional.empty(), inserted));
+                            });
+                }));
+    }
+
+    /** The agent's socket closed; only the connection that holds the host may mark it disconnected. */
+    public Future<Optional<Host>> disconnected(String tenant, String hostId, String connectionId) {
+        return pool.preparedQuery("UPDATE host SET agent_connected = false WHERE tenant = $1 AND id = $2 "
+                        + "AND connection_id = $3 AND agent_connected RETURNING id")
+                .execute(Tuple.of(tenant, hostId, connectionId))
+                .compose(rows -> rows.size() == 0 ? Future.succeededFuture(Optional.empty()) : find(pool, tenant, hostId));
+    }
+
+    /** Heartbeats of many hosts in one statement. */
+    public Future<Void> heartbeats(List<HostKey> hosts) {
+        if (hosts.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        String[] tenants = hosts.stream().map(HostKey::tenant).toArray(String[]::new);
+        String[] ids = hosts.stream().map(HostKey::hostId).toArray(String[]::new);
+        return pool.preparedQuery("UPDATE host h SET last_heartbeat_at = now() FROM unnest($1::text[], $2::text[]) "
+                        + "AS beat(tenant, id) WHERE h.tenant = beat.tenant AND h.id = beat.id")
+                .execute(Tuple.of(tenants, ids)).mapEmpty();
+    }
+
+    /** Hosts silent for longer than {@code bound}, marked lost once (and disconnected). */
+    public Future<List<Host>> markLost(Duration bound) {
+        return pool.preparedQuery("UPDATE host SET lost_at = now(), agent_connected = false WHERE lost_at IS NULL "
+                        + "AND status <> 'INACTIVE' AND last_heartbeat_at < now() - make_interval(secs => $1) "
+                        + "RETURNING tenant, id")
+                .execute(Tuple.of((double) bound.toMillis() / 1000))
+                .compose(rows -> {
+                    List<Future<Optional<Host>>> found = new ArrayList<>();
+                    for (Row row : rows) {
+                        found.add(find(pool, row.getString("tenant"), row.getString("id")));
+                    }
+                    return Future.all(found).map(all -> found.stream().map(Future::result).flatMap(Optional::stream).toList());
+                });
+    }
+
+    public Future<Optional<Host>> find(String tenant, String hostId) {
+        return find(pool, tenant, hostId);
+    }
+
+    public Future<Optional<Host>> find(SqlClient client, String tenant, String hostId) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM host h WHERE h.tenant = $1 AND h.id = $2")
+                .execute(Tuple.of(tenant, hostId)).map(rows -> Rows.first(rows, HostStore::row));
+    }
+
+    /** Hosts of a cluster in id order after {@code after}; {@code status} null means ACTIVE and DRAINING. */
+    public Future<List<Host>> list(String tenant, String cluster, String status, String after, int limit) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM host h WHERE h.tenant = $1 AND h.cluster = $2 "
+                        + "AND (($3::text IS NULL AND h.status <> 'INACTIVE') OR h.status = $3) AND h.id > $4 "
+                        + "ORDER BY h.id LIMIT $5")
+                .execute(Tuple.of(tenant, cluster, status, after == null ? "" : after, limit))
+                .map(rows -> Rows.all(rows, HostStore::row));
+    }
+
+    /** What placement needs: the cluster's hosts (not INACTIVE) and the task groups on each. */
+    public Future<List<Host>> placeable(SqlClient client, String tenant, String cluster) {
+        return client.preparedQuery("SELECT h.tenant, h.id, h.cluster, h.hostname, h.status, h.agent_connected, "
+                        + "h.agent_version, h.registered_at, h.last_heartbeat_at, h.cpu, h.memory, h.used_cpu, h.used_memory, "
+                        + "h.reserved_ports, h.used_ports, h.attributes, 0 AS running, 0 AS pending FROM host h "
+                        + "WHERE h.tenant = $1 AND h.cluster = $2 AND h.status <> 'INACTIVE' ORDER BY h.id")
+                .execute(Tuple.of(tenant, cluster)).map(rows -> Rows.all(rows, HostStore::row));
+    }
+
+    /** How many live tasks of each group run on each host of the cluster: host id to group to count. */
+    public Future<Map<String, Map<String, Integer>>> taskGroups(SqlClient client, String tenant, String cluster) {
+        return client.preparedQuery("SELECT host_id, grp, count(*) AS n FROM task WHERE tenant = $1 AND cluster = $2 "
+                        + "AND last_status <> 'STOPPED' GROUP BY host_id, grp")
+                .execute(Tuple.of(tenant, cluster))
+                .map(rows -> {
+                    Map<String, Map<String, Integer>> groups = new HashMap<>();
+                    for (Row row : rows) {
+                        groups.computeIfAbsent(row.getString("host_id"), k -> new HashMap<>())
+                                .put(row.getString("grp"), row.getLong("n").intValue());
+                    }
+                    return groups;
+                });
+    }
+
+    /**
+     * Takes cpu, memory and ports on a host if they are still free and the host still takes tasks;
+     * false when another placement got there first.
+     */
+    public Future<Boolean> reserve(SqlClient client, String tenant, String hostId, int cpu, int memory, List<String> ports) {
+        return client.preparedQuery("UPDATE host SET used_cpu = used_cpu + $3, used_memory = used_memory + $4, "
+                        + "used_ports = used_ports || $5::text[] WHERE tenant = $1 AND id = $2 AND status = 'ACTIVE' "
+                        + "AND agent_connected AND used_cpu + $3 <= cpu AND used_memory + $4 <= memory "
+                        + "AND NOT (used_ports && $5::text[])")
+                .execute(Tuple.of(tenant, hostId, cpu, memory, ports.toArray(String[]::new)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Future<Void> release(SqlClient client, String tenant, String hostId, int cpu, int memory, List<String> ports) {
+        return client.preparedQuery("UPDATE host SET used_cpu = greatest(0, used_cpu - $3), "
+                        + "used_memory = greatest(0, used_memory - $4), "
+                        + "used_ports = ARRAY(SELECT unnest(used_ports) EXCEPT SELECT unnest($5::text[]) "
+                        + "UNION SELECT unnest(reserved_ports)) WHERE tenant = $1 AND id = $2")
+                .execute(Tuple.of(tenant, hostId, cpu, memory, ports.toArray(String[]::new))).mapEmpty();
+    }
+
+    /** ECS UpdateContainerInstancesState: ACTIVE or DRAINING; an INACTIVE host stays as it is. */
+    public Future<Optional<Host>> setStatus(String tenant, String cluster, String hostId, HostStatus status) {
+        return pool.preparedQuery("UPDATE host SET status = $4 WHERE tenant = $1 AND cluster = $2 AND id = $3 "
+                        + "AND status <> 'INACTIVE' RETURNING id")
+                .execute(Tuple.of(tenant, cluster, hostId, status.name()))
+                .compose(rows -> rows.size() == 0 ? Future.succeededFuture(Optional.empty()) : find(pool, tenant, hostId));
+    }
+
+    public Future<Optional<Host>> deregister(String tenant, String cluster, String hostId) {
+        return pool.preparedQuery("UPDATE host SET status = 'INACTIVE', agent_connected = false, deregistered_at = now() "
+                        + "WHERE tenant = $1 AND cluster = $2 AND id = $3 AND status <> 'INACTIVE' RETURNING id")
+                .execute(Tuple.of(tenant, cluster, hostId))
+                .compose(rows -> rows.size() == 0 ? Future.succeededFuture(Optional.empty()) : find(pool, tenant, hostId));
+    }
+
+    /** Sets custom attributes (a null value is an attribute without value, as in ECS). */
+    public Future<Boolean> putAttributes(String tenant, String cluster, String hostId, Map<String, String> attributes) {
+        return pool.preparedQuery("UPDATE host SET attributes = attributes || $4 WHERE tenant = $1 AND cluster = $2 "
+                        + "AND id = $3 AND status <> 'INACTIVE'")
+                .execute(Tuple.of(tenant, cluster, hostId, new JsonObject(new LinkedHashMap<>(attributes))))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Future<Boolean> deleteAttributes(String tenant, String cluster, String hostId, List<String> names) {
+        return pool.preparedQuery("UPDATE host SET attributes = attributes - $4::text[] WHERE tenant = $1 AND cluster = $2 "
+                        + "AND id = $3 AND status <> 'INACTIVE'")
+                .execute(Tuple.of(tenant, cluster, hostId, names.toArray(String[]::new)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public record HostKey(String tenant, String hostId) {
+    }
+
+    static Host row(Row row) {
+        JsonObject attributes = row.getJsonObject("attributes");
+        Map<String, String> map = new LinkedHashMap<>();
+        attributes.forEach(e -> map.put(e.getKey(), e.getValue() == null ? "" : String.valueOf(e.getValue())));
+        return new Host(row.getString("tenant"), row.getString("id"), row.getString("cluster"), row.getString("hostname"),
+                row.getString("status"), row.getBoolean("agent_connected"), row.getString("agent_version"),
+                row.getOffsetDateTime("registered_at").toInstant(),
+                Optional.ofNullable(row.getOffsetDateTime("last_heartbeat_at")).map(t -> t.toInstant()).orElse(null),
+                row.getInteger("cpu"), row.getInteger("memory"), row.getInteger("used_cpu"), row.getInteger("used_memory"),
+                List.of(row.getArrayOfStrings("reserved_ports")), List.of(row.getArrayOfStrings("used_ports")),
+                java.util.Collections.unmodifiableMap(map), row.getLong("running").intValue(),
+                row.getLong("pending").intValue());
+    }
+
+    private static String[] ports(AgentMessage.Capacity capacity) {
+        List<String> ports = new ArrayList<>();
+        capacity.reservedTcpPorts().forEach(p -> ports.add("tcp/" + p));
+        capacity.reservedUdpPorts().forEach(p -> ports.add("udp/" + p));
+        return ports.stream().distinct().toArray(String[]::new);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.berth.scheduler.placementplans;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.common.auth.Action;
+import dev.berth.common.auth.CurrentPrincipal;
+import dev.berth.common.auth.Requires;
+import dev.berth.common.error.ApiException;
+import dev.berth.scheduler.clusters.Cluster;
+import dev.berth.scheduler.clusters.ClusterStore;
+import dev.berth.scheduler.hosts.Host;
+import dev.berth.scheduler.placement.PlacementPlan;
+import dev.berth.scheduler.placement.Rejection;
+import dev.berth.scheduler.taskdefinitions.InvalidTaskDefinitionException;
+import dev.berth.scheduler.taskdefinitions.TaskDefinitionReference;
+import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
+import dev.berth.scheduler.tasks.PlacementParameters;
+import dev.berth.scheduler.tasks.TaskLauncher;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A dry-run placement: for a task definition, a count and ECS's strategies and constraints, the
+ * hosts the tasks would go to now and, for every host passed over, why. Nothing is started or
+ * reserved; the same cluster state and seed give the same plan.
+ */
+@Path("/api/scheduler/v1/clusters/{cluster}/placement-plans")
+public class PlacementPlansResource {
+
+    public record PlanRequest(String taskDefinition, Integer count, String group, JsonNode overrides,
+                              List<PlacementParameters.StrategySpec> placementStrategy,
+                              List<PlacementParameters.ConstraintSpec> placementConstraints, Long seed) {
+    }
+
+    public record HostDecision(String containerInstanceArn, String reason, String detail) {
+    }
+
+    public record Placement(int task, String containerInstanceArn, List<Integer> hostPorts,
+                            List<HostDecision> passedOver) {
+    }
+
+    public record Plan(String taskDefinitionArn, long seed, List<Placement> placements, int unplaced,
+                       List<HostDecision> failures) {
+    }
+
+    @Inject
+    ClusterStore clusters;
+
+    @Inject
+    TaskDefinitionStore definitions;
+
+    @Inject
+    TaskLauncher launcher;
+
+    @Inject
+    CurrentPrincipal principal;
+
+    @POST
+    @Requires(Action.READ)
+    public Uni<Plan> plan(@PathParam("cluster") String cluster, PlanRequest request) {
+        if (request == null || request.taskDefinition() == null || request.taskDefinition().isBlank()) {
+            throw invalid("taskDefinition: the family, family:revision or ARN to place is required");
+        }
+        int count = request.count() == null ? 1 : request.count();
+        if (count < 1 || count > 100) {
+            throw invalid("count: between 1 and 100, got " + count);
+        }
+        var constraints = PlacementParameters.constraints("placementConstraints", request.placementConstraints());
+        var strategies = PlacementParameters.strategies("placementStrategy", request.placementStrategy());
+        long seed = request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextLong();
+        String tenant = principal.tenant();
+        String name = Cluster.nameOf(cluster);
+        return clusters.requireActive(tenant, name)
+                .chain(c -> definitions.resolve(tenant, TaskDefinitionReference.parse(request.taskDefinition())))
+                .map(found -> found.orElseThrow(() -> invalid("taskDefinition: no task definition '"
+                        + request.taskDefinition() + "'")))
+                .chain(definition -> {
+                    String group = request.group() != null ? request.group() : "family:" + definition.family();
+                    TaskLauncher.Launch launch = new TaskLauncher.Launch(tenant, name, definition, request.overrides(),
+                            count, group, null, null, null, constraints, strategies, null);
+                    try {
+                        return UniHelper.toUni(launcher.explain(launch, seed))
+                                .map(plan -> view(tenant, name, definition.arn(), seed, plan));
+                    } catch (InvalidTaskDefinitionException e) {
+                        throw invalid(e.getMessage());
+                    }
+                });
+    }
+
+    private static Plan view(String tenant, String cluster, String definitionArn, long seed, PlacementPlan plan) {
+        return new Plan(definitionArn, seed, plan.placements().stream().map(p -> new Placement(p.task(),
+                        Host.arn(tenant, cluster, p.instanceId()), p.hostPorts(),
+                        p.passedOver().stream().map(r -> decision(tenant, cluster, r)).toList())).toList(),
+                plan.unplaced(), plan.failures().stream().map(r -> decision(tenant, cluster, r)).toList());
+    }
+
+    private static HostDecision decision(String tenant, String cluster, Rejection rejection) {
+        return new HostDecision(Host.arn(tenant, cluster, rejection.instanceId()), rejection.reason(), rejection.detail());
+    }
+
+    private static ApiException invalid(String message) {
+        return new ApiException(400, "InvalidParameterException", message);
+    }
+}

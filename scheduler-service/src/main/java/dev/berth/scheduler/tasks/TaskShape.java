@@ -1,0 +1,148 @@
+package dev.berth.scheduler.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.agent.protocol.AgentMessage;
+import dev.berth.scheduler.placement.TaskDemand;
+import dev.berth.scheduler.taskdefinitions.InvalidTaskDefinitionException;
+import dev.berth.scheduler.taskdefinitions.TaskDefinitionSpec;
+import dev.berth.scheduler.taskdefinitions.TaskDefinitionSpec.ContainerDefinition;
+import dev.berth.scheduler.taskdefinitions.TaskDefinitionSpec.PortMapping;
+import dev.berth.scheduler.taskdefinitions.TaskSize;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a task of a task definition needs from a host once run-task's overrides are applied: cpu,
+ * memory and host ports (in bridge mode a missing hostPort is dynamic, in host mode it is the
+ * container port, awsvpc and none take no host port), and its containers as ECS first shows them.
+ */
+public record TaskShape(TaskDemand demand, List<PortSlot> ports, ArrayNode containers) {
+
+    /** Which container port each of the demand's host ports is for, in the same order. */
+    public record PortSlot(String containerName, int containerPort, String protocol) {
+    }
+
+    /**
+     * @param overrides ECS's task overrides: {@code cpu}, {@code memory} and {@code containerOverrides[]}
+     *                  with {@code name}, {@code cpu}, {@code memory}, {@code memoryReservation}
+     */
+    public static TaskShape of(TaskDefinitionSpec spec, int definedCpu, int definedMemory, JsonNode overrides,
+                               String group) {
+        Map<String, JsonNode> containerOverrides = containerOverrides(spec, overrides);
+        int cpuSum = 0;
+        int memorySum = 0;
+        boolean containerSizesChanged = false;
+        List<TaskDemand.PortDemand> ports = new ArrayList<>();
+        List<PortSlot> slots = new ArrayList<>();
+        ArrayNode containers = JsonNodeFactory.instance.arrayNode();
+        String networkMode = spec.networkMode() == null ? "bridge" : spec.networkMode();
+        for (ContainerDefinition c : spec.containerDefinitions()) {
+            JsonNode override = containerOverrides.get(c.name());
+            Integer cpu = override != null && override.has("cpu") ? Integer.valueOf(override.get("cpu").asInt()) : c.cpu();
+            Integer memory = override != null && override.has("memory") ? Integer.valueOf(override.get("memory").asInt()) : c.memory();
+            Integer reservation = override != null && override.has("memoryReservation")
+                    ? Integer.valueOf(override.get("memoryReservation").asInt()) : c.memoryReservation();
+            containerSizesChanged |= override != null && (override.has("cpu") || override.has("memory")
+                    || override.has("memoryReservation"));
+            cpuSum += cpu == null ? 0 : cpu;
+            memorySum += memory != null ? memory : reservation != null ? reservation : 0;
+            for (PortMapping mapping : c.portMappings() == null ? List.<PortMapping>of() : c.portMappings()) {
+                String protocol = mapping.protocol() == null ? "tcp" : mapping.protocol();
+                int hostPort = switch (networkMode) {
+                    case "host" -> mapping.hostPort() != null && mapping.hostPort() > 0 ? mapping.hostPort() : mapping.containerPort();
+                    case "bridge" -> mapping.hostPort() == null ? 0 : mapping.hostPort();
+                    default -> -1;
+                };
+                if (hostPort >= 0) {
+                    ports.add(new TaskDemand.PortDemand(hostPort, protocol));
+                    slots.add(new PortSlot(c.name(), mapping.containerPort(), protocol));
+                }
+            }
+            ObjectNode container = containers.addObject();
+            container.put("name", c.name());
+            container.put("image", c.image());
+            container.put("lastStatus", "PENDING");
+            container.put("cpu", String.valueOf(cpu == null ? 0 : cpu));
+            if (memory != null) {
+                container.put("memory", String.valueOf(memory));
+            }
+            if (reservation != null) {
+                container.put("memoryReservation", String.valueOf(reservation));
+            }
+            container.put("essential", c.isEssential());
+            container.put("healthStatus", "UNKNOWN");
+            container.put("hasHealthCheck", c.healthCheck() != null);
+            container.putArray("networkBindings");
+        }
+        Integer taskCpu = TaskSize.cpuUnits(text(overrides, "cpu"));
+        Integer taskMemory = TaskSize.memoryMiB(text(overrides, "memory"));
+        int cpu = taskCpu != null ? taskCpu : containerSizesChanged && TaskSize.cpuUnits(spec.cpu()) == null ? cpuSum : definedCpu;
+        int memory = taskMemory != null ? taskMemory
+                : containerSizesChanged && TaskSize.memoryMiB(spec.memory()) == null ? memorySum : definedMemory;
+        return new TaskShape(new TaskDemand(cpu, memory, ports, group), slots, containers);
+    }
+
+    /** The host port each container port got, for the agent and for DescribeTasks. */
+    public List<AgentMessage.NetworkBinding> bindings(List<Integer> hostPorts) {
+        List<AgentMessage.NetworkBinding> bindings = new ArrayList<>();
+        for (int i = 0; i < ports.size(); i++) {
+            PortSlot slot = ports.get(i);
+            bindings.add(new AgentMessage.NetworkBinding(slot.containerName(), slot.containerPort(), hostPorts.get(i),
+                    slot.protocol()));
+        }
+        return bindings;
+    }
+
+    /** The containers with the host ports they were given. */
+    public ArrayNode containersWith(List<AgentMessage.NetworkBinding> bindings) {
+        ArrayNode copy = containers.deepCopy();
+        for (JsonNode container : copy) {
+            ArrayNode list = (ArrayNode) container.get("networkBindings");
+            for (AgentMessage.NetworkBinding b : bindings) {
+                if (b.containerName().equals(container.path("name").asText())) {
+                    list.addObject().put("bindIP", "0.0.0.0").put("containerPort", b.containerPort())
+                            .put("hostPort", b.hostPort()).put("protocol", b.protocol());
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static Map<String, JsonNode> containerOverrides(TaskDefinitionSpec spec, JsonNode overrides) {
+        Map<String, JsonNode> byName = new HashMap<>();
+        JsonNode list = overrides == null ? null : overrides.get("containerOverrides");
+        if (list == null || list.isNull()) {
+            return byName;
+        }
+        if (!list.isArray()) {
+            throw new InvalidTaskDefinitionException("overrides.containerOverrides", "must be a list");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode override = list.get(i);
+            String name = override.path("name").asText(null);
+            String field = "overrides.containerOverrides[" + i + "]";
+            if (name == null) {
+                throw new InvalidTaskDefinitionException(field + ".name", "is required");
+            }
+            if (spec.containerDefinitions().stream().noneMatch(c -> c.name().equals(name))) {
+                throw new InvalidTaskDefinitionException(field + ".name", "no container '" + name + "' in the task definition");
+            }
+            for (String number : List.of("cpu", "memory", "memoryReservation")) {
+                if (override.has(number) && (!override.get(number).canConvertToInt() || override.get(number).asInt() < 0)) {
+                    throw new InvalidTaskDefinitionException(field + "." + number, "must be a whole number of at least 0");
+                }
+            }
+            byName.put(name, override);
+        }
+        return byName;
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node == null || !node.hasNonNull(field) ? null : node.get(field).asText();
+    }
+}

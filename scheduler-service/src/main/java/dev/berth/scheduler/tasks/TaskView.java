@@ -1,0 +1,39 @@
+package dev.berth.scheduler.tasks;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.scheduler.hosts.Host;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A task as ECS's DescribeTasks shows it, which is also the detail of an "ECS Task State Change"
+ * event.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TaskView(String taskArn, String clusterArn, String taskDefinitionArn, String containerInstanceArn,
+                       String lastStatus, String desiredStatus, String healthStatus, String cpu, String memory,
+                       List<JsonNode> containers, String group, String startedBy, String launchType, long version,
+                       String stopCode, String stoppedReason, Instant createdAt, Instant startedAt, Instant stoppingAt,
+                       Instant stoppedAt, Instant updatedAt, JsonNode overrides) {
+
+    public static TaskView of(Task task) {
+        List<JsonNode> containers = new ArrayList<>();
+        for (JsonNode stored : task.containers()) {
+            ObjectNode container = stored.deepCopy();
+            container.remove("hasHealthCheck");
+            container.put("taskArn", task.arn());
+            container.put("containerArn", "arn:berth:ecs::" + task.tenant() + ":container/" + task.cluster() + "/"
+                    + task.id() + "/" + container.path("name").asText());
+            containers.add(container);
+        }
+        return new TaskView(task.arn(), "arn:berth:ecs::" + task.tenant() + ":cluster/" + task.cluster(),
+                task.taskDefinitionArn(), Host.arn(task.tenant(), task.cluster(), task.hostId()), task.lastStatus().name(),
+                task.desiredStatus().name(), task.healthStatus(), String.valueOf(task.cpu()), String.valueOf(task.memory()),
+                containers, task.group(), task.startedBy(), "EC2", task.version(), task.stopCode(), task.stoppedReason(),
+                task.createdAt(), task.startedAt(), task.stoppingAt(), task.stoppedAt(), task.updatedAt(),
+                task.overrides());
+    }
+}

@@ -1,0 +1,264 @@
+package dev.berth.scheduler.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.common.auth.Action;
+import dev.berth.common.auth.CurrentPrincipal;
+import dev.berth.common.auth.Requires;
+import dev.berth.common.error.ApiException;
+import dev.berth.common.http.PageTokens;
+import dev.berth.scheduler.clusters.Cluster;
+import dev.berth.scheduler.clusters.ClusterStore;
+import dev.berth.scheduler.hosts.Host;
+import dev.berth.scheduler.taskdefinitions.InvalidTaskDefinitionException;
+import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
+import dev.berth.scheduler.taskdefinitions.TaskDefinitionReference;
+import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** ECS's RunTask, StartTask, StopTask, DescribeTasks and ListTasks for one cluster. */
+@Path("/api/scheduler/v1/clusters/{cluster}/tasks")
+public class TasksResource {
+
+    public record RunTaskRequest(String taskDefinition, Integer count, String group, String startedBy, JsonNode overrides,
+                                 List<PlacementParameters.StrategySpec> placementStrategy,
+                                 List<PlacementParameters.ConstraintSpec> placementConstraints, String clientToken,
+                                 String launchType) {
+    }
+
+    public record StartTaskRequest(String taskDefinition, List<String> containerInstances, String group,
+                                   String startedBy, JsonNode overrides) {
+    }
+
+    public record StopTaskRequest(String reason) {
+    }
+
+    public record DescribeTasksRequest(List<String> tasks) {
+    }
+
+    @Inject
+    ClusterStore clusters;
+
+    @Inject
+    TaskDefinitionStore definitions;
+
+    @Inject
+    TaskLauncher launcher;
+
+    @Inject
+    TaskTermination termination;
+
+    @Inject
+    TaskStore tasks;
+
+    @Inject
+    RunTaskRequests requests;
+
+    @Inject
+    CurrentPrincipal principal;
+
+    @POST
+    @Requires(Action.DEPLOY)
+    public Uni<Map<String, Object>> run(@PathParam("cluster") String cluster, RunTaskRequest request) {
+        if (request == null) {
+            throw invalid("body: a RunTask request is required");
+        }
+        int count = request.count() == null ? 1 : request.count();
+        if (count < 1 || count > 10) {
+            throw invalid("count: between 1 and 10, got " + count);
+        }
+        if (request.launchType() != null && !List.of("EC2", "EXTERNAL").contains(request.launchType())) {
+            throw invalid("launchType: Berth runs EC2 and EXTERNAL launch types, not " + request.launchType());
+        }
+        validateLabels(request.group(), request.startedBy());
+        if (request.clientToken() != null && (request.clientToken().isBlank() || request.clientToken().length() > 64)) {
+            throw invalid("clientToken: 1 to 64 characters");
+        }
+        var constraints = PlacementParameters.constraints("placementConstraints", request.placementConstraints());
+        var strategies = PlacementParameters.strategies("placementStrategy", request.placementStrategy());
+        String tenant = principal.tenant();
+        String name = Cluster.nameOf(cluster);
+        return clusters.requireActive(tenant, name)
+                .chain(c -> request.clientToken() == null ? Uni.createFrom().nullItem()
+                        : UniHelper.toUni(requests.previous(tenant, name, request.clientToken(), request)))
+                .chain(previous -> previous != null ? Uni.createFrom().item(previous)
+                        : definition(tenant, request.taskDefinition())
+                        .chain(definition -> launch(new TaskLauncher.Launch(tenant, name, definition, request.overrides(),
+                                count, groupOr(request.group(), definition), request.startedBy(), null, null, constraints,
+                                strategies, null)))
+                        .chain(response -> request.clientToken() == null ? Uni.createFrom().item(response)
+                                : UniHelper.toUni(requests.record(tenant, name, request.clientToken(), request, response))));
+    }
+
+    @POST
+    @Path("start")
+    @Requires(Action.DEPLOY)
+    public Uni<Map<String, Object>> start(@PathParam("cluster") String cluster, StartTaskRequest request) {
+        if (request == null || request.containerInstances() == null || request.containerInstances().isEmpty()) {
+            throw invalid("containerInstances: at least one container instance is required");
+        }
+        if (request.containerInstances().size() > 10) {
+            throw invalid("containerInstances: at most 10, got " + request.containerInstances().size());
+        }
+        validateLabels(request.group(), request.startedBy());
+        String tenant = principal.tenant();
+        String name = Cluster.nameOf(cluster);
+        List<String> hostIds = request.containerInstances().stream().map(Host::idOf).toList();
+        return clusters.requireActive(tenant, name)
+                .chain(c -> definition(tenant, request.taskDefinition()))
+                .chain(definition -> launch(new TaskLauncher.Launch(tenant, name, definition, request.overrides(),
+                        hostIds.size(), groupOr(request.group(), definition), request.startedBy(), null, null, List.of(),
+                        List.of(), hostIds)));
+    }
+
+    @POST
+    @Path("{task}/stop")
+    @Requires(Action.DEPLOY)
+    public Uni<Map<String, TaskView>> stop(@PathParam("cluster") String cluster, @PathParam("task") String task,
+                                           StopTaskRequest request) {
+        String reason = request == null || request.reason() == null ? "Task stopped by " + principal.get().name()
+                : request.reason();
+        if (reason.length() > 255) {
+            throw invalid("reason: at most 255 characters");
+        }
+        String tenant = principal.tenant();
+        String name = Cluster.nameOf(cluster);
+        return clusters.requireActive(tenant, name)
+                .chain(c -> UniHelper.toUni(termination.stop(tenant, name, Task.idOf(task), "UserInitiated", reason)))
+                .map(stopped -> Map.of("task", TaskView.of(stopped)));
+    }
+
+    @GET
+    @Path("{task}")
+    @Requires(Action.READ)
+    public Uni<Map<String, TaskView>> describe(@PathParam("cluster") String cluster, @PathParam("task") String task) {
+        return describeMany(cluster, new DescribeTasksRequest(List.of(task))).map(found -> {
+            @SuppressWarnings("unchecked")
+            List<TaskView> views = (List<TaskView>) found.get("tasks");
+            if (views.isEmpty()) {
+                throw new ApiException(404, "InvalidParameterException", "task: no task '" + task + "' in cluster "
+                        + Cluster.nameOf(cluster));
+            }
+            return Map.of("task", views.get(0));
+        });
+    }
+
+    /** ECS's DescribeTasks: up to 100 tasks; unknown ones come back as failures with reason MISSING. */
+    @POST
+    @Path("describe")
+    @Requires(Action.READ)
+    public Uni<Map<String, Object>> describeMany(@PathParam("cluster") String cluster, DescribeTasksRequest request) {
+        if (request == null || request.tasks() == null || request.tasks().isEmpty() || request.tasks().size() > 100) {
+            throw invalid("tasks: 1 to 100 task ids or ARNs");
+        }
+        String tenant = principal.tenant();
+        String name = Cluster.nameOf(cluster);
+        List<String> ids = request.tasks().stream().map(Task::idOf).toList();
+        return clusters.requireActive(tenant, name)
+                .chain(c -> UniHelper.toUni(tasks.find(tenant, name, ids)))
+                .map(found -> {
+                    List<String> seen = found.stream().map(Task::id).toList();
+                    List<Map<String, String>> failures = new ArrayList<>();
+                    ids.stream().filter(id -> !seen.contains(id)).forEach(id -> failures.add(
+                            Map.of("arn", Task.arn(tenant, name, id), "reason", "MISSING")));
+                    return Map.of("tasks", found.stream().map(TaskView::of).toList(), "failures", failures);
+                });
+    }
+
+    @GET
+    @Requires(Action.READ)
+    public Uni<Map<String, Object>> list(@PathParam("cluster") String cluster, @QueryParam("family") String family,
+                                         @QueryParam("serviceName") String serviceName,
+                                         @QueryParam("startedBy") String startedBy,
+                                         @QueryParam("containerInstance") String containerInstance,
+                                         @QueryParam("desiredStatus") String desiredStatus,
+                                         @QueryParam("maxResults") Integer maxResults,
+                                         @QueryParam("nextToken") String nextToken) {
+        if (desiredStatus != null && !List.of("RUNNING", "PENDING", "STOPPED").contains(desiredStatus)) {
+            throw invalid("desiredStatus: RUNNING, PENDING or STOPPED, got '" + desiredStatus + "'");
+        }
+        if (maxResults != null && (maxResults < 1 || maxResults > 100)) {
+            throw invalid("maxResults: between 1 and 100, got " + maxResults);
+        }
+        int limit = maxResults == null ? 100 : maxResults;
+        String position = PageTokens.decode(nextToken, () -> invalid("nextToken: not a token this API gave out"));
+        Instant before = null;
+        String beforeId = null;
+        if (position != null) {
+            int at = position.indexOf('|');
+            before = Instant.parse(position.substring(0, at));
+            beforeId = position.substring(at + 1);
+        }
+        TaskStatus status = "STOPPED".equals(desiredStatus) ? TaskStatus.STOPPED : TaskStatus.RUNNING;
+        TaskStore.Filter filter = new TaskStore.Filter(family, serviceName, startedBy,
+                containerInstance == null ? null : Host.idOf(containerInstance), status);
+        String tenant = principal.tenant();
+        String name = Cluster.nameOf(cluster);
+        Instant from = before;
+        String fromId = beforeId;
+        return clusters.requireActive(tenant, name)
+                .chain(c -> UniHelper.toUni(tasks.list(tenant, name, filter, from, fromId, limit + 1)))
+                .map(found -> {
+                    Map<String, Object> page = new LinkedHashMap<>();
+                    page.put("taskArns", found.stream().limit(limit).map(Task::arn).toList());
+                    if (found.size() > limit) {
+                        Task last = found.get(limit - 1);
+                        page.put("nextToken", PageTokens.encode(last.createdAt() + "|" + last.id()));
+                    }
+                    return page;
+                });
+    }
+
+    private Uni<StoredTaskDefinition> definition(String tenant, String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw invalid("taskDefinition: the family, family:revision or ARN to run is required");
+        }
+        return definitions.resolve(tenant, TaskDefinitionReference.parse(reference))
+                .map(found -> found.filter(d -> "ACTIVE".equals(d.status()) || reference.contains(":"))
+                        .orElseThrow(() -> invalid("taskDefinition: no task definition '" + reference + "'")));
+    }
+
+    private Uni<Map<String, Object>> launch(TaskLauncher.Launch launch) {
+        try {
+            return UniHelper.toUni(launcher.launch(launch)).map(launched -> {
+                if (launched.tasks().isEmpty() && launched.failures().isEmpty()) {
+                    throw invalid("No Container Instances were found in your cluster.");
+                }
+                Map<String, Object> response = new LinkedHashMap<>();
+                response.put("tasks", launched.tasks().stream().map(TaskView::of).toList());
+                response.put("failures", launched.failures());
+                return response;
+            });
+        } catch (InvalidTaskDefinitionException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
+    private static String groupOr(String group, StoredTaskDefinition definition) {
+        return group != null ? group : "family:" + definition.family();
+    }
+
+    private static void validateLabels(String group, String startedBy) {
+        if (group != null && (group.isBlank() || group.length() > 255)) {
+            throw invalid("group: 1 to 255 characters");
+        }
+        if (startedBy != null && (startedBy.isBlank() || startedBy.length() > 128)) {
+            throw invalid("startedBy: 1 to 128 characters");
+        }
+    }
+
+    static ApiException invalid(String message) {
+        return PlacementParameters.invalid(message);
+    }
+}

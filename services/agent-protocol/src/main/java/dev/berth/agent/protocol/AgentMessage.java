@@ -1,0 +1,146 @@
+package dev.berth.agent.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every frame of the agent channel (docs/agent-protocol.md) is one JSON text message whose
+ * {@code type} names one of these records. Commands (scheduler to agent) and reports (agent to
+ * scheduler) are numbered by their sender and acknowledged by the receiver, so a reconnect
+ * resends what was not acknowledged; heartbeats are not numbered.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = AgentMessage.Hello.class, name = "hello"),
+        @JsonSubTypes.Type(value = AgentMessage.Welcome.class, name = "welcome"),
+        @JsonSubTypes.Type(value = AgentMessage.Command.class, name = "command"),
+        @JsonSubTypes.Type(value = AgentMessage.CommandAck.class, name = "command-ack"),
+        @JsonSubTypes.Type(value = AgentMessage.TaskStateReport.class, name = "task-state"),
+        @JsonSubTypes.Type(value = AgentMessage.LogBatch.class, name = "logs"),
+        @JsonSubTypes.Type(value = AgentMessage.MetricBatch.class, name = "metrics"),
+        @JsonSubTypes.Type(value = AgentMessage.ReportAck.class, name = "report-ack"),
+        @JsonSubTypes.Type(value = AgentMessage.Heartbeat.class, name = "heartbeat"),
+        @JsonSubTypes.Type(value = AgentMessage.Refused.class, name = "refused"),
+})
+public sealed interface AgentMessage {
+
+    /** Agent to scheduler, sent before anything else (a reliable report is numbered). */
+    sealed interface Report extends AgentMessage {
+        long seq();
+    }
+
+    /**
+     * The agent's first frame after connecting.
+     *
+     * @param lastCommandSeq the highest command sequence number the agent has recorded; the
+     *                       scheduler sends every command after it again
+     * @param tasks          the tasks the agent knows and their state, for the scheduler to reconcile
+     */
+    record Hello(String agentVersion, String hostname, Capacity capacity, Map<String, String> attributes,
+                 long lastCommandSeq, List<KnownTask> tasks) implements AgentMessage {
+        public Hello {
+            attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+            tasks = tasks == null ? List.of() : List.copyOf(tasks);
+        }
+    }
+
+    /** What a host offers: cpu units (1024 per core), memory in MiB, host ports it keeps for itself. */
+    record Capacity(int cpu, int memory, List<Integer> reservedTcpPorts, List<Integer> reservedUdpPorts) {
+        public Capacity {
+            reservedTcpPorts = reservedTcpPorts == null ? List.of() : List.copyOf(reservedTcpPorts);
+            reservedUdpPorts = reservedUdpPorts == null ? List.of() : List.copyOf(reservedUdpPorts);
+        }
+    }
+
+    record KnownTask(String taskArn, String lastStatus) {
+    }
+
+    /** The scheduler's answer to {@link Hello}: the host is registered and may report. */
+    record Welcome(String hostId, String containerInstanceArn, String cluster, int heartbeatSeconds)
+            implements AgentMessage {
+    }
+
+    /** Scheduler to agent: do {@code action} (start-task or stop-task); {@code seq} grows by one per host. */
+    record Command(long seq, String action, StartTask startTask, StopTask stopTask) implements AgentMessage {
+        public static final String START_TASK = "start-task";
+        public static final String STOP_TASK = "stop-task";
+
+        public static Command start(long seq, StartTask task) {
+            return new Command(seq, START_TASK, task, null);
+        }
+
+        public static Command stop(long seq, StopTask task) {
+            return new Command(seq, STOP_TASK, null, task);
+        }
+    }
+
+    /**
+     * Start a task: its registered task definition document (ECS JSON), the overrides of run-task,
+     * and the host port each container port was given.
+     */
+    record StartTask(String taskArn, String taskDefinitionArn, JsonNode taskDefinition, JsonNode overrides,
+                     List<NetworkBinding> networkBindings, String group, String startedBy) {
+        public StartTask {
+            networkBindings = networkBindings == null ? List.of() : List.copyOf(networkBindings);
+        }
+    }
+
+    record NetworkBinding(String containerName, int containerPort, int hostPort, String protocol) {
+    }
+
+    record StopTask(String taskArn, String reason) {
+    }
+
+    /** Agent to scheduler: every command up to and including {@code seq} is recorded and will be carried out. */
+    record CommandAck(long seq) implements AgentMessage {
+    }
+
+    /** A task moved on: {@code lastStatus} is ECS's task lifecycle status. */
+    record TaskStateReport(long seq, String taskArn, String lastStatus, List<ContainerState> containers,
+                           String stopCode, String stoppedReason, Instant at) implements Report {
+        public TaskStateReport {
+            containers = containers == null ? List.of() : List.copyOf(containers);
+        }
+    }
+
+    record ContainerState(String name, String lastStatus, Integer exitCode, String reason, String healthStatus,
+                          List<NetworkBinding> networkBindings) {
+    }
+
+    /** Container output for an awslogs-style log configuration, forwarded to berth.logs. */
+    record LogBatch(long seq, String logGroup, String logStream, List<LogEvent> events) implements Report {
+        public LogBatch {
+            events = events == null ? List.of() : List.copyOf(events);
+        }
+    }
+
+    record LogEvent(long timestamp, String message) {
+    }
+
+    /** Resource use and other measurements, forwarded to berth.metrics. */
+    record MetricBatch(long seq, List<Datapoint> datapoints) implements Report {
+        public MetricBatch {
+            datapoints = datapoints == null ? List.of() : List.copyOf(datapoints);
+        }
+    }
+
+    record Datapoint(String namespace, String name, Map<String, String> dimensions, double value, String unit,
+                     Instant timestamp) {
+    }
+
+    /** Scheduler to agent: the report {@code seq} is handled; the agent forgets it. */
+    record ReportAck(long seq) implements AgentMessage {
+    }
+
+    /** Agent to scheduler every few seconds: alive, and what it uses. */
+    record Heartbeat(Instant at, int cpuUsed, int memoryUsed, int runningTasks) implements AgentMessage {
+    }
+
+    /** The scheduler will not talk to this agent (unknown cluster, deregistered host, bad frame); it then closes. */
+    record Refused(String code, String message) implements AgentMessage {
+    }
+}
