@@ -100,7 +100,7 @@ public class HostStore {
         String[] ids = hosts.stream().map(HostKey::hostId).toArray(String[]::new);
         return pool.preparedQuery("UPDATE host h SET last_heartbeat_at = now() FROM unnest($1::text[], $2::text[]) "
                         + "AS beat(tenant, id) WHERE h.tenant = beat.tenant AND h.id = beat.id")
-                .execute(Tuple.of(tenants, ids)).mapEmpty();
+                .execute(Tuple.tuple().addArrayOfString(tenants).addArrayOfString(ids)).mapEmpty();
     }
 
     /** Hosts silent for longer than {@code bound}, marked lost once (and disconnected). */

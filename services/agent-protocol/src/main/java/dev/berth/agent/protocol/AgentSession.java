@@ -89,10 +89,24 @@ public final class AgentSession {
     }
 
     /** Drops the connection as a network failure would; the session reconnects on its own. */
-    public synchronized void dropConnection() {
-        if (socket != null) {
-            socket.abort();
+    public void dropConnection() {
+        WebSocket ws;
+        synchronized (this) {
+            ws = socket;
         }
+        if (ws != null) {
+            ws.abort(); // the listener is not told of an abort
+            lost(ws);
+        }
+    }
+
+    private void lost(WebSocket ws) {
+        synchronized (this) {
+            if (socket != ws) {
+                return; // an older connection, already replaced
+            }
+        }
+        reconnectLater();
     }
 
     public synchronized boolean connected() {
@@ -276,12 +290,7 @@ public final class AgentSession {
         }
 
         private void closed(WebSocket webSocket) {
-            synchronized (AgentSession.this) {
-                if (socket != webSocket && socket != null) {
-                    return; // an old connection
-                }
-            }
-            reconnectLater();
+            lost(webSocket);
         }
     }
 

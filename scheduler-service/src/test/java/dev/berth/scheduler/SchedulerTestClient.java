@@ -1,0 +1,67 @@
+package dev.berth.scheduler;
+
+import static io.restassured.RestAssured.given;
+
+import dev.berth.testsupport.ScriptedHost;
+import dev.berth.testsupport.TestHosts;
+import dev.berth.testsupport.Tokens;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The scheduler's API and agent channel as the tests use them: demo users' tokens, scripted hosts. */
+public final class SchedulerTestClient {
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    private SchedulerTestClient() {
+    }
+
+    public static RequestSpecification as(String user) {
+        return given().auth().oauth2(TOKENS.computeIfAbsent(user, Tokens::forDemoUser)).contentType("application/json");
+    }
+
+    /** A new ACTIVE cluster of acme. */
+    public static String newCluster() {
+        String name = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        as("acme-admin").body(Map.of("clusterName", name)).post("/api/scheduler/v1/clusters").then().statusCode(200);
+        return name;
+    }
+
+    /** Registers a task definition and returns its ARN. */
+    public static String register(String json) {
+        return as("acme-deployer").body(json).post("/api/scheduler/v1/task-definitions").then().statusCode(201)
+                .extract().path("taskDefinition.taskDefinitionArn");
+    }
+
+    /** A small web task definition of a new family: {@code memory} MiB, {@code cpu} units, one dynamic port. */
+    public static String webTask(int cpu, int memory) {
+        String family = "web-" + UUID.randomUUID().toString().substring(0, 8);
+        return register("""
+                {"family": "%s", "containerDefinitions": [{"name": "web", "image": "busybox", "cpu": %d, "memory": %d,
+                 "portMappings": [{"containerPort": 8080, "hostPort": 0}], "essential": true}]}
+                """.formatted(family, cpu, memory));
+    }
+
+    public static URI channel() {
+        return URI.create("ws://127.0.0.1:" + io.restassured.RestAssured.port + "/api/agent/v1/connect");
+    }
+
+    /** A scripted host of acme in {@code cluster}, connected. */
+    public static ScriptedHost host(String cluster, int cpu, int memory, Map<String, String> attributes) {
+        return ScriptedHost.connect(channel(), TestHosts.register("acme", cluster),
+                new ScriptedHost.Spec(cpu, memory, attributes));
+    }
+
+    public static ScriptedHost host(String cluster, String zone) {
+        return host(cluster, 2048, 4096, Map.of("berth.availability-zone", zone, "berth.instance-type", "t3.medium",
+                "berth.os-type", "linux"));
+    }
+
+    public static List<String> taskArns(io.restassured.response.Response runTask) {
+        return runTask.then().extract().path("tasks.taskArn");
+    }
+}
