@@ -37,6 +37,9 @@ public final class ScriptedHost implements AgentSession.Host, AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    /** The image of a task definition whose tasks crash right after starting on a scripted host. */
+    public static final String CRASHING_IMAGE = "scripted/crashing";
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final HostCredentials credentials;
@@ -105,13 +108,20 @@ public final class ScriptedHost implements AgentSession.Host, AutoCloseable {
         autoRun = on;
     }
 
-    /** Reports the task ACTIVATING, then RUNNING with its containers and host ports. */
+    /**
+     * Reports the task ACTIVATING, then RUNNING with its containers and host ports; a task whose
+     * first container's image is {@value #CRASHING_IMAGE} exits with code 1 instead.
+     */
     public void run(String taskArn) {
         AgentMessage.StartTask task = started.get(taskArn);
         if (task == null || "STOPPED".equals(tasks.get(taskArn))) {
             return;
         }
         session.reportTaskState(taskArn, "ACTIVATING", List.of(), null, null);
+        if (CRASHING_IMAGE.equals(task.taskDefinition().path("containerDefinitions").path(0).path("image").asText())) {
+            exit(taskArn, 1);
+            return;
+        }
         tasks.put(taskArn, "RUNNING");
         session.reportTaskState(taskArn, "RUNNING", containers(task, "RUNNING", null), null, null);
     }

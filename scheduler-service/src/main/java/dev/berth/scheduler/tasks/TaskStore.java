@@ -90,6 +90,38 @@ public class TaskStore {
                 .map(rows -> Rows.all(rows, TaskStore::row));
     }
 
+    /** A live task of a service and the status of the host it is on. */
+    public record ServiceTask(Task task, String hostStatus) {
+        /** RUNNING and, when a container has a health check, HEALTHY. */
+        public boolean healthy() {
+            if (task.lastStatus() != TaskStatus.RUNNING || "UNHEALTHY".equals(task.healthStatus())) {
+                return false;
+            }
+            boolean checked = false;
+            for (JsonNode container : task.containers()) {
+                checked |= container.path("hasHealthCheck").asBoolean(false);
+            }
+            return !checked || "HEALTHY".equals(task.healthStatus());
+        }
+    }
+
+    /** The service's tasks that are wanted running and not STOPPED, oldest first. */
+    public Future<List<ServiceTask>> ofService(String tenant, String cluster, String service) {
+        return pool.preparedQuery("SELECT " + COLUMNS + ", (SELECT h.status FROM host h WHERE h.tenant = task.tenant "
+                        + "AND h.id = task.host_id) AS host_status FROM task WHERE tenant = $1 AND cluster = $2 "
+                        + "AND service_name = $3 AND last_status <> 'STOPPED' AND desired_status = 'RUNNING' "
+                        + "ORDER BY created_at, id")
+                .execute(Tuple.of(tenant, cluster, service))
+                .map(rows -> Rows.all(rows, r -> new ServiceTask(row(r), r.getString("host_status"))));
+    }
+
+    /** Tasks of a deployment that failed (an essential container exited, or the task did not start). */
+    public Future<Integer> failedOfDeployment(String tenant, String deploymentId) {
+        return pool.preparedQuery("SELECT count(*) FROM task WHERE tenant = $1 AND deployment_id = $2 "
+                        + "AND last_status = 'STOPPED' AND stop_code IN ('EssentialContainerExited', 'TaskFailedToStart')")
+                .execute(Tuple.of(tenant, deploymentId)).map(rows -> rows.iterator().next().getLong(0).intValue());
+    }
+
     /** Tasks of a host that are not STOPPED. */
     public Future<List<Task>> liveOnHost(SqlClient client, String tenant, String hostId) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM task WHERE tenant = $1 AND host_id = $2 "

@@ -1,0 +1,26 @@
+package dev.berth.scheduler.services;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.scheduler.deployments.DeploymentConfiguration;
+import java.time.Instant;
+
+/** An ECS service of a cluster: what should run, how many, and how to roll out changes. */
+public record Service(String tenant, String cluster, String name, String status, String schedulingStrategy,
+                      int desiredCount, String taskDefinitionArn, DeploymentConfiguration bounds,
+                      boolean circuitBreaker, boolean rollback, JsonNode placementConstraints,
+                      JsonNode placementStrategy, int healthCheckGraceSeconds, boolean steady,
+                      String lastPlacementFailure, Instant lastPlacementFailureAt, Instant createdAt, String createdBy) {
+
+    public String arn() {
+        return "arn:berth:ecs::" + tenant + ":service/" + cluster + "/" + name;
+    }
+
+    public boolean daemon() {
+        return "DAEMON".equals(schedulingStrategy);
+    }
+
+    /** The task group of the service's tasks (what spread and distinctInstance count). */
+    public String group() {
+        return "service:" + name;
+    }
+}

@@ -1,0 +1,340 @@
+package dev.berth.scheduler.services;
+
+import dev.berth.scheduler.deployments.RollingUpdate;
+import dev.berth.scheduler.events.SchedulerEvents;
+import dev.berth.scheduler.hosts.Host;
+import dev.berth.scheduler.hosts.HostStore;
+import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
+import dev.berth.scheduler.taskdefinitions.TaskDefinitionReference;
+import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
+import dev.berth.scheduler.tasks.PlacementParameters;
+import dev.berth.scheduler.tasks.Task;
+import dev.berth.scheduler.tasks.TaskLauncher;
+import dev.berth.scheduler.tasks.TaskStore;
+import dev.berth.scheduler.tasks.TaskStore.ServiceTask;
+import dev.berth.scheduler.tasks.TaskTermination;
+import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings each service a step closer to what it should be, the way ECS's service scheduler does:
+ * replaces failed and unhealthy tasks, rolls deployments within minimumHealthyPercent and
+ * maximumPercent ({@link RollingUpdate}), moves tasks off DRAINING hosts, runs one task per host
+ * for DAEMON services, trips the circuit breaker (and rolls back), and writes the service events.
+ * One pass per service at a time; only the replica holding the leader lock runs passes.
+ */
+@ApplicationScoped
+public class ServiceReconciler {
+
+    private static final Logger LOG = Logger.getLogger(ServiceReconciler.class);
+    private static final Duration PLACEMENT_EVENT_EVERY = Duration.ofSeconds(60);
+
+    @Inject
+    ServiceStore services;
+
+    @Inject
+    TaskStore tasks;
+
+    @Inject
+    HostStore hosts;
+
+    @Inject
+    TaskLauncher launcher;
+
+    @Inject
+    TaskTermination termination;
+
+    @Inject
+    TaskDefinitionStore definitions;
+
+    @Inject
+    SchedulerEvents events;
+
+    @Inject
+    Pool pool;
+
+    /** One pass over every live service. */
+    public Future<Void> reconcileAll() {
+        return services.live().compose(all -> {
+            Future<Void> chain = Future.succeededFuture();
+            for (Service service : all) {
+                chain = chain.compose(ok -> reconcile(service).recover(e -> {
+                    LOG.warnf(e, "service %s/%s/%s not reconciled", service.tenant(), service.cluster(), service.name());
+                    return Future.succeededFuture();
+                }));
+            }
+            return chain;
+        });
+    }
+
+    Future<Void> reconcile(Service service) {
+        return services.deployments(service.tenant(), service.cluster(), service.name(), false)
+                .compose(deployments -> tasks.ofService(service.tenant(), service.cluster(), service.name())
+                        .compose(live -> {
+                            if (!"ACTIVE".equals(service.status())) {
+                                return drainDeleted(service, live);
+                            }
+                            Deployment primary = deployments.stream().filter(Deployment::primary).findFirst().orElse(null);
+                            if (primary == null) {
+                                return Future.succeededFuture();
+                            }
+                            return stopUnhealthy(service, live)
+                                    .compose(remaining -> service.daemon()
+                                            ? daemon(service, primary, deployments, remaining)
+                                            : replica(service, primary, deployments, remaining));
+                        }));
+    }
+
+    private Future<Void> drainDeleted(Service service, List<ServiceTask> live) {
+        if (live.isEmpty()) {
+            return services.setStatus(service.tenant(), service.cluster(), service.name(), "INACTIVE");
+        }
+        return stop(service, live.stream().map(ServiceTask::task).toList(), "Service " + service.name() + " was deleted")
+                .mapEmpty();
+    }
+
+    /** Tasks whose health check failed after the grace period are replaced. */
+    private Future<List<ServiceTask>> stopUnhealthy(Service service, List<ServiceTask> live) {
+        Instant graceEnd = Instant.now().minusSeconds(service.healthCheckGraceSeconds());
+        List<Task> unhealthy = live.stream().map(ServiceTask::task)
+                .filter(t -> "UNHEALTHY".equals(t.healthStatus()) && t.startedAt() != null && t.startedAt().isBefore(graceEnd))
+                .toList();
+        if (unhealthy.isEmpty()) {
+            return Future.succeededFuture(live);
+        }
+        return stop(service, unhealthy, "Task failed container health checks")
+                .map(ok -> live.stream().filter(t -> !unhealthy.contains(t.task())).toList());
+    }
+
+    private Future<Void> replica(Service service, Deployment primary, List<Deployment> deployments, List<ServiceTask> live) {
+        List<ServiceTask> fresh = live.stream()
+                .filter(t -> primary.id().equals(t.task().deploymentId()) && "ACTIVE".equals(t.hostStatus())).toList();
+        List<ServiceTask> old = live.stream().filter(t -> !fresh.contains(t)).toList();
+        RollingUpdate.Fleet fleet = new RollingUpdate.Fleet(count(old, true), count(old, false), count(fresh, true),
+                count(fresh, false));
+        RollingUpdate.Step step = RollingUpdate.next(service.desiredCount(), service.bounds(), fleet);
+        List<Task> toStop = new ArrayList<>();
+        // old tasks: not yet healthy first, then those on DRAINING hosts, then the oldest deployments'
+        toStop.addAll(pick(old, false, step.stopOldPending(), Comparator.comparing(t -> t.task().createdAt())));
+        toStop.addAll(pick(old, true, step.stopOldRunning(), Comparator
+                .comparing((ServiceTask t) -> "ACTIVE".equals(t.hostStatus()))
+                .thenComparing(t -> t.task().createdAt())));
+        // surplus new tasks: the newest go first
+        toStop.addAll(pick(fresh, false, step.stopNewPending(), Comparator.comparing((ServiceTask t) -> t.task().createdAt()).reversed()));
+        toStop.addAll(pick(fresh, true, step.stopNewRunning(), Comparator.comparing((ServiceTask t) -> t.task().createdAt()).reversed()));
+        return stop(service, toStop, "Scaling activity initiated by (deployment " + primary.id() + ")")
+                .compose(ok -> start(service, primary, step.startNew(), null))
+                .compose(ok -> checkBreaker(service, primary, deployments))
+                .compose(trippedOrNot -> step.complete() ? completed(service, primary, deployments) : unsteady(service));
+    }
+
+    private Future<Void> daemon(Service service, Deployment primary, List<Deployment> deployments, List<ServiceTask> live) {
+        return hosts.placeable(pool, service.tenant(), service.cluster()).compose(cluster -> {
+            Map<String, List<ServiceTask>> byHost = live.stream().collect(Collectors.groupingBy(t -> t.task().hostId()));
+            List<Task> toStop = new ArrayList<>();
+            List<String> startOn = new ArrayList<>();
+            for (ServiceTask task : live) {
+                if (!"ACTIVE".equals(task.hostStatus())) {
+                    toStop.add(task.task());
+                }
+            }
+            for (Host host : cluster) {
+                if (!"ACTIVE".equals(host.status()) || !host.agentConnected()) {
+                    continue;
+                }
+                List<ServiceTask> here = byHost.getOrDefault(host.id(), List.of());
+                boolean hasCurrent = here.stream().anyMatch(t -> primary.id().equals(t.task().deploymentId()));
+                here.stream().filter(t -> !primary.id().equals(t.task().deploymentId())).forEach(t -> toStop.add(t.task()));
+                if (!hasCurrent && here.stream().allMatch(t -> primary.id().equals(t.task().deploymentId()))) {
+                    startOn.add(host.id());
+                }
+            }
+            boolean complete = toStop.isEmpty() && startOn.isEmpty() && live.stream().allMatch(ServiceTask::healthy);
+            return stop(service, toStop, "Scaling activity initiated by (deployment " + primary.id() + ")")
+                    .compose(ok -> start(service, primary, startOn.size(), startOn))
+                    .compose(ok -> checkBreaker(service, primary, deployments))
+                    .compose(ok -> complete ? completed(service, primary, deployments) : unsteady(service));
+        });
+    }
+
+    private static int count(List<ServiceTask> tasks, boolean healthy) {
+        return (int) tasks.stream().filter(t -> t.healthy() == healthy).count();
+    }
+
+    private static List<Task> pick(List<ServiceTask> tasks, boolean healthy, int count, Comparator<ServiceTask> order) {
+        return tasks.stream().filter(t -> t.healthy() == healthy).sorted(order).limit(count).map(ServiceTask::task).toList();
+    }
+
+    private Future<Void> stop(Service service, List<Task> toStop, String reason) {
+        if (toStop.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        List<Future<Task>> stops = new ArrayList<>();
+        for (Task task : toStop) {
+            stops.add(termination.stop(task.tenant(), task.cluster(), task.id(), "ServiceSchedulerInitiated", reason));
+        }
+        return Future.all(stops).compose(ok -> event(service, "(service " + service.name() + ") has stopped " + toStop.size()
+                + " running tasks: " + toStop.stream().map(t -> "(task " + t.id() + ")").collect(Collectors.joining(" "))
+                + "."));
+    }
+
+    /** Starts {@code count} tasks of the deployment (on {@code onHosts} for a daemon), ten per placement at most. */
+    private Future<Void> start(Service service, Deployment deployment, int count, List<String> onHosts) {
+        if (count == 0) {
+            return Future.succeededFuture();
+        }
+        return definition(service, deployment.taskDefinitionArn()).compose(definition -> {
+            List<Future<TaskLauncher.Launched>> launches = new ArrayList<>();
+            for (int from = 0; from < count; from += 10) {
+                int batch = Math.min(10, count - from);
+                List<String> hostsOfBatch = onHosts == null ? null : onHosts.subList(from, from + batch);
+                launches.add(launcher.launch(new TaskLauncher.Launch(service.tenant(), service.cluster(), definition, null,
+                        batch, service.group(), deployment.id(), service.name(), deployment.id(),
+                        PlacementParameters.constraints("placementConstraints", constraints(service)),
+                        PlacementParameters.strategies("placementStrategy", strategies(service)), hostsOfBatch)));
+            }
+            return Future.all(launches).compose(all -> {
+                List<Task> started = new ArrayList<>();
+                List<TaskLauncher.Failure> failures = new ArrayList<>();
+                for (int i = 0; i < launches.size(); i++) {
+                    started.addAll(launches.get(i).result().tasks());
+                    failures.addAll(launches.get(i).result().failures());
+                }
+                Future<Void> done = started.isEmpty() ? Future.succeededFuture()
+                        : event(service, "(service " + service.name() + ") has started " + started.size() + " tasks: "
+                        + started.stream().map(t -> "(task " + t.id() + ")").collect(Collectors.joining(" ")) + ".");
+                if (started.size() < count) {
+                    done = done.compose(ok -> placementFailed(service, failures));
+                }
+                return done;
+            });
+        });
+    }
+
+    private Future<StoredTaskDefinition> definition(Service service, String arn) {
+        return UniHelper.toFuture(definitions.resolve(service.tenant(), TaskDefinitionReference.parse(arn))
+                .map(found -> found.orElseThrow(() -> new IllegalStateException("task definition " + arn + " is gone"))));
+    }
+
+    /** ECS's event, written at most once a minute while the reason stays the same. */
+    private Future<Void> placementFailed(Service service, List<TaskLauncher.Failure> failures) {
+        String message = "(service " + service.name() + ") was unable to place a task because no container instance met "
+                + "all of its requirements." + closest(failures);
+        boolean repeated = message.equals(service.lastPlacementFailure()) && service.lastPlacementFailureAt() != null
+                && service.lastPlacementFailureAt().isAfter(Instant.now().minus(PLACEMENT_EVENT_EVERY));
+        if (repeated) {
+            return Future.succeededFuture();
+        }
+        return services.placementFailed(service, message).compose(ok -> event(service, message));
+    }
+
+    private static String closest(List<TaskLauncher.Failure> failures) {
+        if (failures.isEmpty()) {
+            return " No container instance is registered and ACTIVE.";
+        }
+        TaskLauncher.Failure first = failures.get(0);
+        String instance = first.arn().substring(first.arn().lastIndexOf('/') + 1);
+        String why = switch (first.reason()) {
+            case "RESOURCE:MEMORY" -> "has insufficient memory available";
+            case "RESOURCE:CPU" -> "has insufficient CPU units available";
+            case "RESOURCE:PORTS" -> "is already using a port required by your task";
+            case "MissingAttribute" -> "is missing an attribute required by your task";
+            case "AGENT" -> "is not ACTIVE or its agent is disconnected";
+            default -> first.detail() == null ? first.reason() : first.detail();
+        };
+        return " The closest matching (container-instance " + instance + ") " + why + ".";
+    }
+
+    /** The deployment circuit breaker: too many failed tasks fail the deployment and, if asked, roll it back. */
+    private Future<Void> checkBreaker(Service service, Deployment primary, List<Deployment> deployments) {
+        if (!"IN_PROGRESS".equals(primary.rolloutState())) {
+            return Future.succeededFuture();
+        }
+        return tasks.failedOfDeployment(service.tenant(), primary.id()).compose(failed -> {
+            int threshold = Math.min(200, Math.max(3, (service.desiredCount() + 1) / 2));
+            if (!service.circuitBreaker() || failed < threshold) {
+                return failed == primary.failedTasks() ? Future.succeededFuture()
+                        : services.updateDeployment(primary, primary.status(), primary.rolloutState(),
+                        primary.rolloutStateReason(), failed);
+            }
+            String reason = "ECS deployment circuit breaker: " + failed + " tasks failed to start.";
+            Future<Void> failedNow = services.updateDeployment(primary, primary.status(), "FAILED", reason, failed)
+                    .compose(ok -> event(service, "(service " + service.name() + ") (deployment " + primary.id()
+                            + ") deployment failed: tasks failed to start."))
+                    .onSuccess(ok -> events.deploymentChanged(service.tenant(), Map.of("eventName", "SERVICE_DEPLOYMENT_FAILED",
+                            "deploymentId", primary.id(), "serviceArn", service.arn(), "reason", reason), "deployment failed"));
+            Optional<Deployment> previous = deployments.stream()
+                    .filter(d -> !d.primary() && "COMPLETED".equals(d.rolloutState()))
+                    .max(Comparator.comparing(Deployment::createdAt));
+            if (!service.rollback() || previous.isEmpty()) {
+                return failedNow;
+            }
+            return failedNow.compose(ok -> pool.withTransaction(client ->
+                            services.newDeployment(client, service, previous.get().taskDefinitionArn(), primary.id())))
+                    .compose(rollback -> event(service, "(service " + service.name() + ") rolling back to deployment "
+                            + previous.get().id() + " (task definition " + previous.get().taskDefinitionArn() + ") as "
+                            + rollback.id() + "."));
+        });
+    }
+
+    private Future<Void> completed(Service service, Deployment primary, List<Deployment> deployments) {
+        Future<Void> done = Future.succeededFuture();
+        if ("IN_PROGRESS".equals(primary.rolloutState())) {
+            done = done.compose(ok -> services.updateDeployment(primary, "PRIMARY", "COMPLETED",
+                            "ECS deployment " + primary.id() + " completed.", primary.failedTasks()))
+                    .compose(ok -> event(service, "(service " + service.name() + ") (deployment " + primary.id()
+                            + ") deployment completed."))
+                    .onSuccess(ok -> events.deploymentChanged(service.tenant(), Map.of("eventName",
+                            "SERVICE_DEPLOYMENT_COMPLETED", "deploymentId", primary.id(), "serviceArn", service.arn()),
+                            "deployment completed"));
+        }
+        for (Deployment older : deployments) {
+            if (!older.primary()) {
+                done = done.compose(ok -> services.updateDeployment(older, "INACTIVE", older.rolloutState(),
+                        older.rolloutStateReason(), older.failedTasks()));
+            }
+        }
+        if (!service.steady()) {
+            done = done.compose(ok -> services.setSteady(service, true))
+                    .compose(ok -> event(service, "(service " + service.name() + ") has reached a steady state."));
+        }
+        return done;
+    }
+
+    private Future<Void> unsteady(Service service) {
+        return service.steady() ? services.setSteady(service, false) : Future.succeededFuture();
+    }
+
+    private Future<Void> event(Service service, String message) {
+        events.serviceAction(service.tenant(), Map.of("eventType", "INFO", "eventName", "SERVICE_EVENT",
+                "clusterArn", "arn:berth:ecs::" + service.tenant() + ":cluster/" + service.cluster(),
+                "serviceArn", service.arn(), "message", message), message);
+        return services.addEvent(service, message);
+    }
+
+    static List<PlacementParameters.ConstraintSpec> constraints(Service service) {
+        List<PlacementParameters.ConstraintSpec> specs = new ArrayList<>();
+        service.placementConstraints().forEach(c -> specs.add(new PlacementParameters.ConstraintSpec(
+                c.path("type").asText(null), c.path("expression").asText(null))));
+        return specs;
+    }
+
+    static List<PlacementParameters.StrategySpec> strategies(Service service) {
+        List<PlacementParameters.StrategySpec> specs = new ArrayList<>();
+        service.placementStrategy().forEach(s -> specs.add(new PlacementParameters.StrategySpec(
+                s.path("type").asText(null), s.path("field").asText(null))));
+        return specs;
+    }
+}

@@ -1,0 +1,292 @@
+package dev.berth.scheduler.services;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.common.auth.Action;
+import dev.berth.common.auth.CurrentPrincipal;
+import dev.berth.common.auth.Requires;
+import dev.berth.common.error.ApiException;
+import dev.berth.common.http.PageTokens;
+import dev.berth.scheduler.clusters.Cluster;
+import dev.berth.scheduler.clusters.ClusterStore;
+import dev.berth.scheduler.deployments.DeploymentConfiguration;
+import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
+import dev.berth.scheduler.taskdefinitions.TaskDefinitionReference;
+import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
+import dev.berth.scheduler.tasks.PlacementParameters;
+import dev.berth.scheduler.tasks.TaskStore;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** ECS's CreateService, UpdateService, DescribeServices, ListServices and DeleteService for one cluster. */
+@Path("/api/scheduler/v1/clusters/{cluster}/services")
+public class ServicesResource {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,254}");
+
+    public record CircuitBreaker(Boolean enable, Boolean rollback) {
+    }
+
+    public record DeploymentConfigurationSpec(Integer minimumHealthyPercent, Integer maximumPercent,
+                                              CircuitBreaker deploymentCircuitBreaker) {
+    }
+
+    public record CreateServiceRequest(String serviceName, String taskDefinition, Integer desiredCount,
+                                       String schedulingStrategy, String launchType,
+                                       DeploymentConfigurationSpec deploymentConfiguration,
+                                       List<PlacementParameters.ConstraintSpec> placementConstraints,
+                                       List<PlacementParameters.StrategySpec> placementStrategy,
+                                       Integer healthCheckGracePeriodSeconds, String clientToken) {
+    }
+
+    public record UpdateServiceRequest(String taskDefinition, Integer desiredCount,
+                                       DeploymentConfigurationSpec deploymentConfiguration,
+                                       List<PlacementParameters.ConstraintSpec> placementConstraints,
+                                       List<PlacementParameters.StrategySpec> placementStrategy,
+                                       Integer healthCheckGracePeriodSeconds, Boolean forceNewDeployment) {
+    }
+
+    @Inject
+    ClusterStore clusters;
+
+    @Inject
+    ServiceStore services;
+
+    @Inject
+    TaskStore tasks;
+
+    @Inject
+    TaskDefinitionStore definitions;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    CurrentPrincipal principal;
+
+    @POST
+    @Requires(Action.DEPLOY)
+    public Uni<Map<String, ServiceView>> create(@PathParam("cluster") String cluster, CreateServiceRequest request) {
+        if (request == null || request.serviceName() == null || !NAME.matcher(request.serviceName()).matches()) {
+            throw invalid("serviceName: a letter, then up to 254 letters, digits, hyphens and underscores");
+        }
+        String strategy = request.schedulingStrategy() == null ? "REPLICA" : request.schedulingStrategy();
+        if (!List.of("REPLICA", "DAEMON").contains(strategy)) {
+            throw invalid("schedulingStrategy: REPLICA or DAEMON, got '" + strategy + "'");
+        }
+        boolean daemon = strategy.equals("DAEMON");
+        if (daemon && request.desiredCount() != null) {
+            throw invalid("desiredCount: a DAEMON service runs one task per host and takes no desiredCount");
+        }
+        if (daemon && request.placementStrategy() != null && !request.placementStrategy().isEmpty()) {
+            throw invalid("placementStrategy: a DAEMON service takes no placement strategy");
+        }
+        int desired = daemon ? 0 : request.desiredCount() == null ? 1 : request.desiredCount();
+        if (desired < 0) {
+            throw invalid("desiredCount: must not be negative, got " + desired);
+        }
+        if (request.launchType() != null && !List.of("EC2", "EXTERNAL").contains(request.launchType())) {
+            throw invalid("launchType: Berth runs EC2 and EXTERNAL launch types, not " + request.launchType());
+        }
+        DeploymentConfiguration bounds = bounds(request.deploymentConfiguration(),
+                daemon ? new DeploymentConfiguration(0, 100) : DeploymentConfiguration.DEFAULT);
+        PlacementParameters.constraints("placementConstraints", request.placementConstraints());
+        PlacementParameters.strategies("placementStrategy", request.placementStrategy());
+        int grace = grace(request.healthCheckGracePeriodSeconds(), 0);
+        String tenant = principal.tenant();
+        String name = Cluster.nameOf(cluster);
+        return clusters.requireActive(tenant, name)
+                .chain(c -> definition(tenant, request.taskDefinition()))
+                .chain(definition -> UniHelper.toUni(services.create(new Service(tenant, name, request.serviceName(),
+                        "ACTIVE", strategy, desired, definition.arn(), bounds, breaker(request.deploymentConfiguration(), false),
+                        rollback(request.deploymentConfiguration(), false), tree(request.placementConstraints()),
+                        tree(request.placementStrategy()), grace, false, null, null, null, principal.get().name()))))
+                .map(created -> created.orElseThrow(() -> invalid("serviceName: a service named '" + request.serviceName()
+                        + "' already exists in cluster " + name)))
+                .chain(this::view);
+    }
+
+    @PUT
+    @Path("{service}")
+    @Requires(Action.DEPLOY)
+    public Uni<Map<String, ServiceView>> update(@PathParam("cluster") String cluster, @PathParam("service") String serviceName,
+                                                UpdateServiceRequest request) {
+        if (request == null) {
+            throw invalid("body: an UpdateService request is required");
+        }
+        if (request.desiredCount() != null && request.desiredCount() < 0) {
+            throw invalid("desiredCount: must not be negative, got " + request.desiredCount());
+        }
+        PlacementParameters.constraints("placementConstraints", request.placementConstraints());
+        PlacementParameters.strategies("placementStrategy", request.placementStrategy());
+        String tenant = principal.tenant();
+        String name = Cluster.nameOf(cluster);
+        return clusters.requireActive(tenant, name)
+                .chain(c -> found(tenant, name, nameOf(serviceName)))
+                .chain(service -> {
+                    if (service.daemon() && request.desiredCount() != null) {
+                        throw invalid("desiredCount: a DAEMON service runs one task per host and takes no desiredCount");
+                    }
+                    Service changed = new Service(tenant, name, service.name(), service.status(),
+                            service.schedulingStrategy(),
+                            request.desiredCount() != null ? request.desiredCount() : service.desiredCount(),
+                            service.taskDefinitionArn(), bounds(request.deploymentConfiguration(), service.bounds()),
+                            breaker(request.deploymentConfiguration(), service.circuitBreaker()),
+                            rollback(request.deploymentConfiguration(), service.rollback()),
+                            request.placementConstraints() != null ? tree(request.placementConstraints())
+                                    : service.placementConstraints(),
+                            request.placementStrategy() != null ? tree(request.placementStrategy()) : service.placementStrategy(),
+                            grace(request.healthCheckGracePeriodSeconds(), service.healthCheckGraceSeconds()),
+                            false, null, null, service.createdAt(), service.createdBy());
+                    Uni<String> target = request.taskDefinition() == null ? Uni.createFrom().item((String) null)
+                            : definition(tenant, request.taskDefinition()).map(StoredTaskDefinition::arn);
+                    return target.chain(arn -> UniHelper.toUni(pool.withTransaction(client -> {
+                        Future<Service> updated = services.update(client, changed);
+                        boolean redeploy = (arn != null && !arn.equals(service.taskDefinitionArn()))
+                                || Boolean.TRUE.equals(request.forceNewDeployment());
+                        return redeploy ? updated.compose(s -> services.newDeployment(client, s,
+                                arn != null ? arn : s.taskDefinitionArn(), null).map(d -> s)) : updated;
+                    })));
+                })
+                .chain(updated -> UniHelper.toUni(services.find(tenant, name, updated.name())))
+                .map(found -> found.orElseThrow())
+                .chain(this::view);
+    }
+
+    @GET
+    @Path("{service}")
+    @Requires(Action.READ)
+    public Uni<Map<String, ServiceView>> describe(@PathParam("cluster") String cluster, @PathParam("service") String service) {
+        String tenant = principal.tenant();
+        String name = Cluster.nameOf(cluster);
+        return clusters.requireActive(tenant, name).chain(c -> found(tenant, name, nameOf(service))).chain(this::view);
+    }
+
+    @GET
+    @Requires(Action.READ)
+    public Uni<Map<String, Object>> list(@PathParam("cluster") String cluster, @QueryParam("maxResults") Integer maxResults,
+                                         @QueryParam("nextToken") String nextToken) {
+        if (maxResults != null && (maxResults < 1 || maxResults > 100)) {
+            throw invalid("maxResults: between 1 and 100, got " + maxResults);
+        }
+        int limit = maxResults == null ? 10 : maxResults;
+        String after = PageTokens.decode(nextToken, () -> invalid("nextToken: not a token this API gave out"));
+        String tenant = principal.tenant();
+        String name = Cluster.nameOf(cluster);
+        return clusters.requireActive(tenant, name)
+                .chain(c -> UniHelper.toUni(services.list(tenant, name, after, limit + 1)))
+                .map(found -> {
+                    Map<String, Object> page = new LinkedHashMap<>();
+                    page.put("serviceArns", found.stream().limit(limit).map(Service::arn).toList());
+                    if (found.size() > limit) {
+                        page.put("nextToken", PageTokens.encode(found.get(limit - 1).name()));
+                    }
+                    return page;
+                });
+    }
+
+    /** ECS: a service with tasks wanted needs {@code force=true} (or desiredCount 0 first); it drains, then turns INACTIVE. */
+    @DELETE
+    @Path("{service}")
+    @Requires(Action.DEPLOY)
+    public Uni<Map<String, ServiceView>> delete(@PathParam("cluster") String cluster, @PathParam("service") String service,
+                                                @QueryParam("force") boolean force) {
+        String tenant = principal.tenant();
+        String name = Cluster.nameOf(cluster);
+        return clusters.requireActive(tenant, name)
+                .chain(c -> found(tenant, name, nameOf(service)))
+                .chain(found -> {
+                    if (!found.daemon() && found.desiredCount() > 0 && !force) {
+                        throw invalid("force: the service still wants " + found.desiredCount()
+                                + " tasks; scale it to 0 first or delete with force=true");
+                    }
+                    return UniHelper.toUni(services.setStatus(tenant, name, found.name(), "DRAINING"));
+                })
+                .chain(ok -> found(tenant, name, nameOf(service)))
+                .chain(this::view);
+    }
+
+    private Uni<Map<String, ServiceView>> view(Service service) {
+        return UniHelper.toUni(services.deployments(service.tenant(), service.cluster(), service.name(), false)
+                .compose(deployments -> tasks.ofService(service.tenant(), service.cluster(), service.name())
+                        .compose(live -> services.events(service.tenant(), service.cluster(), service.name())
+                                .map(events -> Map.of("service", ServiceView.of(service, deployments, live, events))))));
+    }
+
+    private Uni<Service> found(String tenant, String cluster, String name) {
+        return UniHelper.toUni(services.find(tenant, cluster, name))
+                .map(found -> found.filter(s -> !"INACTIVE".equals(s.status())).orElseThrow(() -> new ApiException(404,
+                        "ServiceNotFoundException", "Service not found: " + name + " in cluster " + cluster + ".")));
+    }
+
+    private Uni<StoredTaskDefinition> definition(String tenant, String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw invalid("taskDefinition: the family, family:revision or ARN to run is required");
+        }
+        return definitions.resolve(tenant, TaskDefinitionReference.parse(reference))
+                .map(found -> found.filter(d -> "ACTIVE".equals(d.status()))
+                        .orElseThrow(() -> invalid("taskDefinition: no ACTIVE task definition '" + reference + "'")));
+    }
+
+    private static DeploymentConfiguration bounds(DeploymentConfigurationSpec spec, DeploymentConfiguration current) {
+        if (spec == null) {
+            return current;
+        }
+        try {
+            return new DeploymentConfiguration(
+                    spec.minimumHealthyPercent() != null ? spec.minimumHealthyPercent() : current.minimumHealthyPercent(),
+                    spec.maximumPercent() != null ? spec.maximumPercent() : current.maximumPercent());
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
+    private static boolean breaker(DeploymentConfigurationSpec spec, boolean current) {
+        return spec == null || spec.deploymentCircuitBreaker() == null || spec.deploymentCircuitBreaker().enable() == null
+                ? current : spec.deploymentCircuitBreaker().enable();
+    }
+
+    private static boolean rollback(DeploymentConfigurationSpec spec, boolean current) {
+        return spec == null || spec.deploymentCircuitBreaker() == null || spec.deploymentCircuitBreaker().rollback() == null
+                ? current : spec.deploymentCircuitBreaker().rollback();
+    }
+
+    private static int grace(Integer seconds, int current) {
+        if (seconds == null) {
+            return current;
+        }
+        if (seconds < 0 || seconds > 2_147_483) {
+            throw invalid("healthCheckGracePeriodSeconds: 0 to 2147483, got " + seconds);
+        }
+        return seconds;
+    }
+
+    private JsonNode tree(Object value) {
+        return value == null ? json.createArrayNode() : json.valueToTree(value);
+    }
+
+    private static String nameOf(String service) {
+        return service.substring(service.lastIndexOf('/') + 1);
+    }
+
+    private static ApiException invalid(String message) {
+        return new ApiException(400, "InvalidParameterException", message);
+    }
+}
