@@ -64,7 +64,11 @@ public final class ScriptedHost implements AgentSession.Host, AutoCloseable {
         ScriptedHost host = new ScriptedHost(channel, credentials, spec);
         host.session.start();
         host.heartbeats = TIMER.scheduleAtFixedRate(host::beat, 1, 1, TimeUnit.SECONDS);
-        host.await("welcome", host.session::connected, Duration.ofSeconds(30));
+        host.await("welcome", () -> host.session.connected() || !host.refusals.isEmpty(), Duration.ofSeconds(30));
+        if (!host.refusals.isEmpty()) {
+            host.close();
+            throw new AssertionError("host " + credentials.hostId() + " refused: " + host.refusals);
+        }
         return host;
     }
 

@@ -1,0 +1,25 @@
+package dev.berth.scheduler.schedules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/** A rule that runs tasks on a schedule: its expression, time zone, state and the RunTask it makes. */
+public record ScheduledTask(String tenant, String cluster, String name, String scheduleExpression, String timezone,
+                            String state, JsonNode runTask, Instant anchor, Instant nextRunAt, Instant lastRunAt,
+                            JsonNode lastResult, Instant createdAt) {
+
+    public ScheduleExpression schedule() {
+        return ScheduleExpression.parse(scheduleExpression, anchor);
+    }
+
+    /** The next {@code count} runs after {@code now}, in the rule's time zone (none while DISABLED). */
+    public List<ZonedDateTime> nextRuns(Instant now, int count) {
+        return "ENABLED".equals(state) ? schedule().next(now.atZone(ScheduleExpression.zone(timezone)), count) : List.of();
+    }
+
+    public String arn() {
+        return "arn:berth:events::" + tenant + ":rule/" + cluster + "/" + name;
+    }
+}
