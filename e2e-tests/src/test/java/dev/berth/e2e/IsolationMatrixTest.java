@@ -141,6 +141,22 @@ class IsolationMatrixTest {
                                                                              400, 400, 403, 400, 403, 403, 403));
         rows.add(row("DELETE", "/api/scheduler/v1/task-definitions/no-such-family:1", null,
                                                                              404, 404, 403, 404, 403, 403, 403));
+        String cluster = "/api/scheduler/v1/clusters/no-such-cluster";
+        rows.add(row("GET", cluster + "/tasks", null,                         404, 404, 404, 404, 403, 404, 403));
+        rows.add(row("POST", cluster + "/tasks", "{\"taskDefinition\":\"x\"}",
+                                                                             404, 404, 403, 404, 403, 403, 403));
+        rows.add(row("GET", cluster + "/container-instances", null,           404, 404, 404, 404, 403, 404, 403));
+        rows.add(row("POST", cluster + "/container-instances/state",
+                "{\"containerInstances\":[\"h-1\"],\"status\":\"DRAINING\"}",
+                                                                             404, 403, 403, 404, 403, 403, 403));
+        rows.add(row("GET", cluster + "/services", null,                      404, 404, 404, 404, 403, 404, 403));
+        rows.add(row("POST", cluster + "/services", "{\"serviceName\":\"s\",\"taskDefinition\":\"x\"}",
+                                                                             404, 404, 403, 404, 403, 403, 403));
+        rows.add(row("POST", cluster + "/placement-plans", "{\"taskDefinition\":\"x\"}",
+                                                                             404, 404, 404, 404, 403, 404, 403));
+        rows.add(row("GET", cluster + "/scheduled-tasks", null,               404, 404, 404, 404, 403, 404, 403));
+        // the agent channel opens for host tokens only (a plain GET from a host is told to upgrade)
+        rows.add(row("GET", "/api/agent/v1/connect", null,                    403, 403, 403, 403, 400, 403, 403));
         rows.add(row("GET", "/v2/" + REPOSITORY + "/tags/list", null,       200, 200, 200, 404, 200, 403, 404));
         rows.add(row("GET", "/v2/" + REPOSITORY + "/manifests/nope", null,  404, 404, 404, 404, 404, 403, 404));
         rows.add(row("POST", "/v2/" + REPOSITORY + "/blobs/uploads/", null, 202, 202, 403, 404, 403, 403, 404));

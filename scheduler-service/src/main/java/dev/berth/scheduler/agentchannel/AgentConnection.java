@@ -6,6 +6,7 @@ import dev.berth.agent.protocol.ProtocolException;
 import dev.berth.scheduler.hosts.Host;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,6 +33,7 @@ final class AgentConnection {
     private boolean fetchAgain;
     private long helloTimer = -1;
     private long pollTimer = -1;
+    private Future<?> reports = Future.succeededFuture();
 
     AgentConnection(AgentChannel channel, ServerWebSocket socket, String tenant, String cluster, String hostId, String id) {
         this.channel = channel;
@@ -92,9 +94,9 @@ final class AgentConnection {
         switch (message) {
             case AgentMessage.CommandAck ack -> channel.acknowledged(this, ack.seq())
                     .onFailure(e -> LOG.warnf("ack %d of %s/%s not recorded: %s", ack.seq(), tenant, hostId, e.getMessage()));
-            case AgentMessage.TaskStateReport report -> handled(report, channel.taskState(this, report));
-            case AgentMessage.LogBatch batch -> handled(batch, channel.logs(this, batch));
-            case AgentMessage.MetricBatch batch -> handled(batch, channel.metrics(this, batch));
+            case AgentMessage.TaskStateReport report -> handled(report, () -> channel.taskState(this, report));
+            case AgentMessage.LogBatch batch -> handled(batch, () -> channel.logs(this, batch));
+            case AgentMessage.MetricBatch batch -> handled(batch, () -> channel.metrics(this, batch));
             case AgentMessage.Heartbeat heartbeat -> channel.heartbeat(this, heartbeat);
             default -> refuse("ProtocolError", "An agent does not send " + message.getClass().getSimpleName() + ".");
         }
@@ -137,7 +139,10 @@ final class AgentConnection {
         });
     }
 
-    private void handled(AgentMessage.Report report, Future<?> handling) {
+    /** Reports are handled one after another, in the order the agent sent them (ACTIVATING before RUNNING). */
+    private synchronized void handled(AgentMessage.Report report, Supplier<Future<?>> handle) {
+        Future<?> handling = reports.transform(previous -> handle.get());
+        reports = handling.transform(done -> Future.succeededFuture());
         handling.onComplete(result -> {
             if (result.failed()) {
                 // not acknowledged: the agent sends it again after its next reconnect

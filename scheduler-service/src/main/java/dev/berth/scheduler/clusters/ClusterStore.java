@@ -49,6 +49,26 @@ public class ClusterStore {
                 .map(rows -> Rows.all(rows, ClusterStore::row));
     }
 
+    /** What runs in a cluster, as DescribeClusters counts it. */
+    public record Counts(int hosts, int running, int pending, int services) {
+        public static final Counts NONE = new Counts(0, 0, 0, 0);
+    }
+
+    public Uni<Counts> counts(String tenant, String name) {
+        return UniHelper.toUni(pool.preparedQuery("SELECT "
+                        + "(SELECT count(*) FROM host WHERE tenant = $1 AND cluster = $2 AND status <> 'INACTIVE') AS hosts, "
+                        + "(SELECT count(*) FROM task WHERE tenant = $1 AND cluster = $2 AND last_status = 'RUNNING') AS running, "
+                        + "(SELECT count(*) FROM task WHERE tenant = $1 AND cluster = $2 "
+                        + "AND last_status IN ('PROVISIONING', 'PENDING', 'ACTIVATING')) AS pending, "
+                        + "(SELECT count(*) FROM service WHERE tenant = $1 AND cluster = $2 AND status = 'ACTIVE') AS services")
+                .execute(Tuple.of(tenant, name)))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Counts(row.getLong("hosts").intValue(), row.getLong("running").intValue(),
+                            row.getLong("pending").intValue(), row.getLong("services").intValue());
+                });
+    }
+
     /** Marks an ACTIVE cluster INACTIVE; empty when there is no ACTIVE cluster of that name. */
     public Uni<Optional<Cluster>> delete(String tenant, String name) {
         return UniHelper.toUni(pool.preparedQuery("UPDATE cluster SET status = 'INACTIVE', deleted_at = now() "

@@ -1,14 +1,11 @@
 package dev.berth.scheduler.clusters;
 
-/**
- * A cluster as ECS's DescribeClusters shows it. The counts are zero until hosts, tasks and
- * services exist in Berth.
- */
+/** A cluster as ECS's DescribeClusters shows it. */
 public record ClusterView(String clusterArn, String clusterName, String status, int registeredContainerInstancesCount,
                           int runningTasksCount, int pendingTasksCount, int activeServicesCount, String createdAt) {
 
-    static ClusterView of(Cluster cluster) {
-        return new ClusterView(cluster.arn(), cluster.name(), cluster.status(), 0, 0, 0, 0,
-                cluster.createdAt().toInstant().toString());
+    static ClusterView of(Cluster cluster, ClusterStore.Counts counts) {
+        return new ClusterView(cluster.arn(), cluster.name(), cluster.status(), counts.hosts(), counts.running(),
+                counts.pending(), counts.services(), cluster.createdAt().toInstant().toString());
     }
 }

@@ -44,7 +44,7 @@ public class ClustersResource {
             throw new ApiException(400, "InvalidParameterException", "clusterName: '" + name
                     + "' may hold up to 255 letters, digits, hyphens and underscores");
         }
-        return store.create(principal.tenant(), name).map(cluster -> Map.of("cluster", ClusterView.of(cluster)));
+        return store.create(principal.tenant(), name).chain(this::view);
     }
 
     @GET
@@ -54,7 +54,7 @@ public class ClustersResource {
         String name = Cluster.nameOf(cluster);
         return store.find(principal.tenant(), name)
                 .map(found -> found.orElseThrow(() -> Cluster.notFound(name)))
-                .map(found -> Map.of("cluster", ClusterView.of(found)));
+                .chain(this::view);
     }
 
     @GET
@@ -77,15 +77,31 @@ public class ClustersResource {
         });
     }
 
-    /** The cluster becomes INACTIVE; ECS refuses while it has hosts or services (none exist in Berth yet). */
+    /** The cluster becomes INACTIVE; as in ECS, not while it has hosts or services. */
     @DELETE
     @Path("{cluster}")
     @Requires(Action.MANAGE)
     public Uni<Map<String, ClusterView>> delete(@PathParam("cluster") String cluster) {
         String name = Cluster.nameOf(cluster);
-        return store.delete(principal.tenant(), name)
+        String tenant = principal.tenant();
+        return store.counts(tenant, name).chain(counts -> {
+            if (counts.hosts() > 0) {
+                throw new ApiException(400, "ClusterContainsContainerInstancesException", "The Cluster cannot be "
+                        + "deleted while Container Instances are active or draining (" + counts.hosts() + ").");
+            }
+            if (counts.services() > 0) {
+                throw new ApiException(400, "ClusterContainsServicesException", "The Cluster cannot be deleted while "
+                        + "Services are active (" + counts.services() + ").");
+            }
+            return store.delete(tenant, name);
+        })
                 .map(deleted -> deleted.orElseThrow(() -> Cluster.notFound(name)))
-                .map(deleted -> Map.of("cluster", ClusterView.of(deleted)));
+                .map(deleted -> Map.of("cluster", ClusterView.of(deleted, ClusterStore.Counts.NONE)));
+    }
+
+    private Uni<Map<String, ClusterView>> view(Cluster cluster) {
+        return store.counts(cluster.tenant(), cluster.name())
+                .map(counts -> Map.of("cluster", ClusterView.of(cluster, counts)));
     }
 
 }

@@ -75,6 +75,11 @@ class TasksApiTest {
             // spread by zone: one task on each host
             assertEquals(1, a.running());
             assertEquals(1, b.running());
+            as("acme-viewer").get("/api/scheduler/v1/clusters/" + cluster).then()
+                    .body("cluster.registeredContainerInstancesCount", equalTo(2))
+                    .body("cluster.runningTasksCount", equalTo(2));
+            as("acme-admin").delete("/api/scheduler/v1/clusters/" + cluster).then().statusCode(400)
+                    .body("code", equalTo("ClusterContainsContainerInstancesException"));
             String arn = arns.get(0);
             as("acme-viewer").get(tasks(cluster) + "/" + id(arn)).then()
                     .body("task.startedBy", equalTo("test"))
