@@ -13,7 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -61,20 +60,11 @@ public class ClustersResource {
     @Requires(Action.READ)
     public Uni<Map<String, Object>> list(@QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
-        if (maxResults != null && (maxResults < 1 || maxResults > 100)) {
-            throw new ApiException(400, "InvalidParameterException", "maxResults: between 1 and 100, got " + maxResults);
-        }
-        int limit = maxResults == null ? 100 : maxResults;
+        int limit = PageTokens.limit(maxResults, 100, 100, m -> new ApiException(400, "InvalidParameterException", m));
         String after = PageTokens.decode(nextToken,
                 () -> new ApiException(400, "InvalidParameterException", "nextToken: not a token this API gave out"));
-        return store.list(principal.tenant(), after, limit + 1).map(found -> {
-            Map<String, Object> page = new LinkedHashMap<>();
-            page.put("clusterArns", found.stream().limit(limit).map(Cluster::arn).toList());
-            if (found.size() > limit) {
-                page.put("nextToken", PageTokens.encode(found.get(limit - 1).name()));
-            }
-            return page;
-        });
+        return store.list(principal.tenant(), after, limit + 1)
+                .map(found -> PageTokens.page("clusterArns", found, limit, Cluster::arn, Cluster::name));
     }
 
     /** The cluster becomes INACTIVE; as in ECS, not while it has hosts or services. */

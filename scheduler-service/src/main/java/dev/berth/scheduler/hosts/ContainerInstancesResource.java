@@ -70,23 +70,13 @@ public class ContainerInstancesResource {
         if (status != null && !List.of("ACTIVE", "DRAINING", "INACTIVE").contains(status)) {
             throw invalid("status: ACTIVE, DRAINING or INACTIVE, got '" + status + "'");
         }
-        if (maxResults != null && (maxResults < 1 || maxResults > 100)) {
-            throw invalid("maxResults: between 1 and 100, got " + maxResults);
-        }
-        int limit = maxResults == null ? 100 : maxResults;
+        int limit = PageTokens.limit(maxResults, 100, 100, ContainerInstancesResource::invalid);
         String after = PageTokens.decode(nextToken, () -> invalid("nextToken: not a token this API gave out"));
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
                 .chain(c -> UniHelper.toUni(hosts.list(tenant, name, status, after, limit + 1)))
-                .map(found -> {
-                    Map<String, Object> page = new LinkedHashMap<>();
-                    page.put("containerInstanceArns", found.stream().limit(limit).map(Host::arn).toList());
-                    if (found.size() > limit) {
-                        page.put("nextToken", PageTokens.encode(found.get(limit - 1).id()));
-                    }
-                    return page;
-                });
+                .map(found -> PageTokens.page("containerInstanceArns", found, limit, Host::arn, Host::id));
     }
 
     @GET

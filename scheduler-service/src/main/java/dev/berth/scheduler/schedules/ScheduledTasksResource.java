@@ -144,23 +144,13 @@ public class ScheduledTasksResource {
     @Requires(Action.READ)
     public Uni<Map<String, Object>> list(@PathParam("cluster") String cluster, @QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
-        if (maxResults != null && (maxResults < 1 || maxResults > 100)) {
-            throw invalid("maxResults: between 1 and 100, got " + maxResults);
-        }
-        int limit = maxResults == null ? 100 : maxResults;
+        int limit = PageTokens.limit(maxResults, 100, 100, ScheduledTasksResource::invalid);
         String after = PageTokens.decode(nextToken, () -> invalid("nextToken: not a token this API gave out"));
         String tenant = principal.tenant();
         String clusterName = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, clusterName)
                 .chain(c -> UniHelper.toUni(store.list(tenant, clusterName, after, limit + 1)))
-                .map(found -> {
-                    Map<String, Object> page = new LinkedHashMap<>();
-                    page.put("scheduledTasks", found.stream().limit(limit).map(ScheduledTaskView::of).toList());
-                    if (found.size() > limit) {
-                        page.put("nextToken", PageTokens.encode(found.get(limit - 1).name()));
-                    }
-                    return page;
-                });
+                .map(found -> PageTokens.page("scheduledTasks", found, limit, ScheduledTaskView::of, ScheduledTask::name));
     }
 
     @DELETE

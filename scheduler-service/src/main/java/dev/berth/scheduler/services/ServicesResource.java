@@ -27,7 +27,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -183,23 +182,13 @@ public class ServicesResource {
     @Requires(Action.READ)
     public Uni<Map<String, Object>> list(@PathParam("cluster") String cluster, @QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
-        if (maxResults != null && (maxResults < 1 || maxResults > 100)) {
-            throw invalid("maxResults: between 1 and 100, got " + maxResults);
-        }
-        int limit = maxResults == null ? 10 : maxResults;
+        int limit = PageTokens.limit(maxResults, 10, 100, ServicesResource::invalid);
         String after = PageTokens.decode(nextToken, () -> invalid("nextToken: not a token this API gave out"));
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
                 .chain(c -> UniHelper.toUni(services.list(tenant, name, after, limit + 1)))
-                .map(found -> {
-                    Map<String, Object> page = new LinkedHashMap<>();
-                    page.put("serviceArns", found.stream().limit(limit).map(Service::arn).toList());
-                    if (found.size() > limit) {
-                        page.put("nextToken", PageTokens.encode(found.get(limit - 1).name()));
-                    }
-                    return page;
-                });
+                .map(found -> PageTokens.page("serviceArns", found, limit, Service::arn, Service::name));
     }
 
     /** ECS: a service with tasks wanted needs {@code force=true} (or desiredCount 0 first); it drains, then turns INACTIVE. */

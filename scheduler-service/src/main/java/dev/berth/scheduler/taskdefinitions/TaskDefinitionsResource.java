@@ -15,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -77,22 +76,12 @@ public class TaskDefinitionsResource {
         if (status != null && !STATUSES.contains(status)) {
             throw clientError("status: ACTIVE or INACTIVE, got '" + status + "'");
         }
-        if (maxResults != null && (maxResults < 1 || maxResults > 100)) {
-            throw clientError("maxResults: between 1 and 100, got " + maxResults);
-        }
-        int limit = maxResults == null ? 100 : maxResults;
+        int limit = PageTokens.limit(maxResults, 100, 100, TaskDefinitionsResource::clientError);
         String position = PageTokens.decode(nextToken, () -> clientError("nextToken: not a token this API gave out"));
         TaskDefinitionReference after = position == null ? new TaskDefinitionReference("", 0) : TaskDefinitionReference.parse(position);
         return store.list(principal.tenant(), familyPrefix, status, after.family(), after.revision(), limit + 1)
-                .map(found -> {
-                    Map<String, Object> page = new LinkedHashMap<>();
-                    page.put("taskDefinitionArns", found.stream().limit(limit).map(StoredTaskDefinition::arn).toList());
-                    if (found.size() > limit) {
-                        StoredTaskDefinition last = found.get(limit - 1);
-                        page.put("nextToken", PageTokens.encode(last.family() + ":" + last.revision()));
-                    }
-                    return page;
-                });
+                .map(found -> PageTokens.page("taskDefinitionArns", found, limit, StoredTaskDefinition::arn,
+                        d -> d.family() + ":" + d.revision()));
     }
 
     @DELETE

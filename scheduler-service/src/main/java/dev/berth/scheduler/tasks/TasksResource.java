@@ -188,10 +188,7 @@ public class TasksResource {
         if (desiredStatus != null && !List.of("RUNNING", "PENDING", "STOPPED").contains(desiredStatus)) {
             throw invalid("desiredStatus: RUNNING, PENDING or STOPPED, got '" + desiredStatus + "'");
         }
-        if (maxResults != null && (maxResults < 1 || maxResults > 100)) {
-            throw invalid("maxResults: between 1 and 100, got " + maxResults);
-        }
-        int limit = maxResults == null ? 100 : maxResults;
+        int limit = PageTokens.limit(maxResults, 100, 100, TasksResource::invalid);
         String position = PageTokens.decode(nextToken, () -> invalid("nextToken: not a token this API gave out"));
         Instant before = null;
         String beforeId = null;
@@ -209,15 +206,7 @@ public class TasksResource {
         String fromId = beforeId;
         return clusters.requireActive(tenant, name)
                 .chain(c -> UniHelper.toUni(tasks.list(tenant, name, filter, from, fromId, limit + 1)))
-                .map(found -> {
-                    Map<String, Object> page = new LinkedHashMap<>();
-                    page.put("taskArns", found.stream().limit(limit).map(Task::arn).toList());
-                    if (found.size() > limit) {
-                        Task last = found.get(limit - 1);
-                        page.put("nextToken", PageTokens.encode(last.createdAt() + "|" + last.id()));
-                    }
-                    return page;
-                });
+                .map(found -> PageTokens.page("taskArns", found, limit, Task::arn, t -> t.createdAt() + "|" + t.id()));
     }
 
     private Uni<StoredTaskDefinition> definition(String tenant, String reference) {
