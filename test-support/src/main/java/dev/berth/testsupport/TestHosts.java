@@ -34,7 +34,7 @@ public final class TestHosts {
         String hostId = "h-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String clientId = tenant + "-host-" + hostId;
         String secret = UUID.randomUUID().toString();
-        String admin = Tokens.forPlatformService("gateway");
+        String admin = adminToken();
         Map<String, Object> client = Map.of(
                 "clientId", clientId, "enabled", true, "protocol", "openid-connect", "publicClient", false,
                 "secret", secret, "serviceAccountsEnabled", true, "standardFlowEnabled", false,
@@ -49,6 +49,18 @@ public final class TestHosts {
         call(admin, "POST", ADMIN + "/users/" + user + "/role-mappings/realm", List.of(role), 204);
         return new HostCredentials(hostId, tenant, cluster, clientId, secret,
                 KEYCLOAK + "/realms/berth/protocol/openid-connect/token");
+    }
+
+    private static String adminToken;
+    private static long adminTokenAt;
+
+    /** The gateway's token, reused for a minute (its lifetime is longer). */
+    private static synchronized String adminToken() {
+        if (adminToken == null || System.nanoTime() - adminTokenAt > 60_000_000_000L) {
+            adminToken = Tokens.forPlatformService("gateway");
+            adminTokenAt = System.nanoTime();
+        }
+        return adminToken;
     }
 
     private static Map<String, Object> claim(String name, String value) {

@@ -50,20 +50,25 @@ public class ProxyRoutes {
         // One client (and connection pool) per event-loop thread: a pooled connection then
         // always belongs to the thread that serves the incoming request, and no request wakes
         // another thread to write to the backend.
-        ThreadLocal<HttpProxy> proxies = ThreadLocal.withInitial(() -> proxy(routes));
+        ThreadLocal<HttpProxy> proxies = ThreadLocal.withInitial(() -> proxy(routes, 64));
+        // agent channels hold their backend connection for as long as the host is connected, so
+        // they get a pool of their own, sized for every host, apart from request traffic
+        ThreadLocal<HttpProxy> agentChannels = ThreadLocal.withInitial(() ->
+                proxy(routes, config.agentConnectionsPerEventLoop()));
         router.routeWithRegex("^/(api/[a-z][a-z0-9-]*/v1|v2)(/.*)?$").order(ROUTE_ORDER).handler(ctx -> {
             if (routes.backendFor(ctx.normalizedPath()).isPresent()) {
                 ctx.request().headers().set("X-Forwarded-Host", String.valueOf(ctx.request().authority()));
-                proxies.get().handle(ctx.request());
+                boolean agentChannel = ctx.normalizedPath().startsWith("/api/agent/");
+                (agentChannel ? agentChannels : proxies).get().handle(ctx.request());
             } else {
                 ctx.next();
             }
         });
     }
 
-    private HttpProxy proxy(RouteTable routes) {
+    private HttpProxy proxy(RouteTable routes, int maxConnections) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setMaxPoolSize(64)
+                .setMaxPoolSize(maxConnections)
                 .setConnectTimeout(2_000)
                 .setKeepAlive(true));
         return HttpProxy.reverseProxy(client)

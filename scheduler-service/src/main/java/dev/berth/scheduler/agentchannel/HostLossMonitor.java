@@ -24,7 +24,7 @@ public class HostLossMonitor {
     @ConfigProperty(name = "berth.agent.lost-after", defaultValue = "60s")
     Duration lostAfter;
 
-    @Scheduled(every = "${berth.agent.loss-check-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${berth.agent.loss-check-every:2s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
         channel.markLost(lostAfter).onSuccess(lost -> lost.forEach(this::lost))
                 .onFailure(e -> LOG.warnf("host loss check failed: %s", e.getMessage()));

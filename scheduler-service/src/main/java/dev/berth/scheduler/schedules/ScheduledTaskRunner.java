@@ -47,7 +47,7 @@ public class ScheduledTaskRunner {
     @Inject
     ObjectMapper json;
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
         Future<List<ScheduledTask>> due = pool.withTransaction(client -> store.lockDue(client, 20).compose(rules -> {
             List<Future<Void>> updates = new ArrayList<>();

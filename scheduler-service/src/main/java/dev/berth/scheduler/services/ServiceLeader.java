@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Of all scheduler replicas, the one holding a PostgreSQL session advisory lock runs the service
- * passes, once a second. The lock lives as long as the connection that took it; when that
+ * passes, once a second (from five seconds after start, when the event channels are connected). The lock lives as long as the connection that took it; when that
  * connection is lost, another replica takes over on its next try.
  */
 @ApplicationScoped
@@ -29,7 +29,7 @@ public class ServiceLeader {
 
     private volatile SqlConnection lockHolder;
 
-    @Scheduled(every = "${berth.services.reconcile-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${berth.services.reconcile-every:1s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
         return UniHelper.toUni(leading().compose(leader -> leader ? reconciler.reconcileAll() : Future.succeededFuture()))
                 .onFailure().invoke(e -> LOG.warnf("service pass failed: %s", e.getMessage()))
