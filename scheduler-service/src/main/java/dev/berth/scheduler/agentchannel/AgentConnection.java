@@ -92,7 +92,7 @@ final class AgentConnection {
             return;
         }
         switch (message) {
-            case AgentMessage.CommandAck ack -> channel.acknowledged(this, ack.seq())
+            case AgentMessage.CommandAck ack -> inOrder(() -> channel.acknowledged(this, ack.seq()))
                     .onFailure(e -> LOG.warnf("ack %d of %s/%s not recorded: %s", ack.seq(), tenant, hostId, e.getMessage()));
             case AgentMessage.TaskStateReport report -> handled(report, () -> channel.taskState(this, report));
             case AgentMessage.LogBatch batch -> handled(batch, () -> channel.logs(this, batch));
@@ -139,11 +139,18 @@ final class AgentConnection {
         });
     }
 
-    /** Reports are handled one after another, in the order the agent sent them (ACTIVATING before RUNNING). */
-    private synchronized void handled(AgentMessage.Report report, Supplier<Future<?>> handle) {
+    /**
+     * Acks and reports are handled one after another, in the order the agent sent them (ACTIVATING
+     * before RUNNING; two acks never update the same tasks at once).
+     */
+    private synchronized Future<?> inOrder(Supplier<Future<?>> handle) {
         Future<?> handling = reports.transform(previous -> handle.get());
         reports = handling.transform(done -> Future.succeededFuture());
-        handling.onComplete(result -> {
+        return handling;
+    }
+
+    private void handled(AgentMessage.Report report, Supplier<Future<?>> handle) {
+        inOrder(handle).onComplete(result -> {
             if (result.failed()) {
                 // not acknowledged: the agent sends it again after its next reconnect
                 LOG.warnf("report %d of %s/%s not handled: %s", report.seq(), tenant, hostId, result.cause().getMessage());

@@ -98,8 +98,12 @@ public class HostStore {
         }
         String[] tenants = hosts.stream().map(HostKey::tenant).toArray(String[]::new);
         String[] ids = hosts.stream().map(HostKey::hostId).toArray(String[]::new);
-        return pool.preparedQuery("UPDATE host h SET last_heartbeat_at = now() FROM unnest($1::text[], $2::text[]) "
-                        + "AS beat(tenant, id) WHERE h.tenant = beat.tenant AND h.id = beat.id")
+        // rows a placement holds right now are skipped (their next beat is a second away): a
+        // heartbeat never waits for, or deadlocks with, a placement
+        return pool.preparedQuery("WITH beat AS (SELECT h.tenant, h.id FROM host h JOIN unnest($1::text[], $2::text[]) "
+                        + "AS b(tenant, id) ON h.tenant = b.tenant AND h.id = b.id ORDER BY h.tenant, h.id "
+                        + "FOR UPDATE OF h SKIP LOCKED) "
+                        + "UPDATE host h SET last_heartbeat_at = now() FROM beat WHERE h.tenant = beat.tenant AND h.id = beat.id")
                 .execute(Tuple.tuple().addArrayOfString(tenants).addArrayOfString(ids)).mapEmpty();
     }
 

@@ -18,11 +18,14 @@ import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionDocuments;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionSpec;
 import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,9 +34,10 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Places tasks and starts them: reads the cluster, lets the placement engine choose hosts, takes
  * the room on each chosen host with a conditional update, writes the tasks and queues a start
- * command for each host, all in one transaction. When another placement took the room first
- * (another request, another replica) nothing is written and the placement is tried again on a
- * fresh view of the cluster, so no host is ever over-committed.
+ * command for each host, all in one transaction. Placements in one cluster take turns (a
+ * PostgreSQL advisory lock); should the room be gone all the same (a host changed under it),
+ * nothing is written and the placement is tried again on a fresh view of the cluster, so no
+ * host is ever over-committed.
  */
 @ApplicationScoped
 public class TaskLauncher {
@@ -117,20 +121,32 @@ public class TaskLauncher {
     private Future<Launched> attempt(Launch launch, TaskShape shape, List<PlacementConstraint> constraints,
                                      ObjectNode document, int attempt) {
         return pool.withTransaction(connection -> place(connection, launch, shape, constraints, document))
-                .recover(failure -> failure instanceof Conflict && attempt < ATTEMPTS
+                .recover(failure -> retryable(failure) && attempt < ATTEMPTS
                         ? attempt(launch, shape, constraints, document, attempt + 1)
                         : Future.failedFuture(failure));
     }
 
+    /** Another placement took the room first, or PostgreSQL broke a lock cycle between two of them. */
+    private static boolean retryable(Throwable failure) {
+        return failure instanceof Conflict
+                || failure instanceof PgException pg && ("40P01".equals(pg.getSqlState()) || "40001".equals(pg.getSqlState()));
+    }
+
     private Future<Launched> place(SqlConnection connection, Launch launch, TaskShape shape,
                                    List<PlacementConstraint> constraints, ObjectNode document) {
-        return hosts.placeable(connection, launch.tenant(), launch.cluster())
+        // placements in one cluster queue here, on every replica alike: each sees the one before
+        // it, so they do not all pick the same best host and collide
+        return connection.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .execute(Tuple.of("placement/" + launch.tenant() + "/" + launch.cluster()))
+                .compose(locked -> hosts.placeable(connection, launch.tenant(), launch.cluster()))
                 .compose(cluster -> hosts.taskGroups(connection, launch.tenant(), launch.cluster())
                         .map(groups -> snapshots(cluster, groups)))
                 .compose(snapshots -> {
                     List<PlacementPlan.TaskPlacement> placements = new ArrayList<>();
                     List<Failure> failures = new ArrayList<>();
                     plan(launch, shape, constraints, snapshots, placements, failures);
+                    // host rows are locked in one order by every placement, so two never wait on each other
+                    placements.sort(Comparator.comparing(PlacementPlan.TaskPlacement::instanceId));
                     return write(connection, launch, shape, document, placements, 0, new ArrayList<>())
                             .map(written -> new Launched(written, failures));
                 });

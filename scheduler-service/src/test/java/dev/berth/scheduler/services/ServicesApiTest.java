@@ -140,6 +140,23 @@ class ServicesApiTest {
     }
 
     @Test
+    void aDaemonServiceRunsOneTaskOnEveryHostIncludingNewOnes() {
+        String cluster = newCluster();
+        try (ScriptedHost a = host(cluster, "zone-a"); ScriptedHost b = host(cluster, "zone-b")) {
+            String agent = definition("agent-" + UUID.randomUUID().toString().substring(0, 6), "agent:1", 64);
+            as("acme-deployer").body(Map.of("serviceName", "node-agent", "taskDefinition", agent,
+                            "schedulingStrategy", "DAEMON"))
+                    .post(services(cluster)).then().statusCode(200)
+                    .body("service.schedulingStrategy", equalTo("DAEMON"));
+            a.await("one task per host", () -> a.running() == 1 && b.running() == 1, WAIT);
+            try (ScriptedHost c = host(cluster, "zone-c")) {
+                c.await("a task on the new host", () -> c.running() == 1, WAIT);
+                assertEquals(List.of(1L, 1L), List.of(a.running(), b.running()));
+            }
+        }
+    }
+
+    @Test
     void badServiceRequestsNameTheField() {
         String cluster = newCluster();
         as("acme-deployer").body(Map.of("serviceName", "x", "taskDefinition", "nope")).post(services(cluster)).then()
