@@ -35,7 +35,18 @@ public final class SchedulerLoad {
     private SchedulerLoad() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status); // the hosts' threads would keep the JVM (and their connections) alive
+    }
+
+    private static void run(String[] args) throws Exception {
         int hosts = Integer.parseInt(args[0]);
         int tasks = Integer.parseInt(args[1]);
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
@@ -103,7 +114,6 @@ public final class SchedulerLoad {
         System.out.printf("all %d RUNNING %.1f s after the first run-task%n",
                 joined.stream().mapToLong(ScriptedHost::running).sum(), (System.nanoTime() - start) / 1e9);
         joined.forEach(ScriptedHost::close);
-        System.exit(0);
     }
 
     private static String token;

@@ -2,6 +2,7 @@ package dev.berth.scheduler.agentchannel;
 
 import dev.berth.agent.protocol.AgentMessage;
 import dev.berth.common.messaging.EventEnvelope;
+import dev.berth.common.messaging.TenantEvents;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +66,7 @@ public class Telemetry {
     void heartbeat(String tenant, String cluster, String hostId, AgentMessage.Heartbeat beat) {
         EventEnvelope<Object> event = EventEnvelope.of("Heartbeat", 1, tenant, null, new HeartbeatDetail(cluster, hostId,
                 beat.at(), beat.cpuUsed(), beat.memoryUsed(), beat.runningTasks()));
-        dev.berth.common.messaging.TenantEvents.send(heartbeats, hostId, event, "heartbeat of " + hostId);
+        TenantEvents.send(heartbeats, hostId, event, "heartbeat of " + hostId);
     }
 
     private static Future<Void> send(Emitter<Record<String, EventEnvelope<Object>>> emitter, String key,

@@ -8,7 +8,6 @@ import dev.berth.common.http.PageTokens;
 import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.clusters.ClusterStore;
 import dev.berth.scheduler.events.SchedulerEvents;
-import dev.berth.scheduler.tasks.TaskTermination;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import jakarta.inject.Inject;
