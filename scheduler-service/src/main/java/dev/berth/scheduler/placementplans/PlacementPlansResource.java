@@ -11,7 +11,6 @@ import dev.berth.scheduler.hosts.Host;
 import dev.berth.scheduler.placement.PlacementPlan;
 import dev.berth.scheduler.placement.Rejection;
 import dev.berth.scheduler.taskdefinitions.InvalidTaskDefinitionException;
-import dev.berth.scheduler.taskdefinitions.TaskDefinitionReference;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
 import dev.berth.scheduler.tasks.PlacementParameters;
 import dev.berth.scheduler.tasks.TaskLauncher;
@@ -63,8 +62,8 @@ public class PlacementPlansResource {
     @POST
     @Requires(Action.READ)
     public Uni<Plan> plan(@PathParam("cluster") String cluster, PlanRequest request) {
-        if (request == null || request.taskDefinition() == null || request.taskDefinition().isBlank()) {
-            throw invalid("taskDefinition: the family, family:revision or ARN to place is required");
+        if (request == null) {
+            throw invalid("body: a placement plan request is required");
         }
         int count = request.count() == null ? 1 : request.count();
         if (count < 1 || count > 100) {
@@ -76,9 +75,7 @@ public class PlacementPlansResource {
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
-                .chain(c -> definitions.resolve(tenant, TaskDefinitionReference.parse(request.taskDefinition())))
-                .map(found -> found.orElseThrow(() -> invalid("taskDefinition: no task definition '"
-                        + request.taskDefinition() + "'")))
+                .chain(c -> definitions.requireActive(tenant, request.taskDefinition()))
                 .chain(definition -> {
                     String group = request.group() != null ? request.group() : "family:" + definition.family();
                     TaskLauncher.Launch launch = new TaskLauncher.Launch(tenant, name, definition, request.overrides(),

@@ -9,7 +9,6 @@ import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
 import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.clusters.ClusterStore;
-import dev.berth.scheduler.taskdefinitions.TaskDefinitionReference;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
 import dev.berth.scheduler.tasks.PlacementParameters;
 import io.smallrye.mutiny.Uni;
@@ -103,9 +102,6 @@ public class ScheduledTasksResource {
         if (count < 1 || count > 10) {
             throw invalid("count: between 1 and 10, got " + count);
         }
-        if (request.taskDefinition() == null || request.taskDefinition().isBlank()) {
-            throw invalid("taskDefinition: the family, family:revision or ARN to run is required");
-        }
         PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         PlacementParameters.strategies("placementStrategy", request.placementStrategy());
         Instant next = "ENABLED".equals(state) ? schedule.nextAfter(now.atZone(ScheduleExpression.zone(timezone)))
@@ -120,9 +116,7 @@ public class ScheduledTasksResource {
         String tenant = principal.tenant();
         String clusterName = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, clusterName)
-                .chain(c -> definitions.resolve(tenant, TaskDefinitionReference.parse(request.taskDefinition())))
-                .map(found -> found.orElseThrow(() -> invalid("taskDefinition: no task definition '"
-                        + request.taskDefinition() + "'")))
+                .chain(c -> definitions.requireActive(tenant, request.taskDefinition()))
                 .chain(found -> UniHelper.toUni(store.put(tenant, clusterName, name, request.scheduleExpression(), timezone,
                         state, json.valueToTree(runTask).toString(), next, now)))
                 .map(rule -> Map.of("scheduledTask", ScheduledTaskView.of(rule)));

@@ -11,7 +11,6 @@ import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.clusters.ClusterStore;
 import dev.berth.scheduler.deployments.DeploymentConfiguration;
 import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
-import dev.berth.scheduler.taskdefinitions.TaskDefinitionReference;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
 import dev.berth.scheduler.tasks.PlacementParameters;
 import dev.berth.scheduler.tasks.TaskStore;
@@ -112,7 +111,7 @@ public class ServicesResource {
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
-                .chain(c -> definition(tenant, request.taskDefinition()))
+                .chain(c -> definitions.requireActive(tenant, request.taskDefinition()))
                 .chain(definition -> UniHelper.toUni(services.create(new Service(tenant, name, request.serviceName(),
                         "ACTIVE", strategy, desired, definition.arn(), bounds, breaker(request.deploymentConfiguration(), false),
                         rollback(request.deploymentConfiguration(), false), tree(request.placementConstraints()),
@@ -155,7 +154,7 @@ public class ServicesResource {
                             grace(request.healthCheckGracePeriodSeconds(), service.healthCheckGraceSeconds()),
                             false, null, null, service.createdAt(), service.createdBy());
                     Uni<String> target = request.taskDefinition() == null ? Uni.createFrom().item((String) null)
-                            : definition(tenant, request.taskDefinition()).map(StoredTaskDefinition::arn);
+                            : definitions.requireActive(tenant, request.taskDefinition()).map(StoredTaskDefinition::arn);
                     return target.chain(arn -> UniHelper.toUni(pool.withTransaction(client -> {
                         Future<Service> updated = services.update(client, changed);
                         boolean redeploy = (arn != null && !arn.equals(service.taskDefinitionArn()))
@@ -223,15 +222,6 @@ public class ServicesResource {
         return UniHelper.toUni(services.find(tenant, cluster, name))
                 .map(found -> found.filter(s -> !"INACTIVE".equals(s.status())).orElseThrow(() -> new ApiException(404,
                         "ServiceNotFoundException", "Service not found: " + name + " in cluster " + cluster + ".")));
-    }
-
-    private Uni<StoredTaskDefinition> definition(String tenant, String reference) {
-        if (reference == null || reference.isBlank()) {
-            throw invalid("taskDefinition: the family, family:revision or ARN to run is required");
-        }
-        return definitions.resolve(tenant, TaskDefinitionReference.parse(reference))
-                .map(found -> found.filter(d -> "ACTIVE".equals(d.status()))
-                        .orElseThrow(() -> invalid("taskDefinition: no ACTIVE task definition '" + reference + "'")));
     }
 
     private static DeploymentConfiguration bounds(DeploymentConfigurationSpec spec, DeploymentConfiguration current) {

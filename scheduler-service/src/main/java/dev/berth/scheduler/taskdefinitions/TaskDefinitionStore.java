@@ -1,6 +1,7 @@
 package dev.berth.scheduler.taskdefinitions;
 
 import dev.berth.common.db.Rows;
+import dev.berth.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.json.JsonObject;
@@ -34,6 +35,21 @@ public class TaskDefinitionStore {
                                 + "WHERE tenant = $1 AND family = $2 RETURNING " + COLUMNS)
                         .execute(Tuple.of(tenant, family, new JsonObject(document), cpu, memory, registeredBy)))
                 .map(rows -> row(rows.iterator().next()))));
+    }
+
+    /**
+     * The ACTIVE revision a user names to run tasks, create a service or plan: as in ECS, an
+     * INACTIVE revision runs no new tasks. Otherwise InvalidParameterException naming taskDefinition.
+     */
+    public Uni<StoredTaskDefinition> requireActive(String tenant, String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw new ApiException(400, "InvalidParameterException",
+                    "taskDefinition: the family, family:revision or ARN is required");
+        }
+        return resolve(tenant, TaskDefinitionReference.parse(reference)).map(found -> found
+                .filter(d -> "ACTIVE".equals(d.status()))
+                .orElseThrow(() -> new ApiException(400, "InvalidParameterException", "taskDefinition: no ACTIVE task "
+                        + "definition '" + reference + "' (an INACTIVE revision runs no new tasks)")));
     }
 
     /** The revision a reference names: the latest ACTIVE one when it names only the family. */

@@ -11,7 +11,6 @@ import dev.berth.scheduler.clusters.ClusterStore;
 import dev.berth.scheduler.hosts.Host;
 import dev.berth.scheduler.taskdefinitions.InvalidTaskDefinitionException;
 import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
-import dev.berth.scheduler.taskdefinitions.TaskDefinitionReference;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
@@ -93,7 +92,7 @@ public class TasksResource {
                 .chain(c -> request.clientToken() == null ? Uni.createFrom().nullItem()
                         : UniHelper.toUni(requests.previous(tenant, name, request.clientToken(), request)))
                 .chain(previous -> previous != null ? Uni.createFrom().item(previous)
-                        : definition(tenant, request.taskDefinition())
+                        : definitions.requireActive(tenant, request.taskDefinition())
                         .chain(definition -> launch(new TaskLauncher.Launch(tenant, name, definition, request.overrides(),
                                 count, groupOr(request.group(), definition), request.startedBy(), null, null, constraints,
                                 strategies, null)))
@@ -116,7 +115,7 @@ public class TasksResource {
         String name = Cluster.nameOf(cluster);
         List<String> hostIds = request.containerInstances().stream().map(Host::idOf).toList();
         return clusters.requireActive(tenant, name)
-                .chain(c -> definition(tenant, request.taskDefinition()))
+                .chain(c -> definitions.requireActive(tenant, request.taskDefinition()))
                 .chain(definition -> launch(new TaskLauncher.Launch(tenant, name, definition, request.overrides(),
                         hostIds.size(), groupOr(request.group(), definition), request.startedBy(), null, null, List.of(),
                         List.of(), hostIds)));
@@ -207,15 +206,6 @@ public class TasksResource {
         return clusters.requireActive(tenant, name)
                 .chain(c -> UniHelper.toUni(tasks.list(tenant, name, filter, from, fromId, limit + 1)))
                 .map(found -> PageTokens.page("taskArns", found, limit, Task::arn, t -> t.createdAt() + "|" + t.id()));
-    }
-
-    private Uni<StoredTaskDefinition> definition(String tenant, String reference) {
-        if (reference == null || reference.isBlank()) {
-            throw invalid("taskDefinition: the family, family:revision or ARN to run is required");
-        }
-        return definitions.resolve(tenant, TaskDefinitionReference.parse(reference))
-                .map(found -> found.filter(d -> "ACTIVE".equals(d.status()) || reference.contains(":"))
-                        .orElseThrow(() -> invalid("taskDefinition: no task definition '" + reference + "'")));
     }
 
     private Uni<Map<String, Object>> launch(TaskLauncher.Launch launch) {

@@ -133,6 +133,11 @@ class TasksApiTest {
                     .post(tasks(cluster)).then().statusCode(400)
                     .body("message", containsString("placementConstraints[0]"));
             as("acme-viewer").body(Map.of("taskDefinition", webTask(128, 128))).post(tasks(cluster)).then().statusCode(403);
+            String retired = webTask(128, 128);
+            as("acme-deployer").delete("/api/scheduler/v1/task-definitions/" + retired.substring(retired.indexOf("/") + 1))
+                    .then().statusCode(200);
+            as("acme-deployer").body(Map.of("taskDefinition", retired)).post(tasks(cluster)).then().statusCode(400)
+                    .body("message", containsString("INACTIVE"));
         }
     }
 
