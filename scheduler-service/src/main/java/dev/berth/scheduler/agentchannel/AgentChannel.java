@@ -2,12 +2,10 @@ package dev.berth.scheduler.agentchannel;
 
 import dev.berth.agent.protocol.AgentMessage;
 import dev.berth.scheduler.events.SchedulerEvents;
-import dev.berth.scheduler.hosts.Host;
 import dev.berth.scheduler.hosts.HostStore;
 import dev.berth.scheduler.tasks.Task;
 import dev.berth.scheduler.tasks.TaskStatus;
 import dev.berth.scheduler.tasks.TaskStore;
-import dev.berth.scheduler.tasks.TaskTermination;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -34,9 +32,6 @@ public class AgentChannel {
 
     @Inject
     TaskStore tasks;
-
-    @Inject
-    TaskTermination termination;
 
     @Inject
     CommandStore commands;
@@ -132,18 +127,5 @@ public class AgentChannel {
         connected.remove(connection);
         hosts.disconnected(connection.tenant(), connection.hostId(), connection.id())
                 .onSuccess(host -> host.ifPresent(h -> events.hostChanged(h, "DISCONNECTED")));
-    }
-
-    /** For the loss monitor: hosts given up on. */
-    Future<List<Host>> markLost(Duration bound) {
-        return hosts.markLost(bound);
-    }
-
-    TaskTermination termination() {
-        return termination;
-    }
-
-    SchedulerEvents events() {
-        return events;
     }
 }

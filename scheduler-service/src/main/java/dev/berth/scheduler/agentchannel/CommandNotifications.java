@@ -49,7 +49,7 @@ public class CommandNotifications {
                 connected.wake(payload.substring(0, slash), payload.substring(slash + 1));
             }
         });
-        subscriber.channel(HostDeregistration.channel()).handler(payload -> {
+        subscriber.channel(HostDeregistration.CHANNEL).handler(payload -> {
             int slash = payload.indexOf('/');
             if (slash > 0) {
                 connected.close(payload.substring(0, slash), payload.substring(slash + 1), "HostDeregistered",

@@ -1,6 +1,9 @@
 package dev.berth.scheduler.agentchannel;
 
+import dev.berth.scheduler.events.SchedulerEvents;
 import dev.berth.scheduler.hosts.Host;
+import dev.berth.scheduler.hosts.HostStore;
+import dev.berth.scheduler.tasks.TaskTermination;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,21 +22,27 @@ public class HostLossMonitor {
     private static final Logger LOG = Logger.getLogger(HostLossMonitor.class);
 
     @Inject
-    AgentChannel channel;
+    HostStore hosts;
+
+    @Inject
+    TaskTermination termination;
+
+    @Inject
+    SchedulerEvents events;
 
     @ConfigProperty(name = "berth.agent.lost-after", defaultValue = "60s")
     Duration lostAfter;
 
     @Scheduled(every = "${berth.agent.loss-check-every:2s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
-        channel.markLost(lostAfter).onSuccess(lost -> lost.forEach(this::lost))
+        hosts.markLost(lostAfter).onSuccess(lost -> lost.forEach(this::lost))
                 .onFailure(e -> LOG.warnf("host loss check failed: %s", e.getMessage()));
     }
 
     private void lost(Host host) {
         LOG.infof("host %s/%s lost: no heartbeat for %s", host.tenant(), host.id(), lostAfter);
-        channel.events().hostChanged(host, "LOST");
-        channel.termination().hostGone(host.tenant(), host.id(), "HostLost",
+        events.hostChanged(host, "LOST");
+        termination.hostGone(host.tenant(), host.id(), "HostLost",
                 "Host " + host.id() + " stopped sending heartbeats (none for " + lostAfter.toSeconds() + " s)")
                 .onFailure(e -> LOG.errorf("tasks of lost host %s not stopped: %s", host.id(), e.getMessage()));
     }

@@ -1,13 +1,18 @@
 package dev.berth.scheduler.clusters;
 
 import dev.berth.common.error.ApiException;
+import dev.berth.scheduler.Arns;
 import java.time.OffsetDateTime;
 
 /** An ECS cluster of one tenant. */
 public record Cluster(String tenant, String name, String status, OffsetDateTime createdAt) {
 
     public String arn() {
-        return "arn:berth:ecs::" + tenant + ":cluster/" + name;
+        return arn(tenant, name);
+    }
+
+    public static String arn(String tenant, String name) {
+        return Arns.ecs(tenant, "cluster/" + name);
     }
 
     /** A cluster given by name or ARN. */

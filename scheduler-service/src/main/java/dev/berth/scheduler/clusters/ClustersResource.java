@@ -3,6 +3,8 @@ package dev.berth.scheduler.clusters;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
+import static dev.berth.common.error.ApiException.invalidParameter;
+
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
 import io.smallrye.mutiny.Uni;
@@ -40,7 +42,7 @@ public class ClustersResource {
     public Uni<Map<String, ClusterView>> create(CreateClusterRequest request) {
         String name = request == null || request.clusterName() == null ? "default" : request.clusterName();
         if (!NAME.matcher(name).matches()) {
-            throw new ApiException(400, "InvalidParameterException", "clusterName: '" + name
+            throw invalidParameter("clusterName: '" + name
                     + "' may hold up to 255 letters, digits, hyphens and underscores");
         }
         return store.create(principal.tenant(), name).chain(this::view);
@@ -60,9 +62,8 @@ public class ClustersResource {
     @Requires(Action.READ)
     public Uni<Map<String, Object>> list(@QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
-        int limit = PageTokens.limit(maxResults, 100, 100, m -> new ApiException(400, "InvalidParameterException", m));
-        String after = PageTokens.decode(nextToken,
-                () -> new ApiException(400, "InvalidParameterException", "nextToken: not a token this API gave out"));
+        int limit = PageTokens.limit(maxResults, 100, 100);
+        String after = PageTokens.decode(nextToken);
         return store.list(principal.tenant(), after, limit + 1)
                 .map(found -> PageTokens.page("clusterArns", found, limit, Cluster::arn, Cluster::name));
     }

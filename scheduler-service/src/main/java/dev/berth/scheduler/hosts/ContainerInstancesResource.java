@@ -3,6 +3,8 @@ package dev.berth.scheduler.hosts;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
+import static dev.berth.common.error.ApiException.invalidParameter;
+
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
 import dev.berth.scheduler.clusters.Cluster;
@@ -67,10 +69,10 @@ public class ContainerInstancesResource {
                                          @QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
         if (status != null && !List.of("ACTIVE", "DRAINING", "INACTIVE").contains(status)) {
-            throw invalid("status: ACTIVE, DRAINING or INACTIVE, got '" + status + "'");
+            throw invalidParameter("status: ACTIVE, DRAINING or INACTIVE, got '" + status + "'");
         }
-        int limit = PageTokens.limit(maxResults, 100, 100, ContainerInstancesResource::invalid);
-        String after = PageTokens.decode(nextToken, () -> invalid("nextToken: not a token this API gave out"));
+        int limit = PageTokens.limit(maxResults, 100, 100);
+        String after = PageTokens.decode(nextToken);
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
@@ -95,10 +97,10 @@ public class ContainerInstancesResource {
     @Requires(Action.MANAGE)
     public Uni<Map<String, Object>> updateState(@PathParam("cluster") String cluster, UpdateStateRequest request) {
         if (request == null || request.containerInstances() == null || request.containerInstances().isEmpty()) {
-            throw invalid("containerInstances: at least one container instance is required");
+            throw invalidParameter("containerInstances: at least one container instance is required");
         }
         if (request.containerInstances().size() > 10) {
-            throw invalid("containerInstances: at most 10, got " + request.containerInstances().size());
+            throw invalidParameter("containerInstances: at most 10, got " + request.containerInstances().size());
         }
         HostStatus status;
         try {
@@ -107,7 +109,7 @@ public class ContainerInstancesResource {
             status = HostStatus.INACTIVE;
         }
         if (status == HostStatus.INACTIVE) {
-            throw invalid("status: ACTIVE or DRAINING, got '" + request.status() + "'");
+            throw invalidParameter("status: ACTIVE or DRAINING, got '" + request.status() + "'");
         }
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
@@ -149,7 +151,8 @@ public class ContainerInstancesResource {
         String name = Cluster.nameOf(cluster);
         return found(tenant, name, Host.idOf(instance)).chain(host -> {
             if (!force && host.runningTasks() + host.pendingTasks() > 0) {
-                throw invalid("force: the container instance still has " + (host.runningTasks() + host.pendingTasks())
+                throw invalidParameter("force: the container instance still has "
+                        + (host.runningTasks() + host.pendingTasks())
                         + " tasks; stop them first or deregister with force=true");
             }
             return UniHelper.toUni(deregistration.deregister(host));
@@ -175,26 +178,28 @@ public class ContainerInstancesResource {
 
     private Uni<Map<String, List<Attribute>>> changeAttributes(String cluster, AttributesRequest request, boolean delete) {
         if (request == null || request.attributes() == null || request.attributes().isEmpty()) {
-            throw invalid("attributes: at least one attribute is required");
+            throw invalidParameter("attributes: at least one attribute is required");
         }
         Map<String, Map<String, String>> byHost = new LinkedHashMap<>();
         for (int i = 0; i < request.attributes().size(); i++) {
             Attribute attribute = request.attributes().get(i);
             String field = "attributes[" + i + "]";
             if (attribute.name() == null || !ATTRIBUTE_NAME.matcher(attribute.name()).matches()) {
-                throw invalid(field + ".name: up to 128 letters, digits, '_', '.', '-', '/'; got '" + attribute.name() + "'");
+                throw invalidParameter(field + ".name: up to 128 letters, digits, '_', '.', '-', '/'; got '"
+                        + attribute.name() + "'");
             }
             if (attribute.name().startsWith("berth.")) {
-                throw invalid(field + ".name: names starting with 'berth.' are set by the host agent");
+                throw invalidParameter(field + ".name: names starting with 'berth.' are set by the host agent");
             }
             if (!delete && attribute.value() != null && !ATTRIBUTE_VALUE.matcher(attribute.value()).matches()) {
-                throw invalid(field + ".value: up to 128 letters, digits, spaces and '_.@-/:'; got '" + attribute.value() + "'");
+                throw invalidParameter(field + ".value: up to 128 letters, digits, spaces and '_.@-/:'; got '"
+                        + attribute.value() + "'");
             }
             if (attribute.targetType() != null && !"container-instance".equals(attribute.targetType())) {
-                throw invalid(field + ".targetType: only container-instance is supported");
+                throw invalidParameter(field + ".targetType: only container-instance is supported");
             }
             if (attribute.targetId() == null || attribute.targetId().isBlank()) {
-                throw invalid(field + ".targetId: the container instance is required");
+                throw invalidParameter(field + ".targetId: the container instance is required");
             }
             byHost.computeIfAbsent(Host.idOf(attribute.targetId()), k -> new LinkedHashMap<>())
                     .put(attribute.name(), attribute.value());
@@ -222,12 +227,8 @@ public class ContainerInstancesResource {
     private Uni<Host> found(String tenant, String cluster, String hostId) {
         return clusters.requireActive(tenant, cluster)
                 .chain(c -> UniHelper.toUni(hosts.find(tenant, hostId)))
-                .map(host -> host.filter(h -> h.cluster().equals(cluster)).orElseThrow(() -> new ApiException(400,
-                        "InvalidParameterException", "containerInstance: no container instance '" + hostId
-                        + "' in cluster " + cluster)));
+                .map(host -> host.filter(h -> h.cluster().equals(cluster)).orElseThrow(() -> invalidParameter(
+                        "containerInstance: no container instance '" + hostId + "' in cluster " + cluster)));
     }
 
-    private static ApiException invalid(String message) {
-        return new ApiException(400, "InvalidParameterException", message);
-    }
 }

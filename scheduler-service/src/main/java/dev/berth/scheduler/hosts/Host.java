@@ -1,5 +1,6 @@
 package dev.berth.scheduler.hosts;
 
+import dev.berth.scheduler.Arns;
 import dev.berth.scheduler.placement.HostSnapshot;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,7 @@ public record Host(String tenant, String id, String cluster, String hostname, St
                    int runningTasks, int pendingTasks) {
 
     public static String arn(String tenant, String cluster, String id) {
-        return "arn:berth:ecs::" + tenant + ":container-instance/" + cluster + "/" + id;
+        return Arns.ecs(tenant, "container-instance/" + cluster + "/" + id);
     }
 
     public String arn() {
@@ -27,7 +28,6 @@ public record Host(String tenant, String id, String cluster, String hostname, St
 
     /** An id given as is or as a container instance ARN. */
     public static String idOf(String idOrArn) {
-        int slash = idOrArn.lastIndexOf('/');
-        return idOrArn.startsWith("arn:") && slash >= 0 ? idOrArn.substring(slash + 1) : idOrArn;
+        return Arns.lastSegment(idOrArn);
     }
 }

@@ -16,7 +16,8 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class HostDeregistration {
 
-    static final String CHANNEL = "berth_host_deregistered";
+    /** Every replica listens here and closes the named host's connection if it holds it. */
+    public static final String CHANNEL = "berth_host_deregistered";
 
     @Inject
     HostStore hosts;
@@ -44,9 +45,5 @@ public class HostDeregistration {
                     connected.close(host.tenant(), host.id(), "HostDeregistered", "Host " + host.id() + " was deregistered.");
                     events.hostChanged(updated, "DEREGISTERED");
                 });
-    }
-
-    public static String channel() {
-        return CHANNEL;
     }
 }

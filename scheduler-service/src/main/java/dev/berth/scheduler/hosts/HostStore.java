@@ -85,10 +85,10 @@ public class HostStore {
 
     /** The agent's socket closed; only the connection that holds the host may mark it disconnected. */
     public Future<Optional<Host>> disconnected(String tenant, String hostId, String connectionId) {
-        return pool.preparedQuery("UPDATE host SET agent_connected = false WHERE tenant = $1 AND id = $2 "
-                        + "AND connection_id = $3 AND agent_connected RETURNING id")
+        return pool.preparedQuery("UPDATE host AS h SET agent_connected = false WHERE tenant = $1 AND id = $2 "
+                        + "AND connection_id = $3 AND agent_connected RETURNING " + COLUMNS)
                 .execute(Tuple.of(tenant, hostId, connectionId))
-                .compose(rows -> rows.size() == 0 ? Future.succeededFuture(Optional.empty()) : find(pool, tenant, hostId));
+                .map(rows -> Rows.first(rows, HostStore::row));
     }
 
     /** Heartbeats of many hosts in one statement. */
@@ -109,17 +109,11 @@ public class HostStore {
 
     /** Hosts silent for longer than {@code bound}, marked lost once (and disconnected). */
     public Future<List<Host>> markLost(Duration bound) {
-        return pool.preparedQuery("UPDATE host SET lost_at = now(), agent_connected = false WHERE lost_at IS NULL "
+        return pool.preparedQuery("UPDATE host AS h SET lost_at = now(), agent_connected = false WHERE lost_at IS NULL "
                         + "AND status <> 'INACTIVE' AND last_heartbeat_at < now() - make_interval(secs => $1) "
-                        + "RETURNING tenant, id")
+                        + "RETURNING " + COLUMNS)
                 .execute(Tuple.of((double) bound.toMillis() / 1000))
-                .compose(rows -> {
-                    List<Future<Optional<Host>>> found = new ArrayList<>();
-                    for (Row row : rows) {
-                        found.add(find(pool, row.getString("tenant"), row.getString("id")));
-                    }
-                    return Future.all(found).map(all -> found.stream().map(Future::result).flatMap(Optional::stream).toList());
-                });
+                .map(rows -> Rows.all(rows, HostStore::row));
     }
 
     public Future<Optional<Host>> find(String tenant, String hostId) {
@@ -187,17 +181,18 @@ public class HostStore {
 
     /** ECS UpdateContainerInstancesState: ACTIVE or DRAINING; an INACTIVE host stays as it is. */
     public Future<Optional<Host>> setStatus(String tenant, String cluster, String hostId, HostStatus status) {
-        return pool.preparedQuery("UPDATE host SET status = $4 WHERE tenant = $1 AND cluster = $2 AND id = $3 "
-                        + "AND status <> 'INACTIVE' RETURNING id")
+        return pool.preparedQuery("UPDATE host AS h SET status = $4 WHERE tenant = $1 AND cluster = $2 AND id = $3 "
+                        + "AND status <> 'INACTIVE' RETURNING " + COLUMNS)
                 .execute(Tuple.of(tenant, cluster, hostId, status.name()))
-                .compose(rows -> rows.size() == 0 ? Future.succeededFuture(Optional.empty()) : find(pool, tenant, hostId));
+                .map(rows -> Rows.first(rows, HostStore::row));
     }
 
     public Future<Optional<Host>> deregister(String tenant, String cluster, String hostId) {
-        return pool.preparedQuery("UPDATE host SET status = 'INACTIVE', agent_connected = false, deregistered_at = now() "
-                        + "WHERE tenant = $1 AND cluster = $2 AND id = $3 AND status <> 'INACTIVE' RETURNING id")
+        return pool.preparedQuery("UPDATE host AS h SET status = 'INACTIVE', agent_connected = false, "
+                        + "deregistered_at = now() WHERE tenant = $1 AND cluster = $2 AND id = $3 AND status <> 'INACTIVE' "
+                        + "RETURNING " + COLUMNS)
                 .execute(Tuple.of(tenant, cluster, hostId))
-                .compose(rows -> rows.size() == 0 ? Future.succeededFuture(Optional.empty()) : find(pool, tenant, hostId));
+                .map(rows -> Rows.first(rows, HostStore::row));
     }
 
     /** Sets custom attributes (a null value is an attribute without value, as in ECS). */

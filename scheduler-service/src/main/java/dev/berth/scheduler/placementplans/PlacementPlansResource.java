@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
-import dev.berth.common.error.ApiException;
+import static dev.berth.common.error.ApiException.invalidParameter;
+
 import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.clusters.ClusterStore;
 import dev.berth.scheduler.hosts.Host;
@@ -63,11 +64,11 @@ public class PlacementPlansResource {
     @Requires(Action.READ)
     public Uni<Plan> plan(@PathParam("cluster") String cluster, PlanRequest request) {
         if (request == null) {
-            throw invalid("body: a placement plan request is required");
+            throw invalidParameter("body: a placement plan request is required");
         }
         int count = request.count() == null ? 1 : request.count();
         if (count < 1 || count > 100) {
-            throw invalid("count: between 1 and 100, got " + count);
+            throw invalidParameter("count: between 1 and 100, got " + count);
         }
         var constraints = PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         var strategies = PlacementParameters.strategies("placementStrategy", request.placementStrategy());
@@ -84,7 +85,7 @@ public class PlacementPlansResource {
                         return UniHelper.toUni(launcher.explain(launch, seed))
                                 .map(plan -> view(tenant, name, definition.arn(), seed, plan));
                     } catch (InvalidTaskDefinitionException e) {
-                        throw invalid(e.getMessage());
+                        throw invalidParameter(e.getMessage());
                     }
                 });
     }
@@ -100,7 +101,4 @@ public class PlacementPlansResource {
         return new HostDecision(Host.arn(tenant, cluster, rejection.instanceId()), rejection.reason(), rejection.detail());
     }
 
-    private static ApiException invalid(String message) {
-        return new ApiException(400, "InvalidParameterException", message);
-    }
 }

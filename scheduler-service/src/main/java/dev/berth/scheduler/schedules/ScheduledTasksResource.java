@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
+import static dev.berth.common.error.ApiException.invalidParameter;
+
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
 import dev.berth.scheduler.clusters.Cluster;
@@ -76,14 +78,14 @@ public class ScheduledTasksResource {
     public Uni<Map<String, ScheduledTaskView>> put(@PathParam("cluster") String cluster, @PathParam("name") String name,
                                                    PutScheduledTaskRequest request) {
         if (!NAME.matcher(name).matches()) {
-            throw invalid("name: 1 to 64 letters, digits, '.', '-' and '_'");
+            throw invalidParameter("name: 1 to 64 letters, digits, '.', '-' and '_'");
         }
         if (request == null || request.scheduleExpression() == null) {
-            throw invalid("scheduleExpression: cron(...) or rate(...) is required");
+            throw invalidParameter("scheduleExpression: cron(...) or rate(...) is required");
         }
         String state = request.state() == null ? "ENABLED" : request.state();
         if (!List.of("ENABLED", "DISABLED").contains(state)) {
-            throw invalid("state: ENABLED or DISABLED, got '" + state + "'");
+            throw invalidParameter("state: ENABLED or DISABLED, got '" + state + "'");
         }
         String timezone = request.scheduleExpressionTimezone() == null ? "UTC" : request.scheduleExpressionTimezone();
         Instant now = Instant.now();
@@ -91,16 +93,16 @@ public class ScheduledTasksResource {
         try {
             ScheduleExpression.zone(timezone);
         } catch (RuntimeException e) {
-            throw invalid("scheduleExpressionTimezone: '" + timezone + "' is not a time zone");
+            throw invalidParameter("scheduleExpressionTimezone: '" + timezone + "' is not a time zone");
         }
         try {
             schedule = ScheduleExpression.parse(request.scheduleExpression(), now);
         } catch (InvalidScheduleException e) {
-            throw invalid("scheduleExpression: " + e.getMessage());
+            throw invalidParameter("scheduleExpression: " + e.getMessage());
         }
         int count = request.count() == null ? 1 : request.count();
         if (count < 1 || count > 10) {
-            throw invalid("count: between 1 and 10, got " + count);
+            throw invalidParameter("count: between 1 and 10, got " + count);
         }
         PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         PlacementParameters.strategies("placementStrategy", request.placementStrategy());
@@ -138,8 +140,8 @@ public class ScheduledTasksResource {
     @Requires(Action.READ)
     public Uni<Map<String, Object>> list(@PathParam("cluster") String cluster, @QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
-        int limit = PageTokens.limit(maxResults, 100, 100, ScheduledTasksResource::invalid);
-        String after = PageTokens.decode(nextToken, () -> invalid("nextToken: not a token this API gave out"));
+        int limit = PageTokens.limit(maxResults, 100, 100);
+        String after = PageTokens.decode(nextToken);
         String tenant = principal.tenant();
         String clusterName = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, clusterName)
@@ -167,7 +169,4 @@ public class ScheduledTasksResource {
         return new ApiException(404, "ResourceNotFoundException", "No scheduled task '" + name + "'.");
     }
 
-    private static ApiException invalid(String message) {
-        return new ApiException(400, "InvalidParameterException", message);
-    }
 }

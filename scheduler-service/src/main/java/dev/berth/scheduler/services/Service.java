@@ -1,6 +1,7 @@
 package dev.berth.scheduler.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.scheduler.Arns;
 import dev.berth.scheduler.deployments.DeploymentConfiguration;
 import java.time.Instant;
 
@@ -12,7 +13,7 @@ public record Service(String tenant, String cluster, String name, String status,
                       String lastPlacementFailure, Instant lastPlacementFailureAt, Instant createdAt, String createdBy) {
 
     public String arn() {
-        return "arn:berth:ecs::" + tenant + ":service/" + cluster + "/" + name;
+        return Arns.ecs(tenant, "service/" + cluster + "/" + name);
     }
 
     public boolean daemon() {

@@ -1,5 +1,6 @@
 package dev.berth.scheduler.services;
 
+import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.deployments.RollingUpdate;
 import dev.berth.scheduler.events.SchedulerEvents;
 import dev.berth.scheduler.hosts.Host;
@@ -319,7 +320,7 @@ public class ServiceReconciler {
 
     private Future<Void> event(Service service, String message) {
         events.serviceAction(service.tenant(), Map.of("eventType", "INFO", "eventName", "SERVICE_EVENT",
-                "clusterArn", "arn:berth:ecs::" + service.tenant() + ":cluster/" + service.cluster(),
+                "clusterArn", Cluster.arn(service.tenant(), service.cluster()),
                 "serviceArn", service.arn(), "message", message), message);
         return services.addEvent(service, message);
     }

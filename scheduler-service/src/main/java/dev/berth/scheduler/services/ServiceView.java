@@ -2,6 +2,7 @@ package dev.berth.scheduler.services;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.tasks.TaskStore.ServiceTask;
 import java.time.Instant;
 import java.util.List;
@@ -32,8 +33,8 @@ public record ServiceView(String serviceArn, String serviceName, String clusterA
                             d.failedTasks(), d.createdAt(), d.updatedAt(), d.rolloutState(), d.rolloutStateReason());
                 }).toList();
         int running = (int) tasks.stream().filter(t -> t.task().lastStatus().name().equals("RUNNING")).count();
-        return new ServiceView(service.arn(), service.name(), "arn:berth:ecs::" + service.tenant() + ":cluster/"
-                + service.cluster(), service.status(), service.desiredCount(), running, tasks.size() - running, "EC2",
+        return new ServiceView(service.arn(), service.name(), Cluster.arn(service.tenant(), service.cluster()),
+                service.status(), service.desiredCount(), running, tasks.size() - running, "EC2",
                 service.taskDefinitionArn(), Map.of("minimumHealthyPercent", service.bounds().minimumHealthyPercent(),
                 "maximumPercent", service.bounds().maximumPercent(), "deploymentCircuitBreaker",
                 Map.of("enable", service.circuitBreaker(), "rollback", service.rollback())),

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
+import static dev.berth.common.error.ApiException.invalidParameter;
+
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
+import dev.berth.scheduler.Arns;
 import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.clusters.ClusterStore;
 import dev.berth.scheduler.deployments.DeploymentConfiguration;
@@ -83,25 +86,25 @@ public class ServicesResource {
     @Requires(Action.DEPLOY)
     public Uni<Map<String, ServiceView>> create(@PathParam("cluster") String cluster, CreateServiceRequest request) {
         if (request == null || request.serviceName() == null || !NAME.matcher(request.serviceName()).matches()) {
-            throw invalid("serviceName: a letter, then up to 254 letters, digits, hyphens and underscores");
+            throw invalidParameter("serviceName: a letter, then up to 254 letters, digits, hyphens and underscores");
         }
         String strategy = request.schedulingStrategy() == null ? "REPLICA" : request.schedulingStrategy();
         if (!List.of("REPLICA", "DAEMON").contains(strategy)) {
-            throw invalid("schedulingStrategy: REPLICA or DAEMON, got '" + strategy + "'");
+            throw invalidParameter("schedulingStrategy: REPLICA or DAEMON, got '" + strategy + "'");
         }
         boolean daemon = strategy.equals("DAEMON");
         if (daemon && request.desiredCount() != null) {
-            throw invalid("desiredCount: a DAEMON service runs one task per host and takes no desiredCount");
+            throw invalidParameter("desiredCount: a DAEMON service runs one task per host and takes no desiredCount");
         }
         if (daemon && request.placementStrategy() != null && !request.placementStrategy().isEmpty()) {
-            throw invalid("placementStrategy: a DAEMON service takes no placement strategy");
+            throw invalidParameter("placementStrategy: a DAEMON service takes no placement strategy");
         }
         int desired = daemon ? 0 : request.desiredCount() == null ? 1 : request.desiredCount();
         if (desired < 0) {
-            throw invalid("desiredCount: must not be negative, got " + desired);
+            throw invalidParameter("desiredCount: must not be negative, got " + desired);
         }
         if (request.launchType() != null && !List.of("EC2", "EXTERNAL").contains(request.launchType())) {
-            throw invalid("launchType: Berth runs EC2 and EXTERNAL launch types, not " + request.launchType());
+            throw invalidParameter("launchType: Berth runs EC2 and EXTERNAL launch types, not " + request.launchType());
         }
         DeploymentConfiguration bounds = bounds(request.deploymentConfiguration(),
                 daemon ? new DeploymentConfiguration(0, 100) : DeploymentConfiguration.DEFAULT);
@@ -116,7 +119,8 @@ public class ServicesResource {
                         "ACTIVE", strategy, desired, definition.arn(), bounds, breaker(request.deploymentConfiguration(), false),
                         rollback(request.deploymentConfiguration(), false), tree(request.placementConstraints()),
                         tree(request.placementStrategy()), grace, false, null, null, null, principal.get().name()))))
-                .map(created -> created.orElseThrow(() -> invalid("serviceName: a service named '" + request.serviceName()
+                .map(created -> created.orElseThrow(() -> invalidParameter("serviceName: a service named '"
+                        + request.serviceName()
                         + "' already exists in cluster " + name)))
                 .chain(this::view);
     }
@@ -127,20 +131,21 @@ public class ServicesResource {
     public Uni<Map<String, ServiceView>> update(@PathParam("cluster") String cluster, @PathParam("service") String serviceName,
                                                 UpdateServiceRequest request) {
         if (request == null) {
-            throw invalid("body: an UpdateService request is required");
+            throw invalidParameter("body: an UpdateService request is required");
         }
         if (request.desiredCount() != null && request.desiredCount() < 0) {
-            throw invalid("desiredCount: must not be negative, got " + request.desiredCount());
+            throw invalidParameter("desiredCount: must not be negative, got " + request.desiredCount());
         }
         PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         PlacementParameters.strategies("placementStrategy", request.placementStrategy());
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
-                .chain(c -> found(tenant, name, nameOf(serviceName)))
+                .chain(c -> found(tenant, name, Arns.lastSegment(serviceName)))
                 .chain(service -> {
                     if (service.daemon() && request.desiredCount() != null) {
-                        throw invalid("desiredCount: a DAEMON service runs one task per host and takes no desiredCount");
+                        throw invalidParameter(
+                                "desiredCount: a DAEMON service runs one task per host and takes no desiredCount");
                     }
                     Service changed = new Service(tenant, name, service.name(), service.status(),
                             service.schedulingStrategy(),
@@ -174,15 +179,17 @@ public class ServicesResource {
     public Uni<Map<String, ServiceView>> describe(@PathParam("cluster") String cluster, @PathParam("service") String service) {
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
-        return clusters.requireActive(tenant, name).chain(c -> found(tenant, name, nameOf(service))).chain(this::view);
+        return clusters.requireActive(tenant, name)
+                .chain(c -> found(tenant, name, Arns.lastSegment(service)))
+                .chain(this::view);
     }
 
     @GET
     @Requires(Action.READ)
     public Uni<Map<String, Object>> list(@PathParam("cluster") String cluster, @QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
-        int limit = PageTokens.limit(maxResults, 10, 100, ServicesResource::invalid);
-        String after = PageTokens.decode(nextToken, () -> invalid("nextToken: not a token this API gave out"));
+        int limit = PageTokens.limit(maxResults, 10, 100);
+        String after = PageTokens.decode(nextToken);
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
@@ -199,15 +206,15 @@ public class ServicesResource {
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
-                .chain(c -> found(tenant, name, nameOf(service)))
+                .chain(c -> found(tenant, name, Arns.lastSegment(service)))
                 .chain(found -> {
                     if (!found.daemon() && found.desiredCount() > 0 && !force) {
-                        throw invalid("force: the service still wants " + found.desiredCount()
+                        throw invalidParameter("force: the service still wants " + found.desiredCount()
                                 + " tasks; scale it to 0 first or delete with force=true");
                     }
                     return UniHelper.toUni(services.setStatus(tenant, name, found.name(), "DRAINING"));
                 })
-                .chain(ok -> found(tenant, name, nameOf(service)))
+                .chain(ok -> found(tenant, name, Arns.lastSegment(service)))
                 .chain(this::view);
     }
 
@@ -233,7 +240,7 @@ public class ServicesResource {
                     spec.minimumHealthyPercent() != null ? spec.minimumHealthyPercent() : current.minimumHealthyPercent(),
                     spec.maximumPercent() != null ? spec.maximumPercent() : current.maximumPercent());
         } catch (IllegalArgumentException e) {
-            throw invalid(e.getMessage());
+            throw invalidParameter(e.getMessage());
         }
     }
 
@@ -252,7 +259,7 @@ public class ServicesResource {
             return current;
         }
         if (seconds < 0 || seconds > 2_147_483) {
-            throw invalid("healthCheckGracePeriodSeconds: 0 to 2147483, got " + seconds);
+            throw invalidParameter("healthCheckGracePeriodSeconds: 0 to 2147483, got " + seconds);
         }
         return seconds;
     }
@@ -261,11 +268,4 @@ public class ServicesResource {
         return value == null ? json.createArrayNode() : json.valueToTree(value);
     }
 
-    private static String nameOf(String service) {
-        return service.substring(service.lastIndexOf('/') + 1);
-    }
-
-    private static ApiException invalid(String message) {
-        return new ApiException(400, "InvalidParameterException", message);
-    }
 }

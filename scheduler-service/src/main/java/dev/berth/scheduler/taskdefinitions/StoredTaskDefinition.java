@@ -1,5 +1,6 @@
 package dev.berth.scheduler.taskdefinitions;
 
+import dev.berth.scheduler.Arns;
 import java.time.OffsetDateTime;
 
 /** One revision as stored: the registered document and what Berth knows about it. */
@@ -8,6 +9,6 @@ public record StoredTaskDefinition(String tenant, String family, int revision, S
                                    OffsetDateTime deregisteredAt) {
 
     public String arn() {
-        return "arn:berth:ecs::" + tenant + ":task-definition/" + family + ":" + revision;
+        return Arns.ecs(tenant, "task-definition/" + family + ":" + revision);
     }
 }

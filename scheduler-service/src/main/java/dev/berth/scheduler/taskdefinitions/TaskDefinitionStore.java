@@ -1,7 +1,8 @@
 package dev.berth.scheduler.taskdefinitions;
 
 import dev.berth.common.db.Rows;
-import dev.berth.common.error.ApiException;
+import static dev.berth.common.error.ApiException.invalidParameter;
+
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.json.JsonObject;
@@ -43,12 +44,11 @@ public class TaskDefinitionStore {
      */
     public Uni<StoredTaskDefinition> requireActive(String tenant, String reference) {
         if (reference == null || reference.isBlank()) {
-            throw new ApiException(400, "InvalidParameterException",
-                    "taskDefinition: the family, family:revision or ARN is required");
+            throw invalidParameter("taskDefinition: the family, family:revision or ARN is required");
         }
         return resolve(tenant, TaskDefinitionReference.parse(reference)).map(found -> found
                 .filter(d -> "ACTIVE".equals(d.status()))
-                .orElseThrow(() -> new ApiException(400, "InvalidParameterException", "taskDefinition: no ACTIVE task "
+                .orElseThrow(() -> invalidParameter("taskDefinition: no ACTIVE task "
                         + "definition '" + reference + "' (an INACTIVE revision runs no new tasks)")));
     }
 

@@ -1,6 +1,7 @@
 package dev.berth.scheduler.tasks;
 
-import dev.berth.common.error.ApiException;
+import static dev.berth.common.error.ApiException.invalidParameter;
+
 import dev.berth.scheduler.placement.PlacementConstraint;
 import dev.berth.scheduler.placement.PlacementRequest;
 import dev.berth.scheduler.placement.PlacementStrategy;
@@ -25,14 +26,15 @@ public final class PlacementParameters {
         List<PlacementConstraint> constraints = new ArrayList<>();
         List<ConstraintSpec> given = specs == null ? List.of() : specs;
         if (given.size() > PlacementRequest.MAX_CONSTRAINTS) {
-            throw invalid(field + ": at most " + PlacementRequest.MAX_CONSTRAINTS + " constraints, got " + given.size());
+            throw invalidParameter(field + ": at most " + PlacementRequest.MAX_CONSTRAINTS + " constraints, got "
+                    + given.size());
         }
         for (int i = 0; i < given.size(); i++) {
             ConstraintSpec spec = given.get(i);
             try {
                 constraints.add(PlacementConstraint.of(spec.type(), spec.expression()));
             } catch (IllegalArgumentException e) {
-                throw invalid(field + "[" + i + "]: " + e.getMessage());
+                throw invalidParameter(field + "[" + i + "]: " + e.getMessage());
             }
         }
         return constraints;
@@ -42,20 +44,18 @@ public final class PlacementParameters {
         List<PlacementStrategy> strategies = new ArrayList<>();
         List<StrategySpec> given = specs == null ? List.of() : specs;
         if (given.size() > PlacementRequest.MAX_STRATEGIES) {
-            throw invalid(field + ": at most " + PlacementRequest.MAX_STRATEGIES + " strategies, got " + given.size());
+            throw invalidParameter(field + ": at most " + PlacementRequest.MAX_STRATEGIES + " strategies, got "
+                    + given.size());
         }
         for (int i = 0; i < given.size(); i++) {
             StrategySpec spec = given.get(i);
             try {
                 strategies.add(PlacementStrategy.of(spec.type(), spec.field()));
             } catch (IllegalArgumentException e) {
-                throw invalid(field + "[" + i + "]: " + e.getMessage());
+                throw invalidParameter(field + "[" + i + "]: " + e.getMessage());
             }
         }
         return strategies;
     }
 
-    static ApiException invalid(String message) {
-        return new ApiException(400, "InvalidParameterException", message);
-    }
 }

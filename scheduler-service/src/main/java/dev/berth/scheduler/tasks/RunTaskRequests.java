@@ -2,7 +2,8 @@ package dev.berth.scheduler.tasks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.common.error.ApiException;
+import static dev.berth.common.error.ApiException.invalidParameter;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -41,8 +42,7 @@ public class RunTaskRequests {
                     }
                     var row = rows.iterator().next();
                     if (!hash.equals(row.getString("request_hash"))) {
-                        throw new ApiException(400, "InvalidParameterException",
-                                "clientToken: already used for a different RunTask request");
+                        throw invalidParameter("clientToken: already used for a different RunTask request");
                     }
                     try {
                         return json.readValue(row.getString("response"), Map.class);

@@ -1,6 +1,7 @@
 package dev.berth.scheduler.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.scheduler.Arns;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,7 +13,7 @@ public record Task(String tenant, String id, String cluster, String hostId, Stri
                    Instant startedAt, Instant stoppingAt, Instant stoppedAt, Instant updatedAt) {
 
     public static String arn(String tenant, String cluster, String id) {
-        return "arn:berth:ecs::" + tenant + ":task/" + cluster + "/" + id;
+        return Arns.ecs(tenant, "task/" + cluster + "/" + id);
     }
 
     public String arn() {
@@ -21,7 +22,6 @@ public record Task(String tenant, String id, String cluster, String hostId, Stri
 
     /** An id given as is or as a task ARN. */
     public static String idOf(String idOrArn) {
-        int slash = idOrArn.lastIndexOf('/');
-        return idOrArn.startsWith("arn:") && slash >= 0 ? idOrArn.substring(slash + 1) : idOrArn;
+        return Arns.lastSegment(idOrArn);
     }
 }

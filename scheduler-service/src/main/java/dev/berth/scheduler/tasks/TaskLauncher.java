@@ -20,6 +20,7 @@ import dev.berth.scheduler.taskdefinitions.TaskDefinitionSpec;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,28 +87,35 @@ public class TaskLauncher {
     private final PlacementEngine engine = new PlacementEngine();
 
     public Future<Launched> launch(Launch launch) {
-        TaskDefinitionSpec spec = spec(launch);
-        TaskShape shape = TaskShape.of(spec, launch.definition().cpu(), launch.definition().memory(), launch.overrides(),
-                launch.group());
-        ObjectNode document = documents.view(launch.definition());
-        return attempt(launch, shape, constraints(launch, spec), document, 1)
+        ObjectNode document = documents.view(launch.definition()); // what the agent gets, as DescribeTaskDefinition shows it
+        TaskDefinitionSpec spec = documents.spec(document);
+        return attempt(launch, shape(launch, spec), constraints(launch, spec), document, 1)
                 .onSuccess(launched -> events.tasksChanged(launched.tasks()));
     }
 
     /** A dry run: where the tasks would go now and, for every host passed over, why. Nothing is reserved. */
     public Future<PlacementPlan> explain(Launch launch, long seed) {
-        TaskDefinitionSpec spec = spec(launch);
-        TaskShape shape = TaskShape.of(spec, launch.definition().cpu(), launch.definition().memory(), launch.overrides(),
-                launch.group());
-        PlacementRequest request = new PlacementRequest(shape.demand(), launch.count(), constraints(launch, spec),
-                launch.strategies(), seed, true);
-        return hosts.placeable(pool, launch.tenant(), launch.cluster())
-                .compose(cluster -> hosts.taskGroups(pool, launch.tenant(), launch.cluster())
-                        .map(groups -> engine.plan(snapshots(cluster, groups), request)));
+        TaskDefinitionSpec spec = documents.spec(documents.parse(launch.definition().document()));
+        PlacementRequest request = new PlacementRequest(shape(launch, spec).demand(), launch.count(),
+                constraints(launch, spec), launch.strategies(), seed, true);
+        return snapshots(pool, launch).map(cluster -> engine.plan(cluster, request));
     }
 
-    private TaskDefinitionSpec spec(Launch launch) {
-        return documents.spec(documents.parse(launch.definition().document()));
+    private static TaskShape shape(Launch launch, TaskDefinitionSpec spec) {
+        return TaskShape.of(spec, launch.definition().cpu(), launch.definition().memory(), launch.overrides(),
+                launch.group());
+    }
+
+    /** The cluster as placement sees it now: its hosts and the task groups on each. */
+    private Future<List<HostSnapshot>> snapshots(SqlClient client, Launch launch) {
+        return hosts.placeable(client, launch.tenant(), launch.cluster())
+                .compose(cluster -> hosts.taskGroups(client, launch.tenant(), launch.cluster()).map(groups -> {
+                    List<HostSnapshot> snapshots = new ArrayList<>(cluster.size());
+                    for (Host host : cluster) {
+                        snapshots.add(host.snapshot(groups.getOrDefault(host.id(), Map.of())));
+                    }
+                    return snapshots;
+                }));
     }
 
     private static List<PlacementConstraint> constraints(Launch launch, TaskDefinitionSpec spec) {
@@ -138,9 +146,7 @@ public class TaskLauncher {
         // it, so they do not all pick the same best host and collide
         return connection.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
                 .execute(Tuple.of("placement/" + launch.tenant() + "/" + launch.cluster()))
-                .compose(locked -> hosts.placeable(connection, launch.tenant(), launch.cluster()))
-                .compose(cluster -> hosts.taskGroups(connection, launch.tenant(), launch.cluster())
-                        .map(groups -> snapshots(cluster, groups)))
+                .compose(locked -> snapshots(connection, launch))
                 .compose(snapshots -> {
                     List<PlacementPlan.TaskPlacement> placements = new ArrayList<>();
                     List<Failure> failures = new ArrayList<>();
@@ -203,14 +209,6 @@ public class TaskLauncher {
                     written.add(task);
                     return write(connection, launch, shape, document, placements, index + 1, written);
                 });
-    }
-
-    private static List<HostSnapshot> snapshots(List<Host> cluster, Map<String, Map<String, Integer>> groups) {
-        List<HostSnapshot> snapshots = new ArrayList<>(cluster.size());
-        for (Host host : cluster) {
-            snapshots.add(host.snapshot(groups.getOrDefault(host.id(), Map.of())));
-        }
-        return snapshots;
     }
 
     private static Failure failure(Launch launch, Rejection rejection) {

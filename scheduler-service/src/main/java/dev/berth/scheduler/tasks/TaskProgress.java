@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.agent.protocol.AgentMessage;
-import dev.berth.agent.protocol.AgentMessages;
 import java.util.Optional;
 
 /**
@@ -64,8 +63,7 @@ public final class TaskProgress {
                     container.put("healthStatus", state.healthStatus());
                 }
                 if (!state.networkBindings().isEmpty()) {
-                    container.set("networkBindings", AgentMessages.json().valueToTree(state.networkBindings().stream()
-                            .map(b -> new Binding("0.0.0.0", b.containerPort(), b.hostPort(), b.protocol())).toList()));
+                    container.set("networkBindings", TaskShape.bindingsJson(state.networkBindings()));
                 }
             }
         }
@@ -87,8 +85,5 @@ public final class TaskProgress {
             }
         }
         return anyHealthy ? "HEALTHY" : "UNKNOWN";
-    }
-
-    public record Binding(String bindIP, int containerPort, int hostPort, String protocol) {
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.agent.protocol.AgentMessage;
+import dev.berth.agent.protocol.AgentMessages;
 import dev.berth.scheduler.placement.TaskDemand;
 import dev.berth.scheduler.taskdefinitions.InvalidTaskDefinitionException;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionSpec;
@@ -102,15 +103,20 @@ public record TaskShape(TaskDemand demand, List<PortSlot> ports, ArrayNode conta
     public ArrayNode containersWith(List<AgentMessage.NetworkBinding> bindings) {
         ArrayNode copy = containers.deepCopy();
         for (JsonNode container : copy) {
-            ArrayNode list = (ArrayNode) container.get("networkBindings");
-            for (AgentMessage.NetworkBinding b : bindings) {
-                if (b.containerName().equals(container.path("name").asText())) {
-                    list.addObject().put("bindIP", "0.0.0.0").put("containerPort", b.containerPort())
-                            .put("hostPort", b.hostPort()).put("protocol", b.protocol());
-                }
-            }
+            String name = container.path("name").asText();
+            ((ObjectNode) container).set("networkBindings",
+                    bindingsJson(bindings.stream().filter(b -> b.containerName().equals(name)).toList()));
         }
         return copy;
+    }
+
+    /** ECS's networkBindings of a container: bindIP, containerPort, hostPort, protocol. */
+    static JsonNode bindingsJson(List<AgentMessage.NetworkBinding> bindings) {
+        return AgentMessages.json().valueToTree(bindings.stream()
+                .map(b -> new Binding("0.0.0.0", b.containerPort(), b.hostPort(), b.protocol())).toList());
+    }
+
+    record Binding(String bindIP, int containerPort, int hostPort, String protocol) {
     }
 
     private static Map<String, JsonNode> containerOverrides(TaskDefinitionSpec spec, JsonNode overrides) {

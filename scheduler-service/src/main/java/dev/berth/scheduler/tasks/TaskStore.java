@@ -155,7 +155,7 @@ public class TaskStore {
                 : Future.succeededFuture();
         return released.compose(ok -> client.preparedQuery("UPDATE task SET last_status = $3, desired_status = $4, "
                                 + "health_status = $5, stop_code = $6, stopped_reason = $7, containers = $8, "
-                                + "released = released OR $9, version = version + 1, updated_at = now(), "
+                                + "version = version + 1, updated_at = now(), "
                                 + "started_at = CASE WHEN $3 = 'RUNNING' AND started_at IS NULL THEN now() ELSE started_at END, "
                                 + "stopping_at = CASE WHEN $3 IN ('DEACTIVATING', 'STOPPING', 'DEPROVISIONING', 'STOPPED') "
                                 + "AND stopping_at IS NULL THEN now() ELSE stopping_at END, "
@@ -164,7 +164,7 @@ public class TaskStore {
                         .execute(Tuple.tuple().addString(task.tenant()).addString(task.id())
                                 .addString(change.lastStatus().name()).addString(change.desiredStatus().name())
                                 .addString(change.healthStatus()).addString(change.stopCode()).addString(change.stoppedReason())
-                                .addValue(new JsonArray(change.containers().toString())).addBoolean(change.stoppedNow())))
+                                .addValue(new JsonArray(change.containers().toString()))))
                 .map(rows -> row(rows.iterator().next()));
     }
 

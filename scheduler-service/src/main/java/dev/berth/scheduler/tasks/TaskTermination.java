@@ -1,7 +1,8 @@
 package dev.berth.scheduler.tasks;
 
 import dev.berth.agent.protocol.AgentMessage;
-import dev.berth.common.error.ApiException;
+import static dev.berth.common.error.ApiException.invalidParameter;
+
 import dev.berth.scheduler.agentchannel.CommandStore;
 import dev.berth.scheduler.events.SchedulerEvents;
 import io.vertx.core.Future;
@@ -38,7 +39,7 @@ public class TaskTermination {
         return pool.withTransaction(connection -> tasks.lock(connection, tenant, cluster, taskId)
                         .compose(found -> {
                             if (found.isEmpty()) {
-                                return Future.failedFuture(new ApiException(400, "InvalidParameterException",
+                                return Future.failedFuture(invalidParameter(
                                         "task: the referenced task was not found: " + taskId));
                             }
                             return stop(connection, found.get(), stopCode, reason);

@@ -3,6 +3,8 @@ package dev.berth.scheduler.tasks;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.scheduler.Arns;
+import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.hosts.Host;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,11 +27,11 @@ public record TaskView(String taskArn, String clusterArn, String taskDefinitionA
             ObjectNode container = stored.deepCopy();
             container.remove("hasHealthCheck");
             container.put("taskArn", task.arn());
-            container.put("containerArn", "arn:berth:ecs::" + task.tenant() + ":container/" + task.cluster() + "/"
-                    + task.id() + "/" + container.path("name").asText());
+            container.put("containerArn", Arns.ecs(task.tenant(), "container/" + task.cluster() + "/" + task.id() + "/"
+                    + container.path("name").asText()));
             containers.add(container);
         }
-        return new TaskView(task.arn(), "arn:berth:ecs::" + task.tenant() + ":cluster/" + task.cluster(),
+        return new TaskView(task.arn(), Cluster.arn(task.tenant(), task.cluster()),
                 task.taskDefinitionArn(), Host.arn(task.tenant(), task.cluster(), task.hostId()), task.lastStatus().name(),
                 task.desiredStatus().name(), task.healthStatus(), String.valueOf(task.cpu()), String.valueOf(task.memory()),
                 containers, task.group(), task.startedBy(), "EC2", task.version(), task.stopCode(), task.stoppedReason(),

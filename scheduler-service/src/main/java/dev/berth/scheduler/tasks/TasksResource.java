@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
+import static dev.berth.common.error.ApiException.invalidParameter;
+
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
 import dev.berth.scheduler.clusters.Cluster;
@@ -71,18 +73,18 @@ public class TasksResource {
     @Requires(Action.DEPLOY)
     public Uni<Map<String, Object>> run(@PathParam("cluster") String cluster, RunTaskRequest request) {
         if (request == null) {
-            throw invalid("body: a RunTask request is required");
+            throw invalidParameter("body: a RunTask request is required");
         }
         int count = request.count() == null ? 1 : request.count();
         if (count < 1 || count > 10) {
-            throw invalid("count: between 1 and 10, got " + count);
+            throw invalidParameter("count: between 1 and 10, got " + count);
         }
         if (request.launchType() != null && !List.of("EC2", "EXTERNAL").contains(request.launchType())) {
-            throw invalid("launchType: Berth runs EC2 and EXTERNAL launch types, not " + request.launchType());
+            throw invalidParameter("launchType: Berth runs EC2 and EXTERNAL launch types, not " + request.launchType());
         }
         validateLabels(request.group(), request.startedBy());
         if (request.clientToken() != null && (request.clientToken().isBlank() || request.clientToken().length() > 64)) {
-            throw invalid("clientToken: 1 to 64 characters");
+            throw invalidParameter("clientToken: 1 to 64 characters");
         }
         var constraints = PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         var strategies = PlacementParameters.strategies("placementStrategy", request.placementStrategy());
@@ -105,10 +107,10 @@ public class TasksResource {
     @Requires(Action.DEPLOY)
     public Uni<Map<String, Object>> start(@PathParam("cluster") String cluster, StartTaskRequest request) {
         if (request == null || request.containerInstances() == null || request.containerInstances().isEmpty()) {
-            throw invalid("containerInstances: at least one container instance is required");
+            throw invalidParameter("containerInstances: at least one container instance is required");
         }
         if (request.containerInstances().size() > 10) {
-            throw invalid("containerInstances: at most 10, got " + request.containerInstances().size());
+            throw invalidParameter("containerInstances: at most 10, got " + request.containerInstances().size());
         }
         validateLabels(request.group(), request.startedBy());
         String tenant = principal.tenant();
@@ -129,7 +131,7 @@ public class TasksResource {
         String reason = request == null || request.reason() == null ? "Task stopped by " + principal.get().name()
                 : request.reason();
         if (reason.length() > 255) {
-            throw invalid("reason: at most 255 characters");
+            throw invalidParameter("reason: at most 255 characters");
         }
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
@@ -142,15 +144,13 @@ public class TasksResource {
     @Path("{task}")
     @Requires(Action.READ)
     public Uni<Map<String, TaskView>> describe(@PathParam("cluster") String cluster, @PathParam("task") String task) {
-        return describeMany(cluster, new DescribeTasksRequest(List.of(task))).map(found -> {
-            @SuppressWarnings("unchecked")
-            List<TaskView> views = (List<TaskView>) found.get("tasks");
-            if (views.isEmpty()) {
-                throw new ApiException(404, "InvalidParameterException", "task: no task '" + task + "' in cluster "
-                        + Cluster.nameOf(cluster));
-            }
-            return Map.of("task", views.get(0));
-        });
+        String tenant = principal.tenant();
+        String name = Cluster.nameOf(cluster);
+        return clusters.requireActive(tenant, name)
+                .chain(c -> UniHelper.toUni(tasks.find(tenant, name, List.of(Task.idOf(task)))))
+                .map(found -> found.stream().findFirst().map(t -> Map.of("task", TaskView.of(t)))
+                        .orElseThrow(() -> new ApiException(404, "InvalidParameterException",
+                                "task: no task '" + task + "' in cluster " + name)));
     }
 
     /** ECS's DescribeTasks: up to 100 tasks; unknown ones come back as failures with reason MISSING. */
@@ -159,7 +159,7 @@ public class TasksResource {
     @Requires(Action.READ)
     public Uni<Map<String, Object>> describeMany(@PathParam("cluster") String cluster, DescribeTasksRequest request) {
         if (request == null || request.tasks() == null || request.tasks().isEmpty() || request.tasks().size() > 100) {
-            throw invalid("tasks: 1 to 100 task ids or ARNs");
+            throw invalidParameter("tasks: 1 to 100 task ids or ARNs");
         }
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
@@ -185,10 +185,10 @@ public class TasksResource {
                                          @QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
         if (desiredStatus != null && !List.of("RUNNING", "PENDING", "STOPPED").contains(desiredStatus)) {
-            throw invalid("desiredStatus: RUNNING, PENDING or STOPPED, got '" + desiredStatus + "'");
+            throw invalidParameter("desiredStatus: RUNNING, PENDING or STOPPED, got '" + desiredStatus + "'");
         }
-        int limit = PageTokens.limit(maxResults, 100, 100, TasksResource::invalid);
-        String position = PageTokens.decode(nextToken, () -> invalid("nextToken: not a token this API gave out"));
+        int limit = PageTokens.limit(maxResults, 100, 100);
+        String position = PageTokens.decode(nextToken);
         Instant before = null;
         String beforeId = null;
         if (position != null) {
@@ -212,7 +212,7 @@ public class TasksResource {
         try {
             return UniHelper.toUni(launcher.launch(launch)).map(launched -> {
                 if (launched.tasks().isEmpty() && launched.failures().isEmpty()) {
-                    throw invalid("No Container Instances were found in your cluster.");
+                    throw invalidParameter("No Container Instances were found in your cluster.");
                 }
                 Map<String, Object> response = new LinkedHashMap<>();
                 response.put("tasks", launched.tasks().stream().map(TaskView::of).toList());
@@ -220,7 +220,7 @@ public class TasksResource {
                 return response;
             });
         } catch (InvalidTaskDefinitionException e) {
-            throw invalid(e.getMessage());
+            throw invalidParameter(e.getMessage());
         }
     }
 
@@ -230,14 +230,11 @@ public class TasksResource {
 
     private static void validateLabels(String group, String startedBy) {
         if (group != null && (group.isBlank() || group.length() > 255)) {
-            throw invalid("group: 1 to 255 characters");
+            throw invalidParameter("group: 1 to 255 characters");
         }
         if (startedBy != null && (startedBy.isBlank() || startedBy.length() > 128)) {
-            throw invalid("startedBy: 1 to 128 characters");
+            throw invalidParameter("startedBy: 1 to 128 characters");
         }
     }
 
-    static ApiException invalid(String message) {
-        return PlacementParameters.invalid(message);
-    }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -129,7 +131,7 @@ public final class AgentSession {
     public void reportTaskState(String taskArn, String lastStatus, List<AgentMessage.ContainerState> containers,
                                 String stopCode, String stoppedReason) {
         report(seq -> new AgentMessage.TaskStateReport(seq, taskArn, lastStatus, containers, stopCode, stoppedReason,
-                java.time.Instant.now()));
+                Instant.now()));
     }
 
     public void reportLogs(String logGroup, String logStream, List<AgentMessage.LogEvent> events) {
@@ -143,11 +145,11 @@ public final class AgentSession {
     /** Heartbeats are not kept for later: one missed while disconnected is simply not sent. */
     public synchronized void heartbeat(int cpuUsed, int memoryUsed, int runningTasks) {
         if (welcomed) {
-            send(new AgentMessage.Heartbeat(java.time.Instant.now(), cpuUsed, memoryUsed, runningTasks));
+            send(new AgentMessage.Heartbeat(Instant.now(), cpuUsed, memoryUsed, runningTasks));
         }
     }
 
-    private synchronized void report(java.util.function.LongFunction<AgentMessage.Report> build) {
+    private synchronized void report(LongFunction<AgentMessage.Report> build) {
         AgentMessage.Report report = build.apply(nextReportSeq++);
         unacknowledged.put(report.seq(), report);
         if (welcomed) {

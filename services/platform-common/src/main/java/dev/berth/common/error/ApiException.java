@@ -15,6 +15,11 @@ public class ApiException extends RuntimeException {
         this.code = code;
     }
 
+    /** 400 InvalidParameterException; the message starts with the field, e.g. {@code "count: between 1 and 10"}. */
+    public static ApiException invalidParameter(String message) {
+        return new ApiException(400, "InvalidParameterException", message);
+    }
+
     public int status() {
         return status;
     }

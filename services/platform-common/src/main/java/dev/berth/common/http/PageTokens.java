@@ -1,5 +1,6 @@
 package dev.berth.common.http;
 
+import dev.berth.common.error.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -18,6 +19,11 @@ public final class PageTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The position in a token, null when there is none; a token not given out here is an InvalidParameterException. */
+    public static String decode(String token) {
+        return decode(token, () -> ApiException.invalidParameter("nextToken: not a token this API gave out"));
+    }
+
     /** The position in a token, null when there is no token; a token this API never gave out throws {@code invalid}. */
     public static String decode(String token, Supplier<? extends RuntimeException> invalid) {
         if (token == null || token.isEmpty()) {
@@ -28,6 +34,11 @@ public final class PageTokens {
         } catch (IllegalArgumentException e) {
             throw invalid.get();
         }
+    }
+
+    /** {@code maxResults} of a list call, or an InvalidParameterException naming it. */
+    public static int limit(Integer maxResults, int defaultLimit, int max) {
+        return limit(maxResults, defaultLimit, max, ApiException::invalidParameter);
     }
 
     /**
