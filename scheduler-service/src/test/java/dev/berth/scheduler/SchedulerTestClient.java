@@ -15,13 +15,20 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The scheduler's API and agent channel as the tests use them: demo users' tokens, scripted hosts. */
 public final class SchedulerTestClient {
 
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /** Demo users' tokens, fetched again after a minute (well inside their lifetime). */
+    private record CachedToken(String token, long fetchedAt) {
+    }
+
+    private static final Map<String, CachedToken> TOKENS = new ConcurrentHashMap<>();
 
     private SchedulerTestClient() {
     }
 
     public static RequestSpecification as(String user) {
-        return given().auth().oauth2(TOKENS.computeIfAbsent(user, Tokens::forDemoUser)).contentType("application/json");
+        CachedToken token = TOKENS.compute(user, (name, cached) -> cached != null
+                && System.nanoTime() - cached.fetchedAt() < 60_000_000_000L ? cached
+                : new CachedToken(Tokens.forDemoUser(name), System.nanoTime()));
+        return given().auth().oauth2(token.token()).contentType("application/json");
     }
 
     /** A new ACTIVE cluster of acme. */

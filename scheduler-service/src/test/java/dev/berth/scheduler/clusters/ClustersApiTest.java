@@ -1,6 +1,6 @@
 package dev.berth.scheduler.clusters;
 
-import static io.restassured.RestAssured.given;
+import static dev.berth.scheduler.SchedulerTestClient.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -8,10 +8,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.berth.testsupport.BerthInfrastructure;
-import dev.berth.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -23,10 +21,6 @@ import org.junit.jupiter.api.Test;
 class ClustersApiTest {
 
     private static final String API = "/api/scheduler/v1/clusters";
-
-    private static RequestSpecification as(String user) {
-        return given().auth().oauth2(Tokens.forDemoUser(user)).contentType("application/json");
-    }
 
     private static String name() {
         return "cluster-" + UUID.randomUUID().toString().substring(0, 8);

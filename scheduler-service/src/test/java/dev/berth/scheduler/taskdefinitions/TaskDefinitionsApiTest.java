@@ -1,6 +1,6 @@
 package dev.berth.scheduler.taskdefinitions;
 
-import static io.restassured.RestAssured.given;
+import static dev.berth.scheduler.SchedulerTestClient.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
@@ -10,10 +10,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.testsupport.BerthInfrastructure;
-import dev.berth.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -25,10 +23,6 @@ import org.junit.jupiter.api.Test;
 class TaskDefinitionsApiTest {
 
     private static final String API = "/api/scheduler/v1/task-definitions";
-
-    private static RequestSpecification as(String user) {
-        return given().auth().oauth2(Tokens.forDemoUser(user)).contentType("application/json");
-    }
 
     private static ObjectNode example(String family) throws Exception {
         return TaskDefinitionValidatorTest.webserver().put("family", family);
