@@ -1,5 +1,6 @@
 package dev.berth.benchmarks;
 
+import dev.berth.scheduler.placement.ClusterState;
 import dev.berth.scheduler.placement.HostSnapshot;
 import dev.berth.scheduler.placement.PlacementConstraint;
 import dev.berth.scheduler.placement.PlacementEngine;
@@ -29,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Placement decisions per second: one task placed on a cluster of 100, 1,000 or 5,000 hosts in
  * three availability zones and four instance types, partly filled, for each strategy mix the
- * issue names. One operation = one decision (the plan of one task).
+ * issue names. One operation = one decision (the plan of one task) on the cluster's state as a
+ * scheduler keeps it; {@code binpackMemoryFromSnapshots} also builds that state from the host
+ * snapshots first, as a scheduler that reads the cluster for every decision would.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,7 +46,8 @@ public class PlacementBenchmark {
     int hosts;
 
     private final PlacementEngine engine = new PlacementEngine();
-    private List<HostSnapshot> cluster;
+    private List<HostSnapshot> snapshots;
+    private ClusterState cluster;
     private PlacementRequest binpack;
     private PlacementRequest spreadThenBinpack;
     private PlacementRequest memberOf;
@@ -53,13 +57,14 @@ public class PlacementBenchmark {
         Random random = new Random(1);
         String[] zones = {"zone-a", "zone-b", "zone-c"};
         String[] types = {"t2.small", "t2.large", "m5.large", "c5.xlarge"};
-        cluster = new ArrayList<>();
+        snapshots = new ArrayList<>();
         for (int i = 0; i < hosts; i++) {
-            cluster.add(new HostSnapshot(String.format("i-%06d", i), true, true, "1.0.0", Instant.EPOCH,
+            snapshots.add(new HostSnapshot(String.format("i-%06d", i), true, true, "1.0.0", Instant.EPOCH,
                     Map.of("ecs.availability-zone", zones[i % 3], "ecs.instance-type", types[i % 4]),
                     256 + random.nextInt(3840), 512 + random.nextInt(7680), Set.of(),
                     Map.of("service:web", random.nextInt(4))));
         }
+        cluster = ClusterState.of(snapshots);
         TaskDemand task = new TaskDemand(256, 512, List.of(), "service:web");
         binpack = new PlacementRequest(task, 1, List.of(), List.of(PlacementStrategy.of("binpack", "memory")), 7, false);
         spreadThenBinpack = new PlacementRequest(task, 1, List.of(), List.of(
@@ -73,6 +78,11 @@ public class PlacementBenchmark {
     @Benchmark
     public PlacementPlan binpackMemory() {
         return engine.plan(cluster, binpack);
+    }
+
+    @Benchmark
+    public PlacementPlan binpackMemoryFromSnapshots() {
+        return engine.plan(snapshots, binpack);
     }
 
     @Benchmark

@@ -2,12 +2,15 @@ package dev.berth.scheduler.placement;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** One reason a host can or cannot take a task; checks are small and run in ECS's order. */
 interface FeasibilityCheck {
 
-    Optional<Rejection> check(CandidateHost host, TaskDemand demand);
+    /** Moves the candidate hosts that pass to the front of the array, in order, and returns how many pass. */
+    int keep(ClusterState cluster, TaskDemand demand, int[] candidates, int count);
+
+    /** Why the host fails this check, or null when it passes. */
+    Rejection why(ClusterState cluster, int host, TaskDemand demand);
 
     /** Resources first, then the host's state, then the constraints, as ECS evaluates them. */
     static List<FeasibilityCheck> inEcsOrder(List<PlacementConstraint> constraints) {

@@ -1,18 +1,28 @@
 package dev.berth.scheduler.placement;
 
-import java.util.Optional;
-
 /** Only ACTIVE hosts whose agent is connected take new tasks (a DRAINING host takes none). */
 final class HostStateCheck implements FeasibilityCheck {
 
     @Override
-    public Optional<Rejection> check(CandidateHost host, TaskDemand demand) {
-        if (!host.snapshot().agentConnected()) {
-            return Optional.of(new Rejection(host.instanceId(), "AGENT", "the host's agent is not connected"));
+    public int keep(ClusterState cluster, TaskDemand demand, int[] candidates, int count) {
+        int kept = 0;
+        for (int k = 0; k < count; k++) {
+            if (cluster.takesTasks(candidates[k])) {
+                candidates[kept++] = candidates[k];
+            }
         }
-        if (!host.snapshot().active()) {
-            return Optional.of(new Rejection(host.instanceId(), "INACTIVE", "the host is not ACTIVE (draining or deregistered)"));
+        return kept;
+    }
+
+    @Override
+    public Rejection why(ClusterState cluster, int host, TaskDemand demand) {
+        HostSnapshot snapshot = cluster.snapshot(host);
+        if (!snapshot.agentConnected()) {
+            return new Rejection(snapshot.instanceId(), "AGENT", "the host's agent is not connected");
         }
-        return Optional.empty();
+        if (!snapshot.active()) {
+            return new Rejection(snapshot.instanceId(), "INACTIVE", "the host is not ACTIVE (draining or deregistered)");
+        }
+        return null;
     }
 }

@@ -1,93 +1,114 @@
 package dev.berth.scheduler.placement;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 
 /**
  * Chooses hosts for tasks the way ECS does: a host must have the resources, be ACTIVE with its
  * agent connected and satisfy every constraint; the strategies then narrow the feasible hosts in
  * the order given; a tie left at the end is broken with the request's seeded random source, so
- * the same snapshot and seed give the same plan. Tasks are placed one after another, each
- * seeing the ones before it.
+ * the same cluster and seed give the same plan. Tasks are placed one after another, each seeing
+ * the ones before it.
  */
 public final class PlacementEngine {
 
     public PlacementPlan plan(List<HostSnapshot> hosts, PlacementRequest request) {
-        List<CandidateHost> cluster = new ArrayList<>(hosts.size());
-        for (HostSnapshot host : inIdOrder(hosts)) {
-            cluster.add(new CandidateHost(host));
+        return plan(ClusterState.of(hosts), request);
+    }
+
+    /** Plans on the cluster's current state and leaves the state as it found it. */
+    public PlacementPlan plan(ClusterState cluster, PlacementRequest request) {
+        List<PlacementPlan.TaskPlacement> placements = new ArrayList<>();
+        List<List<String>> portKeys = new ArrayList<>();
+        try {
+            return plan(cluster, request, placements, portKeys);
+        } finally {
+            for (int i = placements.size() - 1; i >= 0; i--) {
+                cluster.unplace(cluster.indexOf(placements.get(i).instanceId()), request.demand(), portKeys.get(i));
+            }
         }
+    }
+
+    private static PlacementPlan plan(ClusterState cluster, PlacementRequest request,
+                                      List<PlacementPlan.TaskPlacement> placements, List<List<String>> portKeys) {
+        TaskDemand demand = request.demand();
         List<FeasibilityCheck> checks = FeasibilityCheck.inEcsOrder(request.constraints());
         Random random = new Random(request.seed());
-        List<PlacementPlan.TaskPlacement> placements = new ArrayList<>();
+        int[] candidates = new int[cluster.size()];
         for (int task = 0; task < request.count(); task++) {
-            List<Rejection> passedOver = new ArrayList<>();
-            List<CandidateHost> feasible = feasible(cluster, checks, request, passedOver);
-            if (feasible.isEmpty()) {
-                return new PlacementPlan(placements, request.count() - task, firstReasonPerHost(passedOver));
+            List<Rejection> passedOver = request.explain() ? new ArrayList<>() : null;
+            int count = feasible(cluster, checks, demand, candidates, passedOver);
+            if (count == 0) {
+                return new PlacementPlan(List.copyOf(placements), request.count() - task, firstReasons(cluster, checks, demand));
             }
-            List<CandidateHost> preferred = feasible;
             for (PlacementStrategy strategy : request.strategies()) {
-                StrategyRanker.Narrowed narrowed = StrategyRanker.narrow(strategy, preferred, cluster, request.demand(),
-                        random, request.explain());
-                preferred = narrowed.kept();
-                passedOver.addAll(narrowed.passedOver());
+                count = StrategyRanker.narrow(strategy, cluster, demand, candidates, count, random, passedOver);
             }
-            CandidateHost chosen = preferred.size() == 1 ? preferred.get(0) : preferred.get(random.nextInt(preferred.size()));
-            if (request.explain()) {
-                preferred.stream().filter(h -> h != chosen).forEach(h ->
-                        passedOver.add(new Rejection(h.instanceId(), "TIE", "as good as the chosen host; chosen at random")));
-            }
-            List<Integer> ports = PortAssigner.assign(chosen, request.demand()).orElseThrow();
-            chosen.place(request.demand(), PortAssigner.keys(request.demand(), ports));
-            placements.add(new PlacementPlan.TaskPlacement(task, chosen.instanceId(), ports,
-                    request.explain() ? List.copyOf(passedOver) : List.of()));
-        }
-        return new PlacementPlan(placements, 0, List.of());
-    }
-
-    /** Plans must not depend on the order hosts come in; callers that keep them sorted pay no sort. */
-    private static List<HostSnapshot> inIdOrder(List<HostSnapshot> hosts) {
-        for (int i = 1; i < hosts.size(); i++) {
-            if (hosts.get(i - 1).instanceId().compareTo(hosts.get(i).instanceId()) > 0) {
-                return hosts.stream().sorted(Comparator.comparing(HostSnapshot::instanceId)).toList();
-            }
-        }
-        return hosts;
-    }
-
-    private static List<CandidateHost> feasible(List<CandidateHost> cluster, List<FeasibilityCheck> checks,
-                                                PlacementRequest request, List<Rejection> rejections) {
-        List<CandidateHost> feasible = new ArrayList<>();
-        for (CandidateHost host : cluster) {
-            boolean fits = true;
-            for (FeasibilityCheck check : checks) {
-                Optional<Rejection> rejection = check.check(host, request.demand());
-                if (rejection.isPresent()) {
-                    fits = false;
-                    rejections.add(rejection.get());
-                    if (!request.explain()) {
-                        break;
+            int chosen = candidates[count == 1 ? 0 : random.nextInt(count)];
+            if (passedOver != null) {
+                for (int k = 0; k < count; k++) {
+                    if (candidates[k] != chosen) {
+                        passedOver.add(new Rejection(cluster.instanceId(candidates[k]), "TIE",
+                                "as good as the chosen host; chosen at random"));
                     }
                 }
             }
-            if (fits) {
-                feasible.add(host);
-            }
+            List<Integer> ports = PortAssigner.assign(cluster, chosen, demand).orElseThrow();
+            List<String> keys = PortAssigner.keys(demand, ports);
+            cluster.place(chosen, demand, keys);
+            portKeys.add(keys);
+            placements.add(new PlacementPlan.TaskPlacement(task, cluster.instanceId(chosen), ports,
+                    passedOver == null ? List.of() : List.copyOf(passedOver)));
         }
-        return feasible;
+        return new PlacementPlan(List.copyOf(placements), 0, List.of());
     }
 
-    private static List<Rejection> firstReasonPerHost(List<Rejection> rejections) {
-        List<Rejection> first = new ArrayList<>();
-        for (Rejection rejection : rejections) {
-            if (first.isEmpty() || !first.get(first.size() - 1).instanceId().equals(rejection.instanceId())) {
-                first.add(rejection);
+    /**
+     * Puts the hosts that pass every check at the front of {@code candidates}, in id order, and
+     * returns how many. Explaining, every host meets every check and each failure is recorded.
+     */
+    private static int feasible(ClusterState cluster, List<FeasibilityCheck> checks, TaskDemand demand, int[] candidates,
+                                List<Rejection> passedOver) {
+        if (passedOver == null) {
+            int count = cluster.size();
+            for (int host = 0; host < count; host++) {
+                candidates[host] = host;
+            }
+            for (int c = 0; c < checks.size() && count > 0; c++) {
+                count = checks.get(c).keep(cluster, demand, candidates, count);
+            }
+            return count;
+        }
+        int count = 0;
+        for (int host = 0; host < cluster.size(); host++) {
+            boolean fits = true;
+            for (FeasibilityCheck check : checks) {
+                Rejection rejection = check.why(cluster, host, demand);
+                if (rejection != null) {
+                    passedOver.add(rejection);
+                    fits = false;
+                }
+            }
+            if (fits) {
+                candidates[count++] = host;
             }
         }
-        return first;
+        return count;
+    }
+
+    /** ECS's failures[] when no host fits: each host with the first check it fails. */
+    private static List<Rejection> firstReasons(ClusterState cluster, List<FeasibilityCheck> checks, TaskDemand demand) {
+        List<Rejection> reasons = new ArrayList<>();
+        for (int host = 0; host < cluster.size(); host++) {
+            for (FeasibilityCheck check : checks) {
+                Rejection rejection = check.why(cluster, host, demand);
+                if (rejection != null) {
+                    reasons.add(rejection);
+                    break;
+                }
+            }
+        }
+        return reasons;
     }
 }

@@ -13,7 +13,7 @@ final class PortAssigner {
     }
 
     /** The host ports in the order of the task's port demands, or empty when they do not fit. */
-    static Optional<List<Integer>> assign(CandidateHost host, TaskDemand demand) {
+    static Optional<List<Integer>> assign(ClusterState cluster, int host, TaskDemand demand) {
         List<Integer> ports = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         for (TaskDemand.PortDemand port : demand.ports()) {
@@ -21,14 +21,14 @@ final class PortAssigner {
             if (port.dynamic()) {
                 int next = ResourceChecks.DYNAMIC_FIRST; // per protocol: tcp/49153 and udp/49153 are different ports
                 while (next <= ResourceChecks.DYNAMIC_LAST
-                        && (!host.portFree(port.key(next)) || taken.contains(port.key(next)))) {
+                        && (!cluster.portFree(host, port.key(next)) || taken.contains(port.key(next)))) {
                     next++;
                 }
                 if (next > ResourceChecks.DYNAMIC_LAST) {
                     return Optional.empty();
                 }
                 chosen = next;
-            } else if (!host.portFree(port.key(chosen)) || taken.contains(port.key(chosen))) {
+            } else if (!cluster.portFree(host, port.key(chosen)) || taken.contains(port.key(chosen))) {
                 return Optional.empty();
             }
             taken.add(port.key(chosen));

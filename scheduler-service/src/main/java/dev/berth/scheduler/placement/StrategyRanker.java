@@ -1,71 +1,76 @@
 package dev.berth.scheduler.placement;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.function.ToIntFunction;
 
 /** Narrows the feasible hosts to the ones a strategy likes best; the next strategy breaks their tie. */
 final class StrategyRanker {
 
-    /** The hosts a strategy keeps, and why it passed over the others. */
-    record Narrowed(List<CandidateHost> kept, List<Rejection> passedOver) {
-    }
-
     private StrategyRanker() {
     }
 
-    static Narrowed narrow(PlacementStrategy strategy, List<CandidateHost> candidates, List<CandidateHost> cluster,
-                           TaskDemand demand, Random random, boolean explain) {
+    /**
+     * Keeps the candidates the strategy likes best at the front of the array and returns how many;
+     * with {@code passedOver} it also says why each other candidate lost.
+     */
+    static int narrow(PlacementStrategy strategy, ClusterState cluster, TaskDemand demand, int[] candidates, int count,
+                      Random random, List<Rejection> passedOver) {
         return switch (strategy) {
-            case PlacementStrategy.Binpack b -> b.field().equals("cpu")
-                    ? lowest(strategy, candidates, CandidateHost::remainingCpu, "cpu units left", explain)
-                    : lowest(strategy, candidates, CandidateHost::remainingMemory, "MiB left", explain);
-            case PlacementStrategy.Spread s when s.byHost() ->
-                    lowest(strategy, candidates, h -> h.tasksOfGroup(demand.group()), "tasks of " + demand.group(), explain);
-            case PlacementStrategy.Spread s -> spreadOverAttribute(s, candidates, cluster, demand, explain);
+            case PlacementStrategy.Binpack b when b.field().equals("cpu") ->
+                    lowest(strategy, cluster, cluster.remainingCpu(), null, candidates, count, "cpu units left", passedOver);
+            case PlacementStrategy.Binpack b ->
+                    lowest(strategy, cluster, cluster.remainingMemory(), null, candidates, count, "MiB left", passedOver);
+            case PlacementStrategy.Spread s when s.byHost() -> lowest(strategy, cluster, cluster.tasksOfGroup(demand.group()),
+                    null, candidates, count, passedOver == null ? null : "tasks of " + demand.group(), passedOver);
+            case PlacementStrategy.Spread s -> spreadOverAttribute(s, cluster, demand, candidates, count, passedOver);
             case PlacementStrategy.Random r -> {
-                CandidateHost chosen = candidates.get(random.nextInt(candidates.size()));
-                yield new Narrowed(List.of(chosen), explain ? candidates.stream().filter(h -> h != chosen)
-                        .map(h -> new Rejection(h.instanceId(), "STRATEGY", "random chose another host")).toList() : List.of());
+                int chosen = candidates[random.nextInt(count)];
+                if (passedOver != null) {
+                    for (int k = 0; k < count; k++) {
+                        if (candidates[k] != chosen) {
+                            passedOver.add(new Rejection(cluster.instanceId(candidates[k]), "STRATEGY", "random chose another host"));
+                        }
+                    }
+                }
+                candidates[0] = chosen;
+                yield 1;
             }
         };
     }
 
-    private static Narrowed lowest(PlacementStrategy strategy, List<CandidateHost> candidates,
-                                   ToIntFunction<CandidateHost> score, String unit, boolean explain) {
+    /** Keeps the candidates with the lowest score; a host's score is {@code score[host]}, or {@code score[via[host]]}. */
+    private static int lowest(PlacementStrategy strategy, ClusterState cluster, int[] score, int[] via, int[] candidates,
+                              int count, String unit, List<Rejection> passedOver) {
         int best = Integer.MAX_VALUE;
-        for (CandidateHost host : candidates) {
-            best = Math.min(best, score.applyAsInt(host));
+        for (int k = 0; k < count; k++) {
+            int host = candidates[k];
+            best = Math.min(best, score[via == null ? host : via[host]]);
         }
-        List<CandidateHost> kept = new ArrayList<>();
-        List<Rejection> passedOver = new ArrayList<>();
-        for (CandidateHost host : candidates) {
-            int value = score.applyAsInt(host);
+        int kept = 0;
+        for (int k = 0; k < count; k++) {
+            int host = candidates[k];
+            int value = score[via == null ? host : via[host]];
             if (value == best) {
-                kept.add(host);
-            } else if (explain) {
-                passedOver.add(new Rejection(host.instanceId(), "STRATEGY",
+                candidates[kept++] = host;
+            } else if (passedOver != null) {
+                passedOver.add(new Rejection(cluster.instanceId(host), "STRATEGY",
                         strategy + " preferred " + best + " " + unit + " to this host's " + value));
             }
         }
-        return new Narrowed(kept, passedOver);
+        return kept;
     }
 
     /** The attribute value with the fewest tasks of the group across the whole cluster wins. */
-    private static Narrowed spreadOverAttribute(PlacementStrategy.Spread spread, List<CandidateHost> candidates,
-                                                List<CandidateHost> cluster, TaskDemand demand, boolean explain) {
-        Map<String, Integer> tasksPerValue = new HashMap<>();
-        for (CandidateHost host : cluster) {
-            tasksPerValue.merge(valueOf(host, spread.field()), host.tasksOfGroup(demand.group()), Integer::sum);
+    private static int spreadOverAttribute(PlacementStrategy.Spread spread, ClusterState cluster, TaskDemand demand,
+                                           int[] candidates, int count, List<Rejection> passedOver) {
+        String attribute = spread.field().substring("attribute:".length());
+        ClusterState.AttributeColumn column = cluster.attribute(attribute);
+        int[] tasks = cluster.tasksOfGroup(demand.group());
+        int[] tasksPerValue = new int[column.values()];
+        for (int host = 0; host < tasks.length; host++) {
+            tasksPerValue[column.valueOf()[host]] += tasks[host];
         }
-        return lowest(spread, candidates, h -> tasksPerValue.get(valueOf(h, spread.field())),
-                "tasks of " + demand.group() + " in its " + spread.field().substring("attribute:".length()), explain);
-    }
-
-    private static String valueOf(CandidateHost host, String field) {
-        return host.snapshot().attributes().getOrDefault(field.substring("attribute:".length()), "");
+        return lowest(spread, cluster, tasksPerValue, column.valueOf(), candidates, count,
+                passedOver == null ? null : "tasks of " + demand.group() + " in its " + attribute, passedOver);
     }
 }

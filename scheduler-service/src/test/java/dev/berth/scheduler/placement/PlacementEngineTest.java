@@ -157,6 +157,38 @@ class PlacementEngineTest {
     }
 
     @Test
+    void planningOnAClusterStateLeavesItAsItWasAndExplainingChangesNoChoice() {
+        List<HostSnapshot> hosts = IntStream.range(0, 30).mapToObj(i -> with(host("i-" + i, "z" + (i % 3), i % 2 == 0 ? "t2" : "m5",
+                1024 + 128 * i, 8192 - 200 * i), Set.of(i % 4 == 0 ? "tcp/80" : "tcp/81"), Map.of("service:web", i % 5))).toList();
+        ClusterState cluster = ClusterState.of(hosts);
+        TaskDemand web = new TaskDemand(512, 1024, List.of(new TaskDemand.PortDemand(80, "tcp"),
+                new TaskDemand.PortDemand(0, "tcp")), "service:web");
+        List<PlacementConstraint> constraints = List.of(PlacementConstraint.of("memberOf", "attribute:ecs.instance-type == t2"),
+                PlacementConstraint.of("memberOf", "not(task:group == service:web) or runningTasksCount < 3"));
+        List<PlacementStrategy> strategies = List.of(PlacementStrategy.of("spread", "attribute:ecs.availability-zone"),
+                PlacementStrategy.of("binpack", "memory"));
+        PlacementPlan quick = engine.plan(cluster, new PlacementRequest(web, 8, constraints, strategies, 3, false));
+        PlacementPlan again = engine.plan(cluster, new PlacementRequest(web, 8, constraints, strategies, 3, false));
+        PlacementPlan explained = engine.plan(hosts, new PlacementRequest(web, 8, constraints, strategies, 3, true));
+        assertEquals(hostsOf(quick), hostsOf(again));
+        assertEquals(hostsOf(quick), hostsOf(explained));
+        assertEquals(quick.unplaced(), explained.unplaced());
+        assertEquals(quick.failures(), explained.failures());
+        assertTrue(quick.placements().size() > 0 && hostsOf(quick).stream()
+                .allMatch(h -> Integer.parseInt(h.substring(2)) % 2 == 0 && Integer.parseInt(h.substring(2)) % 4 != 0));
+    }
+
+    @Test
+    void aQueryOnTaskGroupsSeesTheTasksPlacedEarlierInThePlan() {
+        List<HostSnapshot> hosts = List.of(host("i-1", "a", "t2", 4096, 8192), host("i-2", "a", "t2", 4096, 8192));
+        PlacementPlan plan = engine.plan(hosts, new PlacementRequest(task(128, 128), 3,
+                List.of(PlacementConstraint.of("memberOf", "not(task:group == service:web)")), List.of(), 5, false));
+        assertEquals(Set.of("i-1", "i-2"), Set.copyOf(hostsOf(plan).subList(0, 2)));
+        assertEquals(1, plan.unplaced());
+        assertEquals(List.of("MissingAttribute", "MissingAttribute"), plan.failures().stream().map(Rejection::reason).toList());
+    }
+
+    @Test
     void limitsAndBadStrategiesOrConstraintsAreNamed() {
         List<PlacementStrategy> six = Collections.nCopies(6, new PlacementStrategy.Random());
         IllegalArgumentException strategies = assertThrows(IllegalArgumentException.class,

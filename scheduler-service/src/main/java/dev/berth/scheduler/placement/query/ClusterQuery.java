@@ -3,6 +3,7 @@ package dev.berth.scheduler.placement.query;
 import dev.berth.scheduler.placement.query.QueryLexer.Kind;
 import dev.berth.scheduler.placement.query.QueryLexer.Token;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -23,12 +24,17 @@ public final class ClusterQuery {
     private static final Set<String> SUBJECTS = Set.of("agentConnected", "agentVersion", "ec2InstanceId", "instanceId",
             "registeredAt", "runningTasksCount", "task:group");
 
+    /** Subjects whose values change as tasks are placed; every other subject is fixed for a host. */
+    private static final Set<String> TASK_SUBJECTS = Set.of("runningTasksCount", "task:group");
+
     private final String text;
     private final QueryExpression expression;
+    private final boolean readsTasks;
 
-    private ClusterQuery(String text, QueryExpression expression) {
+    private ClusterQuery(String text, QueryExpression expression, boolean readsTasks) {
         this.text = text;
         this.expression = expression;
+        this.readsTasks = readsTasks;
     }
 
     /** @throws QuerySyntaxException naming the position and the problem */
@@ -36,11 +42,18 @@ public final class ClusterQuery {
         if (text == null || text.isBlank()) {
             throw new QuerySyntaxException(String.valueOf(text), 0, "empty expression");
         }
-        return new ClusterQuery(text, new Parser(text).parseAll());
+        Parser parser = new Parser(text);
+        QueryExpression expression = parser.parseAll();
+        return new ClusterQuery(text, expression, parser.subjects.stream().anyMatch(TASK_SUBJECTS::contains));
     }
 
     public boolean matches(QuerySubject subject) {
         return expression.test(subject);
+    }
+
+    /** Whether the answer for a host can change as tasks are placed on it (so it cannot be kept). */
+    public boolean readsTasks() {
+        return readsTasks;
     }
 
     @Override
@@ -51,6 +64,7 @@ public final class ClusterQuery {
     private static final class Parser {
         private final String text;
         private final List<Token> tokens;
+        private final Set<String> subjects = new HashSet<>();
         private int next;
 
         Parser(String text) {
@@ -106,6 +120,7 @@ public final class ClusterQuery {
                         : "expected a subject, found '" + subjectToken.text() + "'");
             }
             String subject = subjectToken.text();
+            subjects.add(subject);
             if (!SUBJECTS.contains(subject) && !(subject.startsWith("attribute:") && subject.length() > "attribute:".length())) {
                 throw error(subjectToken, "unknown subject '" + subject + "' (attribute:<name>, agentConnected, "
                         + "agentVersion, ec2InstanceId, instanceId, registeredAt, runningTasksCount or task:group)");
