@@ -24,12 +24,15 @@ public final class ClusterState {
     private final Map<String, Integer> indexById = new HashMap<>();
     private final int[] cpu;
     private final int[] memory;
+    private final boolean[] takesTasks;
     private final int[] placedTasks;
+    private final int[] candidates;
     private final List<Set<String>> placedPorts;
     private final List<Map<String, Integer>> placedGroups;
     private final Map<String, int[]> groupColumns = new HashMap<>();
     private final Map<String, AttributeColumn> attributeColumns = new HashMap<>();
     private final Map<String, BitSet> queryMatches = new HashMap<>();
+    private final Map<String, Map<String, int[]>> tasksPerValue = new HashMap<>();
 
     /** Each host's index into {@code values}; hosts without the attribute share the value "". */
     record AttributeColumn(int[] valueOf, int values) {
@@ -39,13 +42,16 @@ public final class ClusterState {
         hosts = snapshots.toArray(HostSnapshot[]::new);
         cpu = new int[hosts.length];
         memory = new int[hosts.length];
+        takesTasks = new boolean[hosts.length];
         placedTasks = new int[hosts.length];
+        candidates = new int[hosts.length];
         placedPorts = new ArrayList<>(hosts.length);
         placedGroups = new ArrayList<>(hosts.length);
         for (int i = 0; i < hosts.length; i++) {
             indexById.put(hosts[i].instanceId(), i);
             cpu[i] = hosts[i].remainingCpu();
             memory[i] = hosts[i].remainingMemory();
+            takesTasks[i] = hosts[i].active() && hosts[i].agentConnected();
             placedPorts.add(null);
             placedGroups.add(null);
         }
@@ -75,6 +81,11 @@ public final class ClusterState {
         return hosts[host].instanceId();
     }
 
+    /** Room for a planner's candidate host indexes, kept so that a decision allocates nothing per host. */
+    int[] candidates() {
+        return candidates;
+    }
+
     int[] remainingCpu() {
         return cpu;
     }
@@ -83,8 +94,9 @@ public final class ClusterState {
         return memory;
     }
 
-    boolean takesTasks(int host) {
-        return hosts[host].active() && hosts[host].agentConnected();
+    /** Whether each host is ACTIVE with its agent connected. */
+    boolean[] takesTasks() {
+        return takesTasks;
     }
 
     boolean portFree(int host, String key) {
@@ -142,6 +154,19 @@ public final class ClusterState {
         });
     }
 
+    /** How many tasks of the group run on hosts with each value of the attribute, by the attribute column's value index. */
+    int[] tasksPerValue(String group, String attribute) {
+        return tasksPerValue.computeIfAbsent(group, g -> new HashMap<>()).computeIfAbsent(attribute, a -> {
+            AttributeColumn column = attribute(a);
+            int[] tasks = tasksOfGroup(group);
+            int[] perValue = new int[column.values()];
+            for (int host = 0; host < tasks.length; host++) {
+                perValue[column.valueOf()[host]] += tasks[host];
+            }
+            return perValue;
+        });
+    }
+
     /** The hosts a query that reads no task subject matches; such an answer does not change with placements. */
     BitSet matching(ClusterQuery query) {
         if (query.readsTasks()) {
@@ -185,6 +210,10 @@ public final class ClusterState {
         int[] column = groupColumns.get(demand.group());
         if (column != null) {
             column[host] += sign;
+        }
+        Map<String, int[]> perValue = tasksPerValue.get(demand.group());
+        if (perValue != null) {
+            perValue.forEach((attribute, counts) -> counts[attributeColumns.get(attribute).valueOf()[host]] += sign);
         }
     }
 }

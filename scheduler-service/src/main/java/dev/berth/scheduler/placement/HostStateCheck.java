@@ -5,9 +5,10 @@ final class HostStateCheck implements FeasibilityCheck {
 
     @Override
     public int keep(ClusterState cluster, TaskDemand demand, int[] candidates, int count) {
+        boolean[] takesTasks = cluster.takesTasks();
         int kept = 0;
         for (int k = 0; k < count; k++) {
-            if (cluster.takesTasks(candidates[k])) {
+            if (takesTasks[candidates[k]]) {
                 candidates[kept++] = candidates[k];
             }
         }

@@ -35,7 +35,7 @@ public final class PlacementEngine {
         TaskDemand demand = request.demand();
         List<FeasibilityCheck> checks = FeasibilityCheck.inEcsOrder(request.constraints());
         Random random = new Random(request.seed());
-        int[] candidates = new int[cluster.size()];
+        int[] candidates = cluster.candidates();
         for (int task = 0; task < request.count(); task++) {
             List<Rejection> passedOver = request.explain() ? new ArrayList<>() : null;
             int count = feasible(cluster, checks, demand, candidates, passedOver);
@@ -71,11 +71,8 @@ public final class PlacementEngine {
     private static int feasible(ClusterState cluster, List<FeasibilityCheck> checks, TaskDemand demand, int[] candidates,
                                 List<Rejection> passedOver) {
         if (passedOver == null) {
-            int count = cluster.size();
-            for (int host = 0; host < count; host++) {
-                candidates[host] = host;
-            }
-            for (int c = 0; c < checks.size() && count > 0; c++) {
+            int count = checks.get(0).keepFromAll(cluster, demand, candidates);
+            for (int c = 1; c < checks.size() && count > 0; c++) {
                 count = checks.get(c).keep(cluster, demand, candidates, count);
             }
             return count;

@@ -10,42 +10,45 @@ final class ResourceChecks {
     private ResourceChecks() {
     }
 
-    private static int keepAtLeast(int[] left, int need, int[] candidates, int count) {
-        int kept = 0;
-        for (int k = 0; k < count; k++) {
-            int host = candidates[k];
-            if (left[host] >= need) {
-                candidates[kept++] = host;
+    /** Cpu units and memory, in one pass: most hosts are kept or dropped for these two. */
+    static final class CpuAndMemory implements FeasibilityCheck {
+        @Override
+        public int keep(ClusterState cluster, TaskDemand demand, int[] candidates, int count) {
+            int[] cpu = cluster.remainingCpu();
+            int[] memory = cluster.remainingMemory();
+            int kept = 0;
+            for (int k = 0; k < count; k++) {
+                int host = candidates[k];
+                if (cpu[host] >= demand.cpu() && memory[host] >= demand.memory()) {
+                    candidates[kept++] = host;
+                }
             }
-        }
-        return kept;
-    }
-
-    static final class Cpu implements FeasibilityCheck {
-        @Override
-        public int keep(ClusterState cluster, TaskDemand demand, int[] candidates, int count) {
-            return keepAtLeast(cluster.remainingCpu(), demand.cpu(), candidates, count);
+            return kept;
         }
 
+        /** The first check of every plan: one pass over the cluster instead of filling the array first. */
         @Override
-        public Rejection why(ClusterState cluster, int host, TaskDemand demand) {
-            int left = cluster.remainingCpu()[host];
-            return demand.cpu() <= left ? null : new Rejection(cluster.instanceId(host), "RESOURCE:CPU",
-                    "needs " + demand.cpu() + " cpu units, " + left + " left");
-        }
-    }
-
-    static final class Memory implements FeasibilityCheck {
-        @Override
-        public int keep(ClusterState cluster, TaskDemand demand, int[] candidates, int count) {
-            return keepAtLeast(cluster.remainingMemory(), demand.memory(), candidates, count);
+        public int keepFromAll(ClusterState cluster, TaskDemand demand, int[] candidates) {
+            int[] cpu = cluster.remainingCpu();
+            int[] memory = cluster.remainingMemory();
+            int kept = 0;
+            for (int host = 0; host < cpu.length; host++) {
+                if (cpu[host] >= demand.cpu() && memory[host] >= demand.memory()) {
+                    candidates[kept++] = host;
+                }
+            }
+            return kept;
         }
 
         @Override
         public Rejection why(ClusterState cluster, int host, TaskDemand demand) {
-            int left = cluster.remainingMemory()[host];
-            return demand.memory() <= left ? null : new Rejection(cluster.instanceId(host), "RESOURCE:MEMORY",
-                    "needs " + demand.memory() + " MiB, " + left + " MiB left");
+            int cpu = cluster.remainingCpu()[host];
+            int memory = cluster.remainingMemory()[host];
+            if (demand.cpu() > cpu) {
+                return new Rejection(cluster.instanceId(host), "RESOURCE:CPU", "needs " + demand.cpu() + " cpu units, " + cpu + " left");
+            }
+            return demand.memory() <= memory ? null : new Rejection(cluster.instanceId(host), "RESOURCE:MEMORY",
+                    "needs " + demand.memory() + " MiB, " + memory + " MiB left");
         }
     }
 

@@ -41,6 +41,9 @@ final class StrategyRanker {
     /** Keeps the candidates with the lowest score; a host's score is {@code score[host]}, or {@code score[via[host]]}. */
     private static int lowest(PlacementStrategy strategy, ClusterState cluster, int[] score, int[] via, int[] candidates,
                               int count, String unit, List<Rejection> passedOver) {
+        if (passedOver == null) {
+            return lowestInOnePass(score, via, candidates, count);
+        }
         int best = Integer.MAX_VALUE;
         for (int k = 0; k < count; k++) {
             int host = candidates[k];
@@ -60,17 +63,30 @@ final class StrategyRanker {
         return kept;
     }
 
+    /** As {@link #lowest}, without saying why: a better score starts the kept hosts over. */
+    private static int lowestInOnePass(int[] score, int[] via, int[] candidates, int count) {
+        int best = Integer.MAX_VALUE;
+        int kept = 0;
+        for (int k = 0; k < count; k++) {
+            int host = candidates[k];
+            int value = score[via == null ? host : via[host]];
+            if (value < best) {
+                best = value;
+                kept = 0;
+            }
+            if (value == best) {
+                candidates[kept++] = host;
+            }
+        }
+        return kept;
+    }
+
     /** The attribute value with the fewest tasks of the group across the whole cluster wins. */
     private static int spreadOverAttribute(PlacementStrategy.Spread spread, ClusterState cluster, TaskDemand demand,
                                            int[] candidates, int count, List<Rejection> passedOver) {
         String attribute = spread.field().substring("attribute:".length());
-        ClusterState.AttributeColumn column = cluster.attribute(attribute);
-        int[] tasks = cluster.tasksOfGroup(demand.group());
-        int[] tasksPerValue = new int[column.values()];
-        for (int host = 0; host < tasks.length; host++) {
-            tasksPerValue[column.valueOf()[host]] += tasks[host];
-        }
-        return lowest(spread, cluster, tasksPerValue, column.valueOf(), candidates, count,
+        int[] tasksPerValue = cluster.tasksPerValue(demand.group(), attribute);
+        return lowest(spread, cluster, tasksPerValue, cluster.attribute(attribute).valueOf(), candidates, count,
                 passedOver == null ? null : "tasks of " + demand.group() + " in its " + attribute, passedOver);
     }
 }
