@@ -45,6 +45,7 @@ public final class BinpackQuality {
         System.out.printf("%d tasks, hosts of %d cpu / %d MiB, seed %d%n", tasks, HOST_CPU, HOST_MEMORY, seed);
         report("arrival order, binpack(memory)", workload, "memory");
         report("arrival order, binpack(cpu)", workload, "cpu");
+        report("arrival order, binpack(cpuAndMemory)", workload, "cpuAndMemory");
         List<TaskDemand> largestFirst = new ArrayList<>(workload);
         largestFirst.sort(Comparator.comparingInt(TaskDemand::memory).thenComparingInt(TaskDemand::cpu).reversed());
         report("largest first, binpack(memory)", largestFirst, "memory");
@@ -55,7 +56,7 @@ public final class BinpackQuality {
         long memory = workload.stream().mapToLong(TaskDemand::memory).sum();
         long lowerBound = Math.max((memory + HOST_MEMORY - 1) / HOST_MEMORY, (cpu + HOST_CPU - 1) / HOST_CPU);
         int used = place(workload, field, (int) (lowerBound * 2));
-        System.out.printf("%-34s hosts used %4d, lower bound %4d, ratio %.3f%n", name, used, lowerBound,
+        System.out.printf("%-40s hosts used %4d, lower bound %4d, ratio %.3f%n", name, used, lowerBound,
                 (double) used / lowerBound);
     }
 
@@ -91,7 +92,7 @@ public final class BinpackQuality {
     }
 
     private static HostSnapshot host(String id, int cpu, int memory) {
-        return new HostSnapshot(id, true, true, "1.0.0", Instant.EPOCH, Map.of(), cpu, memory, Set.of(), Map.of());
+        return new HostSnapshot(id, true, true, "1.0.0", Instant.EPOCH, Map.of(), HOST_CPU, HOST_MEMORY, cpu, memory, Set.of(), Map.of());
     }
 
     private static List<TaskDemand> workload(int tasks, Random random) {

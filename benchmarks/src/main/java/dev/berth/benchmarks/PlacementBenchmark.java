@@ -61,7 +61,7 @@ public class PlacementBenchmark {
         for (int i = 0; i < hosts; i++) {
             snapshots.add(new HostSnapshot(String.format("i-%06d", i), true, true, "1.0.0", Instant.EPOCH,
                     Map.of("ecs.availability-zone", zones[i % 3], "ecs.instance-type", types[i % 4]),
-                    256 + random.nextInt(3840), 512 + random.nextInt(7680), Set.of(),
+                    4096, 8192, 256 + random.nextInt(3840), 512 + random.nextInt(7680), Set.of(),
                     Map.of("service:web", random.nextInt(4))));
         }
         cluster = ClusterState.of(snapshots);

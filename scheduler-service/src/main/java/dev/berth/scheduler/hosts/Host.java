@@ -23,7 +23,7 @@ public record Host(String tenant, String id, String cluster, String hostname, St
 
     public HostSnapshot snapshot(Map<String, Integer> taskGroups) {
         return new HostSnapshot(id, "ACTIVE".equals(status), agentConnected, agentVersion == null ? "" : agentVersion,
-                registeredAt, attributes, cpu - usedCpu, memory - usedMemory, Set.copyOf(usedPorts), taskGroups);
+                registeredAt, attributes, cpu, memory, cpu - usedCpu, memory - usedMemory, Set.copyOf(usedPorts), taskGroups);
     }
 
     /** An id given as is or as a container instance ARN. */

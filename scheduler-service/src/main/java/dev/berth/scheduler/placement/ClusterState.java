@@ -94,6 +94,14 @@ public final class ClusterState {
         return memory;
     }
 
+    int cpuCapacity(int host) {
+        return hosts[host].cpu();
+    }
+
+    int memoryCapacity(int host) {
+        return hosts[host].memory();
+    }
+
     /** Whether each host is ACTIVE with its agent connected. */
     boolean[] takesTasks() {
         return takesTasks;

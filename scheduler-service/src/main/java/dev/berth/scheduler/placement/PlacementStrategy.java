@@ -3,8 +3,15 @@ package dev.berth.scheduler.placement;
 /** ECS's placement strategies, applied in the order given. */
 public sealed interface PlacementStrategy {
 
-    /** Fill hosts by the least remaining cpu or memory. */
+    /**
+     * Fill hosts by the least remaining cpu or memory, as ECS does; or, a Berth field, by both
+     * ({@code cpuAndMemory}): the host left with the least of the two, counting a host whose cpu
+     * and memory left are out of proportion as fuller than it is, so that hosts do not end with
+     * cpu no task can use for lack of memory, or the other way round.
+     */
     record Binpack(String field) implements PlacementStrategy {
+        public static final String CPU_AND_MEMORY = "cpuAndMemory";
+
         @Override
         public String toString() {
             return "binpack(" + field + ")";
@@ -35,8 +42,9 @@ public sealed interface PlacementStrategy {
     public static PlacementStrategy of(String type, String field) {
         return switch (type == null ? "" : type) {
             case "binpack" -> {
-                if (!"cpu".equals(field) && !"memory".equals(field)) {
-                    throw new IllegalArgumentException("binpack takes the field cpu or memory, not '" + field + "'");
+                if (!"cpu".equals(field) && !"memory".equals(field) && !Binpack.CPU_AND_MEMORY.equals(field)) {
+                    throw new IllegalArgumentException("binpack takes the field cpu, memory or " + Binpack.CPU_AND_MEMORY
+                            + ", not '" + field + "'");
                 }
                 yield new Binpack(field);
             }

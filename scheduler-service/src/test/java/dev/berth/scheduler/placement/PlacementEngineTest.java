@@ -24,12 +24,13 @@ class PlacementEngineTest {
 
     private static HostSnapshot host(String id, String zone, String type, int cpu, int memory) {
         return new HostSnapshot(id, true, true, "1.0.0", Instant.parse("2026-01-01T00:00:00Z"),
-                Map.of("ecs.availability-zone", zone, "ecs.instance-type", type), cpu, memory, Set.of(), Map.of());
+                Map.of("ecs.availability-zone", zone, "ecs.instance-type", type), Math.max(4096, cpu), Math.max(8192, memory),
+                cpu, memory, Set.of(), Map.of());
     }
 
     private static HostSnapshot with(HostSnapshot h, Set<String> usedPorts, Map<String, Integer> groups) {
         return new HostSnapshot(h.instanceId(), h.active(), h.agentConnected(), h.agentVersion(), h.registeredAt(),
-                h.attributes(), h.remainingCpu(), h.remainingMemory(), usedPorts, groups);
+                h.attributes(), h.cpu(), h.memory(), h.remainingCpu(), h.remainingMemory(), usedPorts, groups);
     }
 
     private static TaskDemand task(int cpu, int memory) {
@@ -57,6 +58,18 @@ class PlacementEngineTest {
         assertTrue(plan.placements().get(0).passedOver().stream()
                 .anyMatch(r -> r.instanceId().equals("i-roomy") && r.reason().equals("STRATEGY")
                         && r.detail().startsWith("binpack(" + field + ") preferred")));
+    }
+
+    @ParameterizedTest(name = "binpack({0}) picks {1}")
+    @CsvSource({"memory, i-cpu-left", "cpu, i-memory-left", "cpuAndMemory, i-even"})
+    void binpackOfBothResourcesPrefersTheHostLeftInProportion(String field, String expected) {
+        List<HostSnapshot> hosts = List.of(
+                host("i-cpu-left", "a", "t2", 4096, 1024),
+                host("i-memory-left", "a", "t2", 512, 8192),
+                host("i-even", "a", "t2", 1536, 3072));
+        PlacementPlan plan = engine.plan(hosts, request(task(256, 512), 1, List.of(), PlacementStrategy.of("binpack", field)));
+        assertEquals(List.of(expected), hostsOf(plan));
+        assertEquals(2, plan.placements().get(0).passedOver().size());
     }
 
     @Test
@@ -121,8 +134,8 @@ class PlacementEngineTest {
         HostSnapshot lowCpu = host("i-cpu", "a", "t2", 64, 8192);
         HostSnapshot lowMemory = host("i-memory", "a", "t2", 4096, 64);
         HostSnapshot portTaken = with(host("i-ports", "a", "t2", 4096, 8192), Set.of("tcp/80"), Map.of());
-        HostSnapshot disconnected = new HostSnapshot("i-agent", true, false, "1.0.0", null, Map.of(), 4096, 8192, Set.of(), Map.of());
-        HostSnapshot draining = new HostSnapshot("i-draining", false, true, "1.0.0", null, Map.of(), 4096, 8192, Set.of(), Map.of());
+        HostSnapshot disconnected = new HostSnapshot("i-agent", true, false, "1.0.0", null, Map.of(), 4096, 8192, 4096, 8192, Set.of(), Map.of());
+        HostSnapshot draining = new HostSnapshot("i-draining", false, true, "1.0.0", null, Map.of(), 4096, 8192, 4096, 8192, Set.of(), Map.of());
         TaskDemand web = new TaskDemand(128, 128, List.of(new TaskDemand.PortDemand(80, "tcp")), "service:web");
         PlacementPlan plan = engine.plan(List.of(lowCpu, lowMemory, portTaken, disconnected, draining),
                 new PlacementRequest(web, 1, List.of(), List.of(), 1, false));
@@ -199,6 +212,7 @@ class PlacementEngineTest {
                 () -> new PlacementRequest(task(1, 1), 1, eleven, List.of(), 1, false));
         assertTrue(constraints.getMessage().startsWith("placementConstraints: at most 10"), constraints.getMessage());
         assertThrows(IllegalArgumentException.class, () -> PlacementStrategy.of("binpack", "disk"));
+        assertThrows(IllegalArgumentException.class, () -> PlacementStrategy.of("binpack", null));
         assertThrows(IllegalArgumentException.class, () -> PlacementStrategy.of("spread", "zone"));
         assertThrows(IllegalArgumentException.class, () -> PlacementStrategy.of("random", "cpu"));
         assertThrows(IllegalArgumentException.class, () -> PlacementStrategy.of("closest", null));
