@@ -11,7 +11,11 @@ import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.LongFunction;
 
 /**
@@ -40,6 +44,37 @@ public class CommandStore {
                             .compose(inserted -> client.preparedQuery("SELECT pg_notify($1, $2)")
                                     .execute(Tuple.of(CHANNEL, tenant + "/" + hostId)))
                             .map(command);
+                });
+    }
+
+    /**
+     * Queues one command for each entry of {@code hostIds} (a host may appear several times, its
+     * commands numbered in list order) in four statements, whatever their number.
+     */
+    public Future<List<AgentMessage.Command>> enqueueAll(SqlClient client, String tenant, List<String> hostIds,
+                                                         BiFunction<Integer, Long, AgentMessage.Command> build) {
+        Map<String, Integer> perHost = new LinkedHashMap<>();
+        hostIds.forEach(id -> perHost.merge(id, 1, Integer::sum));
+        return client.preparedQuery("UPDATE host SET last_command_seq = last_command_seq + c.n "
+                        + "FROM unnest($2::text[], $3::int[]) AS c(id, n) WHERE host.tenant = $1 AND host.id = c.id "
+                        + "RETURNING host.id, last_command_seq - c.n AS before")
+                .execute(Tuple.of(tenant, perHost.keySet().toArray(String[]::new), perHost.values().toArray(Integer[]::new)))
+                .compose(rows -> {
+                    Map<String, Long> next = new HashMap<>();
+                    rows.forEach(row -> next.put(row.getString("id"), row.getLong("before") + 1));
+                    List<AgentMessage.Command> queued = new ArrayList<>(hostIds.size());
+                    for (int i = 0; i < hostIds.size(); i++) {
+                        queued.add(build.apply(i, next.merge(hostIds.get(i), 1L, Long::sum) - 1));
+                    }
+                    return client.preparedQuery("INSERT INTO host_command (tenant, host_id, seq, body) "
+                                    + "SELECT $1, c.host_id, c.seq, c.body::jsonb FROM unnest($2::text[], $3::bigint[], $4::text[]) "
+                                    + "AS c(host_id, seq, body)")
+                            .execute(Tuple.of(tenant, hostIds.toArray(String[]::new),
+                                    queued.stream().map(AgentMessage.Command::seq).toArray(Long[]::new),
+                                    queued.stream().map(AgentMessages::write).toArray(String[]::new)))
+                            .compose(inserted -> client.preparedQuery("SELECT pg_notify($1, $2 || '/' || h) FROM unnest($3::text[]) h")
+                                    .execute(Tuple.of(CHANNEL, tenant, perHost.keySet().toArray(String[]::new))))
+                            .map(queued);
                 });
     }
 

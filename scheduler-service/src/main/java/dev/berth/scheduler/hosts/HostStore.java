@@ -171,6 +171,29 @@ public class HostStore {
                 .map(rows -> rows.rowCount() == 1);
     }
 
+    /** Room to take on one host: the sum of what a placement puts there. */
+    public record Reservation(String hostId, int cpu, int memory, List<String> ports) {
+    }
+
+    /**
+     * {@link #reserve} for several hosts in one statement; false, and nothing taken on any host,
+     * when one of them no longer has the room (the caller rolls back).
+     */
+    public Future<Boolean> reserveAll(SqlClient client, String tenant, List<Reservation> reservations) {
+        return client.preparedQuery("UPDATE host SET used_cpu = used_cpu + r.cpu, used_memory = used_memory + r.memory, "
+                        + "used_ports = used_ports || string_to_array(r.ports, ',') "
+                        + "FROM unnest($2::text[], $3::int[], $4::int[], $5::text[]) AS r(id, cpu, memory, ports) "
+                        + "WHERE host.tenant = $1 AND host.id = r.id AND status = 'ACTIVE' AND agent_connected "
+                        + "AND used_cpu + r.cpu <= host.cpu AND used_memory + r.memory <= host.memory "
+                        + "AND NOT (used_ports && string_to_array(r.ports, ','))")
+                .execute(Tuple.of(tenant,
+                        reservations.stream().map(Reservation::hostId).toArray(String[]::new),
+                        reservations.stream().map(Reservation::cpu).toArray(Integer[]::new),
+                        reservations.stream().map(Reservation::memory).toArray(Integer[]::new),
+                        reservations.stream().map(r -> String.join(",", r.ports())).toArray(String[]::new)))
+                .map(rows -> rows.rowCount() == reservations.size());
+    }
+
     public Future<Void> release(SqlClient client, String tenant, String hostId, int cpu, int memory, List<String> ports) {
         return client.preparedQuery("UPDATE host SET used_cpu = greatest(0, used_cpu - $3), "
                         + "used_memory = greatest(0, used_memory - $4), "

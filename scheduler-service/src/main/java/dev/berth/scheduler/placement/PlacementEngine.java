@@ -30,6 +30,11 @@ public final class PlacementEngine {
         }
     }
 
+    /** Plans on the cluster's current state and keeps the placements in it, as a scheduler that writes them does. */
+    public PlacementPlan place(ClusterState cluster, PlacementRequest request) {
+        return plan(cluster, request, new ArrayList<>(), new ArrayList<>());
+    }
+
     private static PlacementPlan plan(ClusterState cluster, PlacementRequest request,
                                       List<PlacementPlan.TaskPlacement> placements, List<List<String>> portKeys) {
         TaskDemand demand = request.demand();

@@ -18,7 +18,9 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Tasks in PostgreSQL, always within one tenant. */
@@ -60,6 +62,45 @@ public class TaskStore {
                         .addValue(task.overrides() == null ? null : new JsonObject(task.overrides().toString()))
                         .addLong(task.startSeq()))
                 .map(rows -> row(rows.iterator().next()));
+    }
+
+    /** {@link #insert} for many tasks in one statement; the tasks come back in the order given. */
+    public Future<List<Task>> insertAll(SqlClient client, List<NewTask> tasks) {
+        return client.preparedQuery("INSERT INTO task (tenant, id, cluster, host_id, task_definition_arn, family, grp, "
+                        + "started_by, service_name, deployment_id, desired_status, last_status, cpu, memory, host_ports, "
+                        + "containers, overrides, start_seq) SELECT t.tenant, t.id, t.cluster, t.host_id, t.arn, t.family, t.grp, "
+                        + "t.started_by, t.service_name, t.deployment_id, 'RUNNING', 'PROVISIONING', t.cpu, t.memory, "
+                        + "string_to_array(t.ports, ','), t.containers::jsonb, t.overrides::jsonb, t.start_seq "
+                        + "FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], "
+                        + "$8::text[], $9::text[], $10::text[], $11::int[], $12::int[], $13::text[], $14::text[], $15::text[], "
+                        + "$16::bigint[]) AS t(tenant, id, cluster, host_id, arn, family, grp, started_by, service_name, "
+                        + "deployment_id, cpu, memory, ports, containers, overrides, start_seq) RETURNING " + COLUMNS)
+                .execute(Tuple.tuple()
+                        .addArrayOfString(tasks.stream().map(NewTask::tenant).toArray(String[]::new))
+                        .addArrayOfString(tasks.stream().map(NewTask::id).toArray(String[]::new))
+                        .addArrayOfString(tasks.stream().map(NewTask::cluster).toArray(String[]::new))
+                        .addArrayOfString(tasks.stream().map(NewTask::hostId).toArray(String[]::new))
+                        .addArrayOfString(tasks.stream().map(NewTask::taskDefinitionArn).toArray(String[]::new))
+                        .addArrayOfString(tasks.stream().map(NewTask::family).toArray(String[]::new))
+                        .addArrayOfString(tasks.stream().map(NewTask::group).toArray(String[]::new))
+                        .addArrayOfString(tasks.stream().map(NewTask::startedBy).toArray(String[]::new))
+                        .addArrayOfString(tasks.stream().map(NewTask::serviceName).toArray(String[]::new))
+                        .addArrayOfString(tasks.stream().map(NewTask::deploymentId).toArray(String[]::new))
+                        .addArrayOfInteger(tasks.stream().map(NewTask::cpu).toArray(Integer[]::new))
+                        .addArrayOfInteger(tasks.stream().map(NewTask::memory).toArray(Integer[]::new))
+                        .addArrayOfString(tasks.stream().map(t -> String.join(",", t.hostPorts())).toArray(String[]::new))
+                        .addArrayOfString(tasks.stream().map(t -> t.containers().toString()).toArray(String[]::new))
+                        .addArrayOfString(tasks.stream().map(t -> t.overrides() == null ? null : t.overrides().toString())
+                                .toArray(String[]::new))
+                        .addArrayOfLong(tasks.stream().map(NewTask::startSeq).toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<String, Task> byId = new HashMap<>();
+                    rows.forEach(row -> {
+                        Task task = row(row);
+                        byId.put(task.id(), task);
+                    });
+                    return tasks.stream().map(t -> byId.get(t.id())).toList();
+                });
     }
 
     public Future<List<Task>> find(String tenant, String cluster, List<String> ids) {

@@ -217,4 +217,46 @@ class TasksApiTest {
                     .then().body("containerInstance.agentConnected", equalTo(false));
         }
     }
+
+    /**
+     * The scheduler keeps each cluster's placement state between run-tasks; changes made through
+     * other paths (attributes, a stop, a new host) must reach it before the next placement.
+     */
+    @Test
+    void placementFollowsChangesMadeSinceThePreviousPlacement() {
+        String cluster = newCluster();
+        String attributes = "/api/scheduler/v1/clusters/" + cluster + "/attributes";
+        try (ScriptedHost a = host(cluster, 1024, 1024, Map.of()); ScriptedHost b = host(cluster, 1024, 4096, Map.of())) {
+            as("acme-admin").body(Map.of("attributes", List.of(Map.of("name", "tier", "value", "gold", "targetId", a.hostId()))))
+                    .put(attributes).then().statusCode(200);
+            String gold = webTask(128, 512);
+            Map<String, Object> onGold = Map.of("taskDefinition", gold, "placementConstraints",
+                    List.of(Map.of("type", "memberOf", "expression", "attribute:tier == gold")));
+            String first = as("acme-deployer").body(onGold).post(tasks(cluster)).then().statusCode(200)
+                    .body("tasks[0].containerInstanceArn", containsString(a.hostId())).extract().path("tasks[0].taskArn");
+            // gold moves from a to b: a still has room, so only a state that heard of the move sends the task to b
+            as("acme-admin").body(Map.of("attributes", List.of(Map.of("name", "tier", "targetId", a.hostId()))))
+                    .post(attributes + "/delete").then().statusCode(200);
+            as("acme-admin").body(Map.of("attributes", List.of(Map.of("name", "tier", "value", "gold", "targetId", b.hostId()))))
+                    .put(attributes).then().statusCode(200);
+            as("acme-deployer").body(onGold).post(tasks(cluster)).then().statusCode(200)
+                    .body("tasks[0].containerInstanceArn", containsString(b.hostId()));
+            // a fills up, then a stop gives room back and the next run-task finds it
+            Map<String, Object> onA = Map.of("taskDefinition", gold, "placementConstraints",
+                    List.of(Map.of("type", "memberOf", "expression", "ec2InstanceId == " + a.hostId())));
+            as("acme-deployer").body(onA).post(tasks(cluster)).then().statusCode(200).body("tasks", hasSize(1));
+            as("acme-deployer").body(onA).post(tasks(cluster)).then().statusCode(200)
+                    .body("tasks", hasSize(0)).body("failures.reason", hasItem("RESOURCE:MEMORY"));
+            as("acme-deployer").body(Map.of()).post(tasks(cluster) + "/" + id(first) + "/stop").then().statusCode(200);
+            awaitStatus(a, cluster, first, "STOPPED");
+            as("acme-deployer").body(onA).post(tasks(cluster)).then().statusCode(200).body("tasks", hasSize(1));
+            // a host that joins now takes tasks at once
+            try (ScriptedHost c = host(cluster, 1024, 4096, Map.of("tier", "platinum"))) {
+                as("acme-deployer").body(Map.of("taskDefinition", gold, "placementConstraints",
+                                List.of(Map.of("type", "memberOf", "expression", "attribute:tier == platinum"))))
+                        .post(tasks(cluster)).then().statusCode(200)
+                        .body("tasks[0].containerInstanceArn", containsString(c.hostId()));
+            }
+        }
+    }
 }
