@@ -15,6 +15,7 @@ import dev.berth.scheduler.placement.PlacementPlan;
 import dev.berth.scheduler.placement.PlacementRequest;
 import dev.berth.scheduler.placement.PlacementStrategy;
 import dev.berth.scheduler.placement.Rejection;
+import dev.berth.scheduler.placement.TaskDemand;
 import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionDocuments;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionSpec;
@@ -88,13 +89,19 @@ public class TaskLauncher {
     @Inject
     ClusterStates states;
 
+    @Inject
+    WaitingLaunches waiting;
+
     private final PlacementEngine engine = new PlacementEngine();
 
     public Future<Launched> launch(Launch launch) {
         ObjectNode document = documents.view(launch.definition()); // what the agent gets, as DescribeTaskDefinition shows it
         TaskDefinitionSpec spec = documents.spec(document);
-        return attempt(launch, shape(launch, spec), constraints(launch, spec), document, 1)
-                .onSuccess(launched -> events.tasksChanged(launched.tasks()));
+        Prepared prepared = new Prepared(launch, shape(launch, spec), constraints(launch, spec), document);
+        Future<Launched> launched = launch.onlyHosts() != null
+                ? attempt(List.of(prepared), 1).compose(outcomes -> outcomes.get(0).future())
+                : waiting.submit(launch.tenant() + "/" + launch.cluster(), prepared);
+        return launched.onSuccess(done -> events.tasksChanged(done.tasks()));
     }
 
     /** A dry run: where the tasks would go now and, for every host passed over, why. Nothing is reserved. */
@@ -118,13 +125,36 @@ public class TaskLauncher {
         return constraints;
     }
 
-    private Future<Launched> attempt(Launch launch, TaskShape shape, List<PlacementConstraint> constraints,
-                                     ObjectNode document, int attempt) {
-        return pool.withTransaction(connection -> place(connection, launch, shape, constraints, document))
-                .onFailure(failure -> states.forget(launch.tenant(), launch.cluster()))
-                .recover(failure -> retryable(failure) && attempt < ATTEMPTS
-                        ? attempt(launch, shape, constraints, document, attempt + 1)
-                        : Future.failedFuture(failure));
+    /**
+     * Places a group of launches of one cluster in one transaction, tried again on a state read
+     * afresh when the room went elsewhere; a group that fails otherwise is split, so that one bad
+     * launch fails alone.
+     */
+    Future<List<Outcome>> attempt(List<Prepared> group, int attempt) {
+        Launch first = group.get(0).launch();
+        return pool.withTransaction(connection -> place(connection, group))
+                .map(launched -> launched.stream().map(l -> new Outcome(l, null)).toList())
+                .onFailure(failure -> states.forget(first.tenant(), first.cluster()))
+                .recover(failure -> {
+                    if (retryable(failure) && attempt < ATTEMPTS) {
+                        return attempt(group, attempt + 1);
+                    }
+                    if (group.size() > 1) {
+                        return alone(group, 0, new ArrayList<>());
+                    }
+                    return Future.failedFuture(failure);
+                });
+    }
+
+    /** Each launch in its own transaction, one after another; a failed one fails only its own caller. */
+    private Future<List<Outcome>> alone(List<Prepared> group, int index, List<Outcome> done) {
+        if (index == group.size()) {
+            return Future.succeededFuture(done);
+        }
+        return attempt(List.of(group.get(index)), 1).transform(result -> {
+            done.add(result.succeeded() ? result.result().get(0) : new Outcome(null, result.cause()));
+            return alone(group, index + 1, done);
+        });
     }
 
     /** Another placement took the room first, or PostgreSQL broke a lock cycle between two of them. */
@@ -133,49 +163,64 @@ public class TaskLauncher {
                 || failure instanceof PgException pg && ("40P01".equals(pg.getSqlState()) || "40001".equals(pg.getSqlState()));
     }
 
-    /** Where the tasks go, and for tasks that found no host each host's reason. */
-    private record Planned(List<PlacementPlan.TaskPlacement> placements, List<Failure> failures, boolean complete) {
-    }
-
-    private Future<Launched> place(SqlConnection connection, Launch launch, TaskShape shape,
-                                   List<PlacementConstraint> constraints, ObjectNode document) {
-        // placements in one cluster queue here, on every replica alike: each sees the one before
-        // it, so they do not all pick the same best host and collide. Only a placement on the
-        // kept cluster state names this replica: its own notification need not drop that state.
-        boolean named = launch.onlyHosts() != null;
-        return connection.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), "
-                        + "set_config('berth.placer', $2, true)")
-                .execute(Tuple.of("placement/" + launch.tenant() + "/" + launch.cluster(), named ? "" : states.replica()))
-                .compose(locked -> named ? onNamedHosts(connection, launch, shape, constraints)
-                        : inCluster(connection, launch, shape, constraints))
-                .compose(planned -> write(connection, launch, shape, document, planned.placements())
-                        .map(written -> new Launched(written, planned.failures())));
-    }
-
-    private Future<Planned> inCluster(SqlConnection connection, Launch launch, TaskShape shape,
-                                      List<PlacementConstraint> constraints) {
-        PlacementRequest request = new PlacementRequest(shape.demand(), launch.count(), constraints, launch.strategies(),
-                ThreadLocalRandom.current().nextLong(), false);
-        return states.current(connection, launch.tenant(), launch.cluster()).compose(current -> {
-            Planned planned = place(current.state(), request, launch);
-            if (planned.complete() || current.fresh()) {
-                return Future.succeededFuture(planned);
-            }
-            // the kept state may not have heard yet of room given back a moment ago: look again before saying no
-            return states.read(connection, launch.tenant(), launch.cluster()).map(state -> place(state, request, launch));
-        });
-    }
-
-    private Planned place(ClusterState cluster, PlacementRequest request, Launch launch) {
-        synchronized (cluster) {
-            // kept in the state: the placement is written next, or the state is dropped
-            PlacementPlan plan = engine.place(cluster, request);
-            return new Planned(plan.placements(), plan.failures().stream().map(r -> failure(launch, r)).toList(), plan.complete());
+    /** How one launch of a group ended: launched, or failed with {@code failure}. */
+    record Outcome(Launched launched, Throwable failure) {
+        Future<Launched> future() {
+            return failure == null ? Future.succeededFuture(launched) : Future.failedFuture(failure);
         }
     }
 
-    private Future<Planned> onNamedHosts(SqlConnection connection, Launch launch, TaskShape shape,
-                                         List<PlacementConstraint> constraints) {
+    /** A launch with what its task definition asks, ready to place. */
+    record Prepared(Launch launch, TaskShape shape, List<PlacementConstraint> constraints, ObjectNode document) {
+    }
+
+    /** Where a launch's tasks go, and for tasks that found no host each host's reason. */
+    private record Planned(Prepared prepared, List<PlacementPlan.TaskPlacement> placements, List<Failure> failures,
+                           boolean complete) {
+    }
+
+    private Future<List<Launched>> place(SqlConnection connection, List<Prepared> group) {
+        // placements in one cluster queue here, on every replica alike: each sees the one before
+        // it, so they do not all pick the same best host and collide. Only a placement on the
+        // kept cluster state names this replica: its own notification need not drop that state.
+        Launch first = group.get(0).launch();
+        boolean named = first.onlyHosts() != null;
+        return connection.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), "
+                        + "set_config('berth.placer', $2, true)")
+                .execute(Tuple.of("placement/" + first.tenant() + "/" + first.cluster(), named ? "" : states.replica()))
+                .compose(locked -> named ? onNamedHosts(connection, group.get(0)).map(List::of) : inCluster(connection, group))
+                .compose(planned -> write(connection, planned));
+    }
+
+    private Future<List<Planned>> inCluster(SqlConnection connection, List<Prepared> group) {
+        Launch first = group.get(0).launch();
+        return states.current(connection, first.tenant(), first.cluster()).compose(current -> {
+            List<Planned> planned = place(current.state(), group);
+            if (current.fresh() || planned.stream().allMatch(Planned::complete)) {
+                return Future.succeededFuture(planned);
+            }
+            // the kept state may not have heard yet of room given back a moment ago: look again before saying no
+            return states.read(connection, first.tenant(), first.cluster()).map(state -> place(state, group));
+        });
+    }
+
+    /** Each launch in turn on the state, each seeing the ones before it; kept there: written next, or the state is dropped. */
+    private List<Planned> place(ClusterState cluster, List<Prepared> group) {
+        synchronized (cluster) {
+            List<Planned> planned = new ArrayList<>(group.size());
+            for (Prepared prepared : group) {
+                Launch launch = prepared.launch();
+                PlacementPlan plan = engine.place(cluster, new PlacementRequest(prepared.shape().demand(), launch.count(),
+                        prepared.constraints(), launch.strategies(), ThreadLocalRandom.current().nextLong(), false));
+                planned.add(new Planned(prepared, plan.placements(),
+                        plan.failures().stream().map(r -> failure(launch, r)).toList(), plan.complete()));
+            }
+            return planned;
+        }
+    }
+
+    private Future<Planned> onNamedHosts(SqlConnection connection, Prepared prepared) {
+        Launch launch = prepared.launch();
         long seed = ThreadLocalRandom.current().nextLong();
         return states.snapshots(connection, launch.tenant(), launch.cluster()).map(snapshots -> {
             List<PlacementPlan.TaskPlacement> placements = new ArrayList<>();
@@ -187,56 +232,91 @@ public class TaskLauncher {
                             "no such container instance in the cluster"));
                     continue;
                 }
-                PlacementPlan plan = engine.plan(one, new PlacementRequest(shape.demand(), 1, constraints, List.of(), seed, false));
+                PlacementPlan plan = engine.plan(one, new PlacementRequest(prepared.shape().demand(), 1,
+                        prepared.constraints(), List.of(), seed, false));
                 placements.addAll(plan.placements());
                 plan.failures().forEach(r -> failures.add(failure(launch, r)));
             }
-            return new Planned(placements, failures, failures.isEmpty());
+            return new Planned(prepared, placements, failures, failures.isEmpty());
         });
     }
 
-    /**
-     * Takes the room on every chosen host, queues the start commands and writes the tasks: three
-     * statements or so however many tasks, and nothing at all when one host no longer has the room.
-     */
-    private Future<List<Task>> write(SqlConnection connection, Launch launch, TaskShape shape, ObjectNode document,
-                                     List<PlacementPlan.TaskPlacement> placements) {
-        if (placements.isEmpty()) {
-            return Future.succeededFuture(List.of());
+    /** One task to write: which launch of the group it belongs to, its host, ports and id. */
+    private record NewPlacement(int launch, Planned planned, String hostId, List<AgentMessage.NetworkBinding> bindings,
+                                List<String> portKeys, String taskId) {
+        TaskDemand demand() {
+            return planned.prepared().shape().demand();
         }
-        List<PlacementPlan.TaskPlacement> inHostOrder = new ArrayList<>(placements);
-        inHostOrder.sort(Comparator.comparing(PlacementPlan.TaskPlacement::instanceId));
-        List<String> hostIds = inHostOrder.stream().map(PlacementPlan.TaskPlacement::instanceId).toList();
-        List<List<AgentMessage.NetworkBinding>> bindings = inHostOrder.stream().map(p -> shape.bindings(p.hostPorts())).toList();
-        List<List<String>> portKeys = bindings.stream()
-                .map(b -> b.stream().map(binding -> binding.protocol() + "/" + binding.hostPort()).toList()).toList();
-        List<String> taskIds = inHostOrder.stream().map(p -> UUID.randomUUID().toString().replace("-", "")).toList();
-        return hosts.reserveAll(connection, launch.tenant(), reservations(shape, hostIds, portKeys))
-                .compose(reserved -> reserved ? commands.enqueueAll(connection, launch.tenant(), hostIds, (i, seq) ->
-                        AgentMessage.Command.start(seq, new AgentMessage.StartTask(
-                                Task.arn(launch.tenant(), launch.cluster(), taskIds.get(i)), launch.definition().arn(),
-                                document, launch.overrides(), bindings.get(i), launch.group(), launch.startedBy())))
+    }
+
+    /**
+     * Takes the room on every chosen host, queues the start commands and writes the tasks of the
+     * whole group: one statement per table however many tasks, and nothing at all when one host
+     * no longer has the room.
+     */
+    private Future<List<Launched>> write(SqlConnection connection, List<Planned> group) {
+        List<NewPlacement> all = new ArrayList<>();
+        for (int launch = 0; launch < group.size(); launch++) {
+            Planned planned = group.get(launch);
+            for (PlacementPlan.TaskPlacement placement : planned.placements()) {
+                List<AgentMessage.NetworkBinding> bindings = planned.prepared().shape().bindings(placement.hostPorts());
+                all.add(new NewPlacement(launch, planned, placement.instanceId(), bindings,
+                        bindings.stream().map(b -> b.protocol() + "/" + b.hostPort()).toList(),
+                        UUID.randomUUID().toString().replace("-", "")));
+            }
+        }
+        all.sort(Comparator.comparing(NewPlacement::hostId));
+        if (all.isEmpty()) {
+            return Future.succeededFuture(group.stream().map(p -> new Launched(List.of(), p.failures())).toList());
+        }
+        String tenant = group.get(0).prepared().launch().tenant();
+        List<String> hostIds = all.stream().map(NewPlacement::hostId).toList();
+        return hosts.reserveAll(connection, tenant, reservations(all))
+                .compose(reserved -> reserved ? commands.enqueueAll(connection, tenant, hostIds, (i, seq) -> start(all.get(i), seq))
                         : Future.failedFuture(new Conflict()))
                 .compose(queued -> {
-                    List<TaskStore.NewTask> written = new ArrayList<>(queued.size());
-                    for (int i = 0; i < queued.size(); i++) {
-                        written.add(new TaskStore.NewTask(launch.tenant(), taskIds.get(i), launch.cluster(), hostIds.get(i),
-                                launch.definition().arn(), launch.definition().family(), launch.group(), launch.startedBy(),
-                                launch.serviceName(), launch.deploymentId(), shape.demand().cpu(), shape.demand().memory(),
-                                portKeys.get(i), shape.containersWith(bindings.get(i)), launch.overrides(), queued.get(i).seq()));
+                    List<TaskStore.NewTask> rows = new ArrayList<>(all.size());
+                    for (int i = 0; i < all.size(); i++) {
+                        rows.add(row(all.get(i), queued.get(i).seq()));
                     }
-                    return tasks.insertAll(connection, written);
+                    return tasks.insertAll(connection, rows);
+                })
+                .map(written -> {
+                    List<List<Task>> byLaunch = new ArrayList<>();
+                    group.forEach(p -> byLaunch.add(new ArrayList<>()));
+                    for (int i = 0; i < all.size(); i++) {
+                        byLaunch.get(all.get(i).launch()).add(written.get(i));
+                    }
+                    List<Launched> launched = new ArrayList<>();
+                    for (int launch = 0; launch < group.size(); launch++) {
+                        launched.add(new Launched(byLaunch.get(launch), group.get(launch).failures()));
+                    }
+                    return launched;
                 });
     }
 
+    private static AgentMessage.Command start(NewPlacement task, long seq) {
+        Launch launch = task.planned().prepared().launch();
+        return AgentMessage.Command.start(seq, new AgentMessage.StartTask(
+                Task.arn(launch.tenant(), launch.cluster(), task.taskId()), launch.definition().arn(),
+                task.planned().prepared().document(), launch.overrides(), task.bindings(), launch.group(), launch.startedBy()));
+    }
+
+    private static TaskStore.NewTask row(NewPlacement task, long startSeq) {
+        Launch launch = task.planned().prepared().launch();
+        return new TaskStore.NewTask(launch.tenant(), task.taskId(), launch.cluster(), task.hostId(),
+                launch.definition().arn(), launch.definition().family(), launch.group(), launch.startedBy(),
+                launch.serviceName(), launch.deploymentId(), task.demand().cpu(), task.demand().memory(), task.portKeys(),
+                task.planned().prepared().shape().containersWith(task.bindings()), launch.overrides(), startSeq);
+    }
+
     /** What the tasks take on each host, summed per host. */
-    private static List<HostStore.Reservation> reservations(TaskShape shape, List<String> hostIds, List<List<String>> portKeys) {
+    private static List<HostStore.Reservation> reservations(List<NewPlacement> all) {
         Map<String, HostStore.Reservation> perHost = new LinkedHashMap<>();
-        for (int i = 0; i < hostIds.size(); i++) {
-            List<String> ports = portKeys.get(i);
-            perHost.merge(hostIds.get(i), new HostStore.Reservation(hostIds.get(i), shape.demand().cpu(), shape.demand().memory(),
-                    ports), (a, b) -> new HostStore.Reservation(a.hostId(), a.cpu() + b.cpu(), a.memory() + b.memory(),
-                    concat(a.ports(), b.ports())));
+        for (NewPlacement task : all) {
+            perHost.merge(task.hostId(), new HostStore.Reservation(task.hostId(), task.demand().cpu(), task.demand().memory(),
+                    task.portKeys()), (a, b) -> new HostStore.Reservation(a.hostId(), a.cpu() + b.cpu(),
+                    a.memory() + b.memory(), concat(a.ports(), b.ports())));
         }
         return List.copyOf(perHost.values());
     }

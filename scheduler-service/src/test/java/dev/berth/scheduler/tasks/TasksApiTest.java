@@ -3,6 +3,7 @@ package dev.berth.scheduler.tasks;
 import static dev.berth.scheduler.SchedulerTestClient.as;
 import static dev.berth.scheduler.SchedulerTestClient.host;
 import static dev.berth.scheduler.SchedulerTestClient.newCluster;
+import static dev.berth.scheduler.SchedulerTestClient.register;
 import static dev.berth.scheduler.SchedulerTestClient.webTask;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -159,6 +160,35 @@ class TasksApiTest {
             as("acme-viewer").get("/api/scheduler/v1/clusters/" + cluster + "/container-instances/" + only.hostId())
                     .then().body("containerInstance.remainingResources.find { it.name == 'MEMORY' }.integerValue",
                             equalTo(0));
+        }
+    }
+
+    @Test
+    void concurrentRunTasksPlacedTogetherEachAnswerWithTheirOwnTasks() throws Exception {
+        String cluster = newCluster();
+        try (ScriptedHost only = host(cluster, 8192, 16384, Map.of())) {
+            // no ports: every launch's plan is the same three tasks on the same host
+            String definition = register("""
+                    {"family": "worker-%s", "containerDefinitions": [{"name": "worker", "image": "busybox", "cpu": 64,
+                     "memory": 128}]}""".formatted(cluster));
+            ExecutorService pool = Executors.newFixedThreadPool(20);
+            List<CompletableFuture<List<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> as("acme-deployer")
+                        .body(Map.of("taskDefinition", definition, "count", 3, "startedBy", "together"))
+                        .post(tasks(cluster)).then().statusCode(200).extract().<List<String>>path("tasks.taskArn"), pool));
+            }
+            List<String> answered = new ArrayList<>();
+            for (CompletableFuture<List<String>> call : calls) {
+                List<String> arns = call.join();
+                assertEquals(3, arns.size(), "each run-task of 3 answers with 3 tasks");
+                answered.addAll(arns);
+            }
+            pool.shutdown();
+            assertEquals(60, new HashSet<>(answered).size(), "no task is in two answers");
+            List<String> listed = as("acme-viewer").queryParam("startedBy", "together").get(tasks(cluster))
+                    .then().statusCode(200).extract().path("taskArns");
+            assertEquals(new HashSet<>(answered), new HashSet<>(listed));
         }
     }
 

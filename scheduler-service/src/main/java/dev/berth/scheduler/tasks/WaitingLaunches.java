@@ -1,0 +1,74 @@
+package dev.berth.scheduler.tasks;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Run-tasks of one cluster take turns, so while one is placed the next ones wait; rather than
+ * paying the turn (lock, reads, writes, commit) once each, whoever finds the cluster free places
+ * every launch waiting then in one transaction (group commit). A launch is answered on its own
+ * either way: with its tasks and failures, or with the error that was its alone.
+ */
+@ApplicationScoped
+public class WaitingLaunches {
+
+    /** More than this waiting go in the next group: one transaction stays short. */
+    static final int GROUP = 32;
+
+    private record Waiting(TaskLauncher.Prepared prepared, Promise<TaskLauncher.Launched> answer) {
+    }
+
+    private record Cluster(Queue<Waiting> queue, AtomicBoolean placing) {
+    }
+
+    @Inject
+    TaskLauncher launcher;
+
+    private final Map<String, Cluster> clusters = new ConcurrentHashMap<>();
+
+    Future<TaskLauncher.Launched> submit(String cluster, TaskLauncher.Prepared prepared) {
+        Cluster waiting = clusters.computeIfAbsent(cluster, c -> new Cluster(new ConcurrentLinkedQueue<>(), new AtomicBoolean()));
+        Promise<TaskLauncher.Launched> answer = Promise.promise();
+        waiting.queue().add(new Waiting(prepared, answer));
+        placeNext(waiting);
+        return answer.future();
+    }
+
+    private void placeNext(Cluster cluster) {
+        if (!cluster.placing().compareAndSet(false, true)) {
+            return; // the group being placed picks this one up when it is done
+        }
+        List<Waiting> group = new ArrayList<>();
+        for (Waiting next = cluster.queue().poll(); next != null; next = group.size() < GROUP ? cluster.queue().poll() : null) {
+            group.add(next);
+        }
+        if (group.isEmpty()) {
+            cluster.placing().set(false);
+            if (!cluster.queue().isEmpty()) {
+                placeNext(cluster); // added between the poll and the reset
+            }
+            return;
+        }
+        launcher.attempt(group.stream().map(Waiting::prepared).toList(), 1).onComplete(result -> {
+            for (int i = 0; i < group.size(); i++) {
+                Promise<TaskLauncher.Launched> answer = group.get(i).answer();
+                if (result.failed()) {
+                    answer.fail(result.cause());
+                } else {
+                    result.result().get(i).future().onComplete(answer);
+                }
+            }
+            cluster.placing().set(false);
+            placeNext(cluster);
+        });
+    }
+}
