@@ -38,9 +38,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * Places tasks and starts them: lets the placement engine choose hosts on the cluster's kept
  * state ({@link ClusterStates}), takes the room on the chosen hosts with a conditional update,
  * writes the tasks and queues a start command for each, all in one transaction. Placements in
- * one cluster take turns (a PostgreSQL advisory lock); should the room be gone all the same (a
- * host changed under it), nothing is written and the placement is tried again on a state read
- * afresh, so no host is ever over-committed.
+ * one cluster take turns (a PostgreSQL advisory lock), and run-tasks that wait for the turn go
+ * in together ({@link WaitingLaunches}); should the room be gone all the same (a host changed
+ * under it), nothing is written and the placement is tried again on a state read afresh, so no
+ * host is ever over-committed.
  */
 @ApplicationScoped
 public class TaskLauncher {
