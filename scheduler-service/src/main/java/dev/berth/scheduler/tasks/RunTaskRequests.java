@@ -7,6 +7,8 @@ import static dev.berth.common.error.ApiException.invalidParameter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,10 +17,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * RunTask's clientToken: the first answer under a token is kept, and the same request with the
- * same token gets it again instead of new tasks. A different request under a used token is refused.
+ * same token gets it again instead of new tasks, also when both arrive at once. A different
+ * request under a used token is refused.
  */
 @ApplicationScoped
 public class RunTaskRequests {
@@ -29,35 +33,46 @@ public class RunTaskRequests {
     @Inject
     ObjectMapper json;
 
-    /** The kept answer, or null when the token is new. */
-    @SuppressWarnings("unchecked")
-    Future<Map<String, Object>> previous(String tenant, String cluster, String token, Object request) {
+    /**
+     * The answer kept under the token, or {@code run}'s answer kept under it. Requests with one
+     * token take turns (an advisory lock held until the answer is kept), so two sent at once
+     * start tasks only once.
+     */
+    Future<Map<String, Object>> once(String tenant, String cluster, String token, Object request,
+                                     Supplier<Future<Map<String, Object>>> run) {
         String hash = hash(request);
-        return pool.preparedQuery("SELECT request_hash, response::text AS response FROM run_task_request "
-                        + "WHERE tenant = $1 AND cluster = $2 AND client_token = $3")
-                .execute(Tuple.of(tenant, cluster, token))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return null;
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .execute(Tuple.of("run-task/" + tenant + "/" + cluster + "/" + token))
+                .compose(locked -> connection.preparedQuery("SELECT request_hash, response::text AS response "
+                                + "FROM run_task_request WHERE tenant = $1 AND cluster = $2 AND client_token = $3")
+                        .execute(Tuple.of(tenant, cluster, token)))
+                .compose(rows -> {
+                    if (rows.size() > 0) {
+                        return Future.succeededFuture(previous(rows.iterator().next(), hash));
                     }
-                    var row = rows.iterator().next();
-                    if (!hash.equals(row.getString("request_hash"))) {
-                        throw invalidParameter("clientToken: already used for a different RunTask request");
-                    }
-                    try {
-                        return json.readValue(row.getString("response"), Map.class);
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+                    return run.get().compose(response -> record(connection, tenant, cluster, token, hash, response));
+                }));
     }
 
-    Future<Map<String, Object>> record(String tenant, String cluster, String token, Object request,
-                                       Map<String, Object> response) {
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> previous(Row row, String hash) {
+        if (!hash.equals(row.getString("request_hash"))) {
+            throw invalidParameter("clientToken: already used for a different RunTask request");
+        }
         try {
-            return pool.preparedQuery("INSERT INTO run_task_request (tenant, cluster, client_token, request_hash, response) "
-                            + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING")
-                    .execute(Tuple.of(tenant, cluster, token, hash(request), new JsonObject(json.writeValueAsString(response))))
+            return json.readValue(row.getString("response"), Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Future<Map<String, Object>> record(SqlClient client, String tenant, String cluster, String token, String hash,
+                                               Map<String, Object> response) {
+        try {
+            return client.preparedQuery("INSERT INTO run_task_request (tenant, cluster, client_token, request_hash, response) "
+                            + "VALUES ($1, $2, $3, $4, $5)")
+                    .execute(Tuple.of(tenant, cluster, token, hash, new JsonObject(json.writeValueAsString(response))))
                     .map(response);
         } catch (JsonProcessingException e) {
             return Future.failedFuture(e);

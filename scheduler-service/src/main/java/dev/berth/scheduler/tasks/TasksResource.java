@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** ECS's RunTask, StartTask, StopTask, DescribeTasks and ListTasks for one cluster. */
 @Path("/api/scheduler/v1/clusters/{cluster}/tasks")
@@ -90,16 +91,14 @@ public class TasksResource {
         var strategies = PlacementParameters.strategies("placementStrategy", request.placementStrategy());
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
+        Supplier<Uni<Map<String, Object>>> run = () -> definitions.requireActive(tenant, request.taskDefinition())
+                .chain(definition -> launch(new TaskLauncher.Launch(tenant, name, definition, request.overrides(),
+                        count, groupOr(request.group(), definition), request.startedBy(), null, null, constraints,
+                        strategies, null)));
         return clusters.requireActive(tenant, name)
-                .chain(c -> request.clientToken() == null ? Uni.createFrom().nullItem()
-                        : UniHelper.toUni(requests.previous(tenant, name, request.clientToken(), request)))
-                .chain(previous -> previous != null ? Uni.createFrom().item(previous)
-                        : definitions.requireActive(tenant, request.taskDefinition())
-                        .chain(definition -> launch(new TaskLauncher.Launch(tenant, name, definition, request.overrides(),
-                                count, groupOr(request.group(), definition), request.startedBy(), null, null, constraints,
-                                strategies, null)))
-                        .chain(response -> request.clientToken() == null ? Uni.createFrom().item(response)
-                                : UniHelper.toUni(requests.record(tenant, name, request.clientToken(), request, response))));
+                .chain(c -> request.clientToken() == null ? run.get()
+                        : UniHelper.toUni(requests.once(tenant, name, request.clientToken(), request,
+                                () -> UniHelper.toFuture(run.get()))));
     }
 
     @POST

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -189,6 +190,37 @@ class TasksApiTest {
             List<String> listed = as("acme-viewer").queryParam("startedBy", "together").get(tasks(cluster))
                     .then().statusCode(200).extract().path("taskArns");
             assertEquals(new HashSet<>(answered), new HashSet<>(listed));
+        }
+    }
+
+    @Test
+    void aClientTokenStartsTasksOnceEvenWhenRequestsArriveTogether() throws Exception {
+        String cluster = newCluster();
+        try (ScriptedHost only = host(cluster, 4096, 8192, Map.of())) {
+            String definition = webTask(64, 128);
+            Map<String, Object> request = Map.of("taskDefinition", definition, "count", 2, "startedBy", "retried",
+                    "clientToken", "deploy-42");
+            List<String> first = as("acme-deployer").body(request).post(tasks(cluster)).then().statusCode(200)
+                    .body("tasks", hasSize(2)).extract().path("tasks.taskArn");
+            as("acme-deployer").body(request).post(tasks(cluster)).then().statusCode(200)
+                    .body("tasks.taskArn", equalTo(first));
+            as("acme-deployer").body(Map.of("taskDefinition", definition, "count", 1, "clientToken", "deploy-42"))
+                    .post(tasks(cluster)).then().statusCode(400).body("message", containsString("clientToken"));
+
+            Map<String, Object> together = Map.of("taskDefinition", definition, "count", 1, "startedBy", "together",
+                    "clientToken", "deploy-43");
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            List<CompletableFuture<List<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> as("acme-deployer").body(together).post(tasks(cluster))
+                        .then().statusCode(200).extract().<List<String>>path("tasks.taskArn"), pool));
+            }
+            Set<List<String>> answers = new HashSet<>();
+            calls.forEach(call -> answers.add(call.join()));
+            pool.shutdown();
+            assertEquals(1, answers.size(), "every request under one token gets the same answer");
+            as("acme-viewer").queryParam("startedBy", "together").get(tasks(cluster)).then()
+                    .body("taskArns", equalTo(answers.iterator().next()));
         }
     }
 
