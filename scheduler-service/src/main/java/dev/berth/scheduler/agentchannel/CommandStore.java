@@ -3,7 +3,6 @@ package dev.berth.scheduler.agentchannel;
 import dev.berth.agent.protocol.AgentMessage;
 import dev.berth.agent.protocol.AgentMessages;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -34,17 +33,7 @@ public class CommandStore {
     /** Queues the host's next command; {@code build} gets its sequence number. */
     public Future<AgentMessage.Command> enqueue(SqlClient client, String tenant, String hostId,
                                                 LongFunction<AgentMessage.Command> build) {
-        return client.preparedQuery("UPDATE host SET last_command_seq = last_command_seq + 1 WHERE tenant = $1 AND id = $2 "
-                        + "RETURNING last_command_seq")
-                .execute(Tuple.of(tenant, hostId))
-                .compose(rows -> {
-                    AgentMessage.Command command = build.apply(rows.iterator().next().getLong(0));
-                    return client.preparedQuery("INSERT INTO host_command (tenant, host_id, seq, body) VALUES ($1, $2, $3, $4)")
-                            .execute(Tuple.of(tenant, hostId, command.seq(), new JsonObject(AgentMessages.write(command))))
-                            .compose(inserted -> client.preparedQuery("SELECT pg_notify($1, $2)")
-                                    .execute(Tuple.of(CHANNEL, tenant + "/" + hostId)))
-                            .map(command);
-                });
+        return enqueueAll(client, tenant, List.of(hostId), (i, seq) -> build.apply(seq)).map(queued -> queued.get(0));
     }
 
     /**

@@ -158,26 +158,14 @@ public class HostStore {
                 });
     }
 
-    /**
-     * Takes cpu, memory and ports on a host if they are still free and the host still takes tasks;
-     * false when another placement got there first.
-     */
-    public Future<Boolean> reserve(SqlClient client, String tenant, String hostId, int cpu, int memory, List<String> ports) {
-        return client.preparedQuery("UPDATE host SET used_cpu = used_cpu + $3, used_memory = used_memory + $4, "
-                        + "used_ports = used_ports || $5::text[] WHERE tenant = $1 AND id = $2 AND status = 'ACTIVE' "
-                        + "AND agent_connected AND used_cpu + $3 <= cpu AND used_memory + $4 <= memory "
-                        + "AND NOT (used_ports && $5::text[])")
-                .execute(Tuple.of(tenant, hostId, cpu, memory, ports.toArray(String[]::new)))
-                .map(rows -> rows.rowCount() == 1);
-    }
-
     /** Room to take on one host: the sum of what a placement puts there. */
     public record Reservation(String hostId, int cpu, int memory, List<String> ports) {
     }
 
     /**
-     * {@link #reserve} for several hosts in one statement; false, and nothing taken on any host,
-     * when one of them no longer has the room (the caller rolls back).
+     * Takes cpu, memory and ports on each host if they are still free and the host still takes
+     * tasks, in one statement; false, and nothing taken on any host, when one of them no longer has
+     * the room (another placement got there first; the caller rolls back).
      */
     public Future<Boolean> reserveAll(SqlClient client, String tenant, List<Reservation> reservations) {
         return client.preparedQuery("UPDATE host SET used_cpu = used_cpu + r.cpu, used_memory = used_memory + r.memory, "

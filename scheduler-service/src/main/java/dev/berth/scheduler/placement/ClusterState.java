@@ -25,7 +25,6 @@ public final class ClusterState {
     private final int[] cpu;
     private final int[] memory;
     private final boolean[] takesTasks;
-    private final int[] placedTasks;
     private final int[] candidates;
     private final List<Set<String>> placedPorts;
     private final List<Map<String, Integer>> placedGroups;
@@ -43,7 +42,6 @@ public final class ClusterState {
         cpu = new int[hosts.length];
         memory = new int[hosts.length];
         takesTasks = new boolean[hosts.length];
-        placedTasks = new int[hosts.length];
         candidates = new int[hosts.length];
         placedPorts = new ArrayList<>(hosts.length);
         placedGroups = new ArrayList<>(hosts.length);
@@ -113,9 +111,15 @@ public final class ClusterState {
     }
 
     int runningTasks(int host) {
-        int running = placedTasks[host];
+        int running = 0;
         for (int count : hosts[host].taskGroups().values()) {
             running += count;
+        }
+        Map<String, Integer> placed = placedGroups.get(host);
+        if (placed != null) {
+            for (int count : placed.values()) {
+                running += count;
+            }
         }
         return running;
     }
@@ -204,7 +208,6 @@ public final class ClusterState {
     private void change(int host, TaskDemand demand, List<String> portKeys, int sign) {
         cpu[host] -= sign * demand.cpu();
         memory[host] -= sign * demand.memory();
-        placedTasks[host] += sign;
         if (placedPorts.get(host) == null) {
             placedPorts.set(host, new HashSet<>());
             placedGroups.set(host, new HashMap<>());

@@ -8,7 +8,6 @@ import dev.berth.common.db.Rows;
 import dev.berth.scheduler.hosts.HostStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -48,23 +47,7 @@ public class TaskStore {
     @Inject
     HostStore hosts;
 
-    public Future<Task> insert(SqlClient client, NewTask task) {
-        return client.preparedQuery("INSERT INTO task (tenant, id, cluster, host_id, task_definition_arn, family, grp, "
-                        + "started_by, service_name, deployment_id, desired_status, last_status, cpu, memory, host_ports, "
-                        + "containers, overrides, start_seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'RUNNING', "
-                        + "'PROVISIONING', $11, $12, $13, $14, $15, $16) RETURNING " + COLUMNS)
-                .execute(Tuple.tuple().addString(task.tenant()).addString(task.id()).addString(task.cluster())
-                        .addString(task.hostId()).addString(task.taskDefinitionArn()).addString(task.family())
-                        .addString(task.group()).addString(task.startedBy()).addString(task.serviceName())
-                        .addString(task.deploymentId()).addInteger(task.cpu()).addInteger(task.memory())
-                        .addArrayOfString(task.hostPorts().toArray(String[]::new))
-                        .addValue(new JsonArray(task.containers().toString()))
-                        .addValue(task.overrides() == null ? null : new JsonObject(task.overrides().toString()))
-                        .addLong(task.startSeq()))
-                .map(rows -> row(rows.iterator().next()));
-    }
-
-    /** {@link #insert} for many tasks in one statement; the tasks come back in the order given. */
+    /** Writes new tasks, PROVISIONING, in one statement; the tasks come back in the order given. */
     public Future<List<Task>> insertAll(SqlClient client, List<NewTask> tasks) {
         return client.preparedQuery("INSERT INTO task (tenant, id, cluster, host_id, task_definition_arn, family, grp, "
                         + "started_by, service_name, deployment_id, desired_status, last_status, cpu, memory, host_ports, "
