@@ -3,8 +3,8 @@ package dev.berth.e2e;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.berth.common.hostauth.HostCredentials;
-import dev.berth.common.hostauth.HostTokens;
+import dev.berth.agent.hostauth.HostCredentials;
+import dev.berth.agent.hostauth.HostTokens;
 import dev.berth.testsupport.LocalPlatform;
 import dev.berth.testsupport.Tokens;
 import io.restassured.config.HttpClientConfig;

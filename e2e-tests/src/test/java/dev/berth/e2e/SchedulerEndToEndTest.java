@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.common.hostauth.HostCredentials;
+import dev.berth.agent.hostauth.HostCredentials;
 import dev.berth.testsupport.EventsReader;
 import dev.berth.testsupport.LocalPlatform;
 import dev.berth.testsupport.ScriptedHost;

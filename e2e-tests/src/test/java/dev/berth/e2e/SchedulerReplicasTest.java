@@ -3,7 +3,7 @@ package dev.berth.e2e;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.berth.common.hostauth.HostCredentials;
+import dev.berth.agent.hostauth.HostCredentials;
 import dev.berth.testsupport.LocalPlatform;
 import dev.berth.testsupport.ScriptedHost;
 import dev.berth.testsupport.Tokens;

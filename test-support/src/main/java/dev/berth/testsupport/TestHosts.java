@@ -2,7 +2,7 @@ package dev.berth.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.common.hostauth.HostCredentials;
+import dev.berth.agent.hostauth.HostCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -32,15 +32,20 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * The Docker registry token protocol (docs/security.md): docker/podman/skopeo are sent here by
  * the {@code WWW-Authenticate} challenge of {@code /v2/}. People log in with their username and
- * password, CI pipelines with their service account's client id and secret, hosts and tasks send
- * their bearer token. The token handed back is the caller's own Keycloak access token; the answer
+ * password, CI pipelines with their service account's client id and secret, a host agent's
+ * container engine with the host's client id and secret; hosts and tasks may also send their
+ * bearer token. The token handed back is the caller's own Keycloak access token; the answer
  * lists the requested access the caller actually has, and the registry enforces exactly that.
  */
 @Path(RegistryChallenge.TOKEN_PATH)
 public class RegistryTokenResource {
 
-    /** Client ids of service accounts, as the IAM API creates them ({@code <tenant>-sa-<name>}). */
-    private static final Pattern SERVICE_ACCOUNT = Pattern.compile("[a-z0-9][a-z0-9-]*-sa-[a-z0-9][a-z0-9._-]*");
+    /**
+     * Client ids that log in with client credentials: service accounts as the IAM API creates them
+     * ({@code <tenant>-sa-<name>}) and hosts as registration makes them ({@code <tenant>-host-<hostId>}),
+     * whose agents hand them to the container engine to pull their tasks' images.
+     */
+    private static final Pattern CLIENT = Pattern.compile("[a-z0-9][a-z0-9-]*-(sa|host)-[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(10);
 
     @Inject
@@ -114,7 +119,7 @@ public class RegistryTokenResource {
 
     /** A person by password grant, a service account by client credentials; empty when Keycloak says no. */
     private Optional<Caller> logIn(String username, String password) {
-        Optional<TokenEndpoint.IssuedToken> issued = SERVICE_ACCOUNT.matcher(username).matches()
+        Optional<TokenEndpoint.IssuedToken> issued = CLIENT.matcher(username).matches()
                 ? tokenEndpoint.clientCredentials(username, password)
                 : tokenEndpoint.password(username, password);
         return issued.map(token -> {

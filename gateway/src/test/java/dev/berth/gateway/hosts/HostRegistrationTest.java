@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.berth.common.hostauth.HostAuthException;
-import dev.berth.common.hostauth.HostCredentials;
-import dev.berth.common.hostauth.HostTokens;
+import dev.berth.agent.hostauth.HostAuthException;
+import dev.berth.agent.hostauth.HostCredentials;
+import dev.berth.agent.hostauth.HostTokens;
 import dev.berth.testsupport.BerthInfrastructure;
 import dev.berth.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.berth.common.hostauth.HostCredentials;
-import dev.berth.common.hostauth.HostTokens;
+import dev.berth.agent.hostauth.HostCredentials;
+import dev.berth.agent.hostauth.HostTokens;
 import dev.berth.testsupport.BerthInfrastructure;
 import dev.berth.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;

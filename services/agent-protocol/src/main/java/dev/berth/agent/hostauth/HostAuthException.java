@@ -1,4 +1,4 @@
-package dev.berth.common.hostauth;
+package dev.berth.agent.hostauth;
 
 /** A host could not register or get a token. */
 public class HostAuthException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.berth.common.hostauth;
+package dev.berth.agent.hostauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

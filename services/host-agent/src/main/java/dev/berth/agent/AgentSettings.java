@@ -1,0 +1,15 @@
+package dev.berth.agent;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Everything the agent is told at start (command line, config file or environment). */
+record AgentSettings(URI gateway, String cluster, String registrationToken, Path stateDirectory, String dockerHost,
+                     String hostname, Integer cpu, Integer memory, int reservedMemory, List<Integer> reservedPorts,
+                     String availabilityZone, String instanceType, Map<String, String> attributes,
+                     String credentialsAddress, int credentialsPort, Duration containerCleanupAge,
+                     Duration imageCleanupAge, long imageCleanupBytes) {
+}

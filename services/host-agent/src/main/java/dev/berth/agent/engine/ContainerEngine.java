@@ -1,0 +1,76 @@
+package dev.berth.agent.engine;
+
+import java.io.Closeable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * The host's container engine as the agent needs it, in the Docker Engine API's terms. One
+ * implementation talks to Docker or Podman's API service; the rest of the agent knows only this.
+ */
+public interface ContainerEngine extends AutoCloseable {
+
+    /** Registry credentials handed to the engine for one pull. */
+    record RegistryAuth(String registry, String username, String password) {
+    }
+
+    record ContainerInfo(String id, String name, String imageId, Map<String, String> labels, boolean running,
+                         Integer exitCode, boolean oomKilled, String error, Instant finishedAt) {
+    }
+
+    record ImageInfo(String id, List<String> references, long size, Instant created) {
+    }
+
+    /** Cumulative cpu time and current memory of a container. */
+    record Usage(long cpuNanos, long memoryBytes) {
+    }
+
+    record ExecResult(int exitCode, String output) {
+    }
+
+    boolean imagePresent(String reference);
+
+    void pull(String reference, RegistryAuth auth);
+
+    String create(ContainerSpec spec);
+
+    void start(String containerId);
+
+    /** SIGTERM, then SIGKILL once {@code timeout} has passed. */
+    void stop(String containerId, Duration timeout);
+
+    /** Blocks until the container exits; its exit code. */
+    int awaitExit(String containerId);
+
+    Optional<ContainerInfo> inspect(String containerId);
+
+    /** Every container (running or not) carrying {@code label=value}, or every container when label is null. */
+    List<ContainerInfo> containersLabelled(String label, String value);
+
+    void remove(String containerId);
+
+    List<ImageInfo> images();
+
+    void removeImage(String imageId);
+
+    /** Runs {@code command} inside the container and waits at most {@code timeout}. */
+    ExecResult exec(String containerId, List<String> command, Duration timeout);
+
+    Optional<Usage> usage(String containerId);
+
+    /**
+     * Follows the container's output from {@code since} (or its start): each line with its stream
+     * ("stdout"/"stderr") to {@code lines}. Closing the handle stops following.
+     */
+    Closeable followLogs(String containerId, Instant since, BiConsumer<String, String> lines);
+
+    /** The address containers on the default bridge network reach the host at. */
+    Optional<String> bridgeGateway();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,41 @@
+package dev.berth.agent.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the container engine is asked to create. Memory in bytes, cpu as relative shares plus an
+ * optional hard limit in nano-cpus (0: none).
+ *
+ * @param image         the image reference the container runs; replaced by the pinned digest before creation
+ * @param portBindings  container port to host port, as the scheduler assigned them
+ * @param networkMode   bridge, host or none
+ */
+public record ContainerSpec(String containerName, String image, List<String> entryPoint, List<String> command,
+                            Map<String, String> environment, String workingDirectory, Map<String, String> labels,
+                            int cpuShares, long nanoCpus, long memoryBytes, long memoryReservationBytes,
+                            List<PortBinding> portBindings, String networkMode, String user) {
+
+    public ContainerSpec {
+        entryPoint = entryPoint == null ? null : List.copyOf(entryPoint);
+        command = command == null ? null : List.copyOf(command);
+        environment = Map.copyOf(environment);
+        labels = Map.copyOf(labels);
+        portBindings = List.copyOf(portBindings);
+    }
+
+    public record PortBinding(int containerPort, int hostPort, String protocol) {
+    }
+
+    public ContainerSpec withImage(String pinned) {
+        return new ContainerSpec(containerName, pinned, entryPoint, command, environment, workingDirectory, labels,
+                cpuShares, nanoCpus, memoryBytes, memoryReservationBytes, portBindings, networkMode, user);
+    }
+
+    public ContainerSpec withEnvironment(String name, String value) {
+        Map<String, String> env = new java.util.LinkedHashMap<>(environment);
+        env.put(name, value);
+        return new ContainerSpec(containerName, image, entryPoint, command, env, workingDirectory, labels,
+                cpuShares, nanoCpus, memoryBytes, memoryReservationBytes, portBindings, networkMode, user);
+    }
+}

@@ -1,0 +1,370 @@
+package dev.berth.agent.tasks;
+
+import dev.berth.agent.engine.ContainerEngine;
+import dev.berth.agent.images.ImagePuller;
+import dev.berth.agent.logs.LogForwarder;
+import dev.berth.agent.protocol.AgentMessage;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One task on this host, run by its own (virtual) thread: pulls its images, creates its
+ * containers, starts them in {@code dependsOn} order, then waits for what happens — a container
+ * exits, a health check changes, a stop is asked — and reports each transition. An essential
+ * container that exits stops the task; a stop sends each container SIGTERM and SIGKILL after its
+ * stop timeout, dependents first.
+ */
+public final class TaskRun {
+
+    private static final Logger LOG = Logger.getLogger(TaskRun.class.getName());
+    static final String OOM_REASON = "OutOfMemoryError: Container killed due to memory usage";
+
+    /** Where the run's reports go (the agent channel) and who is told when it is over. */
+    public interface Reports {
+        void taskState(String taskArn, String lastStatus, List<AgentMessage.ContainerState> containers,
+                       String stopCode, String stoppedReason);
+
+        default void finished(TaskRun run) {
+        }
+    }
+
+    private sealed interface Event {
+    }
+
+    private record Exited(String container, int exitCode) implements Event {
+    }
+
+    private record HealthChanged(String container, String health) implements Event {
+    }
+
+    private record Stop(String reason) implements Event {
+    }
+
+    /** What the run knows of one container. */
+    private static final class Container {
+        final ContainerPlan plan;
+        String id;
+        boolean started;
+        Integer exitCode;
+        String reason;
+        String health;
+        Closeable logs;
+        HealthMonitor monitor;
+
+        Container(ContainerPlan plan) {
+            this.plan = plan;
+        }
+
+        String status() {
+            return exitCode != null ? "STOPPED" : started ? "RUNNING" : "PENDING";
+        }
+    }
+
+    private final TaskPlan plan;
+    private final ContainerEngine engine;
+    private final ImagePuller images;
+    private final LogForwarder logs;
+    private final Reports reports;
+    private final Map<String, Container> containers = new LinkedHashMap<>();
+    private final List<String> startedOrder = new ArrayList<>();
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final StartOrder order;
+    private volatile String lastStatus = "PENDING";
+    private final Instant acceptedAt = Instant.now();
+
+    public TaskRun(TaskPlan plan, ContainerEngine engine, ImagePuller images, LogForwarder logs, Reports reports) {
+        this.plan = plan;
+        this.engine = engine;
+        this.images = images;
+        this.logs = logs;
+        this.reports = reports;
+        plan.containers().forEach(c -> containers.put(c.name(), new Container(c)));
+        this.order = new StartOrder(plan.containers());
+    }
+
+    public TaskPlan plan() {
+        return plan;
+    }
+
+    public String lastStatus() {
+        return lastStatus;
+    }
+
+    /** Container name to engine id, for the containers created so far. */
+    public synchronized Map<String, String> containerIds() {
+        Map<String, String> ids = new LinkedHashMap<>();
+        containers.forEach((name, c) -> {
+            if (c.id != null) {
+                ids.put(name, c.id);
+            }
+        });
+        return ids;
+    }
+
+    /** Runs a new task from its images. */
+    public void start() {
+        Thread.ofVirtual().name("task-" + plan.taskId()).start(() -> run(null));
+    }
+
+    /**
+     * Takes over a task a previous run of the agent started: its containers (name to engine id)
+     * exist already; running ones are followed again, exited ones count as exited.
+     */
+    public void adopt(Map<String, ContainerEngine.ContainerInfo> existing) {
+        Thread.ofVirtual().name("task-" + plan.taskId()).start(() -> run(existing));
+    }
+
+    /** Asks the task to stop; the run stops its containers and reports STOPPED. */
+    public void stop(String reason) {
+        events.add(new Stop(reason));
+    }
+
+    private void run(Map<String, ContainerEngine.ContainerInfo> adopted) {
+        try {
+            if (adopted == null) {
+                report("PENDING", null, null);
+                if (!createContainers()) {
+                    return;
+                }
+            } else {
+                takeOver(adopted);
+            }
+            loop();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "task " + plan.taskArn() + " failed: " + e.getMessage(), e);
+            stopAll("TaskFailedToStart", "Agent error: " + e.getMessage());
+        } finally {
+            cleanUp();
+            reports.finished(this);
+        }
+    }
+
+    private boolean createContainers() {
+        for (Container c : containers.values()) {
+            String pinned;
+            try {
+                pinned = images.ensure(c.plan.spec().image());
+            } catch (RuntimeException e) {
+                String message = e instanceof ImagePuller.ImagePullException ? e.getMessage()
+                        : "CannotPullContainerError: " + e.getMessage();
+                failToStart(message);
+                return false;
+            }
+            try {
+                String id = engine.create(c.plan.spec().withImage(pinned));
+                synchronized (this) {
+                    c.id = id;
+                }
+            } catch (RuntimeException e) {
+                failToStart("CannotCreateContainerError: " + e.getMessage());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void takeOver(Map<String, ContainerEngine.ContainerInfo> adopted) {
+        for (Container c : containers.values()) {
+            ContainerEngine.ContainerInfo info = adopted.get(c.plan.name());
+            if (info == null) {
+                continue;
+            }
+            synchronized (this) {
+                c.id = info.id();
+            }
+            c.started = true;
+            startedOrder.add(c.plan.name());
+            if (info.running()) {
+                follow(c, Instant.now());
+            } else {
+                c.exitCode = info.exitCode() == null ? -1 : info.exitCode();
+                c.reason = info.oomKilled() ? OOM_REASON : null;
+            }
+        }
+        lastStatus = "RUNNING";
+        Container exitedEssential = containers.values().stream()
+                .filter(c -> c.plan.essential() && c.exitCode != null).findFirst().orElse(null);
+        if (exitedEssential != null) {
+            events.add(new Exited(exitedEssential.plan.name(), exitedEssential.exitCode));
+        }
+    }
+
+    private void loop() {
+        while (true) {
+            Event pendingStop = events.stream().filter(e -> e instanceof Stop).findFirst().orElse(null);
+            if (pendingStop != null) {
+                stopAll(null, ((Stop) pendingStop).reason());
+                return;
+            }
+            Map<String, StartOrder.Progress> progress = progress();
+            for (String name : order.startable(progress)) {
+                Container c = containers.get(name);
+                try {
+                    engine.start(c.id);
+                } catch (RuntimeException e) {
+                    stopAll("TaskFailedToStart", "CannotStartContainerError: " + e.getMessage());
+                    return;
+                }
+                c.started = true;
+                startedOrder.add(name);
+                follow(c, null);
+            }
+            var blocked = order.blocked(progress());
+            if (blocked.isPresent()) {
+                stopAll("TaskFailedToStart", blocked.get());
+                return;
+            }
+            if (!lastStatus.equals("RUNNING") && containers.values().stream().allMatch(c -> c.started)) {
+                report("RUNNING", null, null);
+            }
+            Event event;
+            try {
+                event = events.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            switch (event) {
+                case Stop stop -> {
+                    stopAll(null, stop.reason());
+                    return;
+                }
+                case Exited exited -> {
+                    Container c = containers.get(exited.container());
+                    if (c.exitCode == null) {
+                        c.exitCode = exited.exitCode();
+                        engine.inspect(c.id).filter(ContainerEngine.ContainerInfo::oomKilled)
+                                .ifPresent(info -> c.reason = OOM_REASON);
+                    }
+                    if (c.plan.essential()) {
+                        stopAll("EssentialContainerExited", "Essential container in task exited");
+                        return;
+                    }
+                    if (lastStatus.equals("RUNNING")) {
+                        report("RUNNING", null, null);
+                    }
+                }
+                case HealthChanged changed -> {
+                    containers.get(changed.container()).health = changed.health();
+                    if (lastStatus.equals("RUNNING")) {
+                        report("RUNNING", null, null);
+                    }
+                }
+            }
+        }
+    }
+
+    private Map<String, StartOrder.Progress> progress() {
+        Map<String, StartOrder.Progress> progress = new LinkedHashMap<>();
+        containers.forEach((name, c) -> progress.put(name, new StartOrder.Progress(c.started, c.exitCode, c.health)));
+        return progress;
+    }
+
+    /** Waits for the container's exit, follows its output and runs its health check. */
+    private void follow(Container c, Instant logsSince) {
+        String id = c.id;
+        String name = c.plan.name();
+        Thread.ofVirtual().name("wait-" + id).start(() -> {
+            try {
+                events.add(new Exited(name, engine.awaitExit(id)));
+            } catch (RuntimeException e) {
+                int code = engine.inspect(id).map(i -> i.exitCode() == null ? -1 : i.exitCode()).orElse(-1);
+                events.add(new Exited(name, code));
+            }
+        });
+        ContainerPlan.LogDestination destination = c.plan.logs();
+        if (destination != null) {
+            try {
+                c.logs = engine.followLogs(id, logsSince, (stream, line) ->
+                        logs.append(destination.group(), destination.stream(), System.currentTimeMillis(), line));
+            } catch (RuntimeException e) {
+                LOG.warning("cannot follow the output of " + id + ": " + e.getMessage());
+            }
+        }
+        if (c.plan.healthCheck() != null) {
+            c.health = "UNKNOWN";
+            c.monitor = new HealthMonitor(engine, id, c.plan.healthCheck(),
+                    health -> events.add(new HealthChanged(name, health)));
+            c.monitor.start();
+        }
+    }
+
+    private void failToStart(String reason) {
+        stopAll("TaskFailedToStart", reason);
+    }
+
+    /** Stops every running container, dependents before what they depend on, then reports STOPPED. */
+    private void stopAll(String stopCode, String reason) {
+        if (lastStatus.equals("RUNNING")) {
+            report("STOPPING", null, null);
+        }
+        List<String> reverse = new ArrayList<>(startedOrder);
+        java.util.Collections.reverse(reverse);
+        for (String name : reverse) {
+            Container c = containers.get(name);
+            if (c.exitCode == null && c.id != null) {
+                try {
+                    engine.stop(c.id, c.plan.stopTimeout());
+                } catch (RuntimeException e) {
+                    LOG.warning("cannot stop " + c.id + ": " + e.getMessage());
+                }
+            }
+        }
+        for (String name : startedOrder) {
+            Container c = containers.get(name);
+            if (c.exitCode == null && c.id != null) {
+                engine.inspect(c.id).ifPresent(info -> {
+                    c.exitCode = info.exitCode() == null ? -1 : info.exitCode();
+                    if (info.oomKilled()) {
+                        c.reason = OOM_REASON;
+                    }
+                });
+            }
+        }
+        report("STOPPED", stopCode, reason);
+    }
+
+    private void cleanUp() {
+        for (Container c : containers.values()) {
+            if (c.monitor != null) {
+                c.monitor.stop();
+            }
+            if (c.logs != null) {
+                try {
+                    c.logs.close();
+                } catch (IOException e) {
+                    // the stream ends with the container anyway
+                }
+            }
+            if (c.plan.logs() != null) {
+                logs.close(c.plan.logs().group(), c.plan.logs().stream());
+            }
+        }
+    }
+
+    private void report(String status, String stopCode, String reason) {
+        lastStatus = status;
+        List<AgentMessage.ContainerState> states = new ArrayList<>();
+        for (Container c : containers.values()) {
+            List<AgentMessage.NetworkBinding> bindings = c.plan.spec().portBindings().stream()
+                    .map(p -> new AgentMessage.NetworkBinding(c.plan.name(), p.containerPort(), p.hostPort(), p.protocol()))
+                    .toList();
+            states.add(new AgentMessage.ContainerState(c.plan.name(), c.status(), c.exitCode, c.reason, c.health,
+                    bindings));
+        }
+        reports.taskState(plan.taskArn(), status, states, stopCode, reason);
+        if (status.equals("RUNNING") && acceptedAt != null) {
+            LOG.fine(() -> "task " + plan.taskId() + " RUNNING after "
+                    + java.time.Duration.between(acceptedAt, Instant.now()).toMillis() + " ms");
+        }
+    }
+}
