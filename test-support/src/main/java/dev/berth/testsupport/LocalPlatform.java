@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalPlatform {
 
-    public static final List<String> INFRASTRUCTURE = List.of("postgres", "kafka", "keycloak");
+    public static final List<String> INFRASTRUCTURE = List.of("postgres", "kafka", "keycloak", "podman");
     public static final List<String> SERVICES = List.of("gateway", "registry", "scheduler", "autoscaler", "stacks", "logs");
 
     private static final List<String> startedHere = new ArrayList<>();

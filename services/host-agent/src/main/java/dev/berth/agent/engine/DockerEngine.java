@@ -88,7 +88,7 @@ public final class DockerEngine implements ContainerEngine {
             host.withNanoCPUs(spec.nanoCpus());
         }
         if (spec.memoryBytes() > 0) {
-            host.withMemory(spec.memoryBytes());
+            host.withMemory(spec.memoryBytes()).withMemorySwap(spec.memoryBytes()); // ECS: no swap unless asked
         }
         if (spec.memoryReservationBytes() > 0) {
             host.withMemoryReservation(spec.memoryReservationBytes());

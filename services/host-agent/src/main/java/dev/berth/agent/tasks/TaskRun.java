@@ -27,6 +27,9 @@ public final class TaskRun {
 
     private static final Logger LOG = Logger.getLogger(TaskRun.class.getName());
     static final String OOM_REASON = "OutOfMemoryError: Container killed due to memory usage";
+    /** Podman on cgroups v1 does not tell OOM kills apart; SIGKILL under a hard limit the agent did not send is one. */
+    static final String PROBABLE_OOM_REASON = OOM_REASON + " (killed under its memory limit; the engine did not confirm)";
+    private static final int SIGKILLED = 137;
 
     /** Where the run's reports go (the agent channel) and who is told when it is over. */
     public interface Reports {
@@ -242,8 +245,7 @@ public final class TaskRun {
                     Container c = containers.get(exited.container());
                     if (c.exitCode == null) {
                         c.exitCode = exited.exitCode();
-                        engine.inspect(c.id).filter(ContainerEngine.ContainerInfo::oomKilled)
-                                .ifPresent(info -> c.reason = OOM_REASON);
+                        c.reason = exitReason(c);
                     }
                     if (c.plan.essential()) {
                         stopAll("EssentialContainerExited", "Essential container in task exited");
@@ -261,6 +263,15 @@ public final class TaskRun {
                 }
             }
         }
+    }
+
+    /** Why a container exited on its own: out of memory, when the engine says so or a SIGKILL under a limit suggests it. */
+    private String exitReason(Container c) {
+        boolean oom = engine.inspect(c.id).map(ContainerEngine.ContainerInfo::oomKilled).orElse(false);
+        if (oom) {
+            return OOM_REASON;
+        }
+        return c.exitCode == SIGKILLED && c.plan.spec().memoryBytes() > 0 ? PROBABLE_OOM_REASON : null;
     }
 
     private Map<String, StartOrder.Progress> progress() {

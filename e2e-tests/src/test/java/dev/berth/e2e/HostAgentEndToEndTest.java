@@ -1,0 +1,439 @@
+package dev.berth.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.testsupport.EventsReader;
+import dev.berth.testsupport.LocalPlatform;
+import dev.berth.testsupport.Tokens;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real containers: berth-agent processes on the platform's Podman run tasks from an image pushed
+ * to Berth's registry, as a user drives it through the gateway — output as log events, exit codes,
+ * OOM, dependsOn order, health checks, stop timeouts, agent restarts and a killed agent.
+ */
+class HostAgentEndToEndTest {
+
+    private static final String GATEWAY = AgentProcess.GATEWAY;
+    private static final String REGISTRY = URI.create(GATEWAY).getAuthority();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String IMAGE = REGISTRY + "/acme/agent-e2e:" + RUN;
+
+    @TempDir
+    static Path dir;
+
+    private static String cluster;
+    private static AgentProcess zoneA;
+    private static AgentProcess zoneB;
+    private static final List<String> clusters = new ArrayList<>();
+
+    @BeforeAll
+    static void platformAgentsAndImage() throws Exception {
+        LocalPlatform.ensureWholePlatform();
+        Path layout = BusyboxImage.build(Files.createDirectories(dir.resolve("image")));
+        Commands.run(List.of("skopeo", "copy", "-q", "--dest-tls-verify=false", "--dest-creds", "acme-deployer:berth-demo",
+                "oci:" + layout + ":" + BusyboxImage.TAG, "docker://" + IMAGE)).requireSuccess();
+        cluster = newCluster();
+        String token = registrationToken(cluster, 2);
+        zoneA = AgentProcess.start(dir.resolve("agent-a"), cluster, token, "a");
+        zoneB = AgentProcess.start(dir.resolve("agent-b"), cluster, token, "b");
+    }
+
+    @AfterAll
+    static void stopAgentsAndRemoveTheirContainers() throws Exception {
+        for (AgentProcess agent : new AgentProcess[] {zoneA, zoneB}) {
+            if (agent != null) {
+                agent.close();
+            }
+        }
+        for (String c : clusters) {
+            String ids = docker("ps", "-aq", "--filter", "label=berth.cluster=" + c).output().trim();
+            if (!ids.isEmpty()) {
+                List<String> rm = new ArrayList<>(List.of("rm", "-f"));
+                rm.addAll(List.of(ids.split("\\s+")));
+                docker(rm.toArray(String[]::new));
+            }
+        }
+    }
+
+    @Test
+    void aTaskRunsWithItsSettingsItsOutputArrivesAsLogEventsAndItsExitCodeStopsIt() throws Exception {
+        String group = "/e2e/" + RUN;
+        Map<String, Object> app = container("app", "echo hello from $GREETING in $(pwd); echo oops >&2; sleep 2; exit 7");
+        app.put("cpu", 128);
+        app.put("memory", 64);
+        app.put("memoryReservation", 32);
+        app.put("environment", List.of(Map.of("name", "GREETING", "value", "berth")));
+        app.put("workingDirectory", "/bin");
+        app.put("dockerLabels", Map.of("team", "web"));
+        app.put("logConfiguration", Map.of("logDriver", "awslogs",
+                "options", Map.of("awslogs-group", group, "awslogs-stream-prefix", "svc")));
+        String family = register("print", List.of(app));
+
+        try (EventsReader logs = EventsReader.atEndOf("berth.logs")) {
+            String taskArn = runTask(cluster, family);
+            String taskId = taskArn.substring(taskArn.lastIndexOf('/') + 1);
+            JsonPath stopped = awaitTask(cluster, taskArn, t -> "STOPPED".equals(t.getString("lastStatus")));
+            assertEquals("EssentialContainerExited", stopped.getString("stopCode"));
+            assertEquals(7, stopped.getInt("containers[0].exitCode"));
+
+            JsonNode inspect = inspect("berth-" + taskId + "-app");
+            JsonNode host = inspect.path("HostConfig");
+            assertEquals(64L * 1024 * 1024, host.path("Memory").asLong());
+            assertEquals(32L * 1024 * 1024, host.path("MemoryReservation").asLong());
+            assertEquals(128, host.path("CpuShares").asInt());
+            assertEquals("/bin", inspect.path("Config").path("WorkingDir").asText());
+            assertEquals(taskArn, inspect.path("Config").path("Labels").path("berth.task-arn").asText());
+            assertEquals("web", inspect.path("Config").path("Labels").path("team").asText());
+            assertTrue(inspect.path("Config").path("Env").toString().contains("GREETING=berth"));
+            assertTrue(inspect.path("Config").path("Image").asText().contains("@sha256:"), "pulled by digest");
+
+            String stream = "svc/app/" + taskId;
+            Set<String> lines = new HashSet<>();
+            logs.read(e -> {
+                if (!(group + "/" + stream).equals(e.key())) {
+                    return false;
+                }
+                e.value().path("detail").path("events").forEach(line -> lines.add(line.path("message").asText()));
+                return lines.contains("oops") && lines.contains("hello from berth in /bin");
+            }, 1, WAIT);
+            assertTrue(lines.contains("hello from berth in /bin") && lines.contains("oops"), "log lines: " + lines);
+        }
+    }
+
+    @Test
+    void dynamicHostPortsAreMappedAndReported() throws Exception {
+        Map<String, Object> web = container("web", "exec httpd -f -p 8080 -h /bin");
+        web.put("portMappings", List.of(Map.of("containerPort", 8080, "hostPort", 0, "protocol", "tcp")));
+        String taskArn = runTask(cluster, register("ports", List.of(web)));
+        JsonPath running = awaitTask(cluster, taskArn, t -> "RUNNING".equals(t.getString("lastStatus")));
+        int hostPort = running.getInt("containers[0].networkBindings[0].hostPort");
+        assertTrue(hostPort >= 49153, "dynamic port " + hostPort);
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + hostPort + "/busybox")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(answer.statusCode() < 500, "the container answers on its host port: " + answer.statusCode());
+        stopTask(cluster, taskArn);
+        awaitTask(cluster, taskArn, t -> "STOPPED".equals(t.getString("lastStatus")));
+    }
+
+    @Test
+    void aContainerOverItsMemoryLimitIsReportedOutOfMemory() throws Exception {
+        Map<String, Object> hog = container("hog", "exec dd if=/dev/zero of=/dev/null bs=64M count=1");
+        hog.put("memory", 16);
+        String taskArn = runTask(cluster, register("oom", List.of(hog)));
+        JsonPath stopped = awaitTask(cluster, taskArn, t -> "STOPPED".equals(t.getString("lastStatus")));
+        assertEquals(137, stopped.getInt("containers[0].exitCode"));
+        assertTrue(stopped.getString("containers[0].reason").startsWith("OutOfMemoryError"),
+                stopped.getString("containers[0].reason"));
+    }
+
+    @Test
+    void containersStartInDependsOnOrderAndAnUnmetConditionFailsTheTask() throws Exception {
+        Map<String, Object> db = container("db", "sleep 1; touch /tmp/ready; exec sleep 300");
+        db.put("healthCheck", Map.of("command", List.of("CMD-SHELL", "test -f /tmp/ready"), "interval", 5,
+                "timeout", 2, "retries", 3));
+        Map<String, Object> migrate = container("migrate", "sleep 1; exit 0");
+        migrate.put("essential", false);
+        migrate.put("dependsOn", List.of(Map.of("containerName", "db", "condition", "HEALTHY")));
+        Map<String, Object> app = container("app", "exec sleep 300");
+        app.put("dependsOn", List.of(Map.of("containerName", "migrate", "condition", "SUCCESS")));
+        String taskArn = runTask(cluster, register("order", List.of(db, migrate, app)));
+        String taskId = taskArn.substring(taskArn.lastIndexOf('/') + 1);
+        JsonPath running = awaitTask(cluster, taskArn, t -> "RUNNING".equals(t.getString("lastStatus")));
+        assertEquals("HEALTHY", running.getString("containers.find { it.name == 'db' }.healthStatus"));
+        Instant dbStarted = Instant.parse(inspect("berth-" + taskId + "-db").path("State").path("StartedAt").asText());
+        JsonNode migrateState = inspect("berth-" + taskId + "-migrate").path("State");
+        Instant appStarted = Instant.parse(inspect("berth-" + taskId + "-app").path("State").path("StartedAt").asText());
+        assertTrue(dbStarted.plusSeconds(1).isBefore(Instant.parse(migrateState.path("StartedAt").asText())),
+                "migrate started once db was healthy");
+        assertFalse(appStarted.isBefore(Instant.parse(migrateState.path("FinishedAt").asText())),
+                "app started after migrate succeeded");
+        stopTask(cluster, taskArn);
+        awaitTask(cluster, taskArn, t -> "STOPPED".equals(t.getString("lastStatus")));
+
+        Map<String, Object> failing = container("migrate", "exit 3");
+        failing.put("essential", false);
+        Map<String, Object> never = container("app", "exec sleep 300");
+        never.put("dependsOn", List.of(Map.of("containerName", "migrate", "condition", "SUCCESS")));
+        String failedArn = runTask(cluster, register("unmet", List.of(failing, never)));
+        JsonPath failed = awaitTask(cluster, failedArn, t -> "STOPPED".equals(t.getString("lastStatus")));
+        assertEquals("TaskFailedToStart", failed.getString("stopCode"));
+        assertTrue(failed.getString("stoppedReason").contains("migrate did not reach SUCCESS"), failed.getString("stoppedReason"));
+    }
+
+    @Test
+    void stopTaskSendsSigtermThenSigkillOnceTheStopTimeoutPassed() throws Exception {
+        Map<String, Object> stubborn = container("stubborn", "sleep 300"); // a shell as PID 1 ignores SIGTERM
+        stubborn.put("stopTimeout", 3);
+        String taskArn = runTask(cluster, register("stop", List.of(stubborn)));
+        awaitTask(cluster, taskArn, t -> "RUNNING".equals(t.getString("lastStatus")));
+        long before = System.nanoTime();
+        stopTask(cluster, taskArn);
+        JsonPath stopped = awaitTask(cluster, taskArn, t -> "STOPPED".equals(t.getString("lastStatus")));
+        Duration took = Duration.ofNanos(System.nanoTime() - before);
+        assertEquals(137, stopped.getInt("containers[0].exitCode"), "killed after SIGTERM was ignored");
+        assertTrue(took.compareTo(Duration.ofSeconds(3)) >= 0 && took.compareTo(Duration.ofSeconds(25)) < 0,
+                "stopTimeout 3 s honoured (not the default 30 s): " + took);
+    }
+
+    @Test
+    void aFailingHealthCheckMakesTheServiceReplaceTheTask() throws Exception {
+        Map<String, Object> sick = container("sick", "exec sleep 300");
+        sick.put("healthCheck", Map.of("command", List.of("CMD-SHELL", "exit 1"), "interval", 5, "timeout", 2,
+                "retries", 1));
+        String family = register("sick", List.of(sick));
+        String service = "sick-" + RUN;
+        as("acme-deployer").body(Map.of("serviceName", service, "taskDefinition", family, "desiredCount", 1))
+                .post("/api/scheduler/v1/clusters/" + cluster + "/services").then().statusCode(200);
+        try {
+            List<String> first = serviceTasks(cluster, service, "RUNNING");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            JsonPath replaced = null;
+            while (System.nanoTime() < deadline && replaced == null) {
+                JsonPath task = task(cluster, first.isEmpty() ? awaitServiceTask(cluster, service) : first.get(0));
+                if ("STOPPED".equals(task.getString("lastStatus"))) {
+                    replaced = task;
+                }
+                Thread.sleep(500);
+            }
+            assertTrue(replaced != null, "the unhealthy task was stopped");
+            assertEquals("UNHEALTHY", replaced.getString("healthStatus"));
+            String next = awaitOtherServiceTask(cluster, service, replaced.getString("taskArn"));
+            assertTrue(next != null, "the service started a new task");
+        } finally {
+            as("acme-deployer").body(Map.of("desiredCount", 0))
+                    .put("/api/scheduler/v1/clusters/" + cluster + "/services/" + service);
+        }
+    }
+
+    @Test
+    void anAgentRestartKeepsItsContainersRunningAndTakesThemOver() throws Exception {
+        String own = newCluster();
+        try (AgentProcess agent = AgentProcess.start(dir.resolve("agent-restart"), own, registrationToken(own, 1), "r")) {
+            String taskArn = runTask(own, register("long", List.of(container("app", "exec sleep 300"))));
+            String taskId = taskArn.substring(taskArn.lastIndexOf('/') + 1);
+            awaitTask(own, taskArn, t -> "RUNNING".equals(t.getString("lastStatus")));
+            String startedAt = inspect("berth-" + taskId + "-app").path("State").path("StartedAt").asText();
+
+            agent.stop();
+            assertTrue(inspect("berth-" + taskId + "-app").path("State").path("Running").asBoolean(),
+                    "the container runs on while the agent is down");
+            agent.restart();
+            assertTrue(agent.log().contains("taking over task " + taskArn), agent.log());
+            Thread.sleep(2000);
+            assertEquals("RUNNING", task(own, taskArn).getString("lastStatus"));
+            assertEquals(startedAt, inspect("berth-" + taskId + "-app").path("State").path("StartedAt").asText(),
+                    "the same container, never restarted");
+
+            stopTask(own, taskArn);
+            JsonPath stopped = awaitTask(own, taskArn, t -> "STOPPED".equals(t.getString("lastStatus")));
+            assertTrue(stopped.get("containers[0].exitCode") != null, "the taken-over container was stopped by the agent");
+        }
+    }
+
+    /**
+     * The issue's whole story: an image pushed, a task definition registered, a service of 3 across
+     * 2 agents RUNNING with its output arriving, one agent killed, and the service whole again on
+     * the other.
+     */
+    @Test
+    void aServiceOfThreeAcrossTwoAgentsRecoversWhenOneAgentIsKilled() throws Exception {
+        String own = newCluster();
+        String token = registrationToken(own, 2);
+        String group = "/e2e/web-" + RUN;
+        Map<String, Object> web = container("web", "while true; do echo serving from $HOSTNAME; sleep 1; done");
+        web.put("memory", 32);
+        web.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of("awslogs-group", group,
+                "awslogs-stream-prefix", "web")));
+        String family = register("web", List.of(web));
+        try (AgentProcess a = AgentProcess.start(dir.resolve("agent-story-a"), own, token, "story-a");
+             AgentProcess b = AgentProcess.start(dir.resolve("agent-story-b"), own, token, "story-b");
+             EventsReader logs = EventsReader.atEndOf("berth.logs")) {
+            as("acme-deployer").body(Map.of("serviceName", "web", "taskDefinition", family, "desiredCount", 3,
+                            "placementStrategy", List.of(Map.of("type", "spread", "field", "attribute:berth.availability-zone"))))
+                    .post("/api/scheduler/v1/clusters/" + own + "/services").then().statusCode(200);
+            Map<String, String> hostOf = awaitRunning(own, "web", 3);
+            assertEquals(Set.of(a.hostId(), b.hostId()), new HashSet<>(hostOf.values()), "spread over both agents");
+
+            Set<String> streams = new HashSet<>();
+            logs.read(e -> e.key().startsWith(group + "/web/web/") && streams.add(e.key()) && false, 1, Duration.ofSeconds(5));
+            Set<String> expected = new HashSet<>();
+            hostOf.keySet().forEach(arn -> expected.add(group + "/web/web/" + arn.substring(arn.lastIndexOf('/') + 1)));
+            assertTrue(streams.containsAll(expected), "every task's output arrives: " + streams);
+
+            a.kill();
+            Map<String, String> after = awaitRunning(own, "web", 3, Duration.ofSeconds(150), b.hostId());
+            assertEquals(Set.of(b.hostId()), new HashSet<>(after.values()), "all three now on the surviving agent");
+            for (Map.Entry<String, String> lost : hostOf.entrySet()) {
+                if (lost.getValue().equals(a.hostId())) {
+                    JsonPath task = task(own, lost.getKey());
+                    assertEquals("STOPPED", task.getString("lastStatus"));
+                    assertEquals("HostLost", task.getString("stopCode"));
+                }
+            }
+            as("acme-deployer").body(Map.of("desiredCount", 0)).put("/api/scheduler/v1/clusters/" + own + "/services/web");
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static RequestSpecification as(String user) {
+        return given().baseUri(GATEWAY).auth().oauth2(Tokens.forDemoUser(user)).contentType("application/json");
+    }
+
+    private static String newCluster() {
+        String name = "agents-" + UUID.randomUUID().toString().substring(0, 8);
+        as("acme-admin").body(Map.of("clusterName", name)).post("/api/scheduler/v1/clusters").then().statusCode(200);
+        clusters.add(name);
+        return name;
+    }
+
+    private static String registrationToken(String cluster, int uses) {
+        return as("acme-admin").body(Map.of("cluster", cluster, "maxUses", uses))
+                .post("/api/iam/v1/registration-tokens").then().statusCode(201).extract().path("token");
+    }
+
+    /** A container of the test image running {@code script} in its shell. */
+    private static Map<String, Object> container(String name, String script) {
+        Map<String, Object> container = new LinkedHashMap<>();
+        container.put("name", name);
+        container.put("image", IMAGE);
+        container.put("memory", 32);
+        container.put("entryPoint", List.of("/bin/busybox"));
+        container.put("command", List.of("sh", "-c", script));
+        return container;
+    }
+
+    private static String register(String family, List<Map<String, Object>> containers) {
+        String name = "agent-" + family + "-" + RUN;
+        return as("acme-deployer").body(Map.of("family", name, "containerDefinitions", containers))
+                .post("/api/scheduler/v1/task-definitions").then().statusCode(201)
+                .extract().path("taskDefinition.taskDefinitionArn");
+    }
+
+    private static String runTask(String cluster, String taskDefinition) {
+        return as("acme-deployer").body(Map.of("taskDefinition", taskDefinition))
+                .post("/api/scheduler/v1/clusters/" + cluster + "/tasks").then().statusCode(200)
+                .extract().path("tasks[0].taskArn");
+    }
+
+    private static void stopTask(String cluster, String taskArn) {
+        as("acme-deployer").body(Map.of("reason", "stopped by the test"))
+                .post("/api/scheduler/v1/clusters/" + cluster + "/tasks/" + id(taskArn) + "/stop").then().statusCode(200);
+    }
+
+    private static String id(String arn) {
+        return arn.substring(arn.lastIndexOf('/') + 1);
+    }
+
+    private static JsonPath task(String cluster, String taskArn) {
+        return as("acme-viewer").get("/api/scheduler/v1/clusters/" + cluster + "/tasks/" + id(taskArn))
+                .then().statusCode(200).extract().jsonPath().setRootPath("task");
+    }
+
+    private static JsonPath awaitTask(String cluster, String taskArn, Predicate<JsonPath> condition) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonPath task = task(cluster, taskArn);
+        while (!condition.test(task)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("task " + taskArn + " did not get there within " + WAIT + ": " + task.prettify()
+                        + "\nagent a:\n" + zoneA.log());
+            }
+            Thread.sleep(250);
+            task = task(cluster, taskArn);
+        }
+        return task;
+    }
+
+    private static List<String> serviceTasks(String cluster, String service, String status) {
+        return as("acme-viewer").queryParam("serviceName", service).queryParam("desiredStatus", status)
+                .get("/api/scheduler/v1/clusters/" + cluster + "/tasks").then().statusCode(200)
+                .extract().jsonPath().getList("taskArns");
+    }
+
+    private static String awaitServiceTask(String cluster, String service) throws Exception {
+        return awaitOtherServiceTask(cluster, service, null);
+    }
+
+    private static String awaitOtherServiceTask(String cluster, String service, String not) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String arn : serviceTasks(cluster, service, "RUNNING")) {
+                if (!arn.equals(not)) {
+                    return arn;
+                }
+            }
+            Thread.sleep(250);
+        }
+        return null;
+    }
+
+    private static Map<String, String> awaitRunning(String cluster, String service, int count) throws Exception {
+        return awaitRunning(cluster, service, count, WAIT, null);
+    }
+
+    /** Task ARN to host id once {@code count} tasks of the service run (all on {@code onHost} if given). */
+    private static Map<String, String> awaitRunning(String cluster, String service, int count, Duration within,
+                                                    String onHost) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        Map<String, String> running = Map.of();
+        while (System.nanoTime() < deadline) {
+            running = new LinkedHashMap<>();
+            for (String arn : serviceTasks(cluster, service, "RUNNING")) {
+                JsonPath task = task(cluster, arn);
+                if ("RUNNING".equals(task.getString("lastStatus"))) {
+                    String arnOfHost = task.getString("containerInstanceArn");
+                    running.put(arn, arnOfHost.substring(arnOfHost.lastIndexOf('/') + 1));
+                }
+            }
+            if (running.size() == count && (onHost == null || running.values().stream().allMatch(onHost::equals))) {
+                return running;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(count + " tasks of " + service + " not RUNNING within " + within + ": " + running);
+    }
+
+    private static Commands.Result docker(String... args) {
+        Path data = Path.of(System.getenv().getOrDefault("BERTH_DATA_DIR", LocalPlatform.root().resolve("data").toString()));
+        List<String> command = new ArrayList<>(List.of("docker"));
+        command.addAll(List.of(args));
+        return Commands.run(Map.of("DOCKER_HOST", "unix://" + data.resolve("podman/podman.sock"),
+                "DOCKER_CONFIG", dir.resolve("docker").toString()), null, command);
+    }
+
+    private static JsonNode inspect(String container) throws Exception {
+        Commands.Result result = docker("inspect", container);
+        assertEquals(0, result.exitCode(), result.output());
+        return JSON.readTree(result.output()).get(0);
+    }
+}
