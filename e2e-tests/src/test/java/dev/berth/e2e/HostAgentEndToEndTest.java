@@ -158,8 +158,8 @@ class HostAgentEndToEndTest {
 
     @Test
     void containersStartInDependsOnOrderAndAnUnmetConditionFailsTheTask() throws Exception {
-        Map<String, Object> db = container("db", "sleep 1; touch /tmp/ready; exec sleep 300");
-        db.put("healthCheck", Map.of("command", List.of("CMD-SHELL", "test -f /tmp/ready"), "interval", 5,
+        Map<String, Object> db = container("db", "sleep 1; touch /ready; exec sleep 300");
+        db.put("healthCheck", Map.of("command", List.of("CMD-SHELL", "test -f /ready"), "interval", 5,
                 "timeout", 2, "retries", 3));
         Map<String, Object> migrate = container("migrate", "sleep 1; exit 0");
         migrate.put("essential", false);
@@ -215,11 +215,11 @@ class HostAgentEndToEndTest {
         as("acme-deployer").body(Map.of("serviceName", service, "taskDefinition", family, "desiredCount", 1))
                 .post("/api/scheduler/v1/clusters/" + cluster + "/services").then().statusCode(200);
         try {
-            List<String> first = serviceTasks(cluster, service, "RUNNING");
+            String first = awaitOtherServiceTask(cluster, service, null);
             long deadline = System.nanoTime() + WAIT.toNanos();
             JsonPath replaced = null;
             while (System.nanoTime() < deadline && replaced == null) {
-                JsonPath task = task(cluster, first.isEmpty() ? awaitServiceTask(cluster, service) : first.get(0));
+                JsonPath task = task(cluster, first);
                 if ("STOPPED".equals(task.getString("lastStatus"))) {
                     replaced = task;
                 }
@@ -378,10 +378,6 @@ class HostAgentEndToEndTest {
         return as("acme-viewer").queryParam("serviceName", service).queryParam("desiredStatus", status)
                 .get("/api/scheduler/v1/clusters/" + cluster + "/tasks").then().statusCode(200)
                 .extract().jsonPath().getList("taskArns");
-    }
-
-    private static String awaitServiceTask(String cluster, String service) throws Exception {
-        return awaitOtherServiceTask(cluster, service, null);
     }
 
     private static String awaitOtherServiceTask(String cluster, String service, String not) throws Exception {
