@@ -166,6 +166,8 @@ class HostAgentEndToEndTest {
         migrate.put("dependsOn", List.of(Map.of("containerName", "db", "condition", "HEALTHY")));
         Map<String, Object> app = container("app", "exec sleep 300");
         app.put("dependsOn", List.of(Map.of("containerName", "migrate", "condition", "SUCCESS")));
+        db.put("stopTimeout", 2);
+        app.put("stopTimeout", 2);
         String taskArn = runTask(cluster, register("order", List.of(db, migrate, app)));
         String taskId = taskArn.substring(taskArn.lastIndexOf('/') + 1);
         JsonPath running = awaitTask(cluster, taskArn, t -> "RUNNING".equals(t.getString("lastStatus")));

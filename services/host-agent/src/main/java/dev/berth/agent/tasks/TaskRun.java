@@ -313,22 +313,48 @@ public final class TaskRun {
         stopAll("TaskFailedToStart", reason);
     }
 
-    /** Stops every running container, dependents before what they depend on, then reports STOPPED. */
+    /**
+     * Stops every running container, then reports STOPPED: in waves, each wave the containers no
+     * other still running container depends on, stopped side by side.
+     */
     private void stopAll(String stopCode, String reason) {
         if (lastStatus.equals("RUNNING")) {
             report("STOPPING", null, null);
         }
-        List<String> reverse = new ArrayList<>(startedOrder);
-        java.util.Collections.reverse(reverse);
-        for (String name : reverse) {
+        java.util.Set<String> running = new java.util.LinkedHashSet<>();
+        for (String name : startedOrder) {
             Container c = containers.get(name);
             if (c.exitCode == null && c.id != null) {
+                running.add(name);
+            }
+        }
+        while (!running.isEmpty()) {
+            List<String> wave = running.stream().filter(name -> running.stream().noneMatch(other ->
+                    containers.get(other).plan.dependsOn().stream().anyMatch(d -> d.containerName().equals(name))))
+                    .toList();
+            if (wave.isEmpty()) {
+                wave = List.copyOf(running); // a cycle the definition should not have had: stop them all
+            }
+            List<Thread> stopping = new ArrayList<>();
+            for (String name : wave) {
+                Container c = containers.get(name);
+                stopping.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        engine.stop(c.id, c.plan.stopTimeout());
+                    } catch (RuntimeException e) {
+                        LOG.warning("cannot stop " + c.id + ": " + e.getMessage());
+                    }
+                }));
+            }
+            for (Thread thread : stopping) {
                 try {
-                    engine.stop(c.id, c.plan.stopTimeout());
-                } catch (RuntimeException e) {
-                    LOG.warning("cannot stop " + c.id + ": " + e.getMessage());
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
                 }
             }
+            wave.forEach(running::remove);
         }
         for (String name : startedOrder) {
             Container c = containers.get(name);
