@@ -140,7 +140,8 @@ public final class AgentLoad {
 
     private static String register(String image, String script, String logGroup) throws Exception {
         Map<String, Object> container = new java.util.LinkedHashMap<>(Map.of("name", "app", "image", image,
-                "memoryReservation", 8, "entryPoint", List.of("/bin/busybox"), "command", List.of("sh", "-c", script)));
+                "memoryReservation", 8, "entryPoint", List.of("/bin/busybox"), "command", List.of("sh", "-c", script),
+                "stopTimeout", 2)); // sleep as PID 1 ignores SIGTERM: do not wait the default 30 s
         if (logGroup != null) {
             container.put("logConfiguration", Map.of("logDriver", "awslogs",
                     "options", Map.of("awslogs-group", logGroup, "awslogs-stream-prefix", "bench")));
