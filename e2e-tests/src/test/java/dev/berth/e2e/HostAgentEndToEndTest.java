@@ -238,6 +238,49 @@ class HostAgentEndToEndTest {
     }
 
     @Test
+    void aTaskWithARoleReadsItsOwnTokenFromTheCredentialsEndpointInItsEnvironment() throws Exception {
+        String role = "agent-e2e-" + RUN;
+        as("acme-admin").body(Map.of("name", role, "scopes", List.of("api:read")))
+                .post("/api/iam/v1/task-roles").then().statusCode(201);
+        String group = "/e2e/credentials-" + RUN;
+        Map<String, Object> app = container("app", "for i in 1 2 3 4 5 6 7 8 9 10; do "
+                + "wget -qO- \"$BERTH_CONTAINER_CREDENTIALS_URI\" && echo && exit 0; sleep 1; done; exit 1");
+        app.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of("awslogs-group", group,
+                "awslogs-stream-prefix", "c")));
+        String family = "agent-credentials-" + RUN;
+        String definition = as("acme-deployer").body(Map.of("family", family, "taskRoleArn", "arn:berth:iam::acme:role/" + role,
+                        "containerDefinitions", List.of(app)))
+                .post("/api/scheduler/v1/task-definitions").then().statusCode(201)
+                .extract().path("taskDefinition.taskDefinitionArn");
+        try (EventsReader logs = EventsReader.atEndOf("berth.logs")) {
+            String taskArn = runTask(cluster, definition);
+            String taskId = id(taskArn);
+            JsonPath stopped = awaitTask(cluster, taskArn, t -> "STOPPED".equals(t.getString("lastStatus")));
+            assertEquals(0, stopped.getInt("containers[0].exitCode"), "the container got its credentials");
+
+            List<String> lines = new ArrayList<>();
+            logs.read(e -> {
+                e.value().path("detail").path("events").forEach(l -> lines.add(l.path("message").asText()));
+                return e.key().equals(group + "/c/app/" + taskId);
+            }, 1, WAIT);
+            JsonNode credentials = JSON.readTree(lines.stream().filter(l -> l.startsWith("{")).findFirst().orElseThrow(
+                    () -> new AssertionError("no credentials printed: " + lines)));
+            assertEquals(taskId, credentials.path("taskId").asText());
+            JsonNode claims = Tokens.claims(credentials.path("token").asText());
+            assertEquals(taskId, claims.path("task_id").asText());
+            assertEquals(role, claims.path("task_role").asText());
+
+            String uri = inspect("berth-" + taskId + "-app").path("Config").path("Env").toString()
+                    .replaceAll(".*BERTH_CONTAINER_CREDENTIALS_URI=([^\"]*)\".*", "$1");
+            URI other = URI.create(uri.replaceAll("/v1/credentials/.*", "/v1/credentials/" + "0".repeat(64)));
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + other.getPort() + other.getPath())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, answer.statusCode(), "another path answers nothing");
+        }
+    }
+
+    @Test
     void anAgentRestartKeepsItsContainersRunningAndTakesThemOver() throws Exception {
         String own = newCluster();
         try (AgentProcess agent = AgentProcess.start(dir.resolve("agent-restart"), own, registrationToken(own, 1), "r")) {

@@ -3,6 +3,7 @@ package dev.berth.scheduler.events;
 import dev.berth.common.messaging.EventEnvelope;
 import dev.berth.common.messaging.TenantEvents;
 import dev.berth.scheduler.hosts.Host;
+import dev.berth.scheduler.taskroles.TaskRoleBindings;
 import dev.berth.scheduler.tasks.Task;
 import dev.berth.scheduler.tasks.TaskView;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -41,6 +42,9 @@ public class SchedulerEvents {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 100_000)
     Emitter<Record<String, EventEnvelope<Object>>> events;
 
+    @Inject
+    TaskRoleBindings taskRoles;
+
     public void tasksChanged(List<Task> tasks) {
         tasks.forEach(this::taskChanged);
     }
@@ -49,6 +53,7 @@ public class SchedulerEvents {
         EventEnvelope<Object> event = EventEnvelope.of(TASK_STATE_CHANGE, 1, task.tenant(), null, TaskView.of(task));
         TenantEvents.send(taskState, task.id(), event, "task " + task.id() + " " + task.lastStatus());
         TenantEvents.send(events, task.tenant(), event, "task " + task.id() + " " + task.lastStatus());
+        taskRoles.taskChanged(task);
     }
 
     /** {@code change} says what happened: REGISTERED, CONNECTED, DISCONNECTED, DRAINING, LOST, DEREGISTERED, ... */
