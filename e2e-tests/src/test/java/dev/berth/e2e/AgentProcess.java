@@ -29,7 +29,8 @@ final class AgentProcess implements AutoCloseable {
     }
 
     /** Registers a new host with {@code registrationToken} and waits until it is connected. */
-    static AgentProcess start(Path state, String cluster, String registrationToken, String zone) throws Exception {
+    static AgentProcess start(Path state, String cluster, String registrationToken, String zone, String... options)
+            throws Exception {
         Files.createDirectories(state);
         Path root = LocalPlatform.root();
         Path data = Path.of(System.getenv().getOrDefault("BERTH_DATA_DIR", root.resolve("data").toString()));
@@ -39,6 +40,7 @@ final class AgentProcess implements AutoCloseable {
                 "--gateway", GATEWAY, "--cluster", cluster, "--state-dir", state.toString(),
                 "--docker-host", "unix://" + data.resolve("podman/podman.sock"), "--az", zone,
                 "--hostname", "e2e-" + zone, "--registration-token", registrationToken));
+        command.addAll(List.of(options));
         AgentProcess agent = new AgentProcess(state, command);
         agent.restart();
         return agent;

@@ -305,6 +305,22 @@ class HostAgentEndToEndTest {
         }
     }
 
+    @Test
+    void stoppedContainersAreCleanedUpOnceOldEnough() throws Exception {
+        String own = newCluster();
+        try (AgentProcess agent = AgentProcess.start(dir.resolve("agent-cleanup"), own, registrationToken(own, 1), "gc",
+                "--cleanup-containers-after", "PT1S", "--cleanup-every", "PT2S")) {
+            String taskArn = runTask(own, register("short", List.of(container("app", "exit 0"))));
+            awaitTask(own, taskArn, t -> "STOPPED".equals(t.getString("lastStatus")));
+            String name = "berth-" + id(taskArn) + "-app";
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (docker("inspect", name).exitCode() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertTrue(docker("inspect", name).exitCode() != 0, "the stopped container was removed");
+        }
+    }
+
     /**
      * The issue's whole story: an image pushed, a task definition registered, a service of 3 across
      * 2 agents RUNNING with its output arriving, one agent killed, and the service whole again on
@@ -322,7 +338,8 @@ class HostAgentEndToEndTest {
         String family = register("web", List.of(web));
         try (AgentProcess a = AgentProcess.start(dir.resolve("agent-story-a"), own, token, "story-a");
              AgentProcess b = AgentProcess.start(dir.resolve("agent-story-b"), own, token, "story-b");
-             EventsReader logs = EventsReader.atEndOf("berth.logs")) {
+             EventsReader logs = EventsReader.atEndOf("berth.logs");
+             EventsReader metrics = EventsReader.atEndOf("berth.metrics")) {
             as("acme-deployer").body(Map.of("serviceName", "web", "taskDefinition", family, "desiredCount", 3,
                             "placementStrategy", List.of(Map.of("type", "spread", "field", "attribute:berth.availability-zone"))))
                     .post("/api/scheduler/v1/clusters/" + own + "/services").then().statusCode(200);
@@ -334,6 +351,18 @@ class HostAgentEndToEndTest {
             Set<String> expected = new HashSet<>();
             hostOf.keySet().forEach(arn -> expected.add(group + "/web/web/" + arn.substring(arn.lastIndexOf('/') + 1)));
             assertTrue(streams.containsAll(expected), "every task's output arrives: " + streams);
+
+            List<EventsReader.Event> utilization = metrics.read(e -> {
+                for (JsonNode point : e.value().path("detail").path("datapoints")) {
+                    if (point.path("name").asText().equals("CPUUtilization")
+                            && point.path("dimensions").path("ServiceName").asText().equals("web")
+                            && point.path("dimensions").path("ClusterName").asText().equals(own)) {
+                        return true;
+                    }
+                }
+                return false;
+            }, 1, Duration.ofSeconds(30));
+            assertEquals(1, utilization.size(), "the service's CPUUtilization reaches berth.metrics every 10 s");
 
             a.kill();
             Map<String, String> after = awaitRunning(own, "web", 3, Duration.ofSeconds(150), b.hostId());

@@ -114,7 +114,8 @@ final class Agent implements AgentSession.Host, AutoCloseable {
         GarbageCollector cleanup = new GarbageCollector(engine, credentials.hostId(), settings.containerCleanupAge(),
                 settings.imageCleanupAge(), settings.imageCleanupBytes(),
                 ref -> images.isBerthRegistry(ImageReference.parse(ref).registry()));
-        timer.scheduleWithFixedDelay(() -> guarded("cleanup", cleanup), 1, 5, TimeUnit.MINUTES);
+        long every = settings.cleanupEvery().toMillis();
+        timer.scheduleWithFixedDelay(() -> guarded("cleanup", cleanup), every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Takes over what a previous run left, then connects. */

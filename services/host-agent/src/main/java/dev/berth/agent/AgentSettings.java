@@ -10,6 +10,6 @@ import java.util.Map;
 record AgentSettings(URI gateway, String cluster, String registrationToken, Path stateDirectory, String dockerHost,
                      String hostname, Integer cpu, Integer memory, int reservedMemory, List<Integer> reservedPorts,
                      String availabilityZone, String instanceType, Map<String, String> attributes,
-                     String credentialsAddress, int credentialsPort, Duration containerCleanupAge,
+                     String credentialsAddress, int credentialsPort, Duration cleanupEvery, Duration containerCleanupAge,
                      Duration imageCleanupAge, long imageCleanupBytes) {
 }

@@ -88,6 +88,10 @@ public final class BerthAgent implements Callable<Integer> {
             description = "Remove stopped task containers after this long (ISO-8601, default: ${DEFAULT-VALUE}).")
     Duration containerCleanupAge;
 
+    @Option(names = "--cleanup-every", defaultValue = "PT5M",
+            description = "How often to look for what to clean up (ISO-8601, default: ${DEFAULT-VALUE}).")
+    Duration cleanupEvery;
+
     @Option(names = "--cleanup-images-after", defaultValue = "PT1H",
             description = "Remove unused images older than this (ISO-8601, default: ${DEFAULT-VALUE}).")
     Duration imageCleanupAge;
@@ -101,7 +105,8 @@ public final class BerthAgent implements Callable<Integer> {
         AgentSettings settings = new AgentSettings(gateway, blankToNull(cluster), blankToNull(registrationToken),
                 stateDirectory, dockerHost, hostname != null ? hostname : InetAddress.getLocalHost().getHostName(),
                 cpu, memory, reservedMemory, reservedPorts, availabilityZone, instanceType, attributes,
-                credentialsAddress, credentialsPort, containerCleanupAge, imageCleanupAge, imageCleanupMiB * 1024 * 1024);
+                credentialsAddress, credentialsPort, cleanupEvery, containerCleanupAge, imageCleanupAge,
+                imageCleanupMiB * 1024 * 1024);
         Agent agent;
         try {
             agent = new Agent(settings);

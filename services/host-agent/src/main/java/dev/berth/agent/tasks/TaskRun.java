@@ -82,7 +82,6 @@ public final class TaskRun {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final StartOrder order;
     private volatile String lastStatus = "PENDING";
-    private final Instant acceptedAt = Instant.now();
 
     public TaskRun(TaskPlan plan, ContainerEngine engine, ImagePuller images, LogForwarder logs, Reports reports) {
         this.plan = plan;
@@ -399,9 +398,5 @@ public final class TaskRun {
                     bindings));
         }
         reports.taskState(plan.taskArn(), status, states, stopCode, reason);
-        if (status.equals("RUNNING") && acceptedAt != null) {
-            LOG.fine(() -> "task " + plan.taskId() + " RUNNING after "
-                    + java.time.Duration.between(acceptedAt, Instant.now()).toMillis() + " ms");
-        }
     }
 }
