@@ -362,7 +362,7 @@ class HostAgentEndToEndTest {
                 }
                 return false;
             }, 1, Duration.ofSeconds(30));
-            assertEquals(1, utilization.size(), "the service's CPUUtilization reaches berth.metrics every 10 s");
+            assertFalse(utilization.isEmpty(), "the service's CPUUtilization reaches berth.metrics every 10 s");
 
             a.kill();
             Map<String, String> after = awaitRunning(own, "web", 3, Duration.ofSeconds(150), b.hostId());
