@@ -162,6 +162,12 @@ public final class ScriptedHost implements AgentSession.Host, AutoCloseable {
         session.heartbeat(0, 0, running);
     }
 
+    /** Forgets the task as an agent that lost its state would: the next hello no longer lists it. */
+    public void forget(String taskArn) {
+        tasks.remove(taskArn);
+        started.remove(taskArn);
+    }
+
     /** No more heartbeats (the connection stays): the scheduler will give the host up. */
     public void stopHeartbeats() {
         heartbeats.cancel(false);

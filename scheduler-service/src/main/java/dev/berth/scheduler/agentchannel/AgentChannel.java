@@ -6,6 +6,7 @@ import dev.berth.scheduler.hosts.HostStore;
 import dev.berth.scheduler.tasks.Task;
 import dev.berth.scheduler.tasks.TaskStatus;
 import dev.berth.scheduler.tasks.TaskStore;
+import dev.berth.scheduler.tasks.TaskTermination;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -48,6 +49,9 @@ public class AgentChannel {
     @Inject
     HeartbeatRecorder heartbeats;
 
+    @Inject
+    TaskTermination termination;
+
     @ConfigProperty(name = "berth.agent.heartbeat-interval", defaultValue = "10s")
     Duration heartbeatInterval;
 
@@ -68,7 +72,28 @@ public class AgentChannel {
     /** After a hello: what the agent recorded counts as acknowledged; tasks it still runs that should be stopped get a stop. */
     Future<Void> resume(AgentConnection connection, AgentMessage.Hello hello) {
         return acknowledged(connection, hello.lastCommandSeq())
-                .compose(ok -> stopLeftovers(connection, hello.tasks()));
+                .compose(ok -> stopLeftovers(connection, hello.tasks()))
+                .compose(ok -> stopForgotten(connection, hello.tasks()));
+    }
+
+    /**
+     * Tasks the host acknowledged and Berth still wants running, but which the agent no longer
+     * lists (it lost its state): they are stopped, so services replace them; the agent answers the
+     * stop of a task it does not know with STOPPED.
+     */
+    private Future<Void> stopForgotten(AgentConnection connection, List<AgentMessage.KnownTask> known) {
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        known.forEach(t -> listed.add(Task.idOf(t.taskArn())));
+        return tasks.liveOn(connection.tenant(), connection.hostId()).compose(live -> {
+            List<Future<?>> stops = new ArrayList<>();
+            for (Task task : live) {
+                if (!listed.contains(task.id())) {
+                    stops.add(termination.stop(task.tenant(), task.cluster(), task.id(), "HostLost",
+                            "The host's agent no longer runs this task (it lost its state)"));
+                }
+            }
+            return Future.all(stops).mapEmpty();
+        });
     }
 
     Future<Void> acknowledged(AgentConnection connection, long seq) {

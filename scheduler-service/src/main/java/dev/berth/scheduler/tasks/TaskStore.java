@@ -93,6 +93,14 @@ public class TaskStore {
                 .map(rows -> Rows.all(rows, TaskStore::row));
     }
 
+    /** The host's tasks whose start it acknowledged and that are still wanted running. */
+    public Future<List<Task>> liveOn(String tenant, String hostId) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM task WHERE tenant = $1 AND host_id = $2 "
+                        + "AND last_status NOT IN ('PROVISIONING', 'STOPPED') AND desired_status <> 'STOPPED'")
+                .execute(Tuple.of(tenant, hostId))
+                .map(rows -> Rows.all(rows, TaskStore::row));
+    }
+
     public Future<Optional<Task>> lock(SqlClient client, String tenant, String cluster, String id) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM task WHERE tenant = $1 AND cluster = $2 AND id = $3 FOR UPDATE")
                 .execute(Tuple.of(tenant, cluster, id)).map(rows -> Rows.first(rows, TaskStore::row));

@@ -264,6 +264,26 @@ class TasksApiTest {
     }
 
     @Test
+    void aTaskTheAgentNoLongerListsWhenItReconnectsIsStopped() {
+        String cluster = newCluster();
+        try (ScriptedHost a = host(cluster, "zone-a")) {
+            List<String> arns = as("acme-deployer").body(Map.of("taskDefinition", webTask(128, 128), "count", 2))
+                    .post(tasks(cluster)).then().statusCode(200).extract().path("tasks.taskArn");
+            for (String arn : arns) {
+                awaitStatus(a, cluster, arn, "RUNNING");
+            }
+            a.forget(arns.get(0));
+            a.dropConnection();
+            a.await("reconnect", () -> a.connects() >= 2, WAIT);
+            awaitStatus(a, cluster, arns.get(0), "STOPPED");
+            as("acme-viewer").get(tasks(cluster) + "/" + id(arns.get(0))).then()
+                    .body("task.stopCode", equalTo("HostLost"))
+                    .body("task.stoppedReason", containsString("lost its state"));
+            assertEquals("RUNNING", status(cluster, arns.get(1)), "the task it still lists runs on");
+        }
+    }
+
+    @Test
     void aHostThatStopsBeatingIsLostAndItsTasksStop() {
         String cluster = newCluster();
         try (ScriptedHost a = host(cluster, "zone-a")) {

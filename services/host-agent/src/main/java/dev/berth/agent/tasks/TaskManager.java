@@ -37,6 +37,9 @@ public final class TaskManager {
     private final Path taskFiles;
     private final UnaryOperator<TaskPlan> prepare;
     private final Map<String, TaskRun> runs = new ConcurrentHashMap<>();
+    /** Tasks over lately, still listed (as STOPPED) in a hello until their report surely arrived. */
+    private final Map<String, java.time.Instant> finished = new ConcurrentHashMap<>();
+    private static final java.time.Duration LISTED_AFTER_STOP = java.time.Duration.ofMinutes(10);
 
     /**
      * @param prepare last changes to a plan before it runs (e.g. the task's credentials endpoint in
@@ -60,6 +63,7 @@ public final class TaskManager {
             @Override
             public void finished(TaskRun run) {
                 runs.remove(run.plan().taskArn(), run);
+                finished.put(run.plan().taskArn(), java.time.Instant.now());
                 forget(run.plan().taskId());
                 reports.finished(run);
             }
@@ -93,10 +97,16 @@ public final class TaskManager {
         }
     }
 
-    /** The tasks this host runs, for the hello. */
+    /**
+     * The tasks this host runs, for the hello, and those that stopped in the last minutes (so a
+     * STOPPED report still on its way is not taken for a task the agent forgot).
+     */
     public List<AgentMessage.KnownTask> known() {
         List<AgentMessage.KnownTask> known = new ArrayList<>();
         runs.forEach((arn, run) -> known.add(new AgentMessage.KnownTask(arn, run.lastStatus())));
+        java.time.Instant horizon = java.time.Instant.now().minus(LISTED_AFTER_STOP);
+        finished.values().removeIf(at -> at.isBefore(horizon));
+        finished.keySet().forEach(arn -> known.add(new AgentMessage.KnownTask(arn, "STOPPED")));
         return known;
     }
 
