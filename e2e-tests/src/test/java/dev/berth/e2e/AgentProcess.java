@@ -33,17 +33,22 @@ final class AgentProcess implements AutoCloseable {
             throws Exception {
         Files.createDirectories(state);
         Path root = LocalPlatform.root();
-        Path data = Path.of(System.getenv().getOrDefault("BERTH_DATA_DIR", root.resolve("data").toString()));
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", root.resolve("services/host-agent/target/berth-agent.jar").toString(),
                 "--gateway", GATEWAY, "--cluster", cluster, "--state-dir", state.toString(),
-                "--docker-host", "unix://" + data.resolve("podman/podman.sock"), "--az", zone,
+                "--docker-host", engineSocket(), "--az", zone,
                 "--hostname", "e2e-" + zone, "--registration-token", registrationToken));
         command.addAll(List.of(options));
         AgentProcess agent = new AgentProcess(state, command);
         agent.restart();
         return agent;
+    }
+
+    /** The platform's Podman API service, which `./platform up` started. */
+    static String engineSocket() {
+        Path data = Path.of(System.getenv().getOrDefault("BERTH_DATA_DIR", LocalPlatform.root().resolve("data").toString()));
+        return "unix://" + data.resolve("podman/podman.sock");
     }
 
     /** Starts the agent (again) and waits for it to be connected. */

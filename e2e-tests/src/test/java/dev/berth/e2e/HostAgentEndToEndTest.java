@@ -494,10 +494,9 @@ class HostAgentEndToEndTest {
     }
 
     private static Commands.Result docker(String... args) {
-        Path data = Path.of(System.getenv().getOrDefault("BERTH_DATA_DIR", LocalPlatform.root().resolve("data").toString()));
         List<String> command = new ArrayList<>(List.of("docker"));
         command.addAll(List.of(args));
-        return Commands.run(Map.of("DOCKER_HOST", "unix://" + data.resolve("podman/podman.sock"),
+        return Commands.run(Map.of("DOCKER_HOST", AgentProcess.engineSocket(),
                 "DOCKER_CONFIG", dir.resolve("docker").toString()), null, command);
     }
 

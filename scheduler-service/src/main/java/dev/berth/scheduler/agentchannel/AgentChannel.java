@@ -14,8 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** What an agent connection does with what its host says: the channel's side of the protocol, off the socket. */
@@ -82,7 +84,7 @@ public class AgentChannel {
      * stop of a task it does not know with STOPPED.
      */
     private Future<Void> stopForgotten(AgentConnection connection, List<AgentMessage.KnownTask> known) {
-        java.util.Set<String> listed = new java.util.HashSet<>();
+        Set<String> listed = new HashSet<>();
         known.forEach(t -> listed.add(Task.idOf(t.taskArn())));
         return tasks.liveOn(connection.tenant(), connection.hostId()).compose(live -> {
             List<Future<?>> stops = new ArrayList<>();

@@ -1,8 +1,7 @@
 package dev.berth.scheduler.taskroles;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
+import dev.berth.scheduler.taskdefinitions.TaskDefinitionDocuments;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionReference;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
 import dev.berth.scheduler.tasks.Task;
@@ -26,7 +25,6 @@ import org.jboss.logging.Logger;
 public class TaskRoleBindings {
 
     private static final Logger LOG = Logger.getLogger(TaskRoleBindings.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     @RestClient
@@ -34,6 +32,9 @@ public class TaskRoleBindings {
 
     @Inject
     TaskDefinitionStore definitions;
+
+    @Inject
+    TaskDefinitionDocuments documents;
 
     private final Map<String, Optional<String>> roleOfDefinition = new ConcurrentHashMap<>();
 
@@ -65,19 +66,14 @@ public class TaskRoleBindings {
         }
         return definitions.resolve(task.tenant(), TaskDefinitionReference.parse(task.taskDefinitionArn()))
                 .map(found -> {
-                    Optional<String> role = found.map(TaskRoleBindings::roleOf);
+                    Optional<String> role = found.map(this::roleOf);
                     roleOfDefinition.put(task.taskDefinitionArn(), role);
                     return role;
                 });
     }
 
-    private static String roleOf(StoredTaskDefinition definition) {
-        try {
-            JsonNode document = JSON.readTree(definition.document());
-            String role = document.path("taskRoleArn").asText(null);
-            return role == null || role.isBlank() ? null : role;
-        } catch (java.io.IOException e) {
-            return null;
-        }
+    private String roleOf(StoredTaskDefinition definition) {
+        String role = documents.spec(documents.parse(definition.document())).taskRoleArn();
+        return role == null || role.isBlank() ? null : role;
     }
 }

@@ -13,7 +13,6 @@ import dev.berth.agent.logs.LogForwarder;
 import dev.berth.agent.metrics.MetricsReporter;
 import dev.berth.agent.protocol.AgentMessage;
 import dev.berth.agent.protocol.AgentSession;
-import dev.berth.agent.tasks.ContainerPlan;
 import dev.berth.agent.tasks.TaskManager;
 import dev.berth.agent.tasks.TaskPlan;
 import dev.berth.agent.tasks.TaskPlans;
@@ -26,7 +25,10 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,7 +60,7 @@ final class Agent implements AgentSession.Host, AutoCloseable {
     private final TaskCredentialsServer credentialsServer;
     private final String bridgeAddress;
     private final AgentMessage.Capacity capacity;
-    private final java.util.Map<String, String> attributes;
+    private final Map<String, String> attributes;
     private final Path seqFile;
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile String refusal;
@@ -164,13 +166,11 @@ final class Agent implements AgentSession.Host, AutoCloseable {
             return plan;
         }
         String path = credentialsServer.register(plan.taskId());
-        List<ContainerPlan> containers = plan.containers().stream().map(c -> {
+        return plan.withContainers(plan.containers().stream().map(c -> {
             String address = c.spec().networkMode().equals("bridge") ? bridgeAddress : "127.0.0.1";
             String uri = "http://" + address + ":" + credentialsServer.port() + path;
-            return new ContainerPlan(c.name(), c.essential(), c.dependsOn(), c.healthCheck(), c.logs(), c.stopTimeout(),
-                    c.cpu(), c.memory(), c.spec().withEnvironment(TaskCredentialsServer.ENVIRONMENT, uri));
-        }).toList();
-        return new TaskPlan(plan.taskArn(), plan.taskId(), plan.family(), plan.group(), plan.taskRoleArn(), containers);
+            return c.withSpec(c.spec().withEnvironment(TaskCredentialsServer.ENVIRONMENT, uri));
+        }).toList());
     }
 
     @Override
@@ -224,10 +224,10 @@ final class Agent implements AgentSession.Host, AutoCloseable {
 
     private void reportMetrics(List<AgentMessage.Datapoint> points) {
         long dropped = logs.droppedTotal();
-        List<AgentMessage.Datapoint> all = new java.util.ArrayList<>(points);
+        List<AgentMessage.Datapoint> all = new ArrayList<>(points);
         all.add(new AgentMessage.Datapoint(MetricsReporter.NAMESPACE, "DroppedLogEvents",
-                java.util.Map.of("ClusterName", credentials.cluster(), "ContainerInstanceId", credentials.hostId()),
-                dropped, "Count", java.time.Instant.now()));
+                Map.of("ClusterName", credentials.cluster(), "ContainerInstanceId", credentials.hostId()),
+                dropped, "Count", Instant.now()));
         session.reportMetrics(all);
     }
 

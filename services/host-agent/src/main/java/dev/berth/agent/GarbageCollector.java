@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -48,8 +47,7 @@ final class GarbageCollector implements Runnable {
                     engine.remove(c.id());
                 }
             }
-            Set<String> used = new HashSet<>();
-            engine.containersLabelled(null, null).forEach(c -> used.add(c.imageId()));
+            Set<String> used = engine.imagesInUse();
             List<ContainerEngine.ImageInfo> unused = new ArrayList<>();
             for (ContainerEngine.ImageInfo image : engine.images()) {
                 if (!used.contains(image.id()) && image.references().stream().anyMatch(berthImage)) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -18,8 +19,8 @@ public interface ContainerEngine extends AutoCloseable {
     record RegistryAuth(String registry, String username, String password) {
     }
 
-    record ContainerInfo(String id, String name, String imageId, Map<String, String> labels, boolean running,
-                         Integer exitCode, boolean oomKilled, String error, Instant finishedAt) {
+    record ContainerInfo(String id, String name, Map<String, String> labels, boolean running, Integer exitCode,
+                         boolean oomKilled, String error, Instant finishedAt) {
     }
 
     record ImageInfo(String id, List<String> references, long size, Instant created) {
@@ -48,10 +49,13 @@ public interface ContainerEngine extends AutoCloseable {
 
     Optional<ContainerInfo> inspect(String containerId);
 
-    /** Every container (running or not) carrying {@code label=value}, or every container when label is null. */
+    /** Every container (running or not) carrying {@code label=value}. */
     List<ContainerInfo> containersLabelled(String label, String value);
 
     void remove(String containerId);
+
+    /** Ids of the images some container (any, running or not) was created from. */
+    Set<String> imagesInUse();
 
     List<ImageInfo> images();
 

@@ -1,5 +1,6 @@
 package dev.berth.agent.engine;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +34,7 @@ public record ContainerSpec(String containerName, String image, List<String> ent
     }
 
     public ContainerSpec withEnvironment(String name, String value) {
-        Map<String, String> env = new java.util.LinkedHashMap<>(environment);
+        Map<String, String> env = new LinkedHashMap<>(environment);
         env.put(name, value);
         return new ContainerSpec(containerName, image, entryPoint, command, env, workingDirectory, labels,
                 cpuShares, nanoCpus, memoryBytes, memoryReservationBytes, portBindings, networkMode, user);

@@ -24,9 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -155,7 +157,7 @@ public final class DockerEngine implements ContainerEngine {
             boolean running = Boolean.TRUE.equals(state.getRunning());
             Long exit = state.getExitCodeLong();
             Instant finished = parseTime(state.getFinishedAt());
-            return Optional.of(new ContainerInfo(c.getId(), trimName(c.getName()), c.getImageId(),
+            return Optional.of(new ContainerInfo(c.getId(), trimName(c.getName()),
                     c.getConfig().getLabels() == null ? Map.of() : c.getConfig().getLabels(), running,
                     running || exit == null ? null : exit.intValue(), Boolean.TRUE.equals(state.getOOMKilled()),
                     state.getError(), finished));
@@ -167,11 +169,7 @@ public final class DockerEngine implements ContainerEngine {
     @Override
     public List<ContainerInfo> containersLabelled(String label, String value) {
         List<ContainerInfo> found = new ArrayList<>();
-        var list = docker.listContainersCmd().withShowAll(true);
-        if (label != null) {
-            list.withLabelFilter(Map.of(label, value));
-        }
-        for (var c : list.exec()) {
+        for (var c : docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(label, value)).exec()) {
             inspect(c.getId()).ifPresent(found::add);
         }
         return found;
@@ -184,6 +182,13 @@ public final class DockerEngine implements ContainerEngine {
         } catch (NotFoundException e) {
             // gone already
         }
+    }
+
+    @Override
+    public Set<String> imagesInUse() {
+        Set<String> ids = new HashSet<>();
+        docker.listContainersCmd().withShowAll(true).exec().forEach(c -> ids.add(c.getImageId()));
+        return ids;
     }
 
     @Override

@@ -4,8 +4,10 @@ import dev.berth.agent.protocol.AgentMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,7 +29,7 @@ public final class HostResources {
         int cpu = cpuOverride != null ? cpuOverride : Runtime.getRuntime().availableProcessors() * 1024;
         int memory = memoryOverride != null ? memoryOverride
                 : (int) Math.max(0, totalMemoryMiB(Path.of("/proc/meminfo")).orElse(1024L) - reservedMemoryMiB);
-        List<Integer> ports = new java.util.ArrayList<>(RESERVED_PORTS);
+        List<Integer> ports = new ArrayList<>(RESERVED_PORTS);
         extraReservedPorts.stream().filter(p -> !ports.contains(p)).forEach(ports::add);
         return new AgentMessage.Capacity(cpu, memory, ports, List.of());
     }
@@ -38,7 +40,7 @@ public final class HostResources {
         attributes.put("berth.availability-zone", zone);
         attributes.put("berth.instance-type", instanceType != null ? instanceType
                 : "local." + Runtime.getRuntime().availableProcessors() + "cpu");
-        attributes.put("berth.os-type", System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT));
+        attributes.put("berth.os-type", System.getProperty("os.name").toLowerCase(Locale.ROOT));
         attributes.put("berth.cpu-architecture", System.getProperty("os.arch"));
         attributes.putAll(custom);
         return attributes;

@@ -31,21 +31,23 @@ public final class ImagePuller {
     private final ContainerEngine engine;
     private final URI gateway;
     private final Supplier<String> hostToken;
-    private final ContainerEngine.RegistryAuth credentials;
+    private final String clientId;
+    private final String clientSecret;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, CompletableFuture<Void>> pulling = new ConcurrentHashMap<>();
     private final AtomicLong pulls = new AtomicLong();
 
     /**
      * @param gateway     Berth's gateway: images whose registry is its host and port are Berth's
-     * @param credentials the host's client id and secret, which the engine logs in to Berth's registry with
+     * @param clientId    with {@code clientSecret}, the host's credentials the engine logs in to Berth's registry with
      */
     public ImagePuller(ContainerEngine engine, URI gateway, Supplier<String> hostToken, String clientId,
                        String clientSecret) {
         this.engine = engine;
         this.gateway = gateway;
         this.hostToken = hostToken;
-        this.credentials = new ContainerEngine.RegistryAuth(gateway.getAuthority(), clientId, clientSecret);
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
     }
 
     /** The reference a container is created from: pinned to a digest for Berth's images. */
@@ -66,8 +68,8 @@ public final class ImagePuller {
         try {
             if (!engine.imagePresent(pinned)) {
                 pulls.incrementAndGet();
-                engine.pull(pinned, berth ? new ContainerEngine.RegistryAuth(reference.registry(),
-                        credentials.username(), credentials.password()) : null);
+                engine.pull(pinned, berth ? new ContainerEngine.RegistryAuth(reference.registry(), clientId, clientSecret)
+                        : null);
             }
             mine.complete(null);
             return pinned;

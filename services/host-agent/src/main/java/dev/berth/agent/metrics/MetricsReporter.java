@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -62,7 +63,7 @@ public final class MetricsReporter implements Runnable {
             Map<String, String> ids = run.containerIds();
             for (ContainerPlan container : plan.containers()) {
                 String id = ids.get(container.name());
-                var usage = id == null ? java.util.Optional.<ContainerEngine.Usage>empty() : engine.usage(id);
+                Optional<ContainerEngine.Usage> usage = id == null ? Optional.empty() : engine.usage(id);
                 if (usage.isEmpty()) {
                     continue;
                 }

@@ -15,6 +15,10 @@ public record ContainerPlan(String name, boolean essential, List<Dependency> dep
         dependsOn = List.copyOf(dependsOn);
     }
 
+    public ContainerPlan withSpec(ContainerSpec changed) {
+        return new ContainerPlan(name, essential, dependsOn, healthCheck, logs, stopTimeout, cpu, memory, changed);
+    }
+
     /** ECS's dependsOn: start this container once {@code containerName} reached {@code condition}. */
     public record Dependency(String containerName, Condition condition) {
     }

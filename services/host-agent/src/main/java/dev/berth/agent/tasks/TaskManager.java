@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,8 +41,8 @@ public final class TaskManager {
     private final UnaryOperator<TaskPlan> prepare;
     private final Map<String, TaskRun> runs = new ConcurrentHashMap<>();
     /** Tasks over lately, still listed (as STOPPED) in a hello until their report surely arrived. */
-    private final Map<String, java.time.Instant> finished = new ConcurrentHashMap<>();
-    private static final java.time.Duration LISTED_AFTER_STOP = java.time.Duration.ofMinutes(10);
+    private final Map<String, Instant> finished = new ConcurrentHashMap<>();
+    private static final Duration LISTED_AFTER_STOP = Duration.ofMinutes(10);
 
     /**
      * @param prepare last changes to a plan before it runs (e.g. the task's credentials endpoint in
@@ -63,7 +66,7 @@ public final class TaskManager {
             @Override
             public void finished(TaskRun run) {
                 runs.remove(run.plan().taskArn(), run);
-                finished.put(run.plan().taskArn(), java.time.Instant.now());
+                finished.put(run.plan().taskArn(), Instant.now());
                 forget(run.plan().taskId());
                 reports.finished(run);
             }
@@ -83,7 +86,7 @@ public final class TaskManager {
             return;
         }
         keep(task);
-        TaskRun run = new TaskRun(prepare.apply(TaskPlans.from(task, owner)), engine, images, logs, reports);
+        TaskRun run = newRun(task);
         runs.put(task.taskArn(), run);
         run.start();
     }
@@ -104,7 +107,7 @@ public final class TaskManager {
     public List<AgentMessage.KnownTask> known() {
         List<AgentMessage.KnownTask> known = new ArrayList<>();
         runs.forEach((arn, run) -> known.add(new AgentMessage.KnownTask(arn, run.lastStatus())));
-        java.time.Instant horizon = java.time.Instant.now().minus(LISTED_AFTER_STOP);
+        Instant horizon = Instant.now().minus(LISTED_AFTER_STOP);
         finished.values().removeIf(at -> at.isBefore(horizon));
         finished.keySet().forEach(arn -> known.add(new AgentMessage.KnownTask(arn, "STOPPED")));
         return known;
@@ -130,7 +133,7 @@ public final class TaskManager {
         }
         for (AgentMessage.StartTask task : kept()) {
             Map<String, ContainerEngine.ContainerInfo> existing = byTask.remove(task.taskArn());
-            TaskRun run = new TaskRun(prepare.apply(TaskPlans.from(task, owner)), engine, images, logs, reports);
+            TaskRun run = newRun(task);
             runs.put(task.taskArn(), run);
             if (existing == null || existing.isEmpty()) {
                 run.start();
@@ -147,14 +150,17 @@ public final class TaskManager {
         }));
     }
 
+    private TaskRun newRun(AgentMessage.StartTask task) {
+        return new TaskRun(prepare.apply(TaskPlans.from(task, owner)), engine, images, logs, reports);
+    }
+
     private void keep(AgentMessage.StartTask task) {
         try {
             Files.createDirectories(taskFiles);
             Path file = taskFiles.resolve(TaskPlans.taskId(task.taskArn()) + ".json");
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, JSON.writeValueAsString(task));
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep task " + task.taskArn() + " in " + taskFiles, e);
         }

@@ -11,6 +11,10 @@ public record TaskPlan(String taskArn, String taskId, String family, String grou
         containers = List.copyOf(containers);
     }
 
+    public TaskPlan withContainers(List<ContainerPlan> changed) {
+        return new TaskPlan(taskArn, taskId, family, group, taskRoleArn, changed);
+    }
+
     public Optional<ContainerPlan> container(String name) {
         return containers.stream().filter(c -> c.name().equals(name)).findFirst();
     }

@@ -1,6 +1,7 @@
 package dev.berth.agent.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.berth.agent.engine.ContainerSpec;
 import dev.berth.agent.protocol.AgentMessage;
 import java.time.Duration;
@@ -32,8 +33,7 @@ public final class TaskPlans {
 
     public static TaskPlan from(AgentMessage.StartTask task, Owner owner) {
         JsonNode definition = task.taskDefinition();
-        JsonNode overrides = task.overrides() == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
-                : task.overrides();
+        JsonNode overrides = task.overrides() == null ? MissingNode.getInstance() : task.overrides();
         String taskId = taskId(task.taskArn());
         String family = definition.path("family").asText("task");
         String networkMode = definition.path("networkMode").asText("bridge");
@@ -106,7 +106,7 @@ public final class TaskPlans {
                 return o;
             }
         }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 
     /** ECS's command forms: {@code CMD-SHELL <script>} runs in the container's shell, {@code CMD <argv>} as is. */

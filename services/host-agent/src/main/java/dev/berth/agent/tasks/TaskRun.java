@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.logging.Level;
@@ -320,7 +322,7 @@ public final class TaskRun {
         if (lastStatus.equals("RUNNING")) {
             report("STOPPING", null, null);
         }
-        java.util.Set<String> running = new java.util.LinkedHashSet<>();
+        Set<String> running = new LinkedHashSet<>();
         for (String name : startedOrder) {
             Container c = containers.get(name);
             if (c.exitCode == null && c.id != null) {

@@ -55,6 +55,7 @@ class ImagePullerTest {
         @Override public Optional<ContainerInfo> inspect(String id) { throw new UnsupportedOperationException(); }
         @Override public List<ContainerInfo> containersLabelled(String label, String value) { throw new UnsupportedOperationException(); }
         @Override public void remove(String id) { throw new UnsupportedOperationException(); }
+        @Override public Set<String> imagesInUse() { throw new UnsupportedOperationException(); }
         @Override public List<ImageInfo> images() { throw new UnsupportedOperationException(); }
         @Override public void removeImage(String id) { throw new UnsupportedOperationException(); }
         @Override public ExecResult exec(String id, List<String> command, Duration timeout) { throw new UnsupportedOperationException(); }
