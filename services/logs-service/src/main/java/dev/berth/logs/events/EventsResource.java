@@ -1,0 +1,125 @@
+package dev.berth.logs.events;
+
+import dev.berth.common.auth.Action;
+import dev.berth.common.auth.Requires;
+import dev.berth.common.error.ApiException;
+import dev.berth.common.http.PageTokens;
+import dev.berth.logs.groups.LogAccess;
+import dev.berth.logs.groups.LogGroupStore;
+import dev.berth.logs.ingest.LogBatchPublisher;
+import dev.berth.logs.streams.LogStreamStore;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CloudWatch Logs' GetLogEvents and PutLogEvents for one stream. Events sent here travel
+ * through berth.logs like those of host agents, so they are stored, tailed and counted the
+ * same way; they are readable once ingested (well under a second on a quiet platform).
+ */
+@Path("/api/logs/v1/log-groups/{group}/streams/{stream}/events")
+public class EventsResource {
+
+    public static final int MAX_LIMIT = 10_000;
+
+    public record PutLogEventsRequest(List<InputEvent> logEvents, String sequenceToken) {
+    }
+
+    public record OutputEvent(long timestamp, String message, long ingestionTime) {
+    }
+
+    @Inject
+    LogGroupStore groups;
+
+    @Inject
+    LogStreamStore streams;
+
+    @Inject
+    EventStore events;
+
+    @Inject
+    LogBatchPublisher publisher;
+
+    @Inject
+    LogAccess access;
+
+    @GET
+    @Requires(Action.READ)
+    public Uni<Map<String, Object>> get(@PathParam("group") String group, @PathParam("stream") String stream,
+                                        @QueryParam("startTime") Long startTime, @QueryParam("endTime") Long endTime,
+                                        @QueryParam("limit") Integer limit,
+                                        @QueryParam("startFromHead") @DefaultValue("false") boolean startFromHead,
+                                        @QueryParam("nextToken") String nextToken) {
+        access.requireRead(group);
+        int max = PageTokens.limit(limit, MAX_LIMIT, MAX_LIMIT,
+                m -> ApiException.invalidParameter(m.replace("maxResults", "limit")));
+        EventTokens token = nextToken == null || nextToken.isEmpty() ? null : EventTokens.decode(nextToken);
+        boolean forward = token == null ? startFromHead : token.forward();
+        Position bound = token != null ? token.position() : forward ? Position.START : Position.END;
+        return groups.require(access.tenant(), group).chain(g -> streams.require(g.id(), stream).chain(s -> {
+            long from = Math.max(startTime == null ? 0 : startTime, g.visibleFrom(System.currentTimeMillis()));
+            long to = endTime == null ? Long.MAX_VALUE : endTime;
+            return events.stream(s.id(), from, to, bound, forward, max);
+        })).map(found -> page(found, forward, bound));
+    }
+
+    private static Map<String, Object> page(List<StoredEvent> found, boolean forward, Position bound) {
+        List<StoredEvent> ordered = new ArrayList<>(found);
+        if (!forward) {
+            Collections.reverse(ordered);
+        }
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("events", ordered.stream().map(e -> new OutputEvent(e.timestamp(), e.message(), e.ingestedAt())).toList());
+        if (ordered.isEmpty()) {
+            Position after = forward ? bound
+                    : bound.equals(Position.END) ? Position.START : new Position(bound.timestamp(), bound.seq() - 1);
+            page.put("nextForwardToken", EventTokens.forwardFrom(after).encode());
+            page.put("nextBackwardToken", EventTokens.backwardFrom(forward ? new Position(bound.timestamp(),
+                    bound.seq() + 1) : bound).encode());
+        } else {
+            page.put("nextForwardToken", EventTokens.forwardFrom(ordered.get(ordered.size() - 1).position()).encode());
+            page.put("nextBackwardToken", EventTokens.backwardFrom(ordered.get(0).position()).encode());
+        }
+        return page;
+    }
+
+    /**
+     * PutLogEvents: the whole batch is checked first (count, size, time window against the
+     * group's retention, 24-hour span) and either sent whole or not at all.
+     */
+    @POST
+    @Requires(Action.READ)
+    public Uni<Map<String, Object>> put(@PathParam("group") String group, @PathParam("stream") String stream,
+                                        PutLogEventsRequest request) {
+        access.requireWrite(group);
+        List<InputEvent> input = request == null ? null : request.logEvents();
+        PutLogEventsLimits.check(input);
+        String tenant = access.tenant();
+        return groups.require(tenant, group).call(g -> streams.require(g.id(), stream)).chain(g -> {
+            long now = System.currentTimeMillis();
+            EventTimeWindow.Rejected rejected = EventTimeWindow.check(input, now, g.visibleFrom(now));
+            if (rejected.any()) {
+                throw new RejectedEventsException(rejected);
+            }
+            PutLogEventsLimits.checkSpan(input);
+            return publisher.publish(tenant, group, stream, sorted(input));
+        }).map(id -> Map.of("nextSequenceToken", id));
+    }
+
+    /** CloudWatch wants batches in time order; Berth sorts them instead of refusing (stable for equal times). */
+    private static List<InputEvent> sorted(List<InputEvent> input) {
+        List<InputEvent> sorted = new ArrayList<>(input);
+        sorted.sort(java.util.Comparator.comparingLong(InputEvent::timestamp));
+        return sorted;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.berth.logs.events;
+
+import dev.berth.common.auth.Action;
+import dev.berth.common.auth.Requires;
+import dev.berth.common.error.ApiException;
+import dev.berth.common.http.PageTokens;
+import dev.berth.logs.filter.FilterPattern;
+import dev.berth.logs.filter.InvalidFilterPatternException;
+import dev.berth.logs.groups.LogAccess;
+import dev.berth.logs.groups.LogGroup;
+import dev.berth.logs.groups.LogGroupStore;
+import dev.berth.logs.streams.LogStreamStore;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CloudWatch Logs' FilterLogEvents: a group's events in time order across its streams (or
+ * some of them), matching a filter pattern. Like CloudWatch, one call searches for a bounded
+ * time and may return fewer events than the limit, or none, with a nextToken to go on from.
+ */
+@Path("/api/logs/v1/log-groups/{group}/events:filter")
+public class FilterEventsResource {
+
+    /** Rows read per query, and the search time one call may spend before it answers with a nextToken. */
+    static final int CHUNK = 2_000;
+    static final long BUDGET_NANOS = 200_000_000L;
+
+    public record FilterLogEventsRequest(List<String> logStreamNames, String logStreamNamePrefix, Long startTime,
+                                         Long endTime, String filterPattern, Integer limit, String nextToken) {
+    }
+
+    public record FilteredEvent(String logStreamName, long timestamp, String message, long ingestionTime,
+                                String eventId) {
+    }
+
+    private record Search(LogGroup group, List<Long> streamIds, long from, long to, FilterPattern pattern, int limit,
+                          long deadline, List<StoredEvent> found) {
+    }
+
+    @Inject
+    LogGroupStore groups;
+
+    @Inject
+    LogStreamStore streams;
+
+    @Inject
+    EventStore events;
+
+    @Inject
+    LogAccess access;
+
+    @POST
+    @Requires(Action.READ)
+    public Uni<Map<String, Object>> filter(@PathParam("group") String group, FilterLogEventsRequest body) {
+        access.requireRead(group);
+        FilterLogEventsRequest request = body == null
+                ? new FilterLogEventsRequest(null, null, null, null, null, null, null) : body;
+        List<String> names = request.logStreamNames() == null ? List.of() : request.logStreamNames();
+        if (!names.isEmpty() && request.logStreamNamePrefix() != null) {
+            throw ApiException.invalidParameter("logStreamNamePrefix: cannot be used together with logStreamNames");
+        }
+        if (names.size() > 100) {
+            throw ApiException.invalidParameter("logStreamNames: at most 100");
+        }
+        int limit = PageTokens.limit(request.limit(), EventsResource.MAX_LIMIT, EventsResource.MAX_LIMIT,
+                m -> ApiException.invalidParameter(m.replace("maxResults", "limit")));
+        FilterPattern pattern = pattern(request.filterPattern());
+        Position after = request.nextToken() == null || request.nextToken().isEmpty() ? Position.START
+                : Position.parse(PageTokens.decode(request.nextToken()))
+                        .orElseThrow(() -> ApiException.invalidParameter("nextToken: not a token this API gave out"));
+        boolean someStreams = !names.isEmpty() || request.logStreamNamePrefix() != null;
+        long deadline = System.nanoTime() + BUDGET_NANOS;
+        return groups.require(access.tenant(), group)
+                .chain(g -> (someStreams ? streams.ids(g.id(), names, request.logStreamNamePrefix())
+                        : Uni.createFrom().item(List.<Long>of())).chain(ids -> {
+                            if (someStreams && ids.isEmpty()) {
+                                return Uni.createFrom().item(page(List.of(), null, Map.of()));
+                            }
+                            long now = System.currentTimeMillis();
+                            long from = Math.max(request.startTime() == null ? 0 : request.startTime(), g.visibleFrom(now));
+                            long to = request.endTime() == null ? Long.MAX_VALUE : request.endTime();
+                            Search search = new Search(g, ids, from, to, pattern, limit, deadline, new ArrayList<>());
+                            return search(search, after).chain(next -> streams.names(search.found().stream()
+                                            .map(StoredEvent::streamId).distinct().toList())
+                                    .map(streamNames -> page(search.found(), next, streamNames)));
+                        }));
+    }
+
+    /** Reads chunks after {@code after} until the limit is reached, the range ends or the budget is spent; the position to go on from, or null. */
+    private Uni<Position> search(Search search, Position after) {
+        return events.group(search.group().id(), search.streamIds(), search.from(), search.to(), after,
+                search.pattern().requiredLiterals(), CHUNK).chain(rows -> {
+                    Position last = after;
+                    for (StoredEvent row : rows) {
+                        last = row.position();
+                        if (search.pattern().matches(row.message())) {
+                            search.found().add(row);
+                            if (search.found().size() == search.limit()) {
+                                return Uni.createFrom().item(last);
+                            }
+                        }
+                    }
+                    if (rows.size() < CHUNK) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    if (System.nanoTime() > search.deadline()) {
+                        return Uni.createFrom().item(last);
+                    }
+                    return search(search, last);
+                });
+    }
+
+    private static Map<String, Object> page(List<StoredEvent> found, Position next, Map<Long, String> streamNames) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        // events of a stream deleted a moment ago are still being removed
+        page.put("events", found.stream().filter(e -> streamNames.containsKey(e.streamId())).map(e -> new FilteredEvent(streamNames.get(e.streamId()), e.timestamp(),
+                e.message(), e.ingestedAt(), String.valueOf(e.seq()))).toList());
+        if (next != null) {
+            page.put("nextToken", PageTokens.encode(next.toString()));
+        }
+        return page;
+    }
+
+    static FilterPattern pattern(String text) {
+        try {
+            return FilterPattern.parse(text);
+        } catch (InvalidFilterPatternException e) {
+            throw ApiException.invalidParameter("filterPattern: " + e.getMessage());
+        }
+    }
+}

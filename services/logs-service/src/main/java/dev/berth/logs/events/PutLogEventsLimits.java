@@ -1,0 +1,65 @@
+package dev.berth.logs.events;
+
+import dev.berth.common.error.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The size rules of CloudWatch's PutLogEvents: at most 10,000 events and 1 MiB, counting 26 bytes per event. */
+public final class PutLogEventsLimits {
+
+    public static final int MAX_EVENTS = 10_000;
+    public static final int MAX_BATCH_BYTES = 1_048_576;
+    public static final int EVENT_OVERHEAD_BYTES = 26;
+    public static final long MAX_SPAN_MILLIS = 86_400_000L;
+
+    private PutLogEventsLimits() {
+    }
+
+    public static void check(List<InputEvent> events) {
+        if (events == null || events.isEmpty()) {
+            throw ApiException.invalidParameter("logEvents: at least one event is required");
+        }
+        if (events.size() > MAX_EVENTS) {
+            throw ApiException.invalidParameter("logEvents: at most " + MAX_EVENTS + " events per call, got "
+                    + events.size());
+        }
+        long bytes = 0;
+        for (int i = 0; i < events.size(); i++) {
+            InputEvent event = events.get(i);
+            if (event == null || event.message() == null || event.message().isEmpty()) {
+                throw ApiException.invalidParameter("logEvents[" + i + "].message: must not be empty");
+            }
+            bytes += eventBytes(event.message());
+        }
+        if (bytes > MAX_BATCH_BYTES) {
+            throw ApiException.invalidParameter("logEvents: the batch is " + bytes + " bytes (messages in UTF-8 plus "
+                    + EVENT_OVERHEAD_BYTES + " per event); at most " + MAX_BATCH_BYTES);
+        }
+    }
+
+    /** The 24-hour span rule, checked after the time window so that events too old or too new are reported as such. */
+    public static void checkSpan(List<InputEvent> events) {
+        long first = events.stream().mapToLong(InputEvent::timestamp).min().orElse(0);
+        long last = events.stream().mapToLong(InputEvent::timestamp).max().orElse(0);
+        if (last - first > MAX_SPAN_MILLIS) {
+            throw ApiException.invalidParameter("logEvents: a batch may not span more than 24 hours, this one spans "
+                    + (last - first) / 60_000 + " minutes");
+        }
+    }
+
+    /** What an event counts for in batch size and stored bytes. */
+    public static long eventBytes(String message) {
+        return utf8Length(message) + EVENT_OVERHEAD_BYTES;
+    }
+
+    static int utf8Length(String text) {
+        int ascii = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return text.getBytes(StandardCharsets.UTF_8).length;
+            }
+            ascii++;
+        }
+        return ascii;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.berth.logs.events;
+
+import dev.berth.common.error.ApiException;
+
+/** A PutLogEvents batch refused whole because some events are outside the time window. */
+public class RejectedEventsException extends ApiException {
+
+    private final EventTimeWindow.Rejected rejected;
+
+    public RejectedEventsException(EventTimeWindow.Rejected rejected) {
+        super(400, "InvalidParameterException", message(rejected));
+        this.rejected = rejected;
+    }
+
+    public EventTimeWindow.Rejected rejected() {
+        return rejected;
+    }
+
+    private static String message(EventTimeWindow.Rejected r) {
+        StringBuilder text = new StringBuilder("logEvents: nothing was stored;");
+        if (r.tooNewLogEventStartIndex() != null) {
+            text.append(" events from index ").append(r.tooNewLogEventStartIndex())
+                    .append(" are more than 2 hours in the future;");
+        }
+        if (r.tooOldLogEventEndIndex() != null) {
+            text.append(" events up to index ").append(r.tooOldLogEventEndIndex())
+                    .append(" are more than 14 days old;");
+        }
+        if (r.expiredLogEventEndIndex() != null) {
+            text.append(" events up to index ").append(r.expiredLogEventEndIndex())
+                    .append(" are older than the log group's retention;");
+        }
+        return text.substring(0, text.length() - 1);
+    }
+}

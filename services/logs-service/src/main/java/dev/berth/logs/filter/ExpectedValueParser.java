@@ -1,0 +1,57 @@
+package dev.berth.logs.filter;
+
+import java.math.BigDecimal;
+
+/**
+ * Reads comparison values: "quoted", %regex%, or bare up to whitespace, a separator or {@code &&}/{@code ||}.
+ * One instance per pattern, because CloudWatch allows at most two regular expressions in a JSON or
+ * space-delimited pattern.
+ */
+final class ExpectedValueParser {
+
+    static final int MAX_REGULAR_EXPRESSIONS = 2;
+
+    private int regularExpressions;
+
+    ExpectedValue read(PatternCursor cursor, ComparisonOperator operator) {
+        cursor.skipWhitespace();
+        int start = cursor.position();
+        ExpectedValue value;
+        if (cursor.peekIs('"')) {
+            value = ExpectedValue.Text.of(cursor.readQuoted());
+        } else if (cursor.peekIs('%')) {
+            value = new ExpectedValue.Regex(PercentRegex.compile(cursor.readPercentDelimited(), start));
+            if (++regularExpressions > MAX_REGULAR_EXPRESSIONS) {
+                throw PatternCursor.error("at most " + MAX_REGULAR_EXPRESSIONS
+                        + " regular expressions are allowed in a JSON or space-delimited pattern", start);
+            }
+        } else {
+            String bare = readBare(cursor);
+            if (bare.isEmpty()) {
+                throw cursor.error("expected a value after '" + operator.symbol() + "'");
+            }
+            value = NumberSyntax.isNumber(bare) ? number(bare, start) : ExpectedValue.Text.of(bare);
+        }
+        if (!operator.isEquality() && !(value instanceof ExpectedValue.Number)) {
+            throw PatternCursor.error("'" + operator.symbol() + "' needs a number", start);
+        }
+        return value;
+    }
+
+    private static ExpectedValue number(String text, int at) {
+        try {
+            return new ExpectedValue.Number(new BigDecimal(text));
+        } catch (NumberFormatException e) {
+            throw PatternCursor.error("number out of range", at);
+        }
+    }
+
+    private static String readBare(PatternCursor cursor) {
+        int start = cursor.position();
+        while (!cursor.atEnd() && !cursor.atWhitespace() && ",]})(".indexOf(cursor.peek()) < 0
+                && !cursor.lookingAt("&&") && !cursor.lookingAt("||")) {
+            cursor.advance();
+        }
+        return cursor.since(start);
+    }
+}

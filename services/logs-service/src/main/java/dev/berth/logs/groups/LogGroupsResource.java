@@ -1,0 +1,158 @@
+package dev.berth.logs.groups;
+
+import dev.berth.common.auth.Action;
+import dev.berth.common.auth.Requires;
+import dev.berth.common.error.ApiException;
+import dev.berth.common.http.PageTokens;
+import dev.berth.logs.metricfilters.MetricFilterStore;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CloudWatch Logs' CreateLogGroup, DescribeLogGroups, DeleteLogGroup, PutRetentionPolicy,
+ * DeleteRetentionPolicy, TagLogGroup and UntagLogGroup within the caller's tenant, and the
+ * tenant's stored bytes. Group names hold '/': send them URL-encoded (%2F) in paths.
+ */
+@Path("/api/logs/v1")
+public class LogGroupsResource {
+
+    public record CreateLogGroupRequest(String logGroupName, Integer retentionInDays, Map<String, String> tags) {
+    }
+
+    public record RetentionRequest(Integer retentionInDays) {
+    }
+
+    public record TagsRequest(Map<String, String> tags) {
+    }
+
+    public record Usage(long storedBytes, long storedEvents, long logGroups) {
+    }
+
+    @Inject
+    LogGroupStore groups;
+
+    @Inject
+    MetricFilterStore metricFilters;
+
+    @Inject
+    LogAccess access;
+
+    @POST
+    @Path("log-groups")
+    @Requires(Action.MANAGE)
+    public Uni<Map<String, LogGroupView>> create(CreateLogGroupRequest request) {
+        if (request == null) {
+            throw ApiException.invalidParameter("logGroupName: required");
+        }
+        String name = LogNames.group("logGroupName", request.logGroupName());
+        Map<String, String> tags = Tags.validate(request.tags());
+        return groups.create(access.tenant(), name, RetentionDays.validate(request.retentionInDays()), tags)
+                .map(group -> Map.of("logGroup", LogGroupView.of(group, 0, 0)));
+    }
+
+    @GET
+    @Path("log-groups")
+    @Requires(Action.READ)
+    public Uni<Map<String, Object>> list(@QueryParam("logGroupNamePrefix") String prefix,
+                                         @QueryParam("limit") Integer limit, @QueryParam("nextToken") String nextToken) {
+        int max = PageTokens.limit(limit, 50, 50, message -> ApiException.invalidParameter(message.replace("maxResults", "limit")));
+        return groups.list(access.tenant(), prefix, PageTokens.decode(nextToken), max + 1)
+                .chain(found -> views(found).map(views -> {
+                    Map<String, Object> page = new LinkedHashMap<>();
+                    page.put("logGroups", views.stream().limit(max).toList());
+                    if (found.size() > max) {
+                        page.put("nextToken", PageTokens.encode(found.get(max - 1).name()));
+                    }
+                    return page;
+                }));
+    }
+
+    @GET
+    @Path("log-groups/{group}")
+    @Requires(Action.READ)
+    public Uni<Map<String, LogGroupView>> describe(@PathParam("group") String group) {
+        return groups.require(access.tenant(), group)
+                .chain(found -> views(List.of(found)))
+                .map(views -> Map.of("logGroup", views.get(0)));
+    }
+
+    @DELETE
+    @Path("log-groups/{group}")
+    @Requires(Action.MANAGE)
+    public Uni<Void> delete(@PathParam("group") String group) {
+        return groups.delete(access.tenant(), group).map(deleted -> {
+            if (!deleted) {
+                throw LogGroup.notFound(group);
+            }
+            return null;
+        });
+    }
+
+    @PUT
+    @Path("log-groups/{group}/retention-policy")
+    @Requires(Action.MANAGE)
+    public Uni<Map<String, LogGroupView>> putRetention(@PathParam("group") String group, RetentionRequest request) {
+        if (request == null || request.retentionInDays() == null) {
+            throw ApiException.invalidParameter("retentionInDays: required, one of " + RetentionDays.ALLOWED);
+        }
+        return retention(group, RetentionDays.validate(request.retentionInDays()));
+    }
+
+    @DELETE
+    @Path("log-groups/{group}/retention-policy")
+    @Requires(Action.MANAGE)
+    public Uni<Map<String, LogGroupView>> deleteRetention(@PathParam("group") String group) {
+        return retention(group, null);
+    }
+
+    private Uni<Map<String, LogGroupView>> retention(String group, Integer days) {
+        return groups.putRetention(access.tenant(), group, days)
+                .chain(updated -> views(List.of(updated)))
+                .map(views -> Map.of("logGroup", views.get(0)));
+    }
+
+    @PUT
+    @Path("log-groups/{group}/tags")
+    @Requires(Action.MANAGE)
+    public Uni<Map<String, LogGroupView>> tag(@PathParam("group") String group, TagsRequest request) {
+        Map<String, String> tags = Tags.validate(request == null ? null : request.tags());
+        return groups.tag(access.tenant(), group, tags, List.of())
+                .chain(updated -> views(List.of(updated)))
+                .map(views -> Map.of("logGroup", views.get(0)));
+    }
+
+    @DELETE
+    @Path("log-groups/{group}/tags")
+    @Requires(Action.MANAGE)
+    public Uni<Map<String, LogGroupView>> untag(@PathParam("group") String group,
+                                                @QueryParam("tagKeys") List<String> tagKeys) {
+        return groups.tag(access.tenant(), group, Map.of(), tagKeys == null ? List.of() : tagKeys)
+                .chain(updated -> views(List.of(updated)))
+                .map(views -> Map.of("logGroup", views.get(0)));
+    }
+
+    /** What the tenant stores: bytes as CloudWatch counts them (message + 26 per event). */
+    @GET
+    @Path("usage")
+    @Requires(Action.READ)
+    public Uni<Usage> usage() {
+        return groups.usage(access.tenant()).map(u -> new Usage(u[0], u[1], u[2]));
+    }
+
+    private Uni<List<LogGroupView>> views(List<LogGroup> found) {
+        List<Long> ids = found.stream().map(LogGroup::id).toList();
+        return groups.storedBytes(ids).chain(bytes -> metricFilters.counts(ids).map(counts -> found.stream()
+                .map(g -> LogGroupView.of(g, bytes.getOrDefault(g.id(), 0L), counts.getOrDefault(g.id(), 0)))
+                .toList()));
+    }
+}

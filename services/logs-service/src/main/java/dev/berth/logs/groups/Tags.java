@@ -1,0 +1,29 @@
+package dev.berth.logs.groups;
+
+import dev.berth.common.error.ApiException;
+import java.util.Map;
+
+/** CloudWatch's tag rules: at most 50, keys 1–128 and values up to 256 characters. */
+final class Tags {
+
+    private Tags() {
+    }
+
+    static Map<String, String> validate(Map<String, String> tags) {
+        if (tags == null) {
+            return Map.of();
+        }
+        if (tags.size() > 50) {
+            throw ApiException.invalidParameter("tags: at most 50, got " + tags.size());
+        }
+        tags.forEach((key, value) -> {
+            if (key == null || key.isEmpty() || key.length() > 128) {
+                throw ApiException.invalidParameter("tags: key '" + key + "' must have 1 to 128 characters");
+            }
+            if (value == null || value.length() > 256) {
+                throw ApiException.invalidParameter("tags." + key + ": a value of up to 256 characters is required");
+            }
+        });
+        return tags;
+    }
+}

@@ -1,0 +1,237 @@
+package dev.berth.logs.ingest;
+
+import dev.berth.common.messaging.Topic;
+import dev.berth.logs.events.EventTimeWindow;
+import dev.berth.logs.events.InputEvent;
+import dev.berth.logs.events.PutLogEventsLimits;
+import dev.berth.logs.retention.EventPartitions;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes batches from berth.logs in one transaction: skips those already written (by message id,
+ * in {@code processed_message}), creates groups and streams on first use, inserts every event
+ * with one multi-row statement of arrays, and keeps byte counts and stream times. Partitions
+ * for new days are created first, in their own transaction.
+ */
+@ApplicationScoped
+public class EventWriter {
+
+    private static final Logger LOG = Logger.getLogger(EventWriter.class);
+
+    private record GroupRow(long id, Integer retentionDays) {
+    }
+
+    private record StreamTimes(long first, long last) {
+        StreamTimes with(long ts) {
+            return new StreamTimes(Math.min(first, ts), Math.max(last, ts));
+        }
+    }
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    EventPartitions partitions;
+
+    public Uni<List<StoredEvents>> write(List<IncomingBatch> batches) {
+        if (batches.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        long now = System.currentTimeMillis();
+        return UniHelper.toUni(pool.withTransaction(tx -> fresh(tx, batches)
+                .compose(fresh -> fresh.isEmpty() ? Future.succeededFuture(List.<StoredEvents>of())
+                        : groups(tx, fresh).compose(groups -> streams(tx, fresh, groups)
+                                .compose(streams -> insert(tx, fresh, groups, streams, now))))));
+    }
+
+    /** The batches not written before, each once. */
+    private Future<List<IncomingBatch>> fresh(SqlClient tx, List<IncomingBatch> batches) {
+        String[] ids = batches.stream().map(IncomingBatch::id).toArray(String[]::new);
+        String[] tenants = batches.stream().map(IncomingBatch::tenant).toArray(String[]::new);
+        String[] topics = new String[ids.length];
+        java.util.Arrays.fill(topics, Topic.LOGS.topicName());
+        return tx.preparedQuery("INSERT INTO processed_message (message_id, topic, tenant) "
+                        + "SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING RETURNING message_id")
+                .execute(Tuple.of(ids, topics, tenants))
+                .map(rows -> {
+                    Set<String> inserted = new HashSet<>();
+                    rows.forEach(row -> inserted.add(row.getString(0)));
+                    List<IncomingBatch> fresh = new ArrayList<>();
+                    for (IncomingBatch batch : batches) {
+                        if (inserted.remove(batch.id())) {
+                            fresh.add(batch);
+                        }
+                    }
+                    return fresh;
+                });
+    }
+
+    /** The groups of the batches by "tenant\0name", created when missing and locked against deletion and retention changes until commit. */
+    private Future<Map<String, GroupRow>> groups(SqlClient tx, List<IncomingBatch> batches) {
+        Set<String> keys = new java.util.TreeSet<>();
+        batches.forEach(b -> keys.add(b.tenant() + "\0" + b.logGroup()));
+        String[] tenants = keys.stream().map(k -> k.substring(0, k.indexOf('\0'))).toArray(String[]::new);
+        String[] names = keys.stream().map(k -> k.substring(k.indexOf('\0') + 1)).toArray(String[]::new);
+        Tuple params = Tuple.tuple(List.of(tenants, names)); // Tuple.of(a, b) would spread an array b
+        return tx.preparedQuery("INSERT INTO log_group (tenant, name) SELECT * FROM unnest($1::text[], $2::text[]) "
+                        + "ON CONFLICT DO NOTHING").execute(params)
+                .compose(x -> tx.preparedQuery("SELECT id, tenant, name, retention_days FROM log_group "
+                        + "WHERE (tenant, name) IN (SELECT * FROM unnest($1::text[], $2::text[])) FOR SHARE")
+                        .execute(params))
+                .map(rows -> {
+                    Map<String, GroupRow> groups = new HashMap<>();
+                    for (Row row : rows) {
+                        groups.put(row.getString("tenant") + "\0" + row.getString("name"),
+                                new GroupRow(row.getLong("id"), row.getInteger("retention_days")));
+                    }
+                    return groups;
+                });
+    }
+
+    /** Stream ids by "groupId\0name", created when missing. */
+    private Future<Map<String, Long>> streams(SqlClient tx, List<IncomingBatch> batches, Map<String, GroupRow> groups) {
+        Map<String, String> tenantOf = new TreeMap<>();
+        for (IncomingBatch b : batches) {
+            tenantOf.put(groups.get(b.tenant() + "\0" + b.logGroup()).id() + "\0" + b.logStream(), b.tenant());
+        }
+        String[] tenants = tenantOf.values().toArray(String[]::new);
+        Long[] groupIds = tenantOf.keySet().stream().map(k -> Long.valueOf(k.substring(0, k.indexOf('\0'))))
+                .toArray(Long[]::new);
+        String[] names = tenantOf.keySet().stream().map(k -> k.substring(k.indexOf('\0') + 1)).toArray(String[]::new);
+        return tx.preparedQuery("INSERT INTO log_stream (tenant, group_id, name) "
+                        + "SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[]) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(tenants, groupIds, names))
+                .compose(x -> tx.preparedQuery("SELECT id, group_id, name FROM log_stream "
+                        + "WHERE (group_id, name) IN (SELECT * FROM unnest($1::bigint[], $2::text[]))")
+                        .execute(Tuple.tuple(List.of(groupIds, names))))
+                .map(rows -> {
+                    Map<String, Long> streams = new HashMap<>();
+                    for (Row row : rows) {
+                        streams.put(row.getLong("group_id") + "\0" + row.getString("name"), row.getLong("id"));
+                    }
+                    return streams;
+                });
+    }
+
+    private Future<List<StoredEvents>> insert(SqlClient tx, List<IncomingBatch> batches, Map<String, GroupRow> groups,
+                                              Map<String, Long> streams, long now) {
+        EventRows rows = new EventRows();
+        Map<EventPartitions.Key, Map<Long, long[]>> bytes = new TreeMap<>(
+                java.util.Comparator.comparing(EventPartitions.Key::retentionClass).thenComparing(EventPartitions.Key::day));
+        Map<Long, StreamTimes> times = new TreeMap<>();
+        List<StoredEvents> stored = new ArrayList<>();
+        int dropped = 0;
+        for (IncomingBatch batch : batches) {
+            GroupRow group = groups.get(batch.tenant() + "\0" + batch.logGroup());
+            long streamId = streams.get(group.id() + "\0" + batch.logStream());
+            int retentionClass = group.retentionDays() == null ? 0 : group.retentionDays();
+            long visibleFrom = group.retentionDays() == null ? 0 : now - group.retentionDays() * 86_400_000L;
+            List<InputEvent> kept = new ArrayList<>(batch.events().size());
+            for (InputEvent event : batch.events()) {
+                if (!EventTimeWindow.accepts(event.timestamp(), now, visibleFrom)) {
+                    dropped++;
+                    continue;
+                }
+                kept.add(event);
+                rows.add(retentionClass, event.timestamp(), group.id(), streamId, now, event.message());
+                long[] counts = bytes.computeIfAbsent(EventPartitions.Key.of(retentionClass, event.timestamp()),
+                        k -> new TreeMap<>()).computeIfAbsent(group.id(), k -> new long[2]);
+                counts[0] += PutLogEventsLimits.eventBytes(event.message());
+                counts[1]++;
+                times.merge(streamId, new StreamTimes(event.timestamp(), event.timestamp()),
+                        (a, b) -> a.with(b.first()));
+            }
+            if (!kept.isEmpty()) {
+                stored.add(new StoredEvents(batch.tenant(), group.id(), batch.logGroup(), batch.logStream(), now, kept));
+            }
+        }
+        if (dropped > 0) {
+            LOG.warnf("%d events outside CloudWatch's window (-14 days, +2 hours, or past retention) not stored", dropped);
+        }
+        if (rows.isEmpty()) {
+            return Future.succeededFuture(stored);
+        }
+        return UniHelper.toFuture(partitions.ensure(bytes.keySet()))
+                .compose(x -> tx.preparedQuery("INSERT INTO log_event (retention_days, ts, group_id, stream_id, "
+                                + "ingested_at, message) SELECT * FROM unnest($1::int[], $2::bigint[], $3::bigint[], "
+                                + "$4::bigint[], $5::bigint[], $6::text[])")
+                        .execute(rows.tuple()))
+                .compose(x -> tx.preparedQuery("INSERT INTO log_bytes (group_id, retention_days, day, bytes, events) "
+                                + "SELECT * FROM unnest($1::bigint[], $2::int[], $3::date[], $4::bigint[], $5::bigint[]) "
+                                + "ON CONFLICT (group_id, retention_days, day) DO UPDATE "
+                                + "SET bytes = log_bytes.bytes + excluded.bytes, events = log_bytes.events + excluded.events")
+                        .execute(bytesTuple(bytes)))
+                .compose(x -> tx.preparedQuery("UPDATE log_stream s SET "
+                                + "first_event_at = least(coalesce(s.first_event_at, v.first), v.first), "
+                                + "last_event_at = greatest(coalesce(s.last_event_at, v.last), v.last), "
+                                + "last_ingested_at = $4 "
+                                + "FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) AS v(id, first, last) "
+                                + "WHERE s.id = v.id")
+                        .execute(Tuple.of(times.keySet().toArray(Long[]::new),
+                                times.values().stream().map(StreamTimes::first).toArray(Long[]::new),
+                                times.values().stream().map(StreamTimes::last).toArray(Long[]::new), now)))
+                .map(x -> stored);
+    }
+
+    private static Tuple bytesTuple(Map<EventPartitions.Key, Map<Long, long[]>> bytes) {
+        List<Long> groups = new ArrayList<>();
+        List<Integer> classes = new ArrayList<>();
+        List<LocalDate> days = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        bytes.forEach((key, byGroup) -> byGroup.forEach((group, c) -> {
+            groups.add(group);
+            classes.add(key.retentionClass());
+            days.add(key.day());
+            sizes.add(c[0]);
+            counts.add(c[1]);
+        }));
+        return Tuple.of(groups.toArray(Long[]::new), classes.toArray(Integer[]::new), days.toArray(LocalDate[]::new),
+                sizes.toArray(Long[]::new), counts.toArray(Long[]::new));
+    }
+
+    /** The columns of the events to insert, as arrays for one unnest(). */
+    private static final class EventRows {
+        private final List<Integer> classes = new ArrayList<>();
+        private final List<Long> timestamps = new ArrayList<>();
+        private final List<Long> groups = new ArrayList<>();
+        private final List<Long> streams = new ArrayList<>();
+        private final List<Long> ingested = new ArrayList<>();
+        private final List<String> messages = new ArrayList<>();
+
+        void add(int retentionClass, long ts, long group, long stream, long ingestedAt, String message) {
+            classes.add(retentionClass);
+            timestamps.add(ts);
+            groups.add(group);
+            streams.add(stream);
+            ingested.add(ingestedAt);
+            messages.add(message);
+        }
+
+        boolean isEmpty() {
+            return messages.isEmpty();
+        }
+
+        Tuple tuple() {
+            return Tuple.of(classes.toArray(Integer[]::new), timestamps.toArray(Long[]::new), groups.toArray(Long[]::new),
+                    streams.toArray(Long[]::new), ingested.toArray(Long[]::new), messages.toArray(String[]::new));
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.berth.logs.metricfilters;
+
+import dev.berth.common.auth.Action;
+import dev.berth.common.auth.Requires;
+import dev.berth.common.error.ApiException;
+import dev.berth.common.http.PageTokens;
+import dev.berth.logs.filter.FilterPattern;
+import dev.berth.logs.filter.InvalidFilterPatternException;
+import dev.berth.logs.groups.LogAccess;
+import dev.berth.logs.groups.LogGroup;
+import dev.berth.logs.groups.LogGroupStore;
+import dev.berth.logs.groups.LogNames;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** CloudWatch Logs' PutMetricFilter, DescribeMetricFilters, DeleteMetricFilter and TestMetricFilter. */
+@Path("/api/logs/v1")
+public class MetricFiltersResource {
+
+    public record PutMetricFilterRequest(String logGroupName, String filterName, String filterPattern,
+                                         List<MetricTransformation> metricTransformations) {
+    }
+
+    public record MetricFilterView(String filterName, String logGroupName, String filterPattern,
+                                   List<MetricTransformation> metricTransformations, long creationTime) {
+        static MetricFilterView of(MetricFilter f) {
+            return new MetricFilterView(f.filterName(), f.logGroupName(), f.pattern().text(), f.transformations(),
+                    f.createdAt().toEpochMilli());
+        }
+    }
+
+    public record TestMetricFilterRequest(String filterPattern, List<String> logEventMessages) {
+    }
+
+    public record TestMatch(int eventNumber, String eventMessage) {
+    }
+
+    @Inject
+    LogGroupStore groups;
+
+    @Inject
+    MetricFilterStore store;
+
+    @Inject
+    MetricFilterPublisher publisher;
+
+    @Inject
+    LogAccess access;
+
+    @POST
+    @Path("metric-filters")
+    @Requires(Action.MANAGE)
+    public Uni<Map<String, MetricFilterView>> put(PutMetricFilterRequest request) {
+        if (request == null) {
+            throw ApiException.invalidParameter("logGroupName: required");
+        }
+        String group = LogNames.group("logGroupName", request.logGroupName());
+        String name = LogNames.stream("filterName", request.filterName());
+        FilterPattern pattern = pattern(request.filterPattern());
+        List<MetricTransformation> transformations = MetricTransformations.validate(request.metricTransformations());
+        String tenant = access.tenant();
+        return groups.require(tenant, group)
+                .call(g -> store.put(tenant, g.id(), name, pattern.text(), transformations)
+                        .invoke(() -> publisher.changed(g.id())))
+                .chain(g -> store.list(tenant, g.id(), name, null, 100))
+                .map(found -> Map.of("metricFilter", found.stream().filter(f -> f.filterName().equals(name))
+                        .findFirst().map(MetricFilterView::of).orElseThrow()));
+    }
+
+    @GET
+    @Path("metric-filters")
+    @Requires(Action.READ)
+    public Uni<Map<String, Object>> list(@QueryParam("logGroupName") String logGroupName,
+                                         @QueryParam("filterNamePrefix") String prefix,
+                                         @QueryParam("limit") Integer limit,
+                                         @QueryParam("nextToken") String nextToken) {
+        int max = PageTokens.limit(limit, 50, 50, m -> ApiException.invalidParameter(m.replace("maxResults", "limit")));
+        String after = PageTokens.decode(nextToken);
+        if (after != null && after.indexOf('\0') < 0) {
+            throw ApiException.invalidParameter("nextToken: not a token this API gave out");
+        }
+        String tenant = access.tenant();
+        Uni<Long> groupId = logGroupName == null ? Uni.createFrom().nullItem()
+                : groups.require(tenant, logGroupName).map(LogGroup::id);
+        return groupId.chain(id -> store.list(tenant, id, prefix, after, max + 1)).map(found -> {
+            Map<String, Object> page = new LinkedHashMap<>();
+            page.put("metricFilters", found.stream().limit(max).map(MetricFilterView::of).toList());
+            if (found.size() > max) {
+                MetricFilter last = found.get(max - 1);
+                page.put("nextToken", PageTokens.encode(last.logGroupName() + "\0" + last.filterName()));
+            }
+            return page;
+        });
+    }
+
+    @DELETE
+    @Path("metric-filters/{filterName}")
+    @Requires(Action.MANAGE)
+    public Uni<Void> delete(@PathParam("filterName") String filterName, @QueryParam("logGroupName") String logGroupName) {
+        String group = LogNames.group("logGroupName", logGroupName);
+        return groups.require(access.tenant(), group)
+                .chain(g -> store.delete(g.id(), filterName).invoke(() -> publisher.changed(g.id())))
+                .map(deleted -> {
+                    if (!deleted) {
+                        throw new ApiException(404, "ResourceNotFoundException",
+                                "The specified metric filter does not exist: " + filterName);
+                    }
+                    return null;
+                });
+    }
+
+    /** TestMetricFilter: which of the messages the pattern matches. */
+    @POST
+    @Path("metric-filters:test")
+    @Requires(Action.READ)
+    public Map<String, List<TestMatch>> test(TestMetricFilterRequest request) {
+        if (request == null || request.logEventMessages() == null || request.logEventMessages().isEmpty()
+                || request.logEventMessages().size() > 50) {
+            throw ApiException.invalidParameter("logEventMessages: 1 to 50 messages are required");
+        }
+        FilterPattern pattern = pattern(request.filterPattern());
+        List<TestMatch> matches = new ArrayList<>();
+        for (int i = 0; i < request.logEventMessages().size(); i++) {
+            String message = request.logEventMessages().get(i);
+            int number = i + 1;
+            if (pattern.matches(message == null ? "" : message)) {
+                matches.add(new TestMatch(number, message));
+            }
+        }
+        return Map.of("matches", matches);
+    }
+
+    static FilterPattern pattern(String text) {
+        try {
+            return FilterPattern.parse(text == null ? "" : text);
+        } catch (InvalidFilterPatternException e) {
+            throw ApiException.invalidParameter("filterPattern: " + e.getMessage());
+        }
+    }
+}

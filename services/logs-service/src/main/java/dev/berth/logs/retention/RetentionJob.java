@@ -1,0 +1,112 @@
+package dev.berth.logs.retention;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The housekeeping of stored events, every few minutes: drops day partitions whose retention has
+ * passed, creates today's and tomorrow's partitions ahead of the events, removes the events of
+ * deleted groups and streams in chunks, and forgets message ids older than Kafka keeps messages.
+ */
+@ApplicationScoped
+public class RetentionJob {
+
+    private static final Logger LOG = Logger.getLogger(RetentionJob.class);
+    private static final int PURGE_CHUNK = 10_000;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    EventPartitions partitions;
+
+    @Scheduled(every = "${berth.logs.housekeeping-every:5m}", delay = 30, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return run().onFailure().invoke(e -> LOG.warnf("log housekeeping failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+
+    public Uni<Void> run() {
+        long now = System.currentTimeMillis();
+        return dropExpired(now).chain(() -> createAhead(now)).chain(this::purge).chain(this::forgetOldMessageIds);
+    }
+
+    /** Drops the day partitions every event of which is past its class's retention. */
+    public Uni<Void> dropExpired(long now) {
+        return partitions.existing().chain(keys -> {
+            List<EventPartitions.Key> expired = keys.stream().filter(k -> expired(k, now)).toList();
+            return Multi.createFrom().iterable(expired)
+                    .onItem().transformToUniAndConcatenate(key -> partitions.drop(key)
+                            .invoke(() -> LOG.infof("dropped expired log partition %s", key)))
+                    .collect().last().replaceWithVoid();
+        });
+    }
+
+    static boolean expired(EventPartitions.Key key, long now) {
+        long dayEnd = (key.day().toEpochDay() + 1) * EventPartitions.DAY_MILLIS;
+        return key.retentionClass() > 0 && dayEnd <= now - key.retentionClass() * EventPartitions.DAY_MILLIS;
+    }
+
+    private Uni<Void> createAhead(long now) {
+        return UniHelper.toUni(pool.query("SELECT DISTINCT coalesce(retention_days, 0) AS c FROM log_group").execute())
+                .chain(rows -> {
+                    LocalDate today = EventPartitions.dayOf(now);
+                    List<EventPartitions.Key> keys = new ArrayList<>();
+                    for (Row row : rows) {
+                        keys.add(new EventPartitions.Key(row.getInteger("c"), today));
+                        keys.add(new EventPartitions.Key(row.getInteger("c"), today.plusDays(1)));
+                    }
+                    return partitions.ensure(keys);
+                });
+    }
+
+    /** Removes up to a chunk of events of each deleted group or stream; done entries leave the queue. */
+    private Uni<Void> purge() {
+        return UniHelper.toUni(pool.query("SELECT id, group_id, stream_id FROM log_purge ORDER BY id LIMIT 20").execute())
+                .chain(rows -> {
+                    List<Row> queued = new ArrayList<>();
+                    rows.forEach(queued::add);
+                    return Multi.createFrom().iterable(queued).onItem().transformToUniAndConcatenate(this::purgeChunk)
+                            .collect().last().replaceWithVoid();
+                });
+    }
+
+    private Uni<Void> purgeChunk(Row entry) {
+        long id = entry.getLong("id");
+        long group = entry.getLong("group_id");
+        Long stream = entry.getLong("stream_id");
+        String match = stream == null ? "group_id = $1" : "group_id = $1 AND stream_id = $2";
+        Tuple params = stream == null ? Tuple.of(group, PURGE_CHUNK) : Tuple.of(group, stream, PURGE_CHUNK);
+        String limit = stream == null ? "$2" : "$3";
+        // a deleted stream's group lives on: its byte counts shrink by what goes
+        return UniHelper.toUni(pool.withTransaction(tx -> tx.preparedQuery("WITH gone AS (DELETE FROM log_event "
+                        + "WHERE (group_id, stream_id, ts, seq) IN (SELECT group_id, stream_id, ts, seq FROM log_event "
+                        + "WHERE " + match + " LIMIT " + limit + ") RETURNING group_id, retention_days, ts, message), "
+                        + "counted AS (SELECT group_id, retention_days, to_timestamp(ts / 1000)::date AS day, "
+                        + "sum(octet_length(message) + 26) AS bytes, count(*) AS events FROM gone "
+                        + "GROUP BY group_id, retention_days, day), "
+                        + "shrunk AS (UPDATE log_bytes b SET bytes = b.bytes - c.bytes, events = b.events - c.events "
+                        + "FROM counted c WHERE b.group_id = c.group_id AND b.retention_days = c.retention_days "
+                        + "AND b.day = c.day) "
+                        + "SELECT coalesce(sum(events), 0)::bigint AS n FROM counted").execute(params)
+                .compose(rows -> rows.iterator().next().getLong("n") > 0 ? io.vertx.core.Future.succeededFuture()
+                        : tx.preparedQuery("DELETE FROM log_purge WHERE id = $1").execute(Tuple.of(id)).mapEmpty())));
+    }
+
+    private Uni<Void> forgetOldMessageIds() {
+        return UniHelper.toUni(pool.query("DELETE FROM processed_message WHERE processed_at < now() - interval '8 days'")
+                .execute()).replaceWithVoid();
+    }
+}

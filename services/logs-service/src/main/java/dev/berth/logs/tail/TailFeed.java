@@ -1,0 +1,124 @@
+package dev.berth.logs.tail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.common.messaging.Topic;
+import dev.berth.logs.filter.FilterPattern;
+import dev.berth.logs.ingest.IncomingBatch;
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Feeds live tails from berth.logs itself: while at least one tail is open, this replica reads
+ * every partition from its end (no consumer group, nothing committed) and hands each batch to
+ * the tails that want it. So a tail sees events ingested by any replica, before they are stored.
+ */
+@ApplicationScoped
+public class TailFeed {
+
+    private static final Logger LOG = Logger.getLogger(TailFeed.class);
+
+    private final Set<TailSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private Thread reader;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    /** Events from now on of a tenant's group, of the streams named or with the prefix (all when neither), matching the pattern. */
+    public Multi<TailEvent> subscribe(String tenant, String group, List<String> streamNames, String streamPrefix,
+                                      FilterPattern pattern) {
+        return Multi.createFrom().emitter(emitter -> {
+            TailSubscription subscription = new TailSubscription(tenant, group, streamNames, streamPrefix, pattern,
+                    emitter::emit);
+            subscriptions.add(subscription);
+            emitter.onTermination(() -> subscriptions.remove(subscription));
+            start();
+        });
+    }
+
+    private synchronized void start() {
+        if (reader == null) {
+            reader = Thread.ofPlatform().name("logs-tail-feed").daemon().start(this::read);
+        }
+    }
+
+    /** Whether to go on reading; the reader thread leaves under the same lock {@link #start} takes. */
+    private synchronized boolean wanted() {
+        if (subscriptions.isEmpty()) {
+            reader = null;
+            return false;
+        }
+        return true;
+    }
+
+    private void read() {
+        while (wanted()) {
+            try {
+                readUntilUnwanted();
+            } catch (RuntimeException e) {
+                LOG.warnf("live tail feed: reading berth.logs failed, retrying in 1 s: %s", e.getMessage());
+                sleep();
+            }
+        }
+    }
+
+    private void readUntilUnwanted() {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200"),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topic.LOGS.topicName()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            while (wanted()) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    hand(record.value());
+                }
+            }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void hand(String record) {
+        try {
+            IncomingBatch.of(json.readTree(record)).ifPresent(batch -> {
+                long now = System.currentTimeMillis();
+                subscriptions.forEach(s -> s.offer(batch, now));
+            });
+        } catch (IOException e) {
+            LOG.debugf("live tail skipped a record that is not JSON: %s", e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        subscriptions.clear();
+    }
+}
