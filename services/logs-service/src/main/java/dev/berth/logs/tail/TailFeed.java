@@ -42,7 +42,7 @@ public class TailFeed {
     String bootstrap;
 
     /** Events from now on of a tenant's group, of the streams named or with the prefix (all when neither), matching the pattern. */
-    public Multi<TailEvent> subscribe(String tenant, String group, List<String> streamNames, String streamPrefix,
+    public Multi<TailUpdate> subscribe(String tenant, String group, List<String> streamNames, String streamPrefix,
                                       FilterPattern pattern) {
         return Multi.createFrom().emitter(emitter -> {
             TailSubscription subscription = new TailSubscription(tenant, group, streamNames, streamPrefix, pattern,
@@ -91,6 +91,7 @@ public class TailFeed {
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
             while (wanted()) {
+                subscriptions.forEach(TailSubscription::live);
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                     hand(record.value());
                 }

@@ -7,6 +7,7 @@ import dev.berth.logs.filter.FilterPattern;
 import dev.berth.logs.filter.InvalidFilterPatternException;
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroupStore;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,13 +15,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.time.Duration;
 import java.util.List;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
- * Live tail (CloudWatch's StartLiveTail) as Server-Sent Events: every new event of the group,
- * or of some streams, that matches the filter pattern, one {@code data:} line of JSON each.
+ * Live tail (CloudWatch's StartLiveTail) as Server-Sent Events: a {@code sessionStart} event once
+ * the tail is reading, then a {@code log} event (JSON) for every new event of the group, or of
+ * some streams, that matches the filter pattern.
  * {@code curl -N} it, or read it with any EventSource client.
  */
 @Path("/api/logs/v1/log-groups/{group}/tail")
@@ -35,11 +40,14 @@ public class TailResource {
     @Inject
     LogAccess access;
 
+    @Context
+    Sse sse;
+
     @GET
+    @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Requires(Action.READ)
-    public Multi<TailEvent> tail(@PathParam("group") String group,
+    public Multi<OutboundSseEvent> tail(@PathParam("group") String group,
                                  @QueryParam("logStreamNames") List<String> logStreamNames,
                                  @QueryParam("logStreamNamePrefix") String logStreamNamePrefix,
                                  @QueryParam("filterPattern") String filterPattern) {
@@ -55,7 +63,13 @@ public class TailResource {
             throw ApiException.invalidParameter("filterPattern: " + e.getMessage());
         }
         String tenant = access.tenant();
-        return groups.require(tenant, group).onItem()
-                .transformToMulti(g -> feed.subscribe(tenant, group, names, logStreamNamePrefix, pattern));
+        // resolved before the stream starts, so an unknown group is a plain 404 rather than a broken stream
+        groups.require(tenant, group).await().atMost(Duration.ofSeconds(10));
+        return feed.subscribe(tenant, group, names, logStreamNamePrefix, pattern)
+                .map(update -> sse.newEventBuilder()
+                        .name(update instanceof TailEvent ? "log" : "sessionStart")
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(update)
+                        .build());
     }
 }
