@@ -130,6 +130,68 @@ class HostAgentEndToEndTest {
     }
 
     @Test
+    void aRunningTasksOutputIsInTheLiveTailWithinTwoSecondsAndReadableThroughTheLogsApi() throws Exception {
+        String group = "/e2e/tail-" + RUN;
+        Map<String, Object> app = container("app", "i=0; while [ $i -lt 120 ]; do echo \"tick $i\"; "
+                + "[ $((i % 4)) -eq 0 ] && echo \"ERROR tick $i\"; i=$((i+1)); sleep 0.25; done");
+        app.put("logConfiguration", Map.of("logDriver", "awslogs",
+                "options", Map.of("awslogs-group", group, "awslogs-stream-prefix", "tail")));
+        String family = register("tail", List.of(app));
+        String taskArn = runTask(cluster, family);
+        String stream = "tail/app/" + id(taskArn);
+        try {
+            // the group appears with the task's first batch; then tail it through the gateway
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (as("acme-viewer").urlEncodingEnabled(false).get(logsPath(group)).statusCode() != 200 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            HttpRequest request = HttpRequest.newBuilder(URI.create(GATEWAY + logsPath(group)
+                            + "/tail?filterPattern=ERROR"))
+                    .header("Authorization", "Bearer " + Tokens.forDemoUser("acme-viewer"))
+                    .header("Accept", "text/event-stream").build();
+            HttpResponse<java.util.stream.Stream<String>> tail = HttpClient.newHttpClient()
+                    .send(request, HttpResponse.BodyHandlers.ofLines());
+            assertEquals(200, tail.statusCode());
+            List<Long> delays = new ArrayList<>();
+            List<String> messages = new ArrayList<>();
+            var lines = tail.body().iterator();
+            while (messages.size() < 5 && lines.hasNext()) {
+                String line = lines.next();
+                if (line.startsWith("data:") && line.contains("logStreamName")) {
+                    JsonNode event = JSON.readTree(line.substring(5));
+                    // the agent stamps each line as it reads it from the container: print time to tail arrival
+                    delays.add(System.currentTimeMillis() - event.path("timestamp").asLong());
+                    messages.add(event.path("message").asText());
+                }
+            }
+            tail.body().close();
+            assertEquals(5, messages.size(), "tailed: " + messages);
+            assertTrue(messages.stream().allMatch(m -> m.startsWith("ERROR tick")), "only matching lines: " + messages);
+            assertTrue(delays.stream().allMatch(d -> d < 2_000), "printed to tailed, ms: " + delays);
+
+            List<String> stored = as("acme-viewer").urlEncodingEnabled(false)
+                    .get(logsPath(group) + "/streams/" + encode(stream) + "/events?startFromHead=true")
+                    .then().statusCode(200).extract().jsonPath().getList("events.message");
+            assertEquals("tick 0", stored.get(0));
+            List<String> errors = as("acme-viewer").urlEncodingEnabled(false)
+                    .body(Map.of("filterPattern", "ERROR -\"tick 0\"", "logStreamNames", List.of(stream)))
+                    .post(logsPath(group) + "/events:filter").then().statusCode(200).extract().jsonPath()
+                    .getList("events.message");
+            assertTrue(!errors.isEmpty() && errors.stream().allMatch(m -> m.startsWith("ERROR tick")), "filtered: " + errors);
+        } finally {
+            stopTask(cluster, taskArn);
+        }
+    }
+
+    private static String logsPath(String group) {
+        return "/api/logs/v1/log-groups/" + encode(group);
+    }
+
+    private static String encode(String name) {
+        return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void dynamicHostPortsAreMappedAndReported() throws Exception {
         Map<String, Object> web = container("web", "exec httpd -f -p 8080 -h /bin");
         web.put("portMappings", List.of(Map.of("containerPort", 8080, "hostPort", 0, "protocol", "tcp")));

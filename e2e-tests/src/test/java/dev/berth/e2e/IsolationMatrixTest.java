@@ -39,8 +39,9 @@ class IsolationMatrixTest {
     /** A call that never gets an answer fails its case instead of hanging the suite. */
     private static final RestAssuredConfig TIMEOUTS = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
             .setParam("http.socket.timeout", 30_000).setParam("http.connection.timeout", 5_000));
-    /** A task role of acme (scopes api:read, registry:pull:acme/app) and a task running with it on the matrix host. */
+    /** A task role of acme (scopes api:read, registry:pull:acme/app, logs:write:matrix-*) and a task running with it on the matrix host. */
     private static final String TASK_ROLE = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String LOG_GROUP = "matrix-app";
     private static final String TASK_ID = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
     /** An image repository of acme, created by the first push in {@link #callers()}. */
     private static final String REPOSITORY = "acme/matrix-" + UUID.randomUUID().toString().substring(0, 8);
@@ -162,6 +163,17 @@ class IsolationMatrixTest {
         rows.add(row("POST", "/v2/" + REPOSITORY + "/blobs/uploads/", null, 202, 202, 403, 404, 403, 403, 404));
         rows.add(row("DELETE", "/v2/" + REPOSITORY + "/manifests/nope", null,
                                                                              404, 403, 403, 404, 403, 403, 404));
+        String group = "/api/logs/v1/log-groups/" + LOG_GROUP;
+        String putEvents = "{\"logEvents\":[{\"timestamp\":" + System.currentTimeMillis() + ",\"message\":\"matrix\"}]}";
+        rows.add(row("GET", "/api/logs/v1/log-groups", null,                 200, 200, 200, 200, 403, 200, 403));
+        rows.add(row("GET", group, null,                                      200, 200, 200, 404, 403, 200, 403));
+        rows.add(row("POST", "/api/logs/v1/log-groups", "{\"logGroupName\":\"bad name\"}",
+                                                                             400, 403, 403, 400, 403, 403, 403));
+        rows.add(row("DELETE", "/api/logs/v1/log-groups/matrix-nope", null,  404, 403, 403, 404, 403, 403, 403));
+        // the task's role grants logs:write:matrix-* : it may put events, as the deployer may
+        rows.add(row("POST", group + "/streams/s/events", putEvents,          200, 200, 403, 404, 403, 200, 403));
+        rows.add(row("POST", group + "/events:filter", "{}",                  200, 200, 200, 404, 403, 200, 403));
+        rows.add(row("GET", "/api/logs/v1/metric-filters", null,              200, 200, 200, 200, 403, 200, 403));
         return rows;
     }
 
@@ -176,6 +188,10 @@ class IsolationMatrixTest {
         TOKENS.put(Caller.ACME_HOST, new HostTokens(host).token());
         TOKENS.put(Caller.PLATFORM_SERVICE, Tokens.forPlatformService("scheduler"));
         TOKENS.put(Caller.ACME_TASK, taskToken(host));
+        var admin = given().baseUri(GATEWAY).auth().oauth2(TOKENS.get(Caller.ACME_ADMIN)).contentType("application/json");
+        admin.body(Map.of("logGroupName", LOG_GROUP)).post("/api/logs/v1/log-groups"); // there already after a first run
+        given().baseUri(GATEWAY).auth().oauth2(TOKENS.get(Caller.ACME_ADMIN)).contentType("application/json")
+                .body(Map.of("logStreamName", "s")).post("/api/logs/v1/log-groups/" + LOG_GROUP + "/streams");
         given().baseUri(GATEWAY).auth().oauth2(TOKENS.get(Caller.ACME_ADMIN))
                 .when().post("/v2/" + REPOSITORY + "/blobs/uploads/").then().statusCode(202);
         TOKENS.put(Caller.EXPIRED, expiredToken());
@@ -212,7 +228,7 @@ class IsolationMatrixTest {
     /** The token the matrix host fetches for a task it runs, as its agent will. */
     private static String taskToken(HostCredentials host) {
         given().baseUri(GATEWAY).auth().oauth2(Tokens.forDemoUser("acme-admin")).contentType("application/json")
-                .body(Map.of("name", TASK_ROLE, "scopes", List.of("api:read", "registry:pull:acme/app")))
+                .body(Map.of("name", TASK_ROLE, "scopes", List.of("api:read", "registry:pull:acme/app", "logs:write:matrix-*")))
                 .when().post("/api/iam/v1/task-roles").then().statusCode(201);
         given().baseUri(GATEWAY).auth().oauth2(TOKENS.get(Caller.PLATFORM_SERVICE)).contentType("application/json")
                 .body(Map.of("tenant", "acme", "taskRole", TASK_ROLE, "cluster", host.cluster(), "hostId", host.hostId()))

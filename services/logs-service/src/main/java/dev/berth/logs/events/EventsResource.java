@@ -1,7 +1,5 @@
 package dev.berth.logs.events;
 
-import dev.berth.common.auth.Action;
-import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
 import dev.berth.logs.groups.LogAccess;
@@ -54,7 +52,6 @@ public class EventsResource {
     LogAccess access;
 
     @GET
-    @Requires(Action.READ)
     public Uni<Map<String, Object>> get(@PathParam("group") String group, @PathParam("stream") String stream,
                                         @QueryParam("startTime") Long startTime, @QueryParam("endTime") Long endTime,
                                         @QueryParam("limit") Integer limit,
@@ -98,7 +95,6 @@ public class EventsResource {
      * group's retention, 24-hour span) and either sent whole or not at all.
      */
     @POST
-    @Requires(Action.READ)
     public Uni<Map<String, Object>> put(@PathParam("group") String group, @PathParam("stream") String stream,
                                         PutLogEventsRequest request) {
         access.requireWrite(group);

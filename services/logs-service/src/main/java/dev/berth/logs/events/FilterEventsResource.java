@@ -1,11 +1,8 @@
 package dev.berth.logs.events;
 
-import dev.berth.common.auth.Action;
-import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
 import dev.berth.logs.filter.FilterPattern;
-import dev.berth.logs.filter.InvalidFilterPatternException;
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroup;
 import dev.berth.logs.groups.LogGroupStore;
@@ -57,7 +54,6 @@ public class FilterEventsResource {
     LogAccess access;
 
     @POST
-    @Requires(Action.READ)
     public Uni<Map<String, Object>> filter(@PathParam("group") String group, FilterLogEventsRequest body) {
         access.requireRead(group);
         FilterLogEventsRequest request = body == null
@@ -71,7 +67,7 @@ public class FilterEventsResource {
         }
         int limit = PageTokens.limit(request.limit(), EventsResource.MAX_LIMIT, EventsResource.MAX_LIMIT,
                 m -> ApiException.invalidParameter(m.replace("maxResults", "limit")));
-        FilterPattern pattern = pattern(request.filterPattern());
+        FilterPattern pattern = FilterPatterns.parse(request.filterPattern());
         Position after = request.nextToken() == null || request.nextToken().isEmpty() ? Position.START
                 : Position.parse(PageTokens.decode(request.nextToken()))
                         .orElseThrow(() -> ApiException.invalidParameter("nextToken: not a token this API gave out"));
@@ -126,13 +122,5 @@ public class FilterEventsResource {
             page.put("nextToken", PageTokens.encode(next.toString()));
         }
         return page;
-    }
-
-    static FilterPattern pattern(String text) {
-        try {
-            return FilterPattern.parse(text);
-        } catch (InvalidFilterPatternException e) {
-            throw ApiException.invalidParameter("filterPattern: " + e.getMessage());
-        }
     }
 }

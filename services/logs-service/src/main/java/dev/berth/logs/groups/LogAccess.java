@@ -12,7 +12,8 @@ import jakarta.inject.Inject;
 /**
  * Who may read or write a log group: people and service accounts by their level (viewer reads,
  * deployer writes), tasks by their role's {@code logs:read:<group>} / {@code logs:write:<group>}
- * scopes (or {@code api:read} / {@code api:deploy}).
+ * scopes (or {@code api:read} / {@code api:deploy}). The resources of a group's streams and events call
+ * this instead of {@code @Requires}, which knows nothing of logs scopes.
  */
 @RequestScoped
 public class LogAccess {

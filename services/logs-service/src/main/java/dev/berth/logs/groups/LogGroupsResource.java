@@ -20,10 +20,9 @@ import java.util.Map;
 
 /**
  * CloudWatch Logs' CreateLogGroup, DescribeLogGroups, DeleteLogGroup, PutRetentionPolicy,
- * DeleteRetentionPolicy, TagLogGroup and UntagLogGroup within the caller's tenant, and the
- * tenant's stored bytes. Group names hold '/': send them URL-encoded (%2F) in paths.
+ * DeleteRetentionPolicy, TagLogGroup and UntagLogGroup within the caller's tenant. Group names hold '/': send them URL-encoded (%2F) in paths.
  */
-@Path("/api/logs/v1")
+@Path("/api/logs/v1/log-groups")
 public class LogGroupsResource {
 
     public record CreateLogGroupRequest(String logGroupName, Integer retentionInDays, Map<String, String> tags) {
@@ -33,9 +32,6 @@ public class LogGroupsResource {
     }
 
     public record TagsRequest(Map<String, String> tags) {
-    }
-
-    public record Usage(long storedBytes, long storedEvents, long logGroups) {
     }
 
     @Inject
@@ -48,7 +44,6 @@ public class LogGroupsResource {
     LogAccess access;
 
     @POST
-    @Path("log-groups")
     @Requires(Action.MANAGE)
     public Uni<Map<String, LogGroupView>> create(CreateLogGroupRequest request) {
         if (request == null) {
@@ -61,7 +56,6 @@ public class LogGroupsResource {
     }
 
     @GET
-    @Path("log-groups")
     @Requires(Action.READ)
     public Uni<Map<String, Object>> list(@QueryParam("logGroupNamePrefix") String prefix,
                                          @QueryParam("limit") Integer limit, @QueryParam("nextToken") String nextToken) {
@@ -78,7 +72,7 @@ public class LogGroupsResource {
     }
 
     @GET
-    @Path("log-groups/{group}")
+    @Path("{group}")
     @Requires(Action.READ)
     public Uni<Map<String, LogGroupView>> describe(@PathParam("group") String group) {
         return groups.require(access.tenant(), group)
@@ -87,7 +81,7 @@ public class LogGroupsResource {
     }
 
     @DELETE
-    @Path("log-groups/{group}")
+    @Path("{group}")
     @Requires(Action.MANAGE)
     public Uni<Void> delete(@PathParam("group") String group) {
         return groups.delete(access.tenant(), group).map(deleted -> {
@@ -99,7 +93,7 @@ public class LogGroupsResource {
     }
 
     @PUT
-    @Path("log-groups/{group}/retention-policy")
+    @Path("{group}/retention-policy")
     @Requires(Action.MANAGE)
     public Uni<Map<String, LogGroupView>> putRetention(@PathParam("group") String group, RetentionRequest request) {
         if (request == null || request.retentionInDays() == null) {
@@ -109,7 +103,7 @@ public class LogGroupsResource {
     }
 
     @DELETE
-    @Path("log-groups/{group}/retention-policy")
+    @Path("{group}/retention-policy")
     @Requires(Action.MANAGE)
     public Uni<Map<String, LogGroupView>> deleteRetention(@PathParam("group") String group) {
         return retention(group, null);
@@ -122,7 +116,7 @@ public class LogGroupsResource {
     }
 
     @PUT
-    @Path("log-groups/{group}/tags")
+    @Path("{group}/tags")
     @Requires(Action.MANAGE)
     public Uni<Map<String, LogGroupView>> tag(@PathParam("group") String group, TagsRequest request) {
         Map<String, String> tags = Tags.validate(request == null ? null : request.tags());
@@ -132,21 +126,13 @@ public class LogGroupsResource {
     }
 
     @DELETE
-    @Path("log-groups/{group}/tags")
+    @Path("{group}/tags")
     @Requires(Action.MANAGE)
     public Uni<Map<String, LogGroupView>> untag(@PathParam("group") String group,
                                                 @QueryParam("tagKeys") List<String> tagKeys) {
         return groups.tag(access.tenant(), group, Map.of(), tagKeys == null ? List.of() : tagKeys)
                 .chain(updated -> views(List.of(updated)))
                 .map(views -> Map.of("logGroup", views.get(0)));
-    }
-
-    /** What the tenant stores: bytes as CloudWatch counts them (message + 26 per event). */
-    @GET
-    @Path("usage")
-    @Requires(Action.READ)
-    public Uni<Usage> usage() {
-        return groups.usage(access.tenant()).map(u -> new Usage(u[0], u[1], u[2]));
     }
 
     private Uni<List<LogGroupView>> views(List<LogGroup> found) {

@@ -4,8 +4,8 @@ import dev.berth.common.auth.Action;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
+import dev.berth.logs.events.FilterPatterns;
 import dev.berth.logs.filter.FilterPattern;
-import dev.berth.logs.filter.InvalidFilterPatternException;
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroup;
 import dev.berth.logs.groups.LogGroupStore;
@@ -23,8 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** CloudWatch Logs' PutMetricFilter, DescribeMetricFilters, DeleteMetricFilter and TestMetricFilter. */
-@Path("/api/logs/v1")
+/** CloudWatch Logs' PutMetricFilter, DescribeMetricFilters and DeleteMetricFilter. */
+@Path("/api/logs/v1/metric-filters")
 public class MetricFiltersResource {
 
     public record PutMetricFilterRequest(String logGroupName, String filterName, String filterPattern,
@@ -37,12 +37,6 @@ public class MetricFiltersResource {
             return new MetricFilterView(f.filterName(), f.logGroupName(), f.pattern().text(), f.transformations(),
                     f.createdAt().toEpochMilli());
         }
-    }
-
-    public record TestMetricFilterRequest(String filterPattern, List<String> logEventMessages) {
-    }
-
-    public record TestMatch(int eventNumber, String eventMessage) {
     }
 
     @Inject
@@ -58,7 +52,6 @@ public class MetricFiltersResource {
     LogAccess access;
 
     @POST
-    @Path("metric-filters")
     @Requires(Action.MANAGE)
     public Uni<Map<String, MetricFilterView>> put(PutMetricFilterRequest request) {
         if (request == null) {
@@ -66,7 +59,7 @@ public class MetricFiltersResource {
         }
         String group = LogNames.group("logGroupName", request.logGroupName());
         String name = LogNames.stream("filterName", request.filterName());
-        FilterPattern pattern = pattern(request.filterPattern());
+        FilterPattern pattern = FilterPatterns.parse(request.filterPattern());
         List<MetricTransformation> transformations = MetricTransformations.validate(request.metricTransformations());
         String tenant = access.tenant();
         return groups.require(tenant, group)
@@ -78,7 +71,6 @@ public class MetricFiltersResource {
     }
 
     @GET
-    @Path("metric-filters")
     @Requires(Action.READ)
     public Uni<Map<String, Object>> list(@QueryParam("logGroupName") String logGroupName,
                                          @QueryParam("filterNamePrefix") String prefix,
@@ -104,7 +96,7 @@ public class MetricFiltersResource {
     }
 
     @DELETE
-    @Path("metric-filters/{filterName}")
+    @Path("{filterName}")
     @Requires(Action.MANAGE)
     public Uni<Void> delete(@PathParam("filterName") String filterName, @QueryParam("logGroupName") String logGroupName) {
         String group = LogNames.group("logGroupName", logGroupName);
@@ -117,34 +109,5 @@ public class MetricFiltersResource {
                     }
                     return null;
                 });
-    }
-
-    /** TestMetricFilter: which of the messages the pattern matches. */
-    @POST
-    @Path("metric-filters:test")
-    @Requires(Action.READ)
-    public Map<String, List<TestMatch>> test(TestMetricFilterRequest request) {
-        if (request == null || request.logEventMessages() == null || request.logEventMessages().isEmpty()
-                || request.logEventMessages().size() > 50) {
-            throw ApiException.invalidParameter("logEventMessages: 1 to 50 messages are required");
-        }
-        FilterPattern pattern = pattern(request.filterPattern());
-        List<TestMatch> matches = new ArrayList<>();
-        for (int i = 0; i < request.logEventMessages().size(); i++) {
-            String message = request.logEventMessages().get(i);
-            int number = i + 1;
-            if (pattern.matches(message == null ? "" : message)) {
-                matches.add(new TestMatch(number, message));
-            }
-        }
-        return Map.of("matches", matches);
-    }
-
-    static FilterPattern pattern(String text) {
-        try {
-            return FilterPattern.parse(text == null ? "" : text);
-        } catch (InvalidFilterPatternException e) {
-            throw ApiException.invalidParameter("filterPattern: " + e.getMessage());
-        }
     }
 }

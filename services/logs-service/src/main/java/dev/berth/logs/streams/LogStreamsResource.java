@@ -50,7 +50,6 @@ public class LogStreamsResource {
     LogAccess access;
 
     @POST
-    @Requires(Action.READ)
     public Uni<Map<String, LogStreamView>> create(@PathParam("group") String group, CreateLogStreamRequest request) {
         access.requireWrite(group);
         String name = LogNames.stream("logStreamName", request == null ? null : request.logStreamName());
@@ -61,7 +60,6 @@ public class LogStreamsResource {
     }
 
     @GET
-    @Requires(Action.READ)
     public Uni<Map<String, Object>> list(@PathParam("group") String group,
                                          @QueryParam("logStreamNamePrefix") String prefix,
                                          @QueryParam("orderBy") String orderBy,

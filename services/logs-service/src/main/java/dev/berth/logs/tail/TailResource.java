@@ -1,10 +1,8 @@
 package dev.berth.logs.tail;
 
-import dev.berth.common.auth.Action;
-import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
+import dev.berth.logs.events.FilterPatterns;
 import dev.berth.logs.filter.FilterPattern;
-import dev.berth.logs.filter.InvalidFilterPatternException;
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroupStore;
 import io.smallrye.common.annotation.Blocking;
@@ -46,7 +44,6 @@ public class TailResource {
     @GET
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Requires(Action.READ)
     public Multi<OutboundSseEvent> tail(@PathParam("group") String group,
                                  @QueryParam("logStreamNames") List<String> logStreamNames,
                                  @QueryParam("logStreamNamePrefix") String logStreamNamePrefix,
@@ -56,12 +53,7 @@ public class TailResource {
         if (!names.isEmpty() && logStreamNamePrefix != null) {
             throw ApiException.invalidParameter("logStreamNamePrefix: cannot be used together with logStreamNames");
         }
-        FilterPattern pattern;
-        try {
-            pattern = FilterPattern.parse(filterPattern);
-        } catch (InvalidFilterPatternException e) {
-            throw ApiException.invalidParameter("filterPattern: " + e.getMessage());
-        }
+        FilterPattern pattern = FilterPatterns.parse(filterPattern);
         String tenant = access.tenant();
         // resolved before the stream starts, so an unknown group is a plain 404 rather than a broken stream
         groups.require(tenant, group).await().atMost(Duration.ofSeconds(10));

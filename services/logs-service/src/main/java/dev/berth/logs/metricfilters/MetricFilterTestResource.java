@@ -1,0 +1,44 @@
+package dev.berth.logs.metricfilters;
+
+import dev.berth.common.auth.Action;
+import dev.berth.common.auth.Requires;
+import dev.berth.common.error.ApiException;
+import dev.berth.logs.events.FilterPatterns;
+import dev.berth.logs.filter.FilterPattern;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** CloudWatch Logs' TestMetricFilter: try a pattern on sample messages before putting a filter. */
+@Path("/api/logs/v1/metric-filters:test")
+public class MetricFilterTestResource {
+
+    public record TestMetricFilterRequest(String filterPattern, List<String> logEventMessages) {
+    }
+
+    public record TestMatch(int eventNumber, String eventMessage) {
+    }
+
+    /** TestMetricFilter: which of the messages the pattern matches. */
+    @POST
+    @Requires(Action.READ)
+    public Map<String, List<TestMatch>> test(TestMetricFilterRequest request) {
+        if (request == null || request.logEventMessages() == null || request.logEventMessages().isEmpty()
+                || request.logEventMessages().size() > 50) {
+            throw ApiException.invalidParameter("logEventMessages: 1 to 50 messages are required");
+        }
+        FilterPattern pattern = FilterPatterns.parse(request.filterPattern());
+        List<TestMatch> matches = new ArrayList<>();
+        for (int i = 0; i < request.logEventMessages().size(); i++) {
+            String message = request.logEventMessages().get(i);
+            int number = i + 1;
+            if (pattern.matches(message == null ? "" : message)) {
+                matches.add(new TestMatch(number, message));
+            }
+        }
+        return Map.of("matches", matches);
+    }
+
+}
