@@ -1,10 +1,9 @@
 package dev.berth.logs.events;
 
-import dev.berth.common.error.ApiException;
-import dev.berth.common.http.PageTokens;
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroupStore;
 import dev.berth.logs.ingest.LogBatchPublisher;
+import dev.berth.logs.requests.Limits;
 import dev.berth.logs.streams.LogStreamStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +58,7 @@ public class EventsResource {
                                         @QueryParam("startFromHead") @DefaultValue("false") boolean startFromHead,
                                         @QueryParam("nextToken") String nextToken) {
         access.requireRead(group);
-        int max = PageTokens.limit(limit, MAX_LIMIT, MAX_LIMIT,
-                m -> ApiException.invalidParameter(m.replace("maxResults", "limit")));
+        int max = Limits.of(limit, MAX_LIMIT, MAX_LIMIT);
         EventTokens token = nextToken == null || nextToken.isEmpty() ? null : EventTokens.decode(nextToken);
         boolean forward = token == null ? startFromHead : token.forward();
         Position bound = token != null ? token.position() : forward ? Position.START : Position.END;
@@ -115,7 +114,7 @@ public class EventsResource {
     /** CloudWatch wants batches in time order; Berth sorts them instead of refusing (stable for equal times). */
     private static List<InputEvent> sorted(List<InputEvent> input) {
         List<InputEvent> sorted = new ArrayList<>(input);
-        sorted.sort(java.util.Comparator.comparingLong(InputEvent::timestamp));
+        sorted.sort(Comparator.comparingLong(InputEvent::timestamp));
         return sorted;
     }
 }

@@ -6,6 +6,8 @@ import dev.berth.logs.filter.FilterPattern;
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroup;
 import dev.berth.logs.groups.LogGroupStore;
+import dev.berth.logs.requests.FilterPatterns;
+import dev.berth.logs.requests.Limits;
 import dev.berth.logs.streams.LogStreamStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -65,8 +67,7 @@ public class FilterEventsResource {
         if (names.size() > 100) {
             throw ApiException.invalidParameter("logStreamNames: at most 100");
         }
-        int limit = PageTokens.limit(request.limit(), EventsResource.MAX_LIMIT, EventsResource.MAX_LIMIT,
-                m -> ApiException.invalidParameter(m.replace("maxResults", "limit")));
+        int limit = Limits.of(request.limit(), EventsResource.MAX_LIMIT, EventsResource.MAX_LIMIT);
         FilterPattern pattern = FilterPatterns.parse(request.filterPattern());
         Position after = request.nextToken() == null || request.nextToken().isEmpty() ? Position.START
                 : Position.parse(PageTokens.decode(request.nextToken()))

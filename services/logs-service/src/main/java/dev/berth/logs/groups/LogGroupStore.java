@@ -7,6 +7,7 @@ import dev.berth.common.error.ApiException;
 import dev.berth.logs.retention.EventPartitions;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -94,7 +95,7 @@ public class LogGroupStore {
     public Uni<Boolean> delete(String tenant, String name) {
         return UniHelper.toUni(pool.withTransaction(tx -> tx.preparedQuery("DELETE FROM log_group "
                         + "WHERE tenant = $1 AND name = $2 RETURNING id").execute(Tuple.of(tenant, name))
-                .compose(rows -> rows.size() == 0 ? io.vertx.core.Future.succeededFuture(false)
+                .compose(rows -> rows.size() == 0 ? Future.succeededFuture(false)
                         : tx.preparedQuery("INSERT INTO log_purge (group_id) VALUES ($1)")
                                 .execute(Tuple.of(rows.iterator().next().getLong("id"))).map(true))));
     }

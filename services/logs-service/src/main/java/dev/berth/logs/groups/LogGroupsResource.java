@@ -5,6 +5,7 @@ import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
 import dev.berth.logs.metricfilters.MetricFilterStore;
+import dev.berth.logs.requests.Limits;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -59,7 +60,7 @@ public class LogGroupsResource {
     @Requires(Action.READ)
     public Uni<Map<String, Object>> list(@QueryParam("logGroupNamePrefix") String prefix,
                                          @QueryParam("limit") Integer limit, @QueryParam("nextToken") String nextToken) {
-        int max = PageTokens.limit(limit, 50, 50, message -> ApiException.invalidParameter(message.replace("maxResults", "limit")));
+        int max = Limits.of(limit, 50, 50);
         return groups.list(access.tenant(), prefix, PageTokens.decode(nextToken), max + 1)
                 .chain(found -> views(found).map(views -> {
                     Map<String, Object> page = new LinkedHashMap<>();

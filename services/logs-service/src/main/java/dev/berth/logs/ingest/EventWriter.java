@@ -16,12 +16,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,7 +69,7 @@ public class EventWriter {
         String[] ids = batches.stream().map(IncomingBatch::id).toArray(String[]::new);
         String[] tenants = batches.stream().map(IncomingBatch::tenant).toArray(String[]::new);
         String[] topics = new String[ids.length];
-        java.util.Arrays.fill(topics, Topic.LOGS.topicName());
+        Arrays.fill(topics, Topic.LOGS.topicName());
         return tx.preparedQuery("INSERT INTO processed_message (message_id, topic, tenant) "
                         + "SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING RETURNING message_id")
                 .execute(Tuple.of(ids, topics, tenants))
@@ -85,7 +88,7 @@ public class EventWriter {
 
     /** The groups of the batches by "tenant\0name", created when missing and locked against deletion and retention changes until commit. */
     private Future<Map<String, GroupRow>> groups(SqlClient tx, List<IncomingBatch> batches) {
-        Set<String> keys = new java.util.TreeSet<>();
+        Set<String> keys = new TreeSet<>();
         batches.forEach(b -> keys.add(b.tenant() + "\0" + b.logGroup()));
         String[] tenants = keys.stream().map(k -> k.substring(0, k.indexOf('\0'))).toArray(String[]::new);
         String[] names = keys.stream().map(k -> k.substring(k.indexOf('\0') + 1)).toArray(String[]::new);
@@ -134,7 +137,7 @@ public class EventWriter {
                                               Map<String, Long> streams, long now) {
         EventRows rows = new EventRows();
         Map<EventPartitions.Key, Map<Long, long[]>> bytes = new TreeMap<>(
-                java.util.Comparator.comparing(EventPartitions.Key::retentionClass).thenComparing(EventPartitions.Key::day));
+                Comparator.comparing(EventPartitions.Key::retentionClass).thenComparing(EventPartitions.Key::day));
         Map<Long, StreamTimes> times = new TreeMap<>();
         List<StoredEvents> stored = new ArrayList<>();
         int dropped = 0;

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -47,7 +48,7 @@ public class LogBatchConsumer {
                 .replaceWithVoid();
     }
 
-    private java.util.Optional<IncomingBatch> parse(String record) {
+    private Optional<IncomingBatch> parse(String record) {
         try {
             JsonNode message = json.readTree(record);
             var batch = IncomingBatch.of(message);
@@ -57,7 +58,7 @@ public class LogBatchConsumer {
             return batch;
         } catch (IOException | RuntimeException e) {
             LOG.warnf("skipped a record on berth.logs that is not JSON: %s", e.getMessage());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -4,12 +4,13 @@ import dev.berth.common.auth.Action;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
-import dev.berth.logs.events.FilterPatterns;
 import dev.berth.logs.filter.FilterPattern;
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroup;
 import dev.berth.logs.groups.LogGroupStore;
 import dev.berth.logs.groups.LogNames;
+import dev.berth.logs.requests.FilterPatterns;
+import dev.berth.logs.requests.Limits;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +76,7 @@ public class MetricFiltersResource {
                                          @QueryParam("filterNamePrefix") String prefix,
                                          @QueryParam("limit") Integer limit,
                                          @QueryParam("nextToken") String nextToken) {
-        int max = PageTokens.limit(limit, 50, 50, m -> ApiException.invalidParameter(m.replace("maxResults", "limit")));
+        int max = Limits.of(limit, 50, 50);
         String after = PageTokens.decode(nextToken);
         if (after != null && after.indexOf('\0') < 0) {
             throw ApiException.invalidParameter("nextToken: not a token this API gave out");

@@ -5,16 +5,20 @@ import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The partitions of {@code log_event}: one per retention class ({@code log_event_r7}), each split
@@ -98,20 +102,20 @@ public class EventPartitions {
                         + " CONCURRENTLY").execute()
                 .compose(x -> pool.query("DROP TABLE " + key.dayTable()).execute())
                 .compose(x -> pool.preparedQuery("DELETE FROM log_bytes WHERE retention_days = $1 AND day = $2")
-                        .execute(io.vertx.sqlclient.Tuple.of(key.retentionClass(), key.day())))
+                        .execute(Tuple.of(key.retentionClass(), key.day())))
                 .mapEmpty());
     }
 
-    static java.util.Optional<Key> parse(String table) {
-        var matcher = java.util.regex.Pattern.compile("log_event_r(\\d+)_d(\\d{8})").matcher(table);
+    static Optional<Key> parse(String table) {
+        var matcher = Pattern.compile("log_event_r(\\d+)_d(\\d{8})").matcher(table);
         if (!matcher.matches()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new Key(Integer.parseInt(matcher.group(1)),
+        return Optional.of(new Key(Integer.parseInt(matcher.group(1)),
                 LocalDate.parse(matcher.group(2), DAY_NAME)));
     }
 
     static LocalDate dayOf(long millis) {
-        return LocalDate.ofInstant(java.time.Instant.ofEpochMilli(millis), ZoneOffset.UTC);
+        return LocalDate.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
     }
 }

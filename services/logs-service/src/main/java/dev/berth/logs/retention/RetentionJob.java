@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,7 +33,7 @@ public class RetentionJob {
     @Inject
     EventPartitions partitions;
 
-    @Scheduled(every = "${berth.logs.housekeeping-every:5m}", delay = 30, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    @Scheduled(every = "${berth.logs.housekeeping-every:5m}", delay = 30, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return run().onFailure().invoke(e -> LOG.warnf("log housekeeping failed: %s", e.getMessage()))
@@ -101,7 +103,7 @@ public class RetentionJob {
                         + "FROM counted c WHERE b.group_id = c.group_id AND b.retention_days = c.retention_days "
                         + "AND b.day = c.day) "
                         + "SELECT coalesce(sum(events), 0)::bigint AS n FROM counted").execute(params)
-                .compose(rows -> rows.iterator().next().getLong("n") > 0 ? io.vertx.core.Future.succeededFuture()
+                .compose(rows -> rows.iterator().next().getLong("n") > 0 ? Future.succeededFuture()
                         : tx.preparedQuery("DELETE FROM log_purge WHERE id = $1").execute(Tuple.of(id)).mapEmpty())));
     }
 

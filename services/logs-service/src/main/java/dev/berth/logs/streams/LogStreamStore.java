@@ -10,7 +10,10 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Log streams of a group; the group has been resolved under the caller's tenant before any call here. */
@@ -71,11 +74,11 @@ public class LogStreamStore {
     }
 
     /** Stream names by id. */
-    public Uni<java.util.Map<Long, String>> names(java.util.Collection<Long> ids) {
+    public Uni<Map<Long, String>> names(Collection<Long> ids) {
         return UniHelper.toUni(pool.preparedQuery("SELECT id, name FROM log_stream WHERE id = ANY($1)")
                 .execute(Tuple.of(ids.toArray(Long[]::new))))
                 .map(rows -> {
-                    java.util.Map<Long, String> names = new java.util.HashMap<>();
+                    Map<Long, String> names = new HashMap<>();
                     rows.forEach(row -> names.put(row.getLong("id"), row.getString("name")));
                     return names;
                 });

@@ -9,6 +9,7 @@ import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroupStore;
 import dev.berth.logs.groups.LogGroupView;
 import dev.berth.logs.groups.LogNames;
+import dev.berth.logs.requests.Limits;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -17,8 +18,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -70,7 +69,7 @@ public class LogStreamsResource {
         if (order == LogStreamStore.Order.LastEventTime && prefix != null) {
             throw ApiException.invalidParameter("logStreamNamePrefix: cannot be used with orderBy LastEventTime");
         }
-        int max = PageTokens.limit(limit, 50, 50, m -> ApiException.invalidParameter(m.replace("maxResults", "limit")));
+        int max = Limits.of(limit, 50, 50);
         String after = PageTokens.decode(nextToken);
         if (after != null && order == LogStreamStore.Order.LastEventTime && !after.matches("-?\\d+/\\d+")) {
             throw ApiException.invalidParameter("nextToken: not a token this API gave out");

@@ -1,10 +1,10 @@
 package dev.berth.logs.tail;
 
 import dev.berth.common.error.ApiException;
-import dev.berth.logs.events.FilterPatterns;
 import dev.berth.logs.filter.FilterPattern;
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroupStore;
+import dev.berth.logs.requests.FilterPatterns;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;

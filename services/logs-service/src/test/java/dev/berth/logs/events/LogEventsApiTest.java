@@ -1,6 +1,5 @@
 package dev.berth.logs.events;
 
-import static dev.berth.logs.LogsTestClient.API;
 import static dev.berth.logs.LogsTestClient.as;
 import static dev.berth.logs.LogsTestClient.awaitMessages;
 import static dev.berth.logs.LogsTestClient.event;

@@ -1,4 +1,4 @@
-package dev.berth.logs.events;
+package dev.berth.logs.requests;
 
 import dev.berth.common.error.ApiException;
 import dev.berth.logs.filter.FilterPattern;
