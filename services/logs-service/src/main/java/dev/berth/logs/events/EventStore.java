@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,23 +38,57 @@ public class EventStore {
                 .map(rows -> Rows.all(rows, EventStore::row));
     }
 
+    /** One slice of a group scan: the rows holding the literals, where the slice ended, and how many rows it read. */
+    public record Slice(List<StoredEvent> candidates, Position last, int scanned) {
+    }
+
     /**
-     * The next {@code limit} events of a group in [from, to) after {@code after}, of the given
-     * streams (all when empty), holding every one of {@code literals}.
+     * Reads the next {@code rows} events of a group in [from, to) after {@code after} (of the given
+     * streams, all when empty) and returns those holding every one of {@code literals}. Bounding the
+     * rows read, not the rows found, keeps one statement short however rare the literals are. The
+     * row bound starts at {@code from} so the index scan starts at the window, not at the day.
      */
-    public Uni<List<StoredEvent>> group(long groupId, List<Long> streamIds, long from, long to, Position after,
-                                        List<String> literals, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM log_event WHERE group_id = $1 "
-                + "AND ts >= $2 AND ts < $3 AND (ts, seq) > ($4, $5) AND (cardinality($6::bigint[]) = 0 OR stream_id = ANY($6))");
-        Tuple params = Tuple.of(groupId, from, to, after.timestamp(), after.seq(), streamIds.toArray(Long[]::new));
+    public Uni<Slice> groupSlice(long groupId, List<Long> streamIds, long from, long to, Position after,
+                                 List<String> literals, int rows) {
+        Position start = later(after, new Position(from, Long.MIN_VALUE));
+        Tuple params = Tuple.of(groupId, from, to, start.timestamp(), start.seq(), streamIds.toArray(Long[]::new));
+        params.addInteger(rows);
+        StringBuilder holds = new StringBuilder("true");
         for (String literal : literals) {
             params.addString("%" + likeEscaped(literal) + "%");
-            sql.append(" AND message LIKE $").append(params.size());
+            holds.append(" AND message LIKE $").append(params.size());
         }
-        params.addInteger(limit);
-        sql.append(" ORDER BY ts, seq LIMIT $").append(params.size());
-        return UniHelper.toUni(pool.preparedQuery(sql.toString()).execute(params))
-                .map(rows -> Rows.all(rows, EventStore::row));
+        String sql = "WITH scanned AS (SELECT " + COLUMNS + " FROM log_event WHERE group_id = $1 AND ts >= $2 "
+                + "AND ts < $3 AND (ts, seq) > ($4, $5) AND (cardinality($6::bigint[]) = 0 OR stream_id = ANY($6)) "
+                + "ORDER BY ts, seq LIMIT $7) "
+                + "SELECT " + COLUMNS + ", 0 AS scanned FROM scanned WHERE " + holds + " "
+                + "UNION ALL (SELECT stream_id, ts, seq, ingested_at, NULL, (SELECT count(*) FROM scanned) "
+                + "FROM scanned ORDER BY ts DESC, seq DESC LIMIT 1) ORDER BY scanned, ts, seq";
+        return UniHelper.toUni(pool.preparedQuery(sql).execute(params)).map(found -> {
+            List<StoredEvent> candidates = new ArrayList<>();
+            Position last = after;
+            int scanned = 0;
+            for (Row row : found) {
+                long count = row.getLong("scanned");
+                if (count > 0) {
+                    last = new Position(row.getLong("ts"), row.getLong("seq"));
+                    scanned = (int) count;
+                } else {
+                    candidates.add(row(row));
+                }
+            }
+            return new Slice(candidates, last, scanned);
+        });
+    }
+
+    /** The earlier of two positions: a backward scan bound that never starts after the window. */
+    public static Position earlier(Position a, Position b) {
+        return later(a, b) == a ? b : a;
+    }
+
+    /** The later of two positions: a scan bound that never starts before the window. */
+    public static Position later(Position a, Position b) {
+        return a.timestamp() > b.timestamp() || a.timestamp() == b.timestamp() && a.seq() >= b.seq() ? a : b;
     }
 
     static String likeEscaped(String literal) {

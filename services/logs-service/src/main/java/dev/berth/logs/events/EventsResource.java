@@ -65,7 +65,10 @@ public class EventsResource {
         return groups.require(access.tenant(), group).chain(g -> streams.require(g.id(), stream).chain(s -> {
             long from = Math.max(startTime == null ? 0 : startTime, g.visibleFrom(System.currentTimeMillis()));
             long to = endTime == null ? Long.MAX_VALUE : endTime;
-            return events.stream(s.id(), from, to, bound, forward, max);
+            // the row bound starts at the window's edge, so the index scan does too
+            Position start = forward ? EventStore.later(bound, new Position(from, Long.MIN_VALUE))
+                    : EventStore.earlier(bound, new Position(to, Long.MIN_VALUE));
+            return events.stream(s.id(), from, to, start, forward, max);
         })).map(found -> page(found, forward, bound));
     }
 

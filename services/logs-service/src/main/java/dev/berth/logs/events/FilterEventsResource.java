@@ -27,9 +27,9 @@ import java.util.Map;
 @Path("/api/logs/v1/log-groups/{group}/events:filter")
 public class FilterEventsResource {
 
-    /** Rows read per query, and the search time one call may spend before it answers with a nextToken. */
-    static final int CHUNK = 2_000;
-    static final long BUDGET_NANOS = 200_000_000L;
+    /** Rows read per statement, and the search time one call may spend before it answers with a nextToken. */
+    static final int SLICE_ROWS = 5_000;
+    static final long BUDGET_NANOS = 150_000_000L;
 
     public record FilterLogEventsRequest(List<String> logStreamNames, String logStreamNamePrefix, Long startTime,
                                          Long endTime, String filterPattern, Integer limit, String nextToken) {
@@ -90,27 +90,28 @@ public class FilterEventsResource {
                         }));
     }
 
-    /** Reads chunks after {@code after} until the limit is reached, the range ends or the budget is spent; the position to go on from, or null. */
+    /**
+     * Reads slices after {@code after} until the limit is reached, the range ends or the budget is
+     * spent; the position to go on from, or null when the range is read to its end.
+     */
     private Uni<Position> search(Search search, Position after) {
-        return events.group(search.group().id(), search.streamIds(), search.from(), search.to(), after,
-                search.pattern().requiredLiterals(), CHUNK).chain(rows -> {
-                    Position last = after;
-                    for (StoredEvent row : rows) {
-                        last = row.position();
-                        if (search.pattern().matches(row.message())) {
-                            search.found().add(row);
+        return events.groupSlice(search.group().id(), search.streamIds(), search.from(), search.to(), after,
+                search.pattern().requiredLiterals(), SLICE_ROWS).chain(slice -> {
+                    for (StoredEvent candidate : slice.candidates()) {
+                        if (search.pattern().matches(candidate.message())) {
+                            search.found().add(candidate);
                             if (search.found().size() == search.limit()) {
-                                return Uni.createFrom().item(last);
+                                return Uni.createFrom().item(candidate.position());
                             }
                         }
                     }
-                    if (rows.size() < CHUNK) {
+                    if (slice.scanned() < SLICE_ROWS) {
                         return Uni.createFrom().nullItem();
                     }
                     if (System.nanoTime() > search.deadline()) {
-                        return Uni.createFrom().item(last);
+                        return Uni.createFrom().item(slice.last());
                     }
-                    return search(search, last);
+                    return search(search, slice.last());
                 });
     }
 

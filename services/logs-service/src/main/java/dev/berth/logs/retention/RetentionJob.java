@@ -25,7 +25,9 @@ import org.jboss.logging.Logger;
 public class RetentionJob {
 
     private static final Logger LOG = Logger.getLogger(RetentionJob.class);
-    private static final int PURGE_CHUNK = 10_000;
+    private static final int PURGE_CHUNK = 50_000;
+    /** How long one run may spend removing deleted groups' and streams' events. */
+    private static final long PURGE_NANOS = 60_000_000_000L;
 
     @Inject
     Pool pool;
@@ -74,18 +76,27 @@ public class RetentionJob {
                 });
     }
 
-    /** Removes up to a chunk of events of each deleted group or stream; done entries leave the queue. */
+    /** Removes the events of deleted groups and streams, oldest deletion first, for at most a minute a run. */
     private Uni<Void> purge() {
         return UniHelper.toUni(pool.query("SELECT id, group_id, stream_id FROM log_purge ORDER BY id LIMIT 20").execute())
                 .chain(rows -> {
                     List<Row> queued = new ArrayList<>();
                     rows.forEach(queued::add);
-                    return Multi.createFrom().iterable(queued).onItem().transformToUniAndConcatenate(this::purgeChunk)
+                    long deadline = System.nanoTime() + PURGE_NANOS;
+                    return Multi.createFrom().iterable(queued)
+                            .onItem().transformToUniAndConcatenate(entry -> purgeEntry(entry, deadline))
                             .collect().last().replaceWithVoid();
                 });
     }
 
-    private Uni<Void> purgeChunk(Row entry) {
+    /** Removes chunks of one entry's events until none is left (the entry then leaves the queue) or time is up. */
+    private Uni<Void> purgeEntry(Row entry, long deadline) {
+        return purgeChunk(entry).chain(more -> more && System.nanoTime() < deadline
+                ? purgeEntry(entry, deadline) : Uni.createFrom().voidItem());
+    }
+
+    /** One chunk; true when it removed events, so there may be more. */
+    private Uni<Boolean> purgeChunk(Row entry) {
         long id = entry.getLong("id");
         long group = entry.getLong("group_id");
         Long stream = entry.getLong("stream_id");
@@ -103,8 +114,8 @@ public class RetentionJob {
                         + "FROM counted c WHERE b.group_id = c.group_id AND b.retention_days = c.retention_days "
                         + "AND b.day = c.day) "
                         + "SELECT coalesce(sum(events), 0)::bigint AS n FROM counted").execute(params)
-                .compose(rows -> rows.iterator().next().getLong("n") > 0 ? Future.succeededFuture()
-                        : tx.preparedQuery("DELETE FROM log_purge WHERE id = $1").execute(Tuple.of(id)).mapEmpty())));
+                .compose(rows -> rows.iterator().next().getLong("n") > 0 ? Future.succeededFuture(true)
+                        : tx.preparedQuery("DELETE FROM log_purge WHERE id = $1").execute(Tuple.of(id)).map(false))));
     }
 
     private Uni<Void> forgetOldMessageIds() {

@@ -180,6 +180,33 @@ class LogEventsApiTest {
                 .body("events", hasSize(6));
     }
 
+    @Test
+    void filterFindsRareEventsAcrossManyReadSlicesOnce() throws Exception {
+        String group = LogsTestClient.newGroup(null);
+        LogsTestClient.newStream(group, "busy");
+        long t = System.currentTimeMillis() - 60_000;
+        // 12,000 events, every 997th a needle: the search reads several slices of rows
+        for (int batch = 0; batch < 2; batch++) {
+            int offset = batch * 6_000;
+            LogsTestClient.put(group, "busy", IntStream.range(offset, offset + 6_000)
+                    .mapToObj(i -> event(t + i, (i % 997 == 0 ? "needle " : "hay ") + i)).toList());
+        }
+        awaitMessages(group, "busy", m -> m.size() == 10_000);
+        List<String> needles = new ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            Map<String, Object> body = token == null ? Map.of("filterPattern", "needle", "limit", 5)
+                    : Map.of("filterPattern", "needle", "limit", 5, "nextToken", token);
+            JsonPath page = as("acme-viewer").body(body).post(group(group) + "/events:filter").then().statusCode(200)
+                    .extract().jsonPath();
+            needles.addAll(page.getList("events.message"));
+            token = page.getString("nextToken");
+            pages++;
+        } while (token != null && pages < 100);
+        assertEquals(IntStream.range(0, 12_000).filter(i -> i % 997 == 0).mapToObj(i -> "needle " + i).toList(), needles);
+    }
+
     private static List<String> filtered(String path, Map<String, Object> body) {
         return as("acme-viewer").body(body).post(path).then().statusCode(200).extract().jsonPath()
                 .getList("events.message");
