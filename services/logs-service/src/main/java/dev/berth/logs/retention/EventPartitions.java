@@ -67,7 +67,9 @@ public class EventPartitions {
     }
 
     private Future<Void> create(SqlClient tx, List<Key> keys) {
-        Future<?> chain = tx.query("SELECT pg_advisory_xact_lock(" + DDL_LOCK + ")").execute();
+        // "already exists, skipping" is the normal case for a replica that did not create it
+        Future<?> chain = tx.query("SET LOCAL client_min_messages = warning").execute()
+                .compose(x -> tx.query("SELECT pg_advisory_xact_lock(" + DDL_LOCK + ")").execute());
         for (Key key : keys) {
             chain = chain
                     .compose(x -> tx.query("CREATE TABLE IF NOT EXISTS " + key.classTable() + " PARTITION OF log_event "
