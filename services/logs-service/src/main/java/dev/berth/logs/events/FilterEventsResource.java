@@ -24,7 +24,8 @@ import java.util.Map;
  * some of them), matching a filter pattern. Like CloudWatch, one call searches for a bounded
  * time and may return fewer events than the limit, or none, with a nextToken to go on from.
  */
-@Path("/api/logs/v1/log-groups/{group}/events:filter")
+// routes match the raw path: clients that encode every ':' send events%3Afilter
+@Path("/api/logs/v1/log-groups/{group}/{filter: events(?::|%3[Aa])filter}")
 public class FilterEventsResource {
 
     /** Rows read per statement, and the search time one call may spend before it answers with a nextToken. */

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /** CloudWatch Logs' TestMetricFilter: try a pattern on sample messages before putting a filter. */
-@Path("/api/logs/v1/metric-filters:test")
+// also metric-filters%3Atest, from clients that encode every ':'
+@Path("/api/logs/v1/{test: metric-filters(?::|%3[Aa])test}")
 public class MetricFilterTestResource {
 
     public record TestMetricFilterRequest(String filterPattern, List<String> logEventMessages) {
