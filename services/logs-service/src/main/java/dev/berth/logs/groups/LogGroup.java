@@ -19,7 +19,7 @@ public record LogGroup(long id, String tenant, String name, Integer retentionDay
 
     /** The oldest event time (epoch ms) readers may still see at {@code nowMillis}; 0 when nothing expires. */
     public long visibleFrom(long nowMillis) {
-        return retentionDays == null ? 0 : nowMillis - retentionDays * 86_400_000L;
+        return RetentionDays.visibleFrom(retentionDays, nowMillis);
     }
 
     public static ApiException notFound(String name) {

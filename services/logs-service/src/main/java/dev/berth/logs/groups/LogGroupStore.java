@@ -15,7 +15,6 @@ import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,14 +76,14 @@ public class LogGroupStore {
     }
 
     /** A tenant's stored bytes and event count over all its groups. */
-    public Uni<long[]> usage(String tenant) {
+    public Uni<TenantUsage> usage(String tenant) {
         return UniHelper.toUni(pool.preparedQuery("SELECT coalesce(sum(b.bytes), 0)::bigint AS bytes, "
                         + "coalesce(sum(b.events), 0)::bigint AS events, (SELECT count(*) FROM log_group WHERE tenant = $1) AS groups "
                         + "FROM log_bytes b JOIN log_group g ON g.id = b.group_id WHERE g.tenant = $1")
                 .execute(Tuple.of(tenant)))
                 .map(rows -> {
                     Row row = rows.iterator().next();
-                    return new long[] {row.getLong("bytes"), row.getLong("events"), row.getLong("groups")};
+                    return new TenantUsage(row.getLong("bytes"), row.getLong("events"), row.getLong("groups"));
                 });
     }
 
@@ -144,6 +143,6 @@ public class LogGroupStore {
         Map<String, String> tags = json.convertValue(row.getJsonObject("tags").getMap(), TAGS);
         return new LogGroup(row.getLong("id"), row.getString("tenant"), row.getString("name"),
                 row.getInteger("retention_days"), tags,
-                row.getOffsetDateTime("created_at").toInstant().atOffset(ZoneOffset.UTC).toInstant());
+                row.getOffsetDateTime("created_at").toInstant());
     }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,14 +61,8 @@ public class LogGroupsResource {
                                          @QueryParam("limit") Integer limit, @QueryParam("nextToken") String nextToken) {
         int max = Limits.of(limit, 50, 50);
         return groups.list(access.tenant(), prefix, PageTokens.decode(nextToken), max + 1)
-                .chain(found -> views(found).map(views -> {
-                    Map<String, Object> page = new LinkedHashMap<>();
-                    page.put("logGroups", views.stream().limit(max).toList());
-                    if (found.size() > max) {
-                        page.put("nextToken", PageTokens.encode(found.get(max - 1).name()));
-                    }
-                    return page;
-                }));
+                .chain(found -> views(found).map(views -> PageTokens.page("logGroups", views, max, view -> view,
+                        LogGroupView::logGroupName)));
     }
 
     @GET

@@ -23,4 +23,9 @@ public final class RetentionDays {
     public static int classOf(Integer retentionDays) {
         return retentionDays == null ? 0 : retentionDays;
     }
+
+    /** The oldest event time (epoch ms) a retention keeps at {@code nowMillis}; 0 when it keeps everything. */
+    public static long visibleFrom(Integer retentionDays, long nowMillis) {
+        return retentionDays == null ? 0 : nowMillis - retentionDays * 86_400_000L;
+    }
 }

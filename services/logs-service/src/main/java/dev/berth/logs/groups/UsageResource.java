@@ -11,9 +11,6 @@ import jakarta.ws.rs.Path;
 @Path("/api/logs/v1/usage")
 public class UsageResource {
 
-    public record Usage(long storedBytes, long storedEvents, long logGroups) {
-    }
-
     @Inject
     LogGroupStore groups;
 
@@ -22,7 +19,7 @@ public class UsageResource {
 
     @GET
     @Requires(Action.READ)
-    public Uni<Usage> usage() {
-        return groups.usage(access.tenant()).map(u -> new Usage(u[0], u[1], u[2]));
+    public Uni<TenantUsage> usage() {
+        return groups.usage(access.tenant());
     }
 }

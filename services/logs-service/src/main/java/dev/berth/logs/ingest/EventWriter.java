@@ -4,6 +4,7 @@ import dev.berth.common.messaging.Topic;
 import dev.berth.logs.events.EventTimeWindow;
 import dev.berth.logs.events.InputEvent;
 import dev.berth.logs.events.PutLogEventsLimits;
+import dev.berth.logs.groups.RetentionDays;
 import dev.berth.logs.retention.EventPartitions;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
@@ -144,8 +145,8 @@ public class EventWriter {
         for (IncomingBatch batch : batches) {
             GroupRow group = groups.get(batch.tenant() + "\0" + batch.logGroup());
             long streamId = streams.get(group.id() + "\0" + batch.logStream());
-            int retentionClass = group.retentionDays() == null ? 0 : group.retentionDays();
-            long visibleFrom = group.retentionDays() == null ? 0 : now - group.retentionDays() * 86_400_000L;
+            int retentionClass = RetentionDays.classOf(group.retentionDays());
+            long visibleFrom = RetentionDays.visibleFrom(group.retentionDays(), now);
             List<InputEvent> kept = new ArrayList<>(batch.events().size());
             for (InputEvent event : batch.events()) {
                 if (!EventTimeWindow.accepts(event.timestamp(), now, visibleFrom)) {

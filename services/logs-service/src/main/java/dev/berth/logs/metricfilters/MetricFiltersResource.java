@@ -19,7 +19,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -84,15 +83,9 @@ public class MetricFiltersResource {
         String tenant = access.tenant();
         Uni<Long> groupId = logGroupName == null ? Uni.createFrom().nullItem()
                 : groups.require(tenant, logGroupName).map(LogGroup::id);
-        return groupId.chain(id -> store.list(tenant, id, prefix, after, max + 1)).map(found -> {
-            Map<String, Object> page = new LinkedHashMap<>();
-            page.put("metricFilters", found.stream().limit(max).map(MetricFilterView::of).toList());
-            if (found.size() > max) {
-                MetricFilter last = found.get(max - 1);
-                page.put("nextToken", PageTokens.encode(last.logGroupName() + "\0" + last.filterName()));
-            }
-            return page;
-        });
+        return groupId.chain(id -> store.list(tenant, id, prefix, after, max + 1))
+                .map(found -> PageTokens.page("metricFilters", found, max, MetricFilterView::of,
+                        f -> f.logGroupName() + "\0" + f.filterName()));
     }
 
     @DELETE
