@@ -321,9 +321,13 @@ class HostAgentEndToEndTest {
             assertEquals(0, stopped.getInt("containers[0].exitCode"), "the container got its credentials");
 
             List<String> lines = new ArrayList<>();
+            // berth.logs also carries other streams (the audit trail's JSON lines among them): this task's only
             logs.read(e -> {
+                if (!e.key().equals(group + "/c/app/" + taskId)) {
+                    return false;
+                }
                 e.value().path("detail").path("events").forEach(l -> lines.add(l.path("message").asText()));
-                return e.key().equals(group + "/c/app/" + taskId);
+                return lines.stream().anyMatch(l -> l.startsWith("{"));
             }, 1, WAIT);
             JsonNode credentials = JSON.readTree(lines.stream().filter(l -> l.startsWith("{")).findFirst().orElseThrow(
                     () -> new AssertionError("no credentials printed: " + lines)));
