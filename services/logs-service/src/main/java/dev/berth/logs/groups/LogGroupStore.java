@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.db.Rows;
 import dev.berth.common.error.ApiException;
-import dev.berth.logs.retention.EventPartitions;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
@@ -14,7 +13,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +31,6 @@ public class LogGroupStore {
 
     @Inject
     ObjectMapper json;
-
-    @Inject
-    EventPartitions partitions;
 
     /** CreateLogGroup; a group of that name already there is a ResourceAlreadyExistsException. */
     public Uni<LogGroup> create(String tenant, String name, Integer retentionDays, Map<String, String> tags) {
@@ -100,36 +95,15 @@ public class LogGroupStore {
     }
 
     /**
-     * PutRetentionPolicy / DeleteRetentionPolicy. The group's events move to the partitions of
-     * the new retention class, so that class's expiry drops them; readers apply the new
-     * retention at once.
+     * PutRetentionPolicy / DeleteRetentionPolicy. Readers apply the new retention at once; the
+     * group's stored events move to the new retention class's partitions in the background
+     * ({@code RetentionJob}), so this call stays short however many events the group holds.
      */
     public Uni<LogGroup> putRetention(String tenant, String name, Integer retentionDays) {
-        int newClass = RetentionDays.classOf(retentionDays);
-        return require(tenant, name).call(group -> group.retentionClass() == newClass ? Uni.createFrom().voidItem()
-                        : daysStored(group.id())
-                                .chain(days -> partitions.ensure(days.stream()
-                                        .map(day -> new EventPartitions.Key(newClass, day)).toList())))
-                .chain(group -> UniHelper.toUni(pool.withTransaction(tx -> tx.preparedQuery(
-                                "UPDATE log_group SET retention_days = $2 WHERE id = $1 RETURNING " + COLUMNS)
-                        .execute(Tuple.of(group.id(), retentionDays))
-                        .compose(updated -> tx.preparedQuery("UPDATE log_event SET retention_days = $2 "
-                                        + "WHERE group_id = $1 AND retention_days <> $2")
-                                .execute(Tuple.of(group.id(), newClass))
-                                .compose(x -> tx.preparedQuery("INSERT INTO log_bytes (group_id, retention_days, day, "
-                                                + "bytes, events) SELECT group_id, $2, day, sum(bytes), sum(events) "
-                                                + "FROM log_bytes WHERE group_id = $1 GROUP BY group_id, day "
-                                                + "ON CONFLICT (group_id, retention_days, day) DO UPDATE "
-                                                + "SET bytes = excluded.bytes, events = excluded.events")
-                                        .execute(Tuple.of(group.id(), newClass)))
-                                .compose(x -> tx.preparedQuery("DELETE FROM log_bytes WHERE group_id = $1 "
-                                        + "AND retention_days <> $2").execute(Tuple.of(group.id(), newClass)))
-                                .map(x -> row(updated.iterator().next()))))));
-    }
-
-    private Uni<List<LocalDate>> daysStored(long groupId) {
-        return UniHelper.toUni(pool.preparedQuery("SELECT DISTINCT day FROM log_bytes WHERE group_id = $1")
-                .execute(Tuple.of(groupId))).map(rows -> Rows.all(rows, row -> row.getLocalDate("day")));
+        return UniHelper.toUni(pool.preparedQuery("UPDATE log_group SET retention_days = $3 "
+                        + "WHERE tenant = $1 AND name = $2 RETURNING " + COLUMNS)
+                .execute(Tuple.of(tenant, name, retentionDays)))
+                .map(rows -> Rows.first(rows, this::row).orElseThrow(() -> LogGroup.notFound(name)));
     }
 
     public Uni<LogGroup> tag(String tenant, String name, Map<String, String> tags, List<String> untag) {

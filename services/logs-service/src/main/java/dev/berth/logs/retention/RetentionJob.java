@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * The housekeeping of stored events, every few minutes: drops day partitions whose retention has
- * passed, creates today's and tomorrow's partitions ahead of the events, removes the events of
+ * The housekeeping of stored events, every few minutes: moves events of groups whose retention
+ * changed to their new class, drops day partitions whose retention has passed, creates today's
+ * and tomorrow's partitions ahead of the events, removes the events of
  * deleted groups and streams in chunks, and forgets message ids older than Kafka keeps messages.
  */
 @ApplicationScoped
@@ -28,12 +29,17 @@ public class RetentionJob {
     private static final int PURGE_CHUNK = 50_000;
     /** How long one run may spend removing deleted groups' and streams' events. */
     private static final long PURGE_NANOS = 60_000_000_000L;
+    /** How long one run may spend moving events of groups whose retention changed. */
+    private static final long MOVE_NANOS = 60_000_000_000L;
 
     @Inject
     Pool pool;
 
     @Inject
     EventPartitions partitions;
+
+    @Inject
+    RetentionMoves moves;
 
     @Scheduled(every = "${berth.logs.housekeeping-every:5m}", delay = 30, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -44,18 +50,24 @@ public class RetentionJob {
 
     public Uni<Void> run() {
         long now = System.currentTimeMillis();
-        return dropExpired(now).chain(() -> createAhead(now)).chain(this::purge).chain(this::forgetOldMessageIds);
+        return moves.run(System.nanoTime() + MOVE_NANOS)
+                .chain(() -> dropExpired(now)).chain(() -> createAhead(now)).chain(this::purge)
+                .chain(this::forgetOldMessageIds);
     }
 
-    /** Drops the day partitions every event of which is past its class's retention. */
+    /**
+     * Drops the day partitions every event of which is past its class's retention, except those
+     * still holding events of a group whose retention changed (they move first).
+     */
     public Uni<Void> dropExpired(long now) {
-        return partitions.existing().chain(keys -> {
-            List<EventPartitions.Key> expired = keys.stream().filter(k -> expired(k, now)).toList();
+        return moves.sources().chain(waiting -> partitions.existing().chain(keys -> {
+            List<EventPartitions.Key> expired = keys.stream()
+                    .filter(k -> expired(k, now) && !waiting.contains(k)).toList();
             return Multi.createFrom().iterable(expired)
                     .onItem().transformToUniAndConcatenate(key -> partitions.drop(key)
                             .invoke(() -> LOG.infof("dropped expired log partition %s", key)))
                     .collect().last().replaceWithVoid();
-        });
+        }));
     }
 
     static boolean expired(EventPartitions.Key key, long now) {

@@ -47,6 +47,44 @@ class RetentionTest {
         }
     }
 
+    private long rowsOf(String group) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM logs.log_event e JOIN logs.log_group g "
+                     + "ON g.id = e.group_id WHERE g.tenant = 'acme' AND g.name = '" + group + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private long rowsOf(String group, int retentionClass) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM logs.log_event e JOIN logs.log_group g "
+                     + "ON g.id = e.group_id WHERE g.tenant = 'acme' AND g.name = '" + group + "' "
+                     + "AND e.retention_days = " + retentionClass)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void longerRetentionMovesEventsOutOfTheShortClassBeforeItExpires() throws Exception {
+        String group = LogsTestClient.newGroup(1);
+        LogsTestClient.newStream(group, "s");
+        long now = System.currentTimeMillis();
+        LogsTestClient.put(group, "s", List.of(event(now - 20 * 3_600_000L, "twenty hours old"), event(now, "now")));
+        awaitMessages(group, "s", m -> m.size() == 2);
+        long bytes = storedBytes(group);
+        assertEquals(2, rowsOf(group, 1));
+
+        as("acme-admin").body(Map.of("retentionInDays", 30)).put(group(group) + "/retention-policy").then()
+                .statusCode(200);
+        housekeeping.run().await().atMost(Duration.ofSeconds(120));
+        assertEquals(0, rowsOf(group, 1));
+        assertEquals(2, rowsOf(group, 30), "both events now live under the 30-day class");
+        assertEquals(bytes, storedBytes(group), "the byte count moved with them");
+        assertEquals(List.of("twenty hours old", "now"), get(group, "s", "startFromHead=true").getList("events.message"));
+    }
+
     private static long storedBytes(String group) {
         return ((Number) as("acme-viewer").get(group(group)).then().statusCode(200).extract()
                 .path("logGroup.storedBytes")).longValue();
@@ -71,11 +109,11 @@ class RetentionTest {
 
         as("acme-admin").body(Map.of("retentionInDays", 1)).put(group(group) + "/retention-policy").then()
                 .statusCode(200);
-        // readers apply the new retention at once; the events moved to the one-day class's partitions
+        // readers apply the new retention at once; housekeeping moves the events to the one-day class and drops
+        // that class's expired day partition whole
         assertEquals(List.of("new"), get(group, "s", "startFromHead=true").getList("events.message"));
-        assertTrue(tableExists("log_event_r1_d" + day));
-
-        housekeeping.run().await().atMost(Duration.ofSeconds(60));
+        housekeeping.run().await().atMost(Duration.ofSeconds(120));
+        assertEquals(1, rowsOf(group), "only the recent event is stored");
         assertFalse(tableExists("log_event_r1_d" + day), "the expired day partition is dropped whole");
         assertEquals(26 + 3, storedBytes(group));
         long usageAfter = ((Number) as("acme-viewer").get(API + "/usage").then().statusCode(200).extract()
