@@ -50,7 +50,7 @@ public class EventStore {
      */
     public Uni<Slice> groupSlice(long groupId, List<Long> streamIds, long from, long to, Position after,
                                  List<String> literals, int rows) {
-        Position start = later(after, new Position(from, Long.MIN_VALUE));
+        Position start = after.atLeast(new Position(from, Long.MIN_VALUE));
         Tuple params = Tuple.of(groupId, from, to, start.timestamp(), start.seq(), streamIds.toArray(Long[]::new));
         params.addInteger(rows);
         StringBuilder holds = new StringBuilder("true");
@@ -79,16 +79,6 @@ public class EventStore {
             }
             return new Slice(candidates, last, scanned);
         });
-    }
-
-    /** The earlier of two positions: a backward scan bound that never starts after the window. */
-    public static Position earlier(Position a, Position b) {
-        return later(a, b) == a ? b : a;
-    }
-
-    /** The later of two positions: a scan bound that never starts before the window. */
-    public static Position later(Position a, Position b) {
-        return a.timestamp() > b.timestamp() || a.timestamp() == b.timestamp() && a.seq() >= b.seq() ? a : b;
     }
 
     static String likeEscaped(String literal) {

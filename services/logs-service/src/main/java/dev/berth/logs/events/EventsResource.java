@@ -66,8 +66,8 @@ public class EventsResource {
             long from = Math.max(startTime == null ? 0 : startTime, g.visibleFrom(System.currentTimeMillis()));
             long to = endTime == null ? Long.MAX_VALUE : endTime;
             // the row bound starts at the window's edge, so the index scan does too
-            Position start = forward ? EventStore.later(bound, new Position(from, Long.MIN_VALUE))
-                    : EventStore.earlier(bound, new Position(to, Long.MIN_VALUE));
+            Position start = forward ? bound.atLeast(new Position(from, Long.MIN_VALUE))
+                    : bound.atMost(new Position(to, Long.MIN_VALUE));
             return events.stream(s.id(), from, to, start, forward, max);
         })).map(found -> page(found, forward, bound));
     }

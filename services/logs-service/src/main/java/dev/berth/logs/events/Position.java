@@ -8,6 +8,16 @@ public record Position(long timestamp, long seq) {
     public static final Position START = new Position(Long.MIN_VALUE, Long.MIN_VALUE);
     public static final Position END = new Position(Long.MAX_VALUE, Long.MAX_VALUE);
 
+    /** The later of the two: a forward scan bound that never starts before {@code other}. */
+    public Position atLeast(Position other) {
+        return timestamp > other.timestamp || timestamp == other.timestamp && seq >= other.seq ? this : other;
+    }
+
+    /** The earlier of the two: a backward scan bound that never starts after {@code other}. */
+    public Position atMost(Position other) {
+        return atLeast(other) == this ? other : this;
+    }
+
     @Override
     public String toString() {
         return timestamp + "/" + seq;

@@ -39,6 +39,27 @@ public class EventWriter {
 
     private static final Logger LOG = Logger.getLogger(EventWriter.class);
 
+    /** A group as a batch names it; sorted, so concurrent writers lock rows in one order. */
+    private record GroupName(String tenant, String name) implements Comparable<GroupName> {
+        static GroupName of(IncomingBatch batch) {
+            return new GroupName(batch.tenant(), batch.logGroup());
+        }
+
+        @Override
+        public int compareTo(GroupName other) {
+            int byTenant = tenant.compareTo(other.tenant);
+            return byTenant != 0 ? byTenant : name.compareTo(other.name);
+        }
+    }
+
+    private record StreamName(long groupId, String name) implements Comparable<StreamName> {
+        @Override
+        public int compareTo(StreamName other) {
+            int byGroup = Long.compare(groupId, other.groupId);
+            return byGroup != 0 ? byGroup : name.compareTo(other.name);
+        }
+    }
+
     private record GroupRow(long id, Integer retentionDays) {
     }
 
@@ -87,55 +108,54 @@ public class EventWriter {
                 });
     }
 
-    /** The groups of the batches by "tenant\0name", created when missing and locked against deletion and retention changes until commit. */
-    private Future<Map<String, GroupRow>> groups(SqlClient tx, List<IncomingBatch> batches) {
-        Set<String> keys = new TreeSet<>();
-        batches.forEach(b -> keys.add(b.tenant() + "\0" + b.logGroup()));
-        String[] tenants = keys.stream().map(k -> k.substring(0, k.indexOf('\0'))).toArray(String[]::new);
-        String[] names = keys.stream().map(k -> k.substring(k.indexOf('\0') + 1)).toArray(String[]::new);
-        Tuple params = Tuple.tuple(List.of(tenants, names)); // Tuple.of(a, b) would spread an array b
+    /** The groups of the batches, created when missing and locked against deletion and retention changes until commit. */
+    private Future<Map<GroupName, GroupRow>> groups(SqlClient tx, List<IncomingBatch> batches) {
+        Set<GroupName> names = new TreeSet<>();
+        batches.forEach(b -> names.add(GroupName.of(b)));
+        // Tuple.of(a, b) would spread an array b into parameters
+        Tuple params = Tuple.tuple(List.of(names.stream().map(GroupName::tenant).toArray(String[]::new),
+                names.stream().map(GroupName::name).toArray(String[]::new)));
         return tx.preparedQuery("INSERT INTO log_group (tenant, name) SELECT * FROM unnest($1::text[], $2::text[]) "
                         + "ON CONFLICT DO NOTHING").execute(params)
                 .compose(x -> tx.preparedQuery("SELECT id, tenant, name, retention_days FROM log_group "
                         + "WHERE (tenant, name) IN (SELECT * FROM unnest($1::text[], $2::text[])) FOR SHARE")
                         .execute(params))
                 .map(rows -> {
-                    Map<String, GroupRow> groups = new HashMap<>();
+                    Map<GroupName, GroupRow> groups = new HashMap<>();
                     for (Row row : rows) {
-                        groups.put(row.getString("tenant") + "\0" + row.getString("name"),
+                        groups.put(new GroupName(row.getString("tenant"), row.getString("name")),
                                 new GroupRow(row.getLong("id"), row.getInteger("retention_days")));
                     }
                     return groups;
                 });
     }
 
-    /** Stream ids by "groupId\0name", created when missing. */
-    private Future<Map<String, Long>> streams(SqlClient tx, List<IncomingBatch> batches, Map<String, GroupRow> groups) {
-        Map<String, String> tenantOf = new TreeMap<>();
+    /** Stream ids, the streams created when missing. */
+    private Future<Map<StreamName, Long>> streams(SqlClient tx, List<IncomingBatch> batches,
+                                                  Map<GroupName, GroupRow> groups) {
+        Map<StreamName, String> tenantOf = new TreeMap<>();
         for (IncomingBatch b : batches) {
-            tenantOf.put(groups.get(b.tenant() + "\0" + b.logGroup()).id() + "\0" + b.logStream(), b.tenant());
+            tenantOf.put(new StreamName(groups.get(GroupName.of(b)).id(), b.logStream()), b.tenant());
         }
-        String[] tenants = tenantOf.values().toArray(String[]::new);
-        Long[] groupIds = tenantOf.keySet().stream().map(k -> Long.valueOf(k.substring(0, k.indexOf('\0'))))
-                .toArray(Long[]::new);
-        String[] names = tenantOf.keySet().stream().map(k -> k.substring(k.indexOf('\0') + 1)).toArray(String[]::new);
+        Long[] groupIds = tenantOf.keySet().stream().map(StreamName::groupId).toArray(Long[]::new);
+        String[] names = tenantOf.keySet().stream().map(StreamName::name).toArray(String[]::new);
         return tx.preparedQuery("INSERT INTO log_stream (tenant, group_id, name) "
                         + "SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[]) ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(tenants, groupIds, names))
+                .execute(Tuple.of(tenantOf.values().toArray(String[]::new), groupIds, names))
                 .compose(x -> tx.preparedQuery("SELECT id, group_id, name FROM log_stream "
                         + "WHERE (group_id, name) IN (SELECT * FROM unnest($1::bigint[], $2::text[]))")
                         .execute(Tuple.tuple(List.of(groupIds, names))))
                 .map(rows -> {
-                    Map<String, Long> streams = new HashMap<>();
+                    Map<StreamName, Long> streams = new HashMap<>();
                     for (Row row : rows) {
-                        streams.put(row.getLong("group_id") + "\0" + row.getString("name"), row.getLong("id"));
+                        streams.put(new StreamName(row.getLong("group_id"), row.getString("name")), row.getLong("id"));
                     }
                     return streams;
                 });
     }
 
-    private Future<List<StoredEvents>> insert(SqlClient tx, List<IncomingBatch> batches, Map<String, GroupRow> groups,
-                                              Map<String, Long> streams, long now) {
+    private Future<List<StoredEvents>> insert(SqlClient tx, List<IncomingBatch> batches,
+                                              Map<GroupName, GroupRow> groups, Map<StreamName, Long> streams, long now) {
         EventRows rows = new EventRows();
         Map<EventPartitions.Key, Map<Long, long[]>> bytes = new TreeMap<>(
                 Comparator.comparing(EventPartitions.Key::retentionClass).thenComparing(EventPartitions.Key::day));
@@ -143,8 +163,8 @@ public class EventWriter {
         List<StoredEvents> stored = new ArrayList<>();
         int dropped = 0;
         for (IncomingBatch batch : batches) {
-            GroupRow group = groups.get(batch.tenant() + "\0" + batch.logGroup());
-            long streamId = streams.get(group.id() + "\0" + batch.logStream());
+            GroupRow group = groups.get(GroupName.of(batch));
+            long streamId = streams.get(new StreamName(group.id(), batch.logStream()));
             int retentionClass = RetentionDays.classOf(group.retentionDays());
             long visibleFrom = RetentionDays.visibleFrom(group.retentionDays(), now);
             List<InputEvent> kept = new ArrayList<>(batch.events().size());

@@ -31,14 +31,16 @@ public class MetricFilterStore {
     @Inject
     ObjectMapper json;
 
-    /** PutMetricFilter: creates or replaces the filter of that name. */
-    public Uni<Void> put(String tenant, long groupId, String name, String pattern,
-                         List<MetricTransformation> transformations) {
+    /** PutMetricFilter: creates or replaces the filter of that name; the filter as stored. */
+    public Uni<MetricFilter> put(String tenant, long groupId, String groupName, String name, FilterPattern pattern,
+                                 List<MetricTransformation> transformations) {
         JsonArray stored = new JsonArray(json.convertValue(transformations, List.class));
         return UniHelper.toUni(pool.preparedQuery("INSERT INTO metric_filter (tenant, group_id, name, pattern, "
                         + "transformations) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (group_id, name) DO UPDATE "
-                        + "SET pattern = excluded.pattern, transformations = excluded.transformations")
-                .execute(Tuple.of(tenant, groupId, name, pattern, stored))).replaceWithVoid();
+                        + "SET pattern = excluded.pattern, transformations = excluded.transformations RETURNING created_at")
+                .execute(Tuple.of(tenant, groupId, name, pattern.text(), stored)))
+                .map(rows -> new MetricFilter(tenant, groupId, groupName, name, pattern, transformations,
+                        rows.iterator().next().getOffsetDateTime("created_at").toInstant()));
     }
 
     public Uni<Boolean> delete(long groupId, String name) {

@@ -62,11 +62,9 @@ public class MetricFiltersResource {
         List<MetricTransformation> transformations = MetricTransformations.validate(request.metricTransformations());
         String tenant = access.tenant();
         return groups.require(tenant, group)
-                .call(g -> store.put(tenant, g.id(), name, pattern.text(), transformations)
+                .chain(g -> store.put(tenant, g.id(), group, name, pattern, transformations)
                         .invoke(() -> publisher.changed(g.id())))
-                .chain(g -> store.list(tenant, g.id(), name, null, 100))
-                .map(found -> Map.of("metricFilter", found.stream().filter(f -> f.filterName().equals(name))
-                        .findFirst().map(MetricFilterView::of).orElseThrow()));
+                .map(filter -> Map.of("metricFilter", MetricFilterView.of(filter)));
     }
 
     @GET

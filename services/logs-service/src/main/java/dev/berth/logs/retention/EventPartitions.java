@@ -30,6 +30,7 @@ public class EventPartitions {
 
     static final long DAY_MILLIS = 86_400_000L;
     private static final DateTimeFormatter DAY_NAME = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final Pattern DAY_TABLE = Pattern.compile("log_event_r(\\d+)_d(\\d{8})");
     /** One lock for every partition DDL, so replicas creating the same day do not race. */
     private static final long DDL_LOCK = 0x6c6f6773L;
 
@@ -109,7 +110,7 @@ public class EventPartitions {
     }
 
     static Optional<Key> parse(String table) {
-        var matcher = Pattern.compile("log_event_r(\\d+)_d(\\d{8})").matcher(table);
+        var matcher = DAY_TABLE.matcher(table);
         if (!matcher.matches()) {
             return Optional.empty();
         }
