@@ -12,6 +12,10 @@ import dev.berth.testsupport.LocalPlatform;
 import dev.berth.testsupport.Tokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,6 +132,74 @@ class HostAgentEndToEndTest {
             }, 1, WAIT);
             assertTrue(lines.contains("hello from berth in /bin") && lines.contains("oops"), "log lines: " + lines);
         }
+    }
+
+    /**
+     * DESIGN.md §5: a tenant's container reaches none of the platform's backends. The task probes
+     * PostgreSQL, Kafka (broker and controller), Keycloak (HTTP and management) and every backend
+     * service at its default gateway and at each address of this machine; a listener of the
+     * test's own on all interfaces is the control that the probe sees an open port.
+     */
+    @Test
+    void aTasksContainerCannotConnectToTheDatabaseTheBrokerKeycloakOrTheBackends() throws Exception {
+        String group = "/e2e/probe-" + RUN;
+        List<Integer> platformPorts = List.of(port("BERTH_PG_PORT", 15432), port("BERTH_KAFKA_PORT", 9092),
+                port("BERTH_KAFKA_CONTROLLER_PORT", 9093), port("BERTH_KEYCLOAK_PORT", 8180),
+                port("BERTH_KEYCLOAK_MANAGEMENT_PORT", 8190), port("BERTH_REGISTRY_PORT", 8081),
+                port("BERTH_SCHEDULER_PORT", 8082), port("BERTH_AUTOSCALER_PORT", 8083),
+                port("BERTH_STACKS_PORT", 8084), port("BERTH_LOGS_PORT", 8085));
+        List<String> hostAddresses = NetworkInterface.networkInterfaces()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+                .map(InetAddress::getHostAddress).toList();
+        try (ServerSocket control = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
+            String ports = platformPorts.stream().map(String::valueOf).collect(Collectors.joining(" "));
+            Map<String, Object> probe = container("probe", "gw=$(ip route | awk '/^default/ {print $3}'); "
+                    + "for h in $gw $HOSTS; do for p in $PORTS $CONTROL; do "
+                    + "timeout 3 nc -w 2 $h $p </dev/null >/dev/null 2>&1; "
+                    + "if [ $? -eq 1 ]; then echo \"closed $h:$p\"; else echo \"open $h:$p\"; fi; done; done; echo probe-done");
+            probe.put("environment", List.of(Map.of("name", "HOSTS", "value", String.join(" ", hostAddresses)),
+                    Map.of("name", "PORTS", "value", ports),
+                    Map.of("name", "CONTROL", "value", String.valueOf(control.getLocalPort()))));
+            probe.put("logConfiguration", Map.of("logDriver", "awslogs",
+                    "options", Map.of("awslogs-group", group, "awslogs-stream-prefix", "probe")));
+            String family = register("probe", List.of(probe));
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                while (!control.isClosed()) {
+                    try {
+                        control.accept().close();
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            Set<String> lines = new HashSet<>();
+            try (EventsReader logs = EventsReader.atEndOf("berth.logs")) {
+                String taskArn = runTask(cluster, family);
+                awaitTask(cluster, taskArn, t -> "STOPPED".equals(t.getString("lastStatus")));
+                logs.read(e -> {
+                    if (!e.key().startsWith(group + "/")) {
+                        return false;
+                    }
+                    e.value().path("detail").path("events").forEach(line -> lines.add(line.path("message").asText()));
+                    return lines.contains("probe-done");
+                }, 1, WAIT);
+            } finally {
+                control.close();
+                acceptor.join(2000);
+            }
+            assertTrue(lines.contains("probe-done"), "the probe's output: " + lines);
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("open ") && l.endsWith(":" + control.getLocalPort())),
+                    "the control listener was not reachable, so the probe proves nothing: " + lines);
+            List<String> reached = lines.stream().filter(l -> l.startsWith("open "))
+                    .filter(l -> !l.endsWith(":" + control.getLocalPort())).sorted().toList();
+            assertEquals(List.of(), reached, "a task's container reached platform ports");
+        }
+    }
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value);
     }
 
     @Test

@@ -44,8 +44,7 @@ public final class Tokens {
 
     /** A token of one of the platform's own services, e.g. {@code scheduler} (role platform-service). */
     public static String forPlatformService(String service) {
-        return clientCredentials("berth-" + service,
-                System.getenv().getOrDefault("BERTH_SERVICE_CLIENT_SECRET", "berth-service-secret"));
+        return clientCredentials("berth-" + service, PlatformSecrets.clientSecret(service));
     }
 
     /** The claims of a JWT, read without checking it (tests look at what Keycloak put in). */

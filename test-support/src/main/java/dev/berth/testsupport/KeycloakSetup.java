@@ -1,0 +1,98 @@
+package dev.berth.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Gives the realm {@code berth} this install's secrets: each platform client
+ * ({@code berth-<service>}) gets the secret {@code ./platform} generated for it, and the realm
+ * its brute-force protection. The realm file holds no secret; this runs after every start, so an
+ * older realm imported with a shared default is fixed too. Logs in as the master realm's admin.
+ *
+ * <pre>java -cp … dev.berth.testsupport.KeycloakSetup KEYCLOAK_URL SECRETS_DIR</pre>
+ */
+public final class KeycloakSetup {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+    private final String token;
+
+    private KeycloakSetup(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: KeycloakSetup KEYCLOAK_URL SECRETS_DIR");
+            System.exit(2);
+        }
+        Path secrets = Path.of(args[1]);
+        KeycloakSetup setup = new KeycloakSetup(args[0], adminToken(args[0], PlatformSecrets.read(secrets, "keycloak-admin")));
+        for (String service : PlatformSecrets.SERVICES) {
+            setup.setClientSecret("berth-" + service, PlatformSecrets.read(secrets, "client-" + service));
+        }
+        setup.protectAgainstBruteForce();
+        System.out.println("keycloak: secrets of " + PlatformSecrets.SERVICES.size() + " platform clients set, brute-force protection on");
+    }
+
+    private static String adminToken(String base, String password) throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=admin-cli&username=admin&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak refused the admin login (" + response.statusCode()
+                    + "): the admin password in data/secrets/keycloak-admin does not match this Keycloak's"
+                    + " (its data predates generated secrets?)");
+        }
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    private void setClientSecret(String clientId, String secret) throws IOException, InterruptedException {
+        JsonNode found = JSON.readTree(call("GET", "/admin/realms/berth/clients?clientId=" + clientId, null));
+        if (!found.isArray() || found.isEmpty()) {
+            throw new IllegalStateException("realm berth has no client " + clientId + " (keycloak/berth-realm.json)");
+        }
+        ObjectNode client = (ObjectNode) found.get(0);
+        if (secret.equals(client.path("secret").asText(null))) {
+            return;
+        }
+        client.put("secret", secret);
+        call("PUT", "/admin/realms/berth/clients/" + client.get("id").asText(), client.toString());
+    }
+
+    /** The realm file turns it on for new installs; a realm imported before that gets it here. */
+    private void protectAgainstBruteForce() throws IOException, InterruptedException {
+        JsonNode realm = JSON.readTree(call("GET", "/admin/realms/berth", null));
+        if (!realm.path("bruteForceProtected").asBoolean()) {
+            call("PUT", "/admin/realms/berth", "{\"realm\":\"berth\",\"bruteForceProtected\":true}");
+        }
+    }
+
+    private String call(String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+}
