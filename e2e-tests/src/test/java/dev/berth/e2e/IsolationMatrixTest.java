@@ -30,7 +30,7 @@ class IsolationMatrixTest {
 
     enum Caller {
         ACME_ADMIN, ACME_DEPLOYER, ACME_VIEWER, GLOBEX_ADMIN, ACME_HOST, ACME_TASK, PLATFORM_SERVICE,
-        EXPIRED, FOREIGN_KEY, OTHER_REALM, ALG_NONE, NO_TOKEN
+        EXPIRED, FOREIGN_KEY, OTHER_REALM, WRONG_AUDIENCE, ALG_NONE, NO_TOKEN
     }
 
     private static final String GATEWAY = "http://127.0.0.1:" + System.getenv().getOrDefault("BERTH_GATEWAY_PORT", "8080");
@@ -198,6 +198,7 @@ class IsolationMatrixTest {
         String issuer = KEYCLOAK + "/realms/berth";
         TOKENS.put(Caller.FOREIGN_KEY, ForgedTokens.signedByAnotherKey(issuer, ForgedTokens.kidOf(TOKENS.get(Caller.ACME_ADMIN))));
         TOKENS.put(Caller.OTHER_REALM, masterRealmToken());
+        TOKENS.put(Caller.WRONG_AUDIENCE, tokenForAnotherClient());
         TOKENS.put(Caller.ALG_NONE, ForgedTokens.unsigned(issuer));
     }
 
@@ -253,14 +254,17 @@ class IsolationMatrixTest {
     private static String expiredToken() throws Exception {
         String clientId = "matrix-expiring-" + UUID.randomUUID().toString().substring(0, 8);
         String secret = UUID.randomUUID().toString();
-        String location = given().baseUri(KEYCLOAK).auth().oauth2(masterRealmToken()).contentType("application/json")
+        String location = given().baseUri(KEYCLOAK).auth().oauth2(TestUsers.masterAdminToken()).contentType("application/json")
                 .body(Map.of("clientId", clientId, "enabled", true, "publicClient", false,
                         "serviceAccountsEnabled", true, "standardFlowEnabled", false, "secret", secret,
                         "attributes", Map.of("access.token.lifespan", "1"),
                         "protocolMappers", List.of(Map.of("name", "tenant", "protocol", "openid-connect",
                                 "protocolMapper", "oidc-hardcoded-claim-mapper",
                                 "config", Map.of("claim.name", "tenant", "claim.value", "acme",
-                                        "jsonType.label", "String", "access.token.claim", "true")))))
+                                        "jsonType.label", "String", "access.token.claim", "true")),
+                                Map.of("name", "audience", "protocol", "openid-connect",
+                                        "protocolMapper", "oidc-audience-mapper",
+                                        "config", Map.of("included.custom.audience", "berth", "access.token.claim", "true")))))
                 .when().post("/admin/realms/berth/clients").then().statusCode(201).extract().header("Location");
         String token = Tokens.clientCredentials(clientId, secret);
         given().auth().oauth2(masterRealmToken()).when().delete(location).then().statusCode(204);
@@ -270,11 +274,18 @@ class IsolationMatrixTest {
 
     /** A genuine Keycloak token, but of the master realm: not Berth's. */
     private static String masterRealmToken() {
+        return TestUsers.masterAdminToken();
+    }
+
+    /**
+     * A genuine token of the berth realm with the acme admin's roles and tenant, but issued to
+     * Keycloak's own {@code admin-cli} client: it does not name Berth as its audience.
+     */
+    private static String tokenForAnotherClient() {
         return given().baseUri(KEYCLOAK).contentType("application/x-www-form-urlencoded")
                 .formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin")
-                .formParam("password", System.getenv().getOrDefault("BERTH_KEYCLOAK_ADMIN_PASSWORD", "berth-admin"))
-                .when().post("/realms/master/protocol/openid-connect/token").then().statusCode(200)
+                .formParam("username", "acme-admin").formParam("password", Tokens.DEMO_PASSWORD)
+                .when().post("/realms/berth/protocol/openid-connect/token").then().statusCode(200)
                 .extract().path("access_token");
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.testsupport.KafkaSecurity;
 import dev.berth.testsupport.LocalPlatform;
 import dev.berth.testsupport.PlatformSecrets;
@@ -23,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  */
 class PlatformSecretsTest {
 
-    private static final String KEYCLOAK = "http://127.0.0.1:" + env("BERTH_KEYCLOAK_PORT", "8180");
+    private static final String KEYCLOAK = TestUsers.KEYCLOAK;
     private static final String KAFKA = env("BERTH_KAFKA_BOOTSTRAP", "127.0.0.1:" + env("BERTH_KAFKA_PORT", "9092"));
     private static final String DB = "jdbc:postgresql://127.0.0.1:" + env("BERTH_PG_PORT", "15432") + "/berth";
     private static final String OLD_DEFAULT = "berth-service-secret";
@@ -76,12 +76,15 @@ class PlatformSecretsTest {
     }
 
     @Test
-    void theRealmLocksOutPasswordGuessing() throws Exception {
-        String admin = adminToken();
-        HttpResponse<String> realm = HTTP.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/admin/realms/berth"))
-                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, realm.statusCode());
-        assertTrue(new ObjectMapper().readTree(realm.body()).path("bruteForceProtected").asBoolean(), realm.body());
+    void passwordGuessingLocksTheUserOutEvenForTheRightPassword() throws Exception {
+        String password = UUID.randomUUID().toString();
+        String user = TestUsers.create("guessed", password);
+        assertEquals(200, passwordGrant(user, password).statusCode());
+        for (int i = 0; i < 3; i++) {
+            assertNotEquals(200, passwordGrant(user, "guess-" + i).statusCode());
+        }
+        HttpResponse<String> locked = passwordGrant(user, password);
+        assertNotEquals(200, locked.statusCode(), locked.body());
     }
 
     @Test
@@ -151,12 +154,9 @@ class PlatformSecretsTest {
                 "grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
-    private static String adminToken() throws Exception {
-        HttpResponse<String> response = form("/realms/master/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "admin-cli", "username", "admin",
-                "password", PlatformSecrets.read("keycloak-admin")));
-        assertEquals(200, response.statusCode(), response.body());
-        return new ObjectMapper().readTree(response.body()).get("access_token").asText();
+    private static HttpResponse<String> passwordGrant(String username, String password) throws Exception {
+        return form("/realms/berth/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "berth-cli", "username", username, "password", password));
     }
 
     private static HttpResponse<String> form(String path, Map<String, String> parameters) throws Exception {

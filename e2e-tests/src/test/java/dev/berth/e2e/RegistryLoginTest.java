@@ -30,6 +30,8 @@ class RegistryLoginTest {
     private static String name;
     private static String clientId;
     private static String secret;
+    /** Guessing locks a user out for a while: the wrong passwords go to a user of this test's own. */
+    private static String guessedUser;
 
     @BeforeAll
     static void serviceAccount() {
@@ -40,6 +42,7 @@ class RegistryLoginTest {
                 .when().post("/api/iam/v1/service-accounts").then().statusCode(201).extract().as(Map.class);
         clientId = (String) created.get("clientId");
         secret = (String) created.get("clientSecret");
+        guessedUser = TestUsers.create("login-guess", UUID.randomUUID().toString());
     }
 
     @AfterAll
@@ -72,7 +75,7 @@ class RegistryLoginTest {
     @ParameterizedTest
     @ValueSource(strings = {"podman", "skopeo"})
     void aWrongSecretIsRefused(String client) throws Exception {
-        for (List<String> credentials : List.of(List.of(clientId, "wrong"), List.of("acme-viewer", "wrong"))) {
+        for (List<String> credentials : List.of(List.of(clientId, "wrong"), List.of(guessedUser, "wrong"))) {
             Commands.Result run = login(client, credentials.get(0), credentials.get(1));
             assertNotEquals(0, run.exitCode(), run.output());
             assertTrue(run.output().contains("invalid username/password"), run.output());

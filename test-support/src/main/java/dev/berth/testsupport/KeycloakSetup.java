@@ -42,10 +42,14 @@ public final class KeycloakSetup {
         Path secrets = Path.of(args[1]);
         KeycloakSetup setup = new KeycloakSetup(args[0], adminToken(args[0], PlatformSecrets.read(secrets, "keycloak-admin")));
         for (String service : PlatformSecrets.SERVICES) {
-            setup.setClientSecret("berth-" + service, PlatformSecrets.read(secrets, "client-" + service));
+            ObjectNode client = setup.client("berth-" + service);
+            setup.setSecret(client, PlatformSecrets.read(secrets, "client-" + service));
+            setup.ensureBerthAudience(client);
         }
+        setup.ensureBerthAudience(setup.client("berth-cli"));
         setup.protectAgainstBruteForce();
-        System.out.println("keycloak: secrets of " + PlatformSecrets.SERVICES.size() + " platform clients set, brute-force protection on");
+        System.out.println("keycloak: secrets of " + PlatformSecrets.SERVICES.size()
+                + " platform clients set, audience 'berth' on the realm's clients, brute-force protection on");
     }
 
     private static String adminToken(String base, String password) throws IOException, InterruptedException {
@@ -62,17 +66,34 @@ public final class KeycloakSetup {
         return JSON.readTree(response.body()).get("access_token").asText();
     }
 
-    private void setClientSecret(String clientId, String secret) throws IOException, InterruptedException {
+    private ObjectNode client(String clientId) throws IOException, InterruptedException {
         JsonNode found = JSON.readTree(call("GET", "/admin/realms/berth/clients?clientId=" + clientId, null));
         if (!found.isArray() || found.isEmpty()) {
             throw new IllegalStateException("realm berth has no client " + clientId + " (keycloak/berth-realm.json)");
         }
-        ObjectNode client = (ObjectNode) found.get(0);
+        return (ObjectNode) found.get(0);
+    }
+
+    private void setSecret(ObjectNode client, String secret) throws IOException, InterruptedException {
         if (secret.equals(client.path("secret").asText(null))) {
             return;
         }
         client.put("secret", secret);
         call("PUT", "/admin/realms/berth/clients/" + client.get("id").asText(), client.toString());
+    }
+
+    /** Services accept only tokens for audience "berth"; a realm imported before the mapper existed gets it here. */
+    private void ensureBerthAudience(ObjectNode client) throws IOException, InterruptedException {
+        for (JsonNode mapper : client.path("protocolMappers")) {
+            if ("oidc-audience-mapper".equals(mapper.path("protocolMapper").asText())) {
+                return;
+            }
+        }
+        ObjectNode mapper = JSON.createObjectNode();
+        mapper.put("name", "audience").put("protocol", "openid-connect").put("protocolMapper", "oidc-audience-mapper");
+        mapper.putObject("config").put("included.custom.audience", "berth").put("access.token.claim", "true")
+                .put("id.token.claim", "false").put("introspection.token.claim", "true");
+        call("POST", "/admin/realms/berth/clients/" + client.get("id").asText() + "/protocol-mappers/models", mapper.toString());
     }
 
     /** The realm file turns it on for new installs; a realm imported before that gets it here. */

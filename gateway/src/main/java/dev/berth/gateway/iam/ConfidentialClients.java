@@ -2,6 +2,7 @@ package dev.berth.gateway.iam;
 
 import dev.berth.common.error.ApiException;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -45,7 +46,9 @@ public final class ConfidentialClients {
         client.setStandardFlowEnabled(false);
         client.setDirectAccessGrantsEnabled(false);
         client.setAttributes(attributes);
-        client.setProtocolMappers(fixedClaims);
+        List<ProtocolMapperRepresentation> mappers = new ArrayList<>(fixedClaims);
+        mappers.add(ClaimMappers.berthAudience());
+        client.setProtocolMappers(mappers);
         if (defaultClientScopes != null) {
             client.setDefaultClientScopes(defaultClientScopes);
             client.setOptionalClientScopes(List.of());

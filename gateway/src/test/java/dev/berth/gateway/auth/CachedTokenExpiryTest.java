@@ -4,12 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.berth.gateway.iam.ClaimMappers;
 import dev.berth.testsupport.BerthInfrastructure;
 import dev.berth.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,7 @@ class CachedTokenExpiryTest {
         client.setServiceAccountsEnabled(true);
         client.setStandardFlowEnabled(false);
         client.setAttributes(Map.of("access.token.lifespan", "2"));
+        client.setProtocolMappers(List.of(ClaimMappers.berthAudience()));
         var clients = keycloak.realm("berth").clients();
         try (Response created = clients.create(client)) {
             assertEquals(201, created.getStatus());
