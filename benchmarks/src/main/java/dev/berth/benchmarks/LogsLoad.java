@@ -2,6 +2,7 @@ package dev.berth.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.testsupport.PlatformSecrets;
 import dev.berth.testsupport.Tokens;
 import java.io.IOException;
 import java.net.URI;
@@ -34,7 +35,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongUnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -315,13 +315,20 @@ public final class LogsLoad {
     }
 
     private static KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, COMPRESSION,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4_194_304,
-                ProducerConfig.BATCH_SIZE_CONFIG, 1_048_576,
-                ProducerConfig.BUFFER_MEMORY_CONFIG, 67_108_864L),
-                new StringSerializer(), new StringSerializer());
+        Map<String, Object> config = kafkaConfig();
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, COMPRESSION);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4_194_304);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 1_048_576);
+        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 67_108_864L);
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+
+    /** The broker takes SCRAM logins only; the load run writes berth.logs as the broker's administrator. */
+    private static Map<String, Object> kafkaConfig() {
+        Map<String, Object> config = new HashMap<>(PlatformSecrets.kafkaAdminClientProperties());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        return config;
     }
 
     /** A LogBatch envelope as host agents' batches arrive, events {@code first .. first+999} of the run. */
@@ -517,8 +524,8 @@ public final class LogsLoad {
     // ------------------------------------------------------------------ PostgreSQL, Kafka, CPU
 
     private static Connection db() throws SQLException {
-        return DriverManager.getConnection(DB_URL, env("BERTH_BENCH_DB_USER", "postgres"),
-                env("BERTH_BENCH_DB_PASSWORD", "postgres"));
+        return DriverManager.getConnection(DB_URL, env("BERTH_BENCH_DB_USER", PlatformSecrets.databaseUser("logs")),
+                env("BERTH_BENCH_DB_PASSWORD", PlatformSecrets.databasePassword("logs")));
     }
 
     private static Optional<Long> groupId(Connection db, String name) throws SQLException {
@@ -564,7 +571,7 @@ public final class LogsLoad {
         Probe(String group) throws Exception {
             db = db();
             groupId = groupId(db, group).orElseThrow(() -> new IllegalStateException("no group " + group));
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP));
+            admin = Admin.create(kafkaConfig());
             int count = admin.describeTopics(List.of(TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS).get(TOPIC)
                     .partitions().size();
             for (int p = 0; p < count; p++) {
