@@ -2,6 +2,7 @@ package dev.berth.logs.events;
 
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroupStore;
+import dev.berth.logs.groups.ReservedGroups;
 import dev.berth.logs.ingest.LogBatchPublisher;
 import dev.berth.logs.requests.Limits;
 import dev.berth.logs.streams.LogStreamStore;
@@ -100,6 +101,7 @@ public class EventsResource {
     public Uni<Map<String, Object>> put(@PathParam("group") String group, @PathParam("stream") String stream,
                                         PutLogEventsRequest request) {
         access.requireWrite(group);
+        ReservedGroups.refuse(group);
         List<InputEvent> input = request == null ? null : request.logEvents();
         PutLogEventsLimits.check(input);
         String tenant = access.tenant();

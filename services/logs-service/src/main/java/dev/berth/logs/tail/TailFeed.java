@@ -3,6 +3,7 @@ package dev.berth.logs.tail;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.messaging.Topic;
 import dev.berth.logs.filter.FilterPattern;
+import dev.berth.logs.ingest.BatchAdmission;
 import dev.berth.logs.ingest.IncomingBatch;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.PreDestroy;
@@ -109,7 +110,8 @@ public class TailFeed {
 
     private void hand(String record) {
         try {
-            IncomingBatch.of(json.readTree(record)).ifPresent(batch -> {
+            // what ingestion refuses (a forged audit batch) is not tailed either
+            IncomingBatch.of(json.readTree(record)).flatMap(b -> BatchAdmission.of(b).admitted()).ifPresent(batch -> {
                 long now = System.currentTimeMillis();
                 subscriptions.forEach(s -> s.offer(batch, now));
             });
