@@ -6,6 +6,7 @@ import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
 import dev.berth.logs.metricfilters.MetricFilterStore;
 import dev.berth.logs.requests.Limits;
+import dev.berth.logs.requests.TenantLimits;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -43,6 +44,9 @@ public class LogGroupsResource {
     @Inject
     LogAccess access;
 
+    @Inject
+    TenantLimits limits;
+
     @POST
     @Requires(Action.MANAGE)
     public Uni<Map<String, LogGroupView>> create(CreateLogGroupRequest request) {
@@ -52,7 +56,8 @@ public class LogGroupsResource {
         String name = LogNames.group("logGroupName", request.logGroupName());
         ReservedGroups.refuse(name);
         Map<String, String> tags = Tags.validate(request.tags());
-        return groups.create(access.tenant(), name, RetentionDays.validate(request.retentionInDays()), tags)
+        return groups.create(access.tenant(), name, RetentionDays.validate(request.retentionInDays()), tags,
+                        limits.maxLogGroupsPerTenant())
                 .map(group -> Map.of("logGroup", LogGroupView.of(group, 0, 0)));
     }
 
