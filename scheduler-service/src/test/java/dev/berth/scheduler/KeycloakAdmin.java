@@ -13,11 +13,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A platform operator for tests: a Keycloak client whose service account holds the realm role
- * {@code platform-operator} and no tenant, made once per test run through Keycloak's admin API
- * with the gateway's service account (the realm ships no operator).
+ * Keycloak's admin API as the scheduler's tests need it, used with the gateway's service account
+ * (as the gateway does): a platform operator (a client whose service account holds the realm role
+ * {@code platform-operator} and no tenant, made once per test run, as the realm ships none), and
+ * host clients with short-lived tokens or disabled.
  */
-public final class PlatformOperators {
+public final class KeycloakAdmin {
 
     private static final String KEYCLOAK = System.getenv().getOrDefault("BERTH_KEYCLOAK_URL",
             "http://127.0.0.1:" + System.getenv().getOrDefault("BERTH_KEYCLOAK_PORT", "8180"));
@@ -28,11 +29,11 @@ public final class PlatformOperators {
     private static String clientId;
     private static String secret;
 
-    private PlatformOperators() {
+    private KeycloakAdmin() {
     }
 
     /** A fresh token of the test operator. */
-    public static synchronized String token() {
+    public static synchronized String platformOperatorToken() {
         if (clientId == null) {
             String id = "test-operator-" + UUID.randomUUID().toString().substring(0, 8);
             String password = UUID.randomUUID().toString();
@@ -49,6 +50,24 @@ public final class PlatformOperators {
             secret = password;
         }
         return Tokens.clientCredentials(clientId, secret);
+    }
+
+    /** Tokens of {@code clientId} live {@code seconds} from now on. */
+    public static void tokenLifespan(String clientId, int seconds) {
+        changeClient(clientId, client -> ((com.fasterxml.jackson.databind.node.ObjectNode) client.get("attributes"))
+                .put("access.token.lifespan", String.valueOf(seconds)));
+    }
+
+    /** {@code clientId} gets no more tokens. */
+    public static void disable(String clientId) {
+        changeClient(clientId, client -> ((com.fasterxml.jackson.databind.node.ObjectNode) client).put("enabled", false));
+    }
+
+    private static void changeClient(String clientId, java.util.function.Consumer<JsonNode> change) {
+        String admin = Tokens.forPlatformService("gateway");
+        JsonNode client = call(admin, "GET", ADMIN + "/clients?clientId=" + clientId, null, 200).get(0);
+        change.accept(client);
+        call(admin, "PUT", ADMIN + "/clients/" + client.get("id").asText(), client, 204);
     }
 
     private static JsonNode call(String token, String method, String url, Object body, int expected) {
