@@ -355,7 +355,10 @@ class DistributionProtocolTest {
                 .statusCode(403).body("errors[0].code", equalTo("DENIED"));
         as(viewer).when().delete("/v2/" + repo + "/blobs/" + digest).then().statusCode(403);
         given().when().get("/v2/" + repo + "/tags/list").then().statusCode(401)
-                .header("WWW-Authenticate", containsString("Bearer realm="));
+                .header("WWW-Authenticate", containsString("Bearer realm="))
+                .header("WWW-Authenticate", containsString(",scope=\"repository:" + repo + ":pull\""));
+        given().when().post("/v2/" + repo + "/blobs/uploads/").then().statusCode(401)
+                .header("WWW-Authenticate", containsString(",scope=\"repository:" + repo + ":pull,push\""));
     }
 
     @Test
