@@ -9,7 +9,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Deregistering a host takes its credentials away. */
+/**
+ * Deregistering a host takes its credentials away and tells the scheduler, which closes the host's
+ * agent channel, stops its tasks and gives it no more.
+ */
 @Path("/api/iam/v1/hosts")
 @Requires(Action.MANAGE)
 public class HostsResource {
@@ -20,10 +23,15 @@ public class HostsResource {
     @Inject
     CurrentPrincipal principal;
 
+    @Inject
+    SchedulerHostRevocation scheduler;
+
     @DELETE
     @Path("{hostId}")
     public RestResponse<Void> deregister(@PathParam("hostId") String hostId) {
-        registrations.deregister(principal.tenant(), hostId);
+        String tenant = principal.tenant();
+        registrations.deregister(tenant, hostId);
+        scheduler.tell(tenant, hostId);
         return RestResponse.noContent();
     }
 }

@@ -2,14 +2,21 @@ package dev.berth.gateway.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.common.error.ApiError;
+import dev.berth.common.http.RequestIds;
 import dev.berth.gateway.routing.GatewayConfig;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +29,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@code GET /openapi}: one OpenAPI document for the whole platform, the gateway's own merged
  * with every service's (fetched when asked). Swagger UI at {@code /q/swagger-ui} shows it.
+ * Where the documents are fetched from and what {@code servers[]} says come from configuration
+ * and the connection's own local address, never from the Host header; each document and the
+ * merged one have a size limit.
  */
 @Path("/openapi")
 public class MergedOpenApiResource {
@@ -35,27 +45,46 @@ public class MergedOpenApiResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public JsonNode merged(@Context UriInfo uri) {
-        CompletableFuture<JsonNode> own = fetch(uri.getBaseUri());
+    public Response merged(@Context HttpServerRequest request) throws IOException {
+        CompletableFuture<JsonNode> own = fetch(ownBase(request.localAddress()));
         Map<String, CompletableFuture<JsonNode>> services = new HashMap<>();
         config.services().forEach((name, base) -> services.put(name, fetch(base)));
         Map<String, JsonNode> documents = new HashMap<>();
         services.forEach((name, document) -> documents.put(name, document.join()));
         JsonNode base = own.join();
-        return OpenApiMerger.merge(base == null ? JSON.createObjectNode() : base, documents);
+        ObjectNode merged = OpenApiMerger.merge(base == null ? JSON.createObjectNode() : base, documents);
+        merged.putArray("servers").addObject().put("url", config.publicUrl().toString());
+        byte[] body = JSON.writeValueAsBytes(merged);
+        long limit = config.openapi().maxMergedSize().asLongValue();
+        if (body.length > limit) {
+            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError("ServiceUnavailableException", "The merged OpenAPI document is larger than "
+                            + limit + " bytes (berth.gateway.openapi.max-merged-size).",
+                            request.getHeader(RequestIds.HEADER)))
+                    .build();
+        }
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    /** The document at {@code base}/q/openapi, or null when that service does not answer. */
+    /** The gateway itself, at the address this connection reached: the Host header plays no part. */
+    static URI ownBase(SocketAddress local) {
+        String host = local.hostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + local.port() + "/");
+    }
+
+    /** The document at {@code base}/q/openapi, or null when that service does not answer or it is too large. */
     private CompletableFuture<JsonNode> fetch(URI base) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/q/openapi?format=json")).timeout(TIMEOUT).GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        long limit = config.openapi().maxDocumentSize().asLongValue();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
                 .thenApply(response -> {
-                    if (response.statusCode() != 200) {
-                        return null;
-                    }
-                    try {
-                        return JSON.readTree(response.body());
-                    } catch (Exception e) {
+                    try (InputStream body = response.body()) {
+                        if (response.statusCode() != 200) {
+                            return null;
+                        }
+                        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+                        return bytes.length > limit ? null : JSON.readTree(bytes);
+                    } catch (IOException e) {
                         return (JsonNode) null;
                     }
                 })

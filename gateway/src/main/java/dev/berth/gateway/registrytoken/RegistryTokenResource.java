@@ -34,8 +34,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * the {@code WWW-Authenticate} challenge of {@code /v2/}. People log in with their username and
  * password, CI pipelines with their service account's client id and secret, a host agent's
  * container engine with the host's client id and secret; hosts and tasks may also send their
- * bearer token. The token handed back is the caller's own Keycloak access token; the answer
- * lists the requested access the caller actually has, and the registry enforces exactly that.
+ * bearer token. A login gets a Keycloak access token minted for it, which the gateway then
+ * holds to the access granted here ({@link RegistryGrants}, {@link RegistryGrantRoute}); a
+ * bearer token comes back as it is, with what it may do (its own grant, if it has one, bounds
+ * that: a narrowed token never widens itself).
  */
 @Path(RegistryChallenge.TOKEN_PATH)
 public class RegistryTokenResource {
@@ -56,6 +58,9 @@ public class RegistryTokenResource {
 
     @Inject
     TokenEndpoint tokenEndpoint;
+
+    @Inject
+    RegistryGrants grants;
 
     @GET
     public Response get(@HeaderParam("Authorization") String authorization, @QueryParam("service") String service,
@@ -88,10 +93,12 @@ public class RegistryTokenResource {
         Optional<String[]> basic = basicCredentials(authorization)
                 .or(() -> formUser == null ? Optional.empty() : Optional.of(new String[] {formUser, formPassword}));
         Optional<Caller> caller;
+        boolean loggedIn = false;
         if (!identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt) {
             caller = Optional.of(new Caller(jwt.getRawToken(), JwtClaims.principalOf(identity).orElseThrow(),
                     Instant.ofEpochSecond(jwt.getExpirationTime())));
         } else if (basic.isPresent()) {
+            loggedIn = true;
             caller = logIn(basic.get()[0], basic.get()[1]);
         } else {
             return Response.status(401).header("WWW-Authenticate", "Basic realm=\"" + RegistryChallenge.SERVICE + "\"")
@@ -101,16 +108,22 @@ public class RegistryTokenResource {
         if (caller.isEmpty()) {
             return error(401, "UNAUTHORIZED", "the username or password is not valid");
         }
+        String token = caller.get().token();
+        Optional<GrantedScope> narrowed = loggedIn ? Optional.empty() : grants.lookupNow(token);
         List<RegistryToken.Grant> access = new ArrayList<>();
         for (RegistryScope scope : scopes) {
             List<String> granted = scope.type().equals("repository")
-                    ? List.copyOf(RegistryAccess.granted(caller.get().principal(), scope.name(), scope.actions()))
+                    ? RegistryAccess.granted(caller.get().principal(), scope.name(), scope.actions()).stream()
+                            .filter(action -> narrowed.isEmpty() || narrowed.get().allows(scope.name(), action))
+                            .sorted().toList()
                     : List.of();
-            access.add(new RegistryToken.Grant(scope.type(), scope.name(), granted.stream().sorted().toList()));
+            access.add(new RegistryToken.Grant(scope.type(), scope.name(), granted));
+        }
+        if (loggedIn) {
+            grants.record(token, caller.get().principal().subject(), caller.get().expiresAt(), RegistryGrants.of(access));
         }
         Instant now = Instant.now();
         long expiresIn = Math.max(0, Duration.between(now, caller.get().expiresAt()).toSeconds());
-        String token = caller.get().token();
         return Response.ok(new RegistryToken(token, token, expiresIn, now, access), MediaType.APPLICATION_JSON).build();
     }
 

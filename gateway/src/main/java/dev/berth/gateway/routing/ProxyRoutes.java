@@ -2,6 +2,8 @@ package dev.berth.gateway.routing;
 
 import dev.berth.common.error.ApiError;
 import dev.berth.common.http.RequestIds;
+import dev.berth.gateway.limits.JsonBodyLimit;
+import dev.berth.gateway.limits.LimitedReadStream;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.vertx.core.Future;
@@ -44,6 +46,9 @@ public class ProxyRoutes {
 
     @Inject
     OpenTelemetry openTelemetry;
+
+    @Inject
+    JsonBodyLimit jsonBodyLimit;
 
     void install(@Observes Router router) {
         RouteTable routes = new RouteTable(config.services());
@@ -106,7 +111,9 @@ public class ProxyRoutes {
                 incoming.response().writeContinue();
             }
             context.set(BACKEND, incoming.path());
-            return context.sendRequest().recover(failure -> Future.succeededFuture(serviceUnavailable(context)));
+            LimitedReadStream limited = limitJsonBody(context, incoming);
+            return context.sendRequest().recover(failure -> Future.succeededFuture(
+                    limited != null && limited.exceeded() ? tooLarge(context, incoming) : serviceUnavailable(context)));
         }
 
         @Override
@@ -114,6 +121,28 @@ public class ProxyRoutes {
             // the gateway already answers with the request id; do not send it twice
             context.response().headers().remove(RequestIds.HEADER);
             return context.sendResponse();
+        }
+
+        /** API calls' bodies are counted on their way to the service (a declared length was checked already). */
+        private LimitedReadStream limitJsonBody(ProxyContext context, HttpServerRequest incoming) {
+            Body body = context.request().getBody();
+            if (body == null || !JsonBodyLimit.appliesTo(incoming.path())) {
+                return null;
+            }
+            LimitedReadStream limited = new LimitedReadStream(body.stream(), jsonBodyLimit.limit());
+            context.request().setBody(Body.body(limited, body.length()));
+            return limited;
+        }
+
+        private ProxyResponse tooLarge(ProxyContext context, HttpServerRequest incoming) {
+            // the rest of the body is never read: the connection cannot carry another request
+            incoming.response().putHeader("Connection", "close");
+            ProxyResponse response = context.request().response()
+                    .setStatusCode(413)
+                    .setBody(Body.body(Buffer.buffer(Json.encode(
+                            jsonBodyLimit.error(context.request().headers().get(RequestIds.HEADER))))));
+            response.headers().set("Content-Type", "application/json");
+            return response;
         }
 
         private ProxyResponse serviceUnavailable(ProxyContext context) {

@@ -23,6 +23,25 @@ class MergedOpenApiTest {
     }
 
     @Test
+    void aHostHeaderSteersNeitherWhatIsFetchedNorServers() {
+        // a client-chosen Host must not make the gateway fetch from there, nor be written back as the server
+        given().header("Host", "attacker.invalid:9").when().get("/openapi").then()
+                .statusCode(200)
+                .body("info.title", org.hamcrest.Matchers.equalTo("Berth API"))
+                .body("paths.keySet()", hasItems("/api/iam/v1/users"))
+                .body("servers.url", org.hamcrest.Matchers.contains("http://127.0.0.1:8080"));
+    }
+
+    @Test
+    void leavesOutAServiceDocumentOverTheSizeLimit() {
+        // the registry here is the echo backend, whose document is 5 MiB
+        given().when().get("/openapi").then()
+                .statusCode(200)
+                .body("x-berth-unavailable-services", hasItems("registry"))
+                .body("paths.keySet()", org.hamcrest.Matchers.not(hasItems("/echo/oversized")));
+    }
+
+    @Test
     void servesSwaggerUiOverIt() {
         given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }

@@ -39,7 +39,18 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
                 "berth.gateway.services.scheduler", "http://127.0.0.1:" + unusedPort());
     }
 
+    /** Larger than the gateway takes from one service for the merged OpenAPI document (4 MiB). */
+    static final int OPENAPI_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
     private static void handle(HttpServerRequest request) {
+        if (request.path().equals("/q/openapi")) {
+            request.response().putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("openapi", "3.0.3")
+                            .put("paths", new JsonObject().put("/echo/oversized", new JsonObject()
+                                    .put("description", "x".repeat(OPENAPI_DOCUMENT_BYTES))))
+                            .encode());
+            return;
+        }
         if (request.path().endsWith("/download")) {
             request.response().setChunked(true);
             Buffer chunk = Buffer.buffer(new byte[CHUNK_SIZE]);

@@ -1,6 +1,5 @@
 package dev.berth.registry.distribution;
 
-import dev.berth.common.auth.AccessPolicy;
 import dev.berth.common.auth.RegistryAccess;
 import dev.berth.registry.digest.Digest;
 import dev.berth.registry.metadata.RegistryMetadata;
@@ -8,6 +7,7 @@ import dev.berth.registry.quota.QuotaExceededException;
 import dev.berth.registry.quota.Quotas;
 import dev.berth.registry.storage.BlobStore;
 import dev.berth.registry.storage.DigestMismatchException;
+import dev.berth.registry.storage.UploadTooLargeException;
 import dev.berth.registry.storage.UploadUnknownException;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -38,8 +38,15 @@ public class BlobHandlers {
     @Inject
     Quotas quotas;
 
+    @Inject
+    RepositoryAuthorizer authorizer;
+
     @ConfigProperty(name = "berth.registry.upload-expiry", defaultValue = "PT24H")
     Duration uploadExpiry;
+
+    /** Upload sessions one tenant may have open at once; each holds a file and a row until it ends or expires. */
+    @ConfigProperty(name = "berth.registry.max-open-uploads-per-tenant", defaultValue = "100")
+    int maxOpenUploads;
 
     // ------------------------------------------------------------------ blobs
 
@@ -107,25 +114,33 @@ public class BlobHandlers {
         return newSession(r, request.getParam("digest"));
     }
 
-    /** The blob's size when the caller may mount it: from a named repository it may pull, or any of its tenant's. */
+    /**
+     * The blob's size when the caller may mount it: only from the repository named in
+     * {@code from}, which the caller must be allowed to pull exactly as a pull would be checked.
+     * Empty otherwise, and the client gets a plain upload session (the OCI fallback), which
+     * tells it nothing about whether the blob exists.
+     */
     private Future<Optional<Long>> mountable(OciRequest r, Digest digest, String from) {
         if (from == null || from.isBlank()) {
-            return metadata.tenantBlobSize(RegistryAccess.tenantOf(r.name()), digest);
-        }
-        if (!AccessPolicy.canSeeTenant(r.caller(), RegistryAccess.tenantOf(from))
-                || !RegistryAccess.allows(r.caller(), from, RegistryAccess.PULL)) {
             return Future.succeededFuture(Optional.empty());
         }
-        return metadata.repository(from).compose(source -> source.isEmpty()
-                ? Future.succeededFuture(Optional.empty())
-                : metadata.linkedBlobSize(source.get().id(), digest));
+        return authorizer.authorize(r.caller(), from, RegistryAccess.PULL)
+                .compose(allowed -> metadata.repository(from))
+                .compose(source -> source.isEmpty()
+                        ? Future.succeededFuture(Optional.<Long>empty())
+                        : metadata.linkedBlobSize(source.get().id(), digest))
+                .recover(refused -> refused instanceof OciError.OciFailure
+                        ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(refused));
     }
 
     private Future<Void> newSession(OciRequest r, String monolithicDigest) {
         Digest digest = monolithicDigest == null ? null : OciError.digest(monolithicDigest);
         UUID id = UUID.randomUUID();
-        return metadata.startUpload(id, r.repository().id(), OffsetDateTime.now().plus(uploadExpiry))
-                .compose(v -> store.startUpload(id.toString()))
+        return metadata.startUpload(id, r.repository(), OffsetDateTime.now().plus(uploadExpiry), maxOpenUploads)
+                .compose(opened -> opened ? store.startUpload(id.toString())
+                        : Future.failedFuture(OciError.TOOMANYREQUESTS.failure("tenant " + r.repository().tenant()
+                                + " already has " + maxOpenUploads + " blob uploads open, the most it may have "
+                                + "(berth.registry.max-open-uploads-per-tenant); finish or cancel one first")))
                 .compose(v -> {
                     if (digest == null) {
                         OciResponses.response(r.ctx(), 202)
@@ -136,7 +151,7 @@ public class BlobHandlers {
                                 .end();
                         return Future.succeededFuture();
                     }
-                    return store.append(id.toString(), r.ctx().request())
+                    return append(r, id, digest)
                             .compose(size -> commit(r, id, digest));
                 });
     }
@@ -159,7 +174,7 @@ public class BlobHandlers {
                 expectedLength = Long.parseLong(m.group(2)) - Long.parseLong(m.group(1)) + 1;
             }
             long expected = expectedLength;
-            return store.append(uploadId, r.ctx().request()).compose(newSize -> {
+            return append(r, id, null).compose(newSize -> {
                 if (expected >= 0 && newSize - size != expected) {
                     return Future.failedFuture(OciError.SIZE_INVALID.failure(
                             "Content-Range promised " + expected + " bytes, got " + (newSize - size)));
@@ -180,7 +195,7 @@ public class BlobHandlers {
         UUID id = uploadId(uploadId);
         Digest digest = OciError.digest(r.ctx().request().getParam("digest"));
         return session(r, id)
-                .compose(size -> store.append(uploadId, r.ctx().request()))
+                .compose(size -> append(r, id, digest))
                 .compose(size -> commit(r, id, digest));
     }
 
@@ -205,6 +220,31 @@ public class BlobHandlers {
                     OciResponses.response(r.ctx(), 204).end();
                     return null;
                 });
+    }
+
+    /**
+     * Appends the request body to the upload, cut off where it would take the upload past the
+     * tenant's remaining storage quota: then the whole upload is discarded and the push denied,
+     * and the connection closed rather than the rest of the body read. A blob the tenant already
+     * stores costs nothing, so an upload that names its digest up front is not cut off then.
+     */
+    private Future<Long> append(OciRequest r, UUID id, Digest digest) {
+        String tenant = r.repository().tenant();
+        return quotas.room(tenant, digest).compose(room -> store.append(id.toString(), r.ctx().request(),
+                        room.isPresent() ? room.getAsLong() : Long.MAX_VALUE)
+                .recover(failure -> failure instanceof UploadTooLargeException
+                        ? discard(id).transform(x -> {
+                            r.ctx().response().putHeader("Connection", "close");
+                            return Future.failedFuture(OciError.DENIED.failure("storage quota of " + tenant
+                                    + " exceeded: this upload would need more than the " + room.getAsLong()
+                                    + " bytes left of the tenant's quota of " + quotas.limitOf(tenant).getAsLong()
+                                    + " bytes; the upload was discarded"));
+                        })
+                        : Future.failedFuture(failure)));
+    }
+
+    private Future<Void> discard(UUID id) {
+        return store.cancel(id.toString()).transform(x -> metadata.endUpload(id));
     }
 
     /** Verifies and moves the upload into place and links it, all under the blob's lock. */

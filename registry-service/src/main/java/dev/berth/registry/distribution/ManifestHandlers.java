@@ -24,7 +24,9 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -36,6 +38,8 @@ public class ManifestHandlers {
     static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
     private static final Pattern TAG = Pattern.compile("[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}");
     private static final int DEFAULT_PAGE = 1000;
+    /** Descriptors in one referrers answer at most. */
+    static final int REFERRERS_PAGE = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -161,39 +165,72 @@ public class ManifestHandlers {
         });
     }
 
+    /**
+     * The referrers API, paged: at most {@link #REFERRERS_PAGE} descriptors and about
+     * {@link #MAX_MANIFEST_BYTES} of the referring manifests per answer (the first one always),
+     * the rest behind a {@code Link: <...?last=<digest>>; rel="next"} header, as the OCI spec
+     * allows; so neither the answer nor what is read to build it grows with the number of referrers.
+     */
     Future<Void> referrers(OciRequest r, String subjectText) {
         Digest subject = OciError.digest(subjectText);
         String artifactType = r.ctx().request().getParam("artifactType");
-        return metadata.referrers(r.repository().id(), subject.toString()).map(referrers -> {
-            ObjectNode index = JSON.createObjectNode()
-                    .put("schemaVersion", 2)
-                    .put("mediaType", ManifestMediaTypes.OCI_INDEX);
-            ArrayNode manifests = index.putArray("manifests");
-            for (Referrer referrer : referrers) {
-                if (artifactType != null && !artifactType.equals(referrer.artifactType())) {
-                    continue;
-                }
-                ObjectNode descriptor = manifests.addObject()
-                        .put("mediaType", referrer.mediaType())
-                        .put("digest", referrer.digest())
-                        .put("size", referrer.size());
-                if (referrer.artifactType() != null) {
-                    descriptor.put("artifactType", referrer.artifactType());
-                }
-                annotationsOf(referrer).ifPresent(a -> descriptor.set("annotations", a));
-            }
-            var response = OciResponses.response(r.ctx(), 200).putHeader("Content-Type", ManifestMediaTypes.OCI_INDEX);
-            if (artifactType != null) {
-                response.putHeader("OCI-Filters-Applied", "artifactType");
-            }
-            response.end(index.toString());
-            return null;
-        });
+        String last = r.ctx().request().getParam("last");
+        long repositoryId = r.repository().id();
+        return metadata.referrers(repositoryId, subject.toString(), artifactType, last, REFERRERS_PAGE + 1)
+                .compose(candidates -> {
+                    List<Referrer> page = new ArrayList<>();
+                    long bytes = 0;
+                    for (Referrer referrer : candidates.subList(0, Math.min(REFERRERS_PAGE, candidates.size()))) {
+                        if (!page.isEmpty() && bytes + referrer.size() > MAX_MANIFEST_BYTES) {
+                            break;
+                        }
+                        page.add(referrer);
+                        bytes += referrer.size();
+                    }
+                    boolean more = page.size() < candidates.size();
+                    return metadata.manifestContents(repositoryId, page.stream().map(Referrer::digest).toList())
+                            .map(contents -> {
+                                writeReferrers(r, subject, artifactType, page, contents, more);
+                                return null;
+                            });
+                });
     }
 
-    private static Optional<JsonNode> annotationsOf(Referrer referrer) {
+    private static void writeReferrers(OciRequest r, Digest subject, String artifactType, List<Referrer> page,
+                                       Map<String, byte[]> contents, boolean more) {
+        ObjectNode index = JSON.createObjectNode()
+                .put("schemaVersion", 2)
+                .put("mediaType", ManifestMediaTypes.OCI_INDEX);
+        ArrayNode manifests = index.putArray("manifests");
+        for (Referrer referrer : page) {
+            ObjectNode descriptor = manifests.addObject()
+                    .put("mediaType", referrer.mediaType())
+                    .put("digest", referrer.digest())
+                    .put("size", referrer.size());
+            if (referrer.artifactType() != null) {
+                descriptor.put("artifactType", referrer.artifactType());
+            }
+            annotationsOf(contents.get(referrer.digest())).ifPresent(a -> descriptor.set("annotations", a));
+        }
+        var response = OciResponses.response(r.ctx(), 200).putHeader("Content-Type", ManifestMediaTypes.OCI_INDEX);
+        if (artifactType != null) {
+            response.putHeader("OCI-Filters-Applied", "artifactType");
+        }
+        if (more) {
+            response.putHeader("Link", "<" + r.base() + "/referrers/" + subject + "?last="
+                    + URLEncoder.encode(page.get(page.size() - 1).digest(), StandardCharsets.UTF_8)
+                    + (artifactType == null ? "" : "&artifactType=" + URLEncoder.encode(artifactType, StandardCharsets.UTF_8))
+                    + ">; rel=\"next\"");
+        }
+        response.end(index.toString());
+    }
+
+    private static Optional<JsonNode> annotationsOf(byte[] content) {
+        if (content == null) {
+            return Optional.empty();
+        }
         try {
-            var annotations = JSON.readTree(referrer.content()).path("annotations");
+            var annotations = JSON.readTree(content).path("annotations");
             return annotations.isObject() && !annotations.isEmpty() ? Optional.of(annotations) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

@@ -16,7 +16,9 @@ public enum OciError {
     SIZE_INVALID(400),
     TAG_INVALID(400),
     DENIED(403),
-    UNSUPPORTED(405);
+    UNSUPPORTED(405),
+    /** Distribution's code for a client over a limit; docker, podman and skopeo show its message. */
+    TOOMANYREQUESTS(429);
 
     private final int status;
 

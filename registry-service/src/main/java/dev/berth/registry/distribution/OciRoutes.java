@@ -1,12 +1,10 @@
 package dev.berth.registry.distribution;
 
-import dev.berth.common.auth.AccessPolicy;
 import dev.berth.common.auth.JwtClaims;
 import dev.berth.common.auth.Principal;
 import dev.berth.common.auth.RegistryAccess;
 import dev.berth.common.http.RegistryChallenge;
 import dev.berth.registry.metadata.RegistryMetadata;
-import dev.berth.registry.policy.RepositoryPolicies;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -46,7 +44,7 @@ public class OciRoutes {
     BlobHandlers blobs;
 
     @Inject
-    RepositoryPolicies policies;
+    RepositoryAuthorizer authorizer;
 
     @Inject
     ManifestHandlers manifests;
@@ -145,25 +143,8 @@ public class OciRoutes {
         }
     }
 
-    /**
-     * The caller's own tenant: its level decides. Another tenant's repository: only what that
-     * repository's policy grants the caller, and only as far as the caller's own level goes;
-     * anything else is "unknown", so nothing confirms the repository exists.
-     */
     private Future<Void> authorize(OciRequest request, String action) {
-        if (!AccessPolicy.canSeeTenant(request.caller(), RegistryAccess.tenantOf(request.name()))) {
-            if (!RegistryAccess.roleAllows(request.caller(), request.name(), action)) {
-                return Future.failedFuture(unknownName(request));
-            }
-            return policies.forRepository(request.name()).compose(policy -> policy
-                    .filter(p -> p.allows(request.caller(), action)).isPresent()
-                    ? Future.succeededFuture() : Future.failedFuture(unknownName(request)));
-        }
-        if (!RegistryAccess.allows(request.caller(), request.name(), action)) {
-            return Future.failedFuture(OciError.DENIED.failure(
-                    request.caller().name() + " may not " + action + " " + request.name()));
-        }
-        return Future.succeededFuture();
+        return authorizer.authorize(request.caller(), request.name(), action);
     }
 
     /** Path parameters as sent, percent-decoded (some clients encode the ':' of a digest). */
@@ -172,7 +153,7 @@ public class OciRoutes {
     }
 
     private static OciError.OciFailure unknownName(OciRequest request) {
-        return OciError.NAME_UNKNOWN.failure("repository name not known to registry: " + request.name());
+        return RepositoryAuthorizer.unknownName(request.name());
     }
 
     private static Future<Void> unsupported(HttpMethod method) {

@@ -17,6 +17,12 @@ public record LifecyclePolicy(List<LifecycleRule> rules) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_WILDCARDS = 4;
+    /** ECR's limit on a lifecycle policy's text. */
+    public static final int MAX_TEXT_LENGTH = 30_720;
+    /** A tag is at most 128 characters; a prefix or pattern has no use for much more. */
+    static final int MAX_TAG_FILTER_LENGTH = 256;
+    static final int MAX_TAG_FILTERS = 100;
+    static final int MAX_RULES = 100;
 
     public LifecyclePolicy {
         rules = rules.stream().sorted(Comparator.comparingInt(LifecycleRule::rulePriority)).toList();
@@ -24,6 +30,10 @@ public record LifecyclePolicy(List<LifecycleRule> rules) {
 
     /** @throws InvalidLifecyclePolicyException naming the rule and field that is wrong */
     public static LifecyclePolicy parse(String text) {
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw new InvalidLifecyclePolicyException("lifecyclePolicyText must be at most " + MAX_TEXT_LENGTH
+                    + " characters, was " + text.length() + ".");
+        }
         JsonNode root;
         try {
             root = JSON.readTree(text);
@@ -32,6 +42,9 @@ public record LifecyclePolicy(List<LifecycleRule> rules) {
         }
         if (root == null || !root.path("rules").isArray() || root.path("rules").isEmpty()) {
             throw new InvalidLifecyclePolicyException("Lifecycle policy must have a non-empty 'rules' array.");
+        }
+        if (root.path("rules").size() > MAX_RULES) {
+            throw new InvalidLifecyclePolicyException("rules may hold at most " + MAX_RULES + " rules.");
         }
         List<LifecycleRule> rules = new ArrayList<>();
         Set<Integer> priorities = new HashSet<>();
@@ -119,10 +132,17 @@ public record LifecyclePolicy(List<LifecycleRule> rules) {
         if (!node.isArray()) {
             throw new InvalidLifecyclePolicyException(field + " must be a list of strings.");
         }
+        if (node.size() > MAX_TAG_FILTERS) {
+            throw new InvalidLifecyclePolicyException(field + " may hold at most " + MAX_TAG_FILTERS + " entries.");
+        }
         List<String> values = new ArrayList<>();
         node.forEach(v -> {
             if (!v.isTextual() || v.asText().isEmpty()) {
                 throw new InvalidLifecyclePolicyException(field + " must hold non-empty strings.");
+            }
+            if (v.asText().length() > MAX_TAG_FILTER_LENGTH) {
+                throw new InvalidLifecyclePolicyException(field + " entries must be at most " + MAX_TAG_FILTER_LENGTH
+                        + " characters, one is " + v.asText().length() + ".");
             }
             values.add(v.asText());
         });

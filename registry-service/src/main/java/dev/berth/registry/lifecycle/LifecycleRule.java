@@ -1,9 +1,6 @@
 package dev.berth.registry.lifecycle;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * One rule of an ECR lifecycle policy.
@@ -37,7 +34,6 @@ public record LifecycleRule(int rulePriority, String description, TagStatus tagS
 
     /** ECR's tag patterns: {@code *} matches any run of characters, everything else itself. */
     static boolean wildcard(String pattern, String tag) {
-        String regex = Arrays.stream(pattern.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*"));
-        return tag.matches(regex);
+        return TagPattern.matches(pattern, tag);
     }
 }

@@ -16,8 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -96,14 +98,6 @@ public class RegistryMetadata {
                 .map(rows -> first(rows).map(row -> row.getLong(0)));
     }
 
-    /** The size of a blob that some repository of the tenant has, for mounting it without naming the source. */
-    public Future<Optional<Long>> tenantBlobSize(String tenant, Digest digest) {
-        return pool.preparedQuery("SELECT b.size FROM blob b WHERE b.digest = $2 AND EXISTS (SELECT 1 FROM repository_blob rb "
-                        + "JOIN repository r ON r.id = rb.repository_id WHERE rb.digest = b.digest AND r.tenant = $1)")
-                .execute(Tuple.of(tenant, digest.toString()))
-                .map(rows -> first(rows).map(row -> row.getLong(0)));
-    }
-
     /** @return whether the repository had the blob */
     public Future<Boolean> unlinkBlob(long repositoryId, Digest digest) {
         return pool.preparedQuery("DELETE FROM repository_blob WHERE repository_id = $1 AND digest = $2")
@@ -113,10 +107,20 @@ public class RegistryMetadata {
 
     // ------------------------------------------------------------------ uploads
 
-    public Future<Void> startUpload(UUID id, long repositoryId, OffsetDateTime expiresAt) {
-        return pool.preparedQuery("INSERT INTO upload (id, repository_id, expires_at) VALUES ($1, $2, $3)")
-                .execute(Tuple.of(id, repositoryId, expiresAt))
-                .mapEmpty();
+    /**
+     * Opens an upload session unless the tenant already has {@code maxOpen} live ones; the count
+     * and the insert hold the tenant's lock, so concurrent starts cannot both take the last place.
+     *
+     * @return whether the session was opened
+     */
+    public Future<Boolean> startUpload(UUID id, Repository repository, OffsetDateTime expiresAt, int maxOpen) {
+        return pool.withTransaction(c -> c.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .execute(Tuple.of("uploads:" + repository.tenant()))
+                .compose(locked -> c.preparedQuery("SELECT count(*) FROM upload u JOIN repository r ON r.id = u.repository_id "
+                        + "WHERE r.tenant = $1 AND u.expires_at > now()").execute(Tuple.of(repository.tenant())))
+                .compose(rows -> rows.iterator().next().getLong(0) >= maxOpen ? Future.succeededFuture(false)
+                        : c.preparedQuery("INSERT INTO upload (id, repository_id, expires_at) VALUES ($1, $2, $3)")
+                                .execute(Tuple.of(id, repository.id(), expiresAt)).map(true)));
     }
 
     public Future<Boolean> uploadExists(UUID id, long repositoryId) {
@@ -259,12 +263,30 @@ public class RegistryMetadata {
                 .map(rows -> Rows.all(rows, row -> row.getString(0)));
     }
 
-    public Future<List<Referrer>> referrers(long repositoryId, String subject) {
-        return pool.preparedQuery("SELECT digest, media_type, size, artifact_type, content FROM manifest "
-                        + "WHERE repository_id = $1 AND subject = $2 ORDER BY pushed_at, digest")
-                .execute(Tuple.of(repositoryId, subject))
+    /**
+     * Manifests whose subject is {@code subject}, in digest order after {@code last}, at most
+     * {@code limit}, optionally of one artifact type; without their content, which
+     * {@link #manifestContents} fetches for the ones an answer has room for.
+     */
+    public Future<List<Referrer>> referrers(long repositoryId, String subject, String artifactType, String last,
+                                            int limit) {
+        return pool.preparedQuery("SELECT digest, media_type, size, artifact_type FROM manifest "
+                        + "WHERE repository_id = $1 AND subject = $2 AND ($3::text IS NULL OR artifact_type = $3) "
+                        + "AND digest > $4 ORDER BY digest LIMIT $5")
+                .execute(Tuple.of(repositoryId, subject, artifactType, last == null ? "" : last, limit))
                 .map(rows -> Rows.all(rows, row -> new Referrer(row.getString(0), row.getString(1), row.getLong(2),
-                        row.getString(3), row.getBuffer(4).getBytes())));
+                        row.getString(3))));
+    }
+
+    /** The stored bytes of these manifests of the repository, by digest. */
+    public Future<Map<String, byte[]>> manifestContents(long repositoryId, List<String> digests) {
+        return pool.preparedQuery("SELECT digest, content FROM manifest WHERE repository_id = $1 AND digest = ANY($2)")
+                .execute(Tuple.tuple().addLong(repositoryId).addArrayOfString(digests.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, byte[]> contents = new HashMap<>();
+                    rows.forEach(row -> contents.put(row.getString(0), row.getBuffer(1).getBytes()));
+                    return contents;
+                });
     }
 
     private static Optional<Row> first(RowSet<Row> rows) {

@@ -34,8 +34,15 @@ public record RepositoryPolicy(List<Statement> statements) {
     private static final Set<String> PUSH_ACTIONS = Set.of("ecr:PutImage", "ecr:InitiateLayerUpload",
             "ecr:UploadLayerPart", "ecr:CompleteLayerUpload");
 
+    /** ECR's limit on a repository policy's text. */
+    public static final int MAX_TEXT_LENGTH = 10_240;
+
     /** @throws InvalidPolicyException naming the statement and field that is wrong */
     public static RepositoryPolicy parse(String text) {
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw new InvalidPolicyException("policyText must be at most " + MAX_TEXT_LENGTH + " characters, was "
+                    + text.length() + ".");
+        }
         JsonNode root;
         try {
             root = JSON.readTree(text);

@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Storage quotas: {@code berth.registry.quota.default-bytes} for every tenant (0: none) and
- * {@code berth.registry.quota.tenants."<tenant>"} for one tenant.
+ * Storage quotas: {@code berth.registry.quota.default-bytes} for every tenant without one of its
+ * own (50 GiB unless set; 0: none) and {@code berth.registry.quota.tenants."<tenant>"} for one
+ * tenant (0: none for that tenant).
  */
 @ConfigMapping(prefix = "berth.registry.quota")
 public interface QuotaConfig {
 
-    @WithDefault("0")
+    /** 50 GiB. */
+    @WithDefault("53687091200")
     long defaultBytes();
 
     Map<String, Long> tenants();

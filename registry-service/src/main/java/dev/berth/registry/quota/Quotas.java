@@ -34,15 +34,35 @@ public class Quotas {
         return pool.preparedQuery(USAGE).execute(Tuple.of(tenant)).map(rows -> rows.iterator().next().getLong(0));
     }
 
+    /**
+     * How many more bytes an upload of the tenant may hold (never negative), or empty when there
+     * is no bound: the tenant has no quota, or already stores the blob the upload says it will be
+     * ({@code digest}, when known up front), which then costs nothing.
+     */
+    public Future<OptionalLong> room(String tenant, Digest digest) {
+        OptionalLong limit = config.limitOf(tenant);
+        if (limit.isEmpty()) {
+            return Future.succeededFuture(OptionalLong.empty());
+        }
+        Future<Boolean> stored = digest == null ? Future.succeededFuture(false) : stores(pool, tenant, digest);
+        return stored.compose(free -> free ? Future.succeededFuture(OptionalLong.empty())
+                : usage(tenant).map(used -> OptionalLong.of(Math.max(0, limit.getAsLong() - used))));
+    }
+
+    private static Future<Boolean> stores(SqlClient c, String tenant, Digest digest) {
+        return c.preparedQuery("SELECT 1 FROM repository_blob rb JOIN repository r ON r.id = rb.repository_id "
+                        + "WHERE rb.digest = $2 AND r.tenant = $1").execute(Tuple.of(tenant, digest.toString()))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
     /** Fails with {@link QuotaExceededException} when a blob new to the tenant would not fit. */
     public Future<Void> check(SqlClient c, String tenant, Digest digest, long size) {
         OptionalLong limit = config.limitOf(tenant);
         if (limit.isEmpty()) {
             return Future.succeededFuture();
         }
-        return c.preparedQuery("SELECT 1 FROM repository_blob rb JOIN repository r ON r.id = rb.repository_id "
-                        + "WHERE rb.digest = $2 AND r.tenant = $1").execute(Tuple.of(tenant, digest.toString()))
-                .compose(known -> known.rowCount() > 0 ? Future.succeededFuture()
+        return stores(c, tenant, digest)
+                .compose(known -> known ? Future.succeededFuture()
                         : c.preparedQuery(USAGE).execute(Tuple.of(tenant)).compose(rows -> {
                             long used = rows.iterator().next().getLong(0);
                             return used + size <= limit.getAsLong() ? Future.succeededFuture()

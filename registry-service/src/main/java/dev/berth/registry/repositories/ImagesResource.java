@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,12 +41,21 @@ public class ImagesResource {
     @Inject
     RegistryMetadata metadata;
 
+    /**
+     * BatchGetImage's answer holds at most this many bytes of manifests; an image that would go
+     * past it is answered as a failure ({@code ResponseSizeLimitExceeded}) to ask for again.
+     */
+    @ConfigProperty(name = "berth.registry.batch-get.max-response-bytes", defaultValue = "8M")
+    MemorySize maxResponseBytes;
+
     @POST
     @Path("batch-get")
     @Requires(Action.READ)
     public Uni<Map<String, Object>> batchGet(@PathParam("name") String name, ImageBatchRequest request) {
         List<ImageIdentifier> ids = ids(request);
         List<String> accepted = request.acceptedMediaTypes() == null ? List.of() : request.acceptedMediaTypes();
+        long limit = maxResponseBytes.asLongValue();
+        long[] answered = {0}; // images are looked up one after the other, so this needs no lock
         return repositories.existing(name).chain(entry -> Multi.createFrom().iterable(ids)
                 .onItem().transformToUniAndConcatenate(id -> invalid(id) != null
                         ? Uni.createFrom().item((Object) invalid(id))
@@ -56,13 +67,15 @@ public class ImagesResource {
                                 return new ImageFailure(id, "UnsupportedImageType",
                                         "The image's media type " + found.get().mediaType() + " is not accepted");
                             }
-                            Map<String, Object> image = new LinkedHashMap<>();
-                            image.put("registryId", entry.tenant());
-                            image.put("repositoryName", name);
-                            image.put("imageId", new ImageIdentifier(found.get().digest(), id.imageTag()));
-                            image.put("imageManifest", new String(found.get().manifest(), StandardCharsets.UTF_8));
-                            image.put("imageManifestMediaType", found.get().mediaType());
-                            return image;
+                            int size = found.get().manifest().length;
+                            if (answered[0] + size > limit) {
+                                return new ImageFailure(id, "ResponseSizeLimitExceeded", "The answer would hold more "
+                                        + "than " + limit + " bytes of manifests (berth.registry.batch-get."
+                                        + "max-response-bytes); ask for this image in another call");
+                            }
+                            answered[0] += size;
+                            return new Image(entry.tenant(), name, new ImageIdentifier(found.get().digest(), id.imageTag()),
+                                    new String(found.get().manifest(), StandardCharsets.UTF_8), found.get().mediaType());
                         }))
                 .collect().asList()
                 .map(results -> split(results, "images")));

@@ -29,11 +29,13 @@ public interface BlobStore {
     Future<Long> uploadSize(String uploadId);
 
     /**
-     * Appends a body at the current end of the upload, hashing it on the way.
+     * Appends a body at the current end of the upload, hashing it on the way; the upload never
+     * grows past {@code maxSize}: the body is cut off there and the append fails with
+     * {@link UploadTooLargeException} (what was written stays until the upload is cancelled).
      *
      * @return the upload's size afterwards
      */
-    Future<Long> append(String uploadId, ReadStream<Buffer> body);
+    Future<Long> append(String uploadId, ReadStream<Buffer> body, long maxSize);
 
     /**
      * Makes the upload the blob {@code expected} if its content has that digest; a blob that is

@@ -94,7 +94,7 @@ public class FilesystemBlobStore implements BlobStore {
     }
 
     @Override
-    public Future<Long> append(String uploadId, ReadStream<Buffer> body) {
+    public Future<Long> append(String uploadId, ReadStream<Buffer> body, long maxSize) {
         body.pause();
         Context context = vertx.getOrCreateContext();
         Path file = uploadPath(uploadId);
@@ -109,7 +109,8 @@ public class FilesystemBlobStore implements BlobStore {
                     }
                     HashingFileSink sink = new HashingFileSink(context, open.channel(),
                             continues ? running.sha256 : Digest.Algorithm.SHA256.newHasher());
-                    return body.pipeTo(sink).map(v -> {
+                    ReadStream<Buffer> capped = new CappedReadStream(body, Math.max(0, maxSize - size), maxSize);
+                    return capped.pipeTo(sink).map(v -> {
                         long newSize = size + sink.written();
                         if (continues) {
                             running.size = newSize;

@@ -274,9 +274,68 @@ class DistributionProtocolTest {
                 .statusCode(201).header("Docker-Content-Digest", digest);
         admin().when().head("/v2/" + other + "/blobs/" + digest).then().statusCode(200);
         String third = "acme/proto-third-" + UUID.randomUUID().toString().substring(0, 8);
-        admin().queryParam("mount", digest).when().post("/v2/" + third + "/blobs/uploads/").then().statusCode(201);
+        // without from, nothing says the caller may pull the blob: a plain upload session, as the OCI spec falls back to
+        admin().queryParam("mount", digest).when().post("/v2/" + third + "/blobs/uploads/").then()
+                .statusCode(202).header("Location", containsString("/blobs/uploads/"));
+        admin().when().head("/v2/" + third + "/blobs/" + digest).then().statusCode(404);
         admin().queryParam("mount", Digest.sha256(bytes("unknown")).toString()).queryParam("from", repo)
                 .when().post("/v2/" + third + "/blobs/uploads/").then().statusCode(202);
+    }
+
+    @Test
+    void aMountNeedsPullRightsOnItsSource() {
+        String digest = pushBlob(bytes("only acme may pull this"));
+        String globex = Tokens.forDemoUser("globex-admin");
+        String target = "globex/mount-" + UUID.randomUUID().toString().substring(0, 8);
+        as(globex).queryParam("mount", digest).queryParam("from", repo)
+                .when().post("/v2/" + target + "/blobs/uploads/").then().statusCode(202);
+        as(globex).queryParam("mount", digest).when().post("/v2/" + target + "/blobs/uploads/").then().statusCode(202);
+        as(globex).when().head("/v2/" + target + "/blobs/" + digest).then().statusCode(404);
+        // a repository policy that lets globex pull is a pull right like any other
+        admin().contentType("application/json")
+                .body(java.util.Map.of("policyText", "{\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Principal\":{\"AWS\":\"arn:berth:iam::globex:root\"},\"Action\":\"ecr:BatchGetImage\"}]}"))
+                .when().put("/api/registry/v1/repositories/" + repo.substring("acme/".length()) + "/policy")
+                .then().statusCode(200);
+        as(globex).queryParam("mount", digest).queryParam("from", repo)
+                .when().post("/v2/" + target + "/blobs/uploads/").then().statusCode(201);
+        as(globex).when().head("/v2/" + target + "/blobs/" + digest).then().statusCode(200);
+    }
+
+    @Test
+    void referrersArePagedByTheBytesOfTheirManifests() {
+        byte[] config = bytes("{}");
+        String configDigest = pushBlob(config);
+        String image = manifest(configDigest, config.length, configDigest, config.length, "");
+        String imageDigest = Digest.sha256(bytes(image)).toString();
+        admin().contentType("application/vnd.oci.image.manifest.v1+json").body(image)
+                .when().put("/v2/" + repo + "/manifests/v1").then().statusCode(201);
+        List<String> referrers = new java.util.ArrayList<>();
+        for (String fill : List.of("a", "b")) {
+            // two referrers of 3 MiB each: one answer holds about 4 MiB of them
+            String referrer = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                    + "\"artifactType\":\"application/vnd.example.sbom\","
+                    + "\"config\":{\"mediaType\":\"application/vnd.oci.empty.v1+json\",\"digest\":\"" + configDigest
+                    + "\",\"size\":" + config.length + "},\"layers\":[],"
+                    + "\"subject\":{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\""
+                    + imageDigest + "\",\"size\":" + bytes(image).length + "},\"annotations\":{\"fill\":\""
+                    + fill.repeat(3 * 1024 * 1024) + "\"}}";
+            String digest = Digest.sha256(bytes(referrer)).toString();
+            admin().contentType("application/vnd.oci.image.manifest.v1+json").body(referrer)
+                    .when().put("/v2/" + repo + "/manifests/" + digest).then().statusCode(201);
+            referrers.add(digest);
+        }
+        referrers.sort(null);
+        String next = admin().when().get("/v2/" + repo + "/referrers/" + imageDigest).then()
+                .statusCode(200)
+                .body("manifests.digest", equalTo(List.of(referrers.get(0))))
+                .extract().header("Link");
+        org.junit.jupiter.api.Assertions.assertNotNull(next, "a Link to the next page");
+        String nextPath = next.substring(next.indexOf('<') + 1, next.indexOf('>'));
+        admin().urlEncodingEnabled(false).when().get(nextPath).then()
+                .statusCode(200)
+                .header("Link", nullValue())
+                .body("manifests.digest", equalTo(List.of(referrers.get(1))));
     }
 
     @Test
@@ -296,7 +355,10 @@ class DistributionProtocolTest {
                 .statusCode(403).body("errors[0].code", equalTo("DENIED"));
         as(viewer).when().delete("/v2/" + repo + "/blobs/" + digest).then().statusCode(403);
         given().when().get("/v2/" + repo + "/tags/list").then().statusCode(401)
-                .header("WWW-Authenticate", containsString("Bearer realm="));
+                .header("WWW-Authenticate", containsString("Bearer realm="))
+                .header("WWW-Authenticate", containsString(",scope=\"repository:" + repo + ":pull\""));
+        given().when().post("/v2/" + repo + "/blobs/uploads/").then().statusCode(401)
+                .header("WWW-Authenticate", containsString(",scope=\"repository:" + repo + ":pull,push\""));
     }
 
     @Test

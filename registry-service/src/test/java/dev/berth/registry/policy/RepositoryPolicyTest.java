@@ -91,5 +91,10 @@ class RepositoryPolicyTest {
                 .statusCode(400).body("message", containsString("Statement[0].Principal"));
         as("acme-deployer").body(Map.of("policyText", "{}"))
                 .when().put("/api/registry/v1/repositories/" + name + "/policy").then().statusCode(403);
+        // ECR's 10,240 characters at most
+        String padded = "{\"Statement\":[" + statement("Allow", "arn:berth:iam::globex:root", PULL) + "]}";
+        as("acme-admin").body(Map.of("policyText", padded + " ".repeat(10_241 - padded.length())))
+                .when().put("/api/registry/v1/repositories/" + name + "/policy").then()
+                .statusCode(400).body("message", containsString("policyText must be at most 10240 characters"));
     }
 }

@@ -3,7 +3,6 @@ package dev.berth.registry.quota;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
 
 import dev.berth.registry.digest.Digest;
 import dev.berth.testsupport.BerthInfrastructure;
@@ -71,8 +70,43 @@ class QuotaTest {
         }
         given().auth().oauth2(token).when().get("/api/registry/v1/quota").then()
                 .statusCode(200).body("usedBytes", equalTo((int) used));
-        // other tenants have no quota here
+        // a tenant without a quota of its own has the default one, 50 GiB
         given().auth().oauth2(Tokens.forDemoUser("acme-viewer")).when().get("/api/registry/v1/quota").then()
-                .statusCode(200).body("limitBytes", nullValue());
+                .statusCode(200).body("limitBytes", equalTo(50L * 1024 * 1024 * 1024));
+    }
+
+    @Test
+    void aChunkThatWouldPassTheQuotaIsRefusedAsItArrivesAndTheUploadDiscarded() {
+        long used = ((Number) given().auth().oauth2(token).when().get("/api/registry/v1/quota").then()
+                .statusCode(200).extract().path("usedBytes")).longValue();
+        String repository = "globex/quota-stream-" + UUID.randomUUID().toString().substring(0, 8);
+        String location = given().auth().oauth2(token).when().post("/v2/" + repository + "/blobs/uploads/").then()
+                .statusCode(202).extract().header("Location");
+        byte[] first = randomBytes(1000);
+        given().auth().oauth2(token).contentType("application/octet-stream").body(first)
+                .header("Content-Range", "0-999")
+                .when().patch(location).then().statusCode(202);
+        // this chunk takes the upload past the quota: refused before it is all stored, not at the final PUT
+        byte[] tooMuch = randomBytes((int) (LIMIT - used));
+        given().auth().oauth2(token).contentType("application/octet-stream").body(tooMuch)
+                .when().patch(location).then()
+                .statusCode(403)
+                .body("errors[0].code", equalTo("DENIED"))
+                .body("errors[0].message", containsString("storage quota of globex"))
+                .body("errors[0].message", containsString("discarded"));
+        given().auth().oauth2(token).when().get(location).then()
+                .statusCode(404).body("errors[0].code", equalTo("BLOB_UPLOAD_UNKNOWN"));
+        given().auth().oauth2(token).when().get("/api/registry/v1/quota").then()
+                .statusCode(200).body("usedBytes", equalTo((int) used));
+    }
+
+    @Test
+    void aMonolithicPushLargerThanTheQuotaIsRefusedAsItArrives() {
+        long used = ((Number) given().auth().oauth2(token).when().get("/api/registry/v1/quota").then()
+                .statusCode(200).extract().path("usedBytes")).longValue();
+        String repository = "globex/quota-put-" + UUID.randomUUID().toString().substring(0, 8);
+        push(repository, randomBytes((int) (LIMIT - used) + 1)).statusCode(403)
+                .body("errors[0].code", equalTo("DENIED"))
+                .body("errors[0].message", containsString("discarded"));
     }
 }

@@ -69,4 +69,42 @@ class BatchImagesApiTest {
         as("globex-admin").body(Map.of("imageIds", List.of(Map.of("imageTag", "two"))))
                 .when().post(api + "/batch-get").then().statusCode(404);
     }
+
+    @Test
+    void anAnswerHoldsAtMostEightMebibytesOfManifestsAndTheRestAreFailuresToAskAgain() {
+        String name = "batch-big-" + UUID.randomUUID().toString().substring(0, 8);
+        String api = "/api/registry/v1/repositories/" + name + "/images";
+        String token = Tokens.forDemoUser("acme-admin");
+        String config = TestImages.pushBlob(token, "acme/" + name, TestImages.bytes("{}"));
+        // three manifests of 3 MiB each: two fit in the 8 MiB answer, the third does not
+        for (String tag : List.of("a", "b", "c")) {
+            String padding = tag.repeat(3 * 1024 * 1024);
+            String manifest = TestImages.imageManifest(config, 2, null, 0, ",\"annotations\":{\"pad\":\"" + padding + "\"}");
+            assertEquals(201, TestImages.putManifest(token, "acme/" + name, tag, manifest));
+        }
+        as("acme-viewer").body(Map.of("imageIds", List.of(Map.of("imageTag", "a"), Map.of("imageTag", "b"),
+                        Map.of("imageTag", "c"))))
+                .when().post(api + "/batch-get").then()
+                .statusCode(200)
+                .body("images.imageId.imageTag", equalTo(List.of("a", "b")))
+                .body("failures.imageId.imageTag", equalTo(List.of("c")))
+                .body("failures[0].failureCode", equalTo("ResponseSizeLimitExceeded"))
+                .body("failures[0].failureReason", org.hamcrest.Matchers.containsString("8388608 bytes"));
+        as("acme-viewer").body(Map.of("imageIds", List.of(Map.of("imageTag", "c"))))
+                .when().post(api + "/batch-get").then()
+                .statusCode(200).body("images", hasSize(1)).body("failures", hasSize(0));
+    }
+
+    @Test
+    void takesAtMostOneHundredImageIds() {
+        String name = "batch-many-" + UUID.randomUUID().toString().substring(0, 8);
+        push("acme/" + name, "x", "x");
+        List<Map<String, String>> ids = java.util.stream.IntStream.range(0, 101)
+                .mapToObj(i -> Map.of("imageTag", "t" + i)).toList();
+        as("acme-viewer").body(Map.of("imageIds", ids))
+                .when().post("/api/registry/v1/repositories/" + name + "/images/batch-get").then()
+                .statusCode(400)
+                .body("code", equalTo("InvalidParameterException"))
+                .body("message", org.hamcrest.Matchers.containsString("imageIds may list at most 100"));
+    }
 }

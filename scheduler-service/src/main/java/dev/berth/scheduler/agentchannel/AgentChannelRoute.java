@@ -5,6 +5,7 @@ import dev.berth.common.auth.Principal;
 import dev.berth.common.auth.PrincipalKind;
 import dev.berth.common.error.ApiError;
 import dev.berth.common.http.RequestIds;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -12,6 +13,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +28,9 @@ import java.util.UUID;
 public class AgentChannelRoute {
 
     public static final String PATH = "/api/agent/v1/connect";
+
+    /** For a token without exp (Keycloak always sets one): Keycloak's default access token lifespan. */
+    private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofMinutes(5);
 
     @Inject
     AgentChannel channel;
@@ -51,8 +58,15 @@ public class AgentChannelRoute {
             return;
         }
         String connectionId = UUID.randomUUID().toString();
+        Instant tokenExpires = tokenExpiry(((QuarkusHttpUser) ctx.user()).getSecurityIdentity());
         ctx.request().toWebSocket().onSuccess(socket -> new AgentConnection(channel, socket, host.tenant().get(),
-                host.cluster().get(), host.hostId().get(), connectionId).start());
+                host.cluster().get(), host.hostId().get(), connectionId, tokenExpires).start());
+    }
+
+    /** When the token that opens a channel runs out, the channel does too: the host must show a fresh one. */
+    private static Instant tokenExpiry(SecurityIdentity identity) {
+        long exp = identity.getPrincipal() instanceof JsonWebToken token ? token.getExpirationTime() : 0;
+        return exp > 0 ? Instant.ofEpochSecond(exp) : Instant.now().plus(DEFAULT_TOKEN_LIFETIME);
     }
 
     private static void refuse(RoutingContext ctx, int status, String code, String message) {

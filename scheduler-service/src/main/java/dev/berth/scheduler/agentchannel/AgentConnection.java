@@ -2,10 +2,13 @@ package dev.berth.scheduler.agentchannel;
 
 import dev.berth.agent.protocol.AgentMessage;
 import dev.berth.agent.protocol.AgentMessages;
+import dev.berth.agent.protocol.AgentSession;
 import dev.berth.agent.protocol.ProtocolException;
 import dev.berth.scheduler.hosts.Host;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -26,6 +29,7 @@ final class AgentConnection {
     private final String cluster;
     private final String hostId;
     private final String id;
+    private final Instant tokenExpires;
     private boolean welcomed;
     private boolean closed;
     private long lastSentSeq;
@@ -33,10 +37,13 @@ final class AgentConnection {
     private boolean fetchAgain;
     private long helloTimer = -1;
     private long pollTimer = -1;
+    private long tokenTimer = -1;
     private Future<?> reports = Future.succeededFuture();
 
-    AgentConnection(AgentChannel channel, ServerWebSocket socket, String tenant, String cluster, String hostId, String id) {
+    AgentConnection(AgentChannel channel, ServerWebSocket socket, String tenant, String cluster, String hostId, String id,
+                    Instant tokenExpires) {
         this.channel = channel;
+        this.tokenExpires = tokenExpires;
         this.socket = socket;
         this.tenant = tenant;
         this.cluster = cluster;
@@ -64,6 +71,8 @@ final class AgentConnection {
         socket.textMessageHandler(this::received);
         socket.closeHandler(v -> closed());
         socket.exceptionHandler(e -> LOG.debugf("agent channel of %s/%s: %s", tenant, hostId, e.getMessage()));
+        tokenTimer = channel.vertx().setTimer(Math.max(1, Duration.between(Instant.now(), tokenExpires).toMillis()),
+                t -> tokenExpired());
         helloTimer = channel.vertx().setTimer(HELLO_TIMEOUT_MS, t -> {
             if (!isWelcomed()) {
                 refuse("HelloTimeout", "No hello within " + HELLO_TIMEOUT_MS / 1000 + " s of connecting.");
@@ -203,6 +212,14 @@ final class AgentConnection {
         }
     }
 
+    /** The token that opened the channel ran out: the agent reconnects with a fresh one, if it still gets one. */
+    private void tokenExpired() {
+        if (!socket.isClosed()) {
+            LOG.debugf("agent channel of %s/%s: token expired", tenant, hostId);
+            socket.close((short) AgentSession.TOKEN_EXPIRED, "TokenExpired");
+        }
+    }
+
     /** A newer connection of the same host took over on this replica. */
     void replaced() {
         if (!socket.isClosed()) {
@@ -225,6 +242,7 @@ final class AgentConnection {
             closed = true;
         }
         channel.vertx().cancelTimer(helloTimer);
+        channel.vertx().cancelTimer(tokenTimer);
         if (pollTimer >= 0) {
             channel.vertx().cancelTimer(pollTimer);
         }

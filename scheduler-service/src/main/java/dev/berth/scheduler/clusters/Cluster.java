@@ -5,7 +5,8 @@ import dev.berth.scheduler.Arns;
 import java.time.OffsetDateTime;
 
 /** An ECS cluster of one tenant. */
-public record Cluster(String tenant, String name, String status, OffsetDateTime createdAt) {
+public record Cluster(String tenant, String name, String status, OffsetDateTime createdAt,
+                      ClusterSecuritySettings securitySettings) {
 
     public String arn() {
         return arn(tenant, name);
@@ -19,6 +20,14 @@ public record Cluster(String tenant, String name, String status, OffsetDateTime 
     public static String nameOf(String cluster) {
         int slash = cluster.indexOf(":cluster/");
         return slash >= 0 ? cluster.substring(slash + ":cluster/".length()) : cluster;
+    }
+
+    /** The tenant an ARN names ({@code arn:berth:ecs::acme:cluster/prod}); empty for a plain name. */
+    public static java.util.Optional<String> tenantOf(String cluster) {
+        String prefix = "arn:berth:ecs::";
+        int end = cluster.indexOf(":cluster/");
+        return cluster.startsWith(prefix) && end > prefix.length()
+                ? java.util.Optional.of(cluster.substring(prefix.length(), end)) : java.util.Optional.empty();
     }
 
     public static ApiException notFound(String name) {

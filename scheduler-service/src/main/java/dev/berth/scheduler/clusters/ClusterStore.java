@@ -15,7 +15,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ClusterStore {
 
-    private static final String COLUMNS = "tenant, name, status, created_at";
+    private static final String COLUMNS = "tenant, name, status, created_at, allow_privileged_containers, allow_host_network";
 
     @Inject
     Pool pool;
@@ -76,8 +76,17 @@ public class ClusterStore {
                 .execute(Tuple.of(tenant, name))).map(rows -> Rows.first(rows, ClusterStore::row));
     }
 
+    /** Changes what an ACTIVE cluster's tasks may do; empty when there is no ACTIVE cluster of that name. */
+    public Uni<Optional<Cluster>> updateSecuritySettings(String tenant, String name, ClusterSecuritySettings settings) {
+        return UniHelper.toUni(pool.preparedQuery("UPDATE cluster SET allow_privileged_containers = $3, "
+                        + "allow_host_network = $4 WHERE tenant = $1 AND name = $2 AND status = 'ACTIVE' RETURNING " + COLUMNS)
+                .execute(Tuple.of(tenant, name, settings.allowPrivilegedContainers(), settings.allowHostNetwork())))
+                .map(rows -> Rows.first(rows, ClusterStore::row));
+    }
+
     private static Cluster row(Row row) {
         return new Cluster(row.getString("tenant"), row.getString("name"), row.getString("status"),
-                row.getOffsetDateTime("created_at"));
+                row.getOffsetDateTime("created_at"), new ClusterSecuritySettings(
+                row.getBoolean("allow_privileged_containers"), row.getBoolean("allow_host_network")));
     }
 }

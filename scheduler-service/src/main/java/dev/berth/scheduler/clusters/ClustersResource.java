@@ -6,12 +6,14 @@ import dev.berth.common.auth.Requires;
 import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.common.error.ApiException;
+import dev.berth.common.error.ErrorCodes;
 import dev.berth.common.http.PageTokens;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -88,6 +90,29 @@ public class ClustersResource {
         })
                 .map(deleted -> deleted.orElseThrow(() -> Cluster.notFound(name)))
                 .map(deleted -> Map.of("cluster", ClusterView.of(deleted, ClusterStore.Counts.NONE)));
+    }
+
+    /**
+     * Allows or forbids privileged containers (with added capabilities) and host networking in a
+     * cluster. Platform operators only: either lets a tenant's container take over the host. An
+     * operator outside the tenant names the cluster by its ARN.
+     */
+    @PUT
+    @Path("{cluster}/security-settings")
+    public Uni<Map<String, ClusterView>> putSecuritySettings(@PathParam("cluster") String cluster,
+                                                             ClusterSecuritySettings settings) {
+        if (!principal.get().isPlatformOperator()) {
+            throw new ApiException(403, ErrorCodes.ACCESS_DENIED,
+                    "Only platform operators change a cluster's security settings.");
+        }
+        if (settings == null) {
+            throw invalidParameter("body: {\"allowPrivilegedContainers\": ..., \"allowHostNetwork\": ...} is required");
+        }
+        String name = Cluster.nameOf(cluster);
+        String tenant = Cluster.tenantOf(cluster).orElseGet(principal::tenant);
+        return store.updateSecuritySettings(tenant, name, settings)
+                .map(updated -> updated.orElseThrow(() -> Cluster.notFound(name)))
+                .chain(this::view);
     }
 
     private Uni<Map<String, ClusterView>> view(Cluster cluster) {

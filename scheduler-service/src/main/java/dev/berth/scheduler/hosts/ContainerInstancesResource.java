@@ -188,8 +188,9 @@ public class ContainerInstancesResource {
                 throw invalidParameter(field + ".name: up to 128 letters, digits, '_', '.', '-', '/'; got '"
                         + attribute.name() + "'");
             }
-            if (attribute.name().startsWith("berth.")) {
-                throw invalidParameter(field + ".name: names starting with 'berth.' are set by the host agent");
+            if (attribute.name().toLowerCase(java.util.Locale.ROOT).startsWith("berth.")) {
+                throw invalidParameter(field + ".name: '" + attribute.name()
+                        + "' is reserved: names starting with 'berth.' come only from the platform's host agent");
             }
             if (!delete && attribute.value() != null && !ATTRIBUTE_VALUE.matcher(attribute.value()).matches()) {
                 throw invalidParameter(field + ".value: up to 128 letters, digits, spaces and '_.@-/:'; got '"

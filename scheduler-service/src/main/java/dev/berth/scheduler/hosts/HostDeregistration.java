@@ -2,6 +2,9 @@ package dev.berth.scheduler.hosts;
 
 import dev.berth.scheduler.agentchannel.ConnectedHosts;
 import dev.berth.scheduler.events.SchedulerEvents;
+import dev.berth.scheduler.taskroles.CredentialRevoker;
+import dev.berth.scheduler.taskroles.PendingRevocations;
+import dev.berth.scheduler.taskroles.Revocation;
 import dev.berth.scheduler.tasks.TaskTermination;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -11,7 +14,8 @@ import jakarta.inject.Inject;
 
 /**
  * A deregistered host is INACTIVE for good: its tasks are STOPPED (services replace them), its
- * queued commands dropped, and its agent's connection closed on whichever replica holds it.
+ * queued commands dropped, its agent's connection closed on whichever replica holds it, and its
+ * Keycloak client disabled at the gateway (retried until done), so it gets no new token.
  */
 @ApplicationScoped
 public class HostDeregistration {
@@ -34,8 +38,25 @@ public class HostDeregistration {
     @Inject
     Pool pool;
 
+    @Inject
+    PendingRevocations revocations;
+
+    @Inject
+    CredentialRevoker revoker;
+
+    /** Deregistered by a tenant admin here: the host's credentials are revoked at the gateway too. */
     public Future<Host> deregister(Host host) {
-        return hosts.deregister(host.tenant(), host.cluster(), host.id())
+        return deregister(host, true);
+    }
+
+    /**
+     * @param revokeCredentials false when the gateway asks, having disabled the host's client already
+     */
+    public Future<Host> deregister(Host host, boolean revokeCredentials) {
+        Future<?> revoked = revokeCredentials
+                ? revocations.add(Revocation.Kind.HOST_CREDENTIALS, host.tenant(), host.id())
+                : Future.succeededFuture();
+        return revoked.compose(queued -> hosts.deregister(host.tenant(), host.cluster(), host.id()))
                 .compose(updated -> termination.hostGone(host.tenant(), host.id(), "UserInitiated",
                                 "Container instance " + host.id() + " was deregistered")
                         .map(stopped -> updated.orElse(host)))
@@ -44,6 +65,9 @@ public class HostDeregistration {
                 .onSuccess(updated -> {
                     connected.close(host.tenant(), host.id(), "HostDeregistered", "Host " + host.id() + " was deregistered.");
                     events.hostChanged(updated, "DEREGISTERED");
+                    if (revokeCredentials) {
+                        revoker.runDue();
+                    }
                 });
     }
 }

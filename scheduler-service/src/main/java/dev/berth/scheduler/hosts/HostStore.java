@@ -40,8 +40,8 @@ public class HostStore {
 
     /**
      * Records an agent's hello: a new host joins the cluster of its token; a known one comes back
-     * connected with the capacity and {@code berth.*} attributes it reports now (custom attributes
-     * stay). Ports in use by tasks stay taken.
+     * connected with the capacity and attributes it reports now, under those an admin set with
+     * PutAttributes (an admin's value wins). Ports in use by tasks stay taken.
      */
     public Future<Registration> connect(String tenant, String cluster, String hostId, AgentMessage.Hello hello,
                                         String connectionId) {
@@ -64,7 +64,7 @@ public class HostStore {
                                     + "last_heartbeat_at = now(), lost_at = NULL, cpu = EXCLUDED.cpu, memory = EXCLUDED.memory, "
                                     + "used_ports = ARRAY(SELECT unnest(h.used_ports) EXCEPT SELECT unnest(h.reserved_ports) "
                                     + "UNION SELECT unnest(EXCLUDED.reserved_ports)), reserved_ports = EXCLUDED.reserved_ports, "
-                                    + "attributes = h.attributes || EXCLUDED.attributes "
+                                    + "attributes = EXCLUDED.attributes || h.admin_attributes "
                                     + "WHERE h.status <> 'INACTIVE' AND h.cluster = EXCLUDED.cluster "
                                     + "RETURNING (xmax = 0) AS inserted")
                             .execute(Tuple.tuple().addString(tenant).addString(hostId).addString(cluster)
@@ -206,16 +206,18 @@ public class HostStore {
                 .map(rows -> Rows.first(rows, HostStore::row));
     }
 
-    /** Sets custom attributes (a null value is an attribute without value, as in ECS). */
+    /** Sets an admin's attributes (a null value is an attribute without value, as in ECS); they win over the agent's. */
     public Future<Boolean> putAttributes(String tenant, String cluster, String hostId, Map<String, String> attributes) {
-        return pool.preparedQuery("UPDATE host SET attributes = attributes || $4 WHERE tenant = $1 AND cluster = $2 "
+        return pool.preparedQuery("UPDATE host SET attributes = attributes || $4, admin_attributes = admin_attributes || $4 "
+                        + "WHERE tenant = $1 AND cluster = $2 "
                         + "AND id = $3 AND status <> 'INACTIVE'")
                 .execute(Tuple.of(tenant, cluster, hostId, new JsonObject(new LinkedHashMap<>(attributes))))
                 .map(rows -> rows.rowCount() == 1);
     }
 
     public Future<Boolean> deleteAttributes(String tenant, String cluster, String hostId, List<String> names) {
-        return pool.preparedQuery("UPDATE host SET attributes = attributes - $4::text[] WHERE tenant = $1 AND cluster = $2 "
+        return pool.preparedQuery("UPDATE host SET attributes = attributes - $4::text[], "
+                        + "admin_attributes = admin_attributes - $4::text[] WHERE tenant = $1 AND cluster = $2 "
                         + "AND id = $3 AND status <> 'INACTIVE'")
                 .execute(Tuple.of(tenant, cluster, hostId, names.toArray(String[]::new)))
                 .map(rows -> rows.rowCount() == 1);

@@ -11,6 +11,9 @@ import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
 import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.clusters.ClusterStore;
+import dev.berth.scheduler.clusters.ElevatedAccessCheck;
+import dev.berth.scheduler.taskdefinitions.TaskDefinitionDocuments;
+import dev.berth.scheduler.taskroles.TaskRoleUse;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
 import dev.berth.scheduler.tasks.PlacementParameters;
 import io.smallrye.mutiny.Uni;
@@ -72,6 +75,9 @@ public class ScheduledTasksResource {
     @Inject
     CurrentPrincipal principal;
 
+    @Inject
+    TaskDefinitionDocuments documents;
+
     @PUT
     @Path("{name}")
     @Requires(Action.DEPLOY)
@@ -116,9 +122,13 @@ public class ScheduledTasksResource {
         runTask.put("placementConstraints", request.placementConstraints());
         runTask.put("placementStrategy", request.placementStrategy());
         String tenant = principal.tenant();
+        TaskRoleUse.require("overrides.taskRoleArn", TaskRoleUse.override(request.overrides()), principal.get(),
+                tenant);
         String clusterName = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, clusterName)
-                .chain(c -> definitions.requireActive(tenant, request.taskDefinition()))
+                .chain(c -> definitions.requireActive(tenant, request.taskDefinition())
+                        .invoke(definition -> ElevatedAccessCheck.require(
+                                documents.spec(documents.parse(definition.document())), c)))
                 .chain(found -> UniHelper.toUni(store.put(tenant, clusterName, name, request.scheduleExpression(), timezone,
                         state, json.valueToTree(runTask).toString(), next, now)))
                 .map(rule -> Map.of("scheduledTask", ScheduledTaskView.of(rule)));

@@ -12,8 +12,10 @@ import dev.berth.common.http.PageTokens;
 import dev.berth.scheduler.Arns;
 import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.clusters.ClusterStore;
+import dev.berth.scheduler.clusters.ElevatedAccessCheck;
 import dev.berth.scheduler.deployments.DeploymentConfiguration;
 import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
+import dev.berth.scheduler.taskdefinitions.TaskDefinitionDocuments;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
 import dev.berth.scheduler.tasks.PlacementParameters;
 import dev.berth.scheduler.tasks.TaskStore;
@@ -32,6 +34,7 @@ import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** ECS's CreateService, UpdateService, DescribeServices, ListServices and DeleteService for one cluster. */
 @Path("/api/scheduler/v1/clusters/{cluster}/services")
@@ -82,6 +85,22 @@ public class ServicesResource {
     @Inject
     CurrentPrincipal principal;
 
+    @Inject
+    TaskDefinitionDocuments documents;
+
+    /** The most tasks a service may want; more is refused before anything is stored. */
+    @ConfigProperty(name = "berth.scheduler.max-desired-count", defaultValue = "5000")
+    int maxDesiredCount;
+
+    private void requireDesiredCount(int desired) {
+        if (desired < 0) {
+            throw invalidParameter("desiredCount: must not be negative, got " + desired);
+        }
+        if (desired > maxDesiredCount) {
+            throw invalidParameter("desiredCount: at most " + maxDesiredCount + " tasks per service, got " + desired);
+        }
+    }
+
     @POST
     @Requires(Action.DEPLOY)
     public Uni<Map<String, ServiceView>> create(@PathParam("cluster") String cluster, CreateServiceRequest request) {
@@ -100,9 +119,7 @@ public class ServicesResource {
             throw invalidParameter("placementStrategy: a DAEMON service takes no placement strategy");
         }
         int desired = daemon ? 0 : request.desiredCount() == null ? 1 : request.desiredCount();
-        if (desired < 0) {
-            throw invalidParameter("desiredCount: must not be negative, got " + desired);
-        }
+        requireDesiredCount(desired);
         if (request.launchType() != null && !List.of("EC2", "EXTERNAL").contains(request.launchType())) {
             throw invalidParameter("launchType: Berth runs EC2 and EXTERNAL launch types, not " + request.launchType());
         }
@@ -114,7 +131,8 @@ public class ServicesResource {
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
-                .chain(c -> definitions.requireActive(tenant, request.taskDefinition()))
+                .chain(c -> definitions.requireActive(tenant, request.taskDefinition())
+                        .invoke(definition -> ElevatedAccessCheck.require(documents.spec(documents.parse(definition.document())), c)))
                 .chain(definition -> UniHelper.toUni(services.create(new Service(tenant, name, request.serviceName(),
                         "ACTIVE", strategy, desired, definition.arn(), bounds, breaker(request.deploymentConfiguration(), false),
                         rollback(request.deploymentConfiguration(), false), tree(request.placementConstraints()),
@@ -133,16 +151,18 @@ public class ServicesResource {
         if (request == null) {
             throw invalidParameter("body: an UpdateService request is required");
         }
-        if (request.desiredCount() != null && request.desiredCount() < 0) {
-            throw invalidParameter("desiredCount: must not be negative, got " + request.desiredCount());
+        if (request.desiredCount() != null) {
+            requireDesiredCount(request.desiredCount());
         }
         PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         PlacementParameters.strategies("placementStrategy", request.placementStrategy());
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
-                .chain(c -> found(tenant, name, Arns.lastSegment(serviceName)))
-                .chain(service -> {
+                .chain(c -> found(tenant, name, Arns.lastSegment(serviceName)).map(service -> Map.entry(c, service)))
+                .chain(clusterAndService -> {
+                    Cluster inCluster = clusterAndService.getKey();
+                    Service service = clusterAndService.getValue();
                     if (service.daemon() && request.desiredCount() != null) {
                         throw invalidParameter(
                                 "desiredCount: a DAEMON service runs one task per host and takes no desiredCount");
@@ -159,7 +179,10 @@ public class ServicesResource {
                             grace(request.healthCheckGracePeriodSeconds(), service.healthCheckGraceSeconds()),
                             false, null, null, service.createdAt(), service.createdBy());
                     Uni<String> target = request.taskDefinition() == null ? Uni.createFrom().item((String) null)
-                            : definitions.requireActive(tenant, request.taskDefinition()).map(StoredTaskDefinition::arn);
+                            : definitions.requireActive(tenant, request.taskDefinition())
+                            .invoke(definition -> ElevatedAccessCheck.require(
+                                    documents.spec(documents.parse(definition.document())), inCluster))
+                            .map(StoredTaskDefinition::arn);
                     return target.chain(arn -> UniHelper.toUni(pool.withTransaction(client -> {
                         Future<Service> updated = services.update(client, changed);
                         boolean redeploy = (arn != null && !arn.equals(service.taskDefinitionArn()))

@@ -15,12 +15,20 @@ public record TaskDefinitionSpec(String family, List<ContainerDefinition> contai
                                       List<PortMapping> portMappings, Boolean essential, List<KeyValue> environment,
                                       List<String> command, List<String> entryPoint, String workingDirectory,
                                       List<ContainerDependency> dependsOn, HealthCheck healthCheck,
-                                      LogConfiguration logConfiguration, Integer stopTimeout) {
+                                      LogConfiguration logConfiguration, Integer stopTimeout, Boolean privileged,
+                                      LinuxParameters linuxParameters) {
 
         /** ECS: a container is essential unless it says otherwise. */
         public boolean isEssential() {
             return essential == null || essential;
         }
+    }
+
+    /** ECS's linuxParameters; Berth reads the capabilities. */
+    public record LinuxParameters(KernelCapabilities capabilities) {
+    }
+
+    public record KernelCapabilities(List<String> add, List<String> drop) {
     }
 
     public record PortMapping(Integer containerPort, Integer hostPort, String protocol) {

@@ -7,6 +7,7 @@ import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
+import dev.berth.scheduler.taskroles.TaskRoleUse;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -43,12 +44,15 @@ public class TaskDefinitionsResource {
     public Uni<RestResponse<Map<String, ObjectNode>>> register(JsonNode body) {
         ObjectNode document;
         TaskDefinitionValidator.Sizes sizes;
+        TaskDefinitionSpec spec;
         try {
             document = documents.input(body);
-            sizes = TaskDefinitionValidator.validate(documents.spec(document));
+            spec = documents.spec(document);
+            sizes = TaskDefinitionValidator.validate(spec);
         } catch (InvalidTaskDefinitionException e) {
             throw clientError(e.getMessage());
         }
+        TaskRoleUse.require("taskRoleArn", spec.taskRoleArn(), principal.get(), principal.tenant());
         return store.register(principal.tenant(), document.get("family").asText(), document.toString(), sizes.cpu(),
                         sizes.memory(), principal.get().name())
                 .map(stored -> RestResponse.status(RestResponse.Status.CREATED,

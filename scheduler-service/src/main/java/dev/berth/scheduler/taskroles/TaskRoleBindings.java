@@ -18,7 +18,8 @@ import org.jboss.logging.Logger;
 /**
  * Tasks with a role (the task definition's {@code taskRoleArn}, or run-task's override) get
  * credentials: once placed, the task is bound to its host at the gateway, so that host's agent can
- * fetch the task's token and serve it to the containers; once STOPPED it is released. Task
+ * fetch the task's token and serve it to the containers; once STOPPED it is released (tried again
+ * until the gateway confirms, {@link CredentialRevoker}). Task
  * definitions never change after registration, so each revision's role is looked up once.
  */
 @ApplicationScoped
@@ -34,6 +35,9 @@ public class TaskRoleBindings {
     TaskDefinitionStore definitions;
 
     @Inject
+    CredentialRevoker revoker;
+
+    @Inject
     TaskDefinitionDocuments documents;
 
     private final Map<String, Optional<String>> roleOfDefinition = new ConcurrentHashMap<>();
@@ -46,12 +50,15 @@ public class TaskRoleBindings {
             return;
         }
         role(task).subscribe().with(role -> role.ifPresent(name -> {
-            Uni<Void> call = placed
-                    ? gateway.bind(task.id(), new GatewayTaskCredentials.Binding(task.tenant(), task.cluster(),
-                    task.hostId(), name))
-                    : gateway.release(task.id());
-            call.subscribe().with(ok -> { }, failure -> LOG.warnf("task %s: %s its credentials failed: %s", task.id(),
-                    placed ? "binding" : "releasing", failure.getMessage()));
+            if (placed) {
+                gateway.bind(task.id(), new GatewayTaskCredentials.Binding(task.tenant(), task.cluster(), task.hostId(),
+                        name)).subscribe().with(ok -> { }, failure -> LOG.warnf("task %s: binding its credentials "
+                        + "failed: %s", task.id(), failure.getMessage()));
+            } else {
+                revoker.revoke(Revocation.Kind.TASK_CREDENTIALS, task.tenant(), task.id()).onFailure(failure ->
+                        LOG.errorf("task %s: its credentials could not be queued for release: %s", task.id(),
+                                failure.getMessage()));
+            }
         }), failure -> LOG.warnf("task %s: no task definition to read its role from: %s", task.id(), failure.getMessage()));
     }
 

@@ -3,6 +3,9 @@ package dev.berth.scheduler.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.agent.protocol.AgentMessage;
+import dev.berth.scheduler.clusters.ClusterSecuritySettings;
+import dev.berth.scheduler.clusters.ClusterStore;
+import dev.berth.scheduler.clusters.ElevatedAccessCheck;
 import dev.berth.scheduler.agentchannel.CommandStore;
 import dev.berth.scheduler.events.SchedulerEvents;
 import dev.berth.scheduler.hosts.Host;
@@ -19,6 +22,7 @@ import dev.berth.scheduler.placement.TaskDemand;
 import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionDocuments;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionSpec;
+import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
@@ -93,16 +97,24 @@ public class TaskLauncher {
     @Inject
     WaitingLaunches waiting;
 
+    @Inject
+    ClusterStore clusters;
+
     private final PlacementEngine engine = new PlacementEngine();
 
     public Future<Launched> launch(Launch launch) {
         ObjectNode document = documents.view(launch.definition()); // what the agent gets, as DescribeTaskDefinition shows it
         TaskDefinitionSpec spec = documents.spec(document);
-        Prepared prepared = new Prepared(launch, shape(launch, spec), constraints(launch, spec), document);
-        Future<Launched> launched = launch.onlyHosts() != null
-                ? attempt(List.of(prepared), 1).compose(outcomes -> outcomes.get(0).future())
-                : waiting.submit(launch.tenant() + "/" + launch.cluster(), prepared);
-        return launched.onSuccess(done -> events.tasksChanged(done.tasks()));
+        TaskShape shape = shape(launch, spec);
+        List<PlacementConstraint> constraints = constraints(launch, spec);
+        return UniHelper.toFuture(clusters.requireActive(launch.tenant(), launch.cluster())).compose(cluster -> {
+            ElevatedAccessCheck.require(spec, cluster);
+            Prepared prepared = new Prepared(launch, shape, constraints, document, cluster.securitySettings());
+            Future<Launched> launched = launch.onlyHosts() != null
+                    ? attempt(List.of(prepared), 1).compose(outcomes -> outcomes.get(0).future())
+                    : waiting.submit(launch.tenant() + "/" + launch.cluster(), prepared);
+            return launched.onSuccess(done -> events.tasksChanged(done.tasks()));
+        });
     }
 
     /** A dry run: where the tasks would go now and, for every host passed over, why. Nothing is reserved. */
@@ -172,7 +184,8 @@ public class TaskLauncher {
     }
 
     /** A launch with what its task definition asks, ready to place. */
-    record Prepared(Launch launch, TaskShape shape, List<PlacementConstraint> constraints, ObjectNode document) {
+    record Prepared(Launch launch, TaskShape shape, List<PlacementConstraint> constraints, ObjectNode document,
+                    ClusterSecuritySettings allowed) {
     }
 
     /** Where a launch's tasks go, and for tasks that found no host each host's reason. */
@@ -298,9 +311,11 @@ public class TaskLauncher {
 
     private static AgentMessage.Command start(NewPlacement task, long seq) {
         Launch launch = task.planned().prepared().launch();
+        ClusterSecuritySettings allowed = task.planned().prepared().allowed();
         return AgentMessage.Command.start(seq, new AgentMessage.StartTask(
                 Task.arn(launch.tenant(), launch.cluster(), task.taskId()), launch.definition().arn(),
-                task.planned().prepared().document(), launch.overrides(), task.bindings(), launch.group(), launch.startedBy()));
+                task.planned().prepared().document(), launch.overrides(), task.bindings(), launch.group(), launch.startedBy(),
+                new AgentMessage.ElevatedAccess(allowed.allowPrivilegedContainers(), allowed.allowHostNetwork())));
     }
 
     private static TaskStore.NewTask row(NewPlacement task, long startSeq) {

@@ -14,6 +14,7 @@ import dev.berth.scheduler.hosts.Host;
 import dev.berth.scheduler.taskdefinitions.InvalidTaskDefinitionException;
 import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
+import dev.berth.scheduler.taskroles.TaskRoleUse;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import jakarta.inject.Inject;
@@ -90,6 +91,7 @@ public class TasksResource {
         var constraints = PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         var strategies = PlacementParameters.strategies("placementStrategy", request.placementStrategy());
         String tenant = principal.tenant();
+        TaskRoleUse.require("overrides.taskRoleArn", TaskRoleUse.override(request.overrides()), principal.get(), tenant);
         String name = Cluster.nameOf(cluster);
         Supplier<Uni<Map<String, Object>>> run = () -> definitions.requireActive(tenant, request.taskDefinition())
                 .chain(definition -> launch(new TaskLauncher.Launch(tenant, name, definition, request.overrides(),
@@ -113,6 +115,7 @@ public class TasksResource {
         }
         validateLabels(request.group(), request.startedBy());
         String tenant = principal.tenant();
+        TaskRoleUse.require("overrides.taskRoleArn", TaskRoleUse.override(request.overrides()), principal.get(), tenant);
         String name = Cluster.nameOf(cluster);
         List<String> hostIds = request.containerInstances().stream().map(Host::idOf).toList();
         return clusters.requireActive(tenant, name)

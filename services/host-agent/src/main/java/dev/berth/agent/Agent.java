@@ -1,5 +1,6 @@
 package dev.berth.agent;
 
+import dev.berth.agent.credentials.EndpointKey;
 import dev.berth.agent.credentials.TaskCredentialsServer;
 import dev.berth.agent.engine.ContainerEngine;
 import dev.berth.agent.engine.DockerEngine;
@@ -19,16 +20,16 @@ import dev.berth.agent.tasks.TaskPlans;
 import dev.berth.agent.tasks.TaskRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,7 +59,6 @@ final class Agent implements AgentSession.Host, AutoCloseable {
     private final TaskManager tasks;
     private final LogForwarder logs;
     private final TaskCredentialsServer credentialsServer;
-    private final String bridgeAddress;
     private final AgentMessage.Capacity capacity;
     private final Map<String, String> attributes;
     private final Path seqFile;
@@ -91,10 +91,8 @@ final class Agent implements AgentSession.Host, AutoCloseable {
                 return session.unacknowledgedReports();
             }
         }, LogForwarder.Limits.DEFAULT, timer);
-        this.credentialsServer = new TaskCredentialsServer(
-                new InetSocketAddress(settings.credentialsAddress(), settings.credentialsPort()), settings.gateway(),
-                tokens::token, credentials.clientSecret().getBytes(StandardCharsets.UTF_8));
-        this.bridgeAddress = engine.bridgeGateway().orElse("127.0.0.1");
+        this.credentialsServer = new TaskCredentialsServer(credentialsAddress(settings, engine), settings.credentialsPort(),
+                settings.gateway(), tokens::token, EndpointKey.load(settings.stateDirectory()), timer);
         ImagePuller images = new ImagePuller(engine, settings.gateway(), tokens::token, credentials.clientId(),
                 credentials.clientSecret());
         this.tasks = new TaskManager(new TaskPlans.Owner(credentials.tenant(), credentials.cluster(), credentials.hostId()),
@@ -160,17 +158,28 @@ final class Agent implements AgentSession.Host, AutoCloseable {
         return registered;
     }
 
-    /** A task with a role gets its credentials endpoint in every container's environment. */
+    /**
+     * Where the task credentials endpoint listens: the address given, else the container network's
+     * gateway as the engine reports it (what containers on the bridge network reach the host at),
+     * else the loopback. Never every interface.
+     */
+    private static InetAddress credentialsAddress(AgentSettings settings, ContainerEngine engine) throws IOException {
+        if (settings.credentialsAddress() != null && !settings.credentialsAddress().isBlank()) {
+            return InetAddress.getByName(settings.credentialsAddress());
+        }
+        Optional<String> gateway = engine.bridgeGateway();
+        return gateway.isPresent() ? InetAddress.getByName(gateway.get()) : InetAddress.getLoopbackAddress();
+    }
+
+    /** A task with a role gets its credentials endpoint and its own key to it in every container's environment. */
     private TaskPlan withCredentials(TaskPlan plan) {
         if (plan.taskRoleArn() == null || plan.taskRoleArn().isBlank()) {
             return plan;
         }
-        String path = credentialsServer.register(plan.taskId());
-        return plan.withContainers(plan.containers().stream().map(c -> {
-            String address = c.spec().networkMode().equals("bridge") ? bridgeAddress : "127.0.0.1";
-            String uri = "http://" + address + ":" + credentialsServer.port() + path;
-            return c.withSpec(c.spec().withEnvironment(TaskCredentialsServer.ENVIRONMENT, uri));
-        }).toList());
+        TaskCredentialsServer.TaskEndpoint endpoint = credentialsServer.register(plan.taskId());
+        return plan.withContainers(plan.containers().stream().map(c -> c.withSpec(c.spec()
+                .withEnvironment(TaskCredentialsServer.ENVIRONMENT, endpoint.uri())
+                .withEnvironment(TaskCredentialsServer.AUTHORIZATION_ENVIRONMENT, endpoint.authorization()))).toList());
     }
 
     @Override

@@ -76,8 +76,9 @@ public final class BerthAgent implements Callable<Integer> {
     @Option(names = "--attribute", description = "A custom attribute, name=value (repeatable).")
     Map<String, String> attributes = new LinkedHashMap<>();
 
-    @Option(names = "--credentials-address", defaultValue = "0.0.0.0",
-            description = "Address of the task credentials endpoint (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--credentials-address", defaultValue = "",
+            description = "Address of the task credentials endpoint (default: the container network's gateway, "
+                    + "where the host's containers reach it; never every interface).")
     String credentialsAddress;
 
     @Option(names = "--credentials-port", defaultValue = "0",

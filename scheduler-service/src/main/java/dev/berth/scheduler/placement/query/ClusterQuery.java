@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * An expression of ECS's cluster query language, as used by {@code memberOf} placement
@@ -37,10 +35,17 @@ public final class ClusterQuery {
         this.readsTasks = readsTasks;
     }
 
+    /** ECS's limit on a constraint's expression. */
+    public static final int MAX_LENGTH = 2000;
+
     /** @throws QuerySyntaxException naming the position and the problem */
     public static ClusterQuery parse(String text) {
         if (text == null || text.isBlank()) {
             throw new QuerySyntaxException(String.valueOf(text), 0, "empty expression");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new QuerySyntaxException(text.substring(0, 64) + "...", MAX_LENGTH, "expression of " + text.length()
+                    + " characters, at most " + MAX_LENGTH);
         }
         Parser parser = new Parser(text);
         QueryExpression expression = parser.parseAll();
@@ -136,12 +141,12 @@ public final class ClusterQuery {
                 case IN, NOT_IN -> list();
                 default -> List.of(value());
             };
-            Pattern pattern = null;
+            AttributePattern pattern = null;
             if (operator == Operator.MATCHES || operator == Operator.NOT_MATCHES) {
                 try {
-                    pattern = Pattern.compile(values.get(0));
-                } catch (PatternSyntaxException e) {
-                    throw error(tokens.get(next - 1), "invalid pattern '" + values.get(0) + "': " + e.getDescription());
+                    pattern = AttributePattern.compile(values.get(0));
+                } catch (IllegalArgumentException e) {
+                    throw error(tokens.get(next - 1), e.getMessage());
                 }
             }
             return new Comparison(subject, operator, values, pattern);

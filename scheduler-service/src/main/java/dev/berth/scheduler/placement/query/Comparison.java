@@ -6,14 +6,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One comparison, {@code <subject> <operator> [<value> | <list>]}. A subject with several values
  * (task:group) satisfies a positive operator when any value does, a negated one when none does
  * the positive; a subject without a value satisfies only the negated operators.
  */
-record Comparison(String subject, Operator operator, List<String> expected, Pattern pattern) implements QueryExpression {
+record Comparison(String subject, Operator operator, List<String> expected, AttributePattern pattern) implements QueryExpression {
 
     @Override
     public boolean test(QuerySubject host) {
@@ -23,8 +22,8 @@ record Comparison(String subject, Operator operator, List<String> expected, Patt
             case NOT_EXISTS -> actual.isEmpty();
             case EQUALS, IN -> actual.stream().anyMatch(expected::contains);
             case NOT_EQUALS, NOT_IN -> actual.stream().noneMatch(expected::contains);
-            case MATCHES -> actual.stream().anyMatch(v -> pattern.matcher(v).matches());
-            case NOT_MATCHES -> actual.stream().noneMatch(v -> pattern.matcher(v).matches());
+            case MATCHES -> actual.stream().anyMatch(v -> pattern.matches(v));
+            case NOT_MATCHES -> actual.stream().noneMatch(v -> pattern.matches(v));
             case GREATER_THAN -> actual.stream().anyMatch(v -> compare(v) > 0);
             case GREATER_THAN_EQUAL -> actual.stream().anyMatch(v -> compare(v) >= 0);
             case LESS_THAN -> actual.stream().anyMatch(v -> compare(v) < 0);

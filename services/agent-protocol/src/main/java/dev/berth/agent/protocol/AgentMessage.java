@@ -82,11 +82,29 @@ public sealed interface AgentMessage {
      * Start a task: its registered task definition document (ECS JSON), the overrides of run-task,
      * and the host port each container port was given.
      */
+    /**
+     * @param allowed what the task's cluster lets its containers do beyond the default; the agent
+     *                refuses a task asking more (absent in commands of older schedulers: nothing)
+     */
     record StartTask(String taskArn, String taskDefinitionArn, JsonNode taskDefinition, JsonNode overrides,
-                     List<NetworkBinding> networkBindings, String group, String startedBy) {
+                     List<NetworkBinding> networkBindings, String group, String startedBy, ElevatedAccess allowed) {
         public StartTask {
             networkBindings = networkBindings == null ? List.of() : List.copyOf(networkBindings);
+            allowed = allowed == null ? ElevatedAccess.NONE : allowed;
         }
+
+        public StartTask(String taskArn, String taskDefinitionArn, JsonNode taskDefinition, JsonNode overrides,
+                         List<NetworkBinding> networkBindings, String group, String startedBy) {
+            this(taskArn, taskDefinitionArn, taskDefinition, overrides, networkBindings, group, startedBy, null);
+        }
+    }
+
+    /**
+     * What a platform operator allowed a cluster's tasks: privileged containers (also added Linux
+     * capabilities) and the host's network namespace.
+     */
+    record ElevatedAccess(boolean privilegedContainers, boolean hostNetwork) {
+        public static final ElevatedAccess NONE = new ElevatedAccess(false, false);
     }
 
     record NetworkBinding(String containerName, int containerPort, int hostPort, String protocol) {

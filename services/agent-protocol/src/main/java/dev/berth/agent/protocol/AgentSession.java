@@ -29,6 +29,13 @@ public final class AgentSession {
 
     private static final Logger LOG = Logger.getLogger(AgentSession.class.getName());
     private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
+
+    /**
+     * The close code of a channel whose token expired: the scheduler re-checks a host's right to
+     * its channel when the token that opened it runs out, so the session reconnects at once with a
+     * fresh token (a host whose credentials were revoked gets none and stays out).
+     */
+    public static final int TOKEN_EXPIRED = 4001;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     /** What the session needs from the host it speaks for. */
@@ -201,7 +208,8 @@ public final class AgentSession {
         }
         long jitter = ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2 + 1);
         timer.schedule(this::connect, backoff.toMillis() / 2 + jitter, TimeUnit.MILLISECONDS);
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        backoff = backoff.isZero() ? MIN_BACKOFF
+                : backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
     }
 
     /** The JDK's WebSocket takes one send at a time: each waits for the one before. */
@@ -282,6 +290,11 @@ public final class AgentSession {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            if (statusCode == TOKEN_EXPIRED) {
+                synchronized (AgentSession.this) {
+                    backoff = Duration.ZERO; // at once, with a fresh token
+                }
+            }
             closed(webSocket);
             return null;
         }

@@ -9,6 +9,7 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.Network;
@@ -86,6 +87,12 @@ public final class DockerEngine implements ContainerEngine {
         HostConfig host = HostConfig.newHostConfig()
                 .withCpuShares(spec.cpuShares())
                 .withNetworkMode(spec.networkMode());
+        if (spec.privileged()) {
+            host.withPrivileged(true);
+        }
+        if (!spec.addedCapabilities().isEmpty()) {
+            host.withCapAdd(spec.addedCapabilities().stream().map(Capability::valueOf).toArray(Capability[]::new));
+        }
         if (spec.nanoCpus() > 0) {
             host.withNanoCPUs(spec.nanoCpus());
         }

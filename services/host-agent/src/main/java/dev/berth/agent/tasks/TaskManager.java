@@ -85,8 +85,16 @@ public final class TaskManager {
         if (runs.containsKey(task.taskArn())) {
             return;
         }
+        TaskRun run;
+        try {
+            run = newRun(task);
+        } catch (ElevatedAccessRefused refused) {
+            LOG.warning("task " + task.taskArn() + " refused: " + refused.getMessage());
+            reports.taskState(task.taskArn(), "STOPPED", List.of(), "TaskFailedToStart",
+                    "CannotCreateContainerError: " + refused.getMessage());
+            return;
+        }
         keep(task);
-        TaskRun run = newRun(task);
         runs.put(task.taskArn(), run);
         run.start();
     }

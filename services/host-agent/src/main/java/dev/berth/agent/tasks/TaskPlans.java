@@ -31,6 +31,10 @@ public final class TaskPlans {
     public record Owner(String tenant, String cluster, String hostId) {
     }
 
+    /**
+     * @throws ElevatedAccessRefused when the task asks for host networking, a privileged container or
+     *                               added capabilities its cluster does not allow
+     */
     public static TaskPlan from(AgentMessage.StartTask task, Owner owner) {
         JsonNode definition = task.taskDefinition();
         JsonNode overrides = task.overrides() == null ? MissingNode.getInstance() : task.overrides();
@@ -44,6 +48,7 @@ public final class TaskPlans {
             JsonNode override = containerOverride(overrides, name);
             containers.add(container(task, owner, taskId, family, networkMode, taskCpu, container, override));
         }
+        ElevatedAccessRefused.check(containers, task.allowed());
         String role = overrides.path("taskRoleArn").asText(definition.path("taskRoleArn").asText(null));
         return new TaskPlan(task.taskArn(), taskId, family, task.group(), role, containers);
     }
@@ -86,7 +91,8 @@ public final class TaskPlans {
                 env, c.path("workingDirectory").asText(null), labels,
                 Math.max(MIN_CPU_SHARES, cpu), taskCpu * 1_000_000_000L / 1024,
                 memory * MIB, reservation * MIB, ports,
-                networkMode.equals("awsvpc") ? "bridge" : networkMode, c.path("user").asText(null));
+                networkMode.equals("awsvpc") ? "bridge" : networkMode, c.path("user").asText(null),
+                c.path("privileged").asBoolean(false), strings(c.path("linuxParameters").path("capabilities").path("add")));
 
         List<ContainerPlan.Dependency> dependsOn = new ArrayList<>();
         for (JsonNode d : c.path("dependsOn")) {

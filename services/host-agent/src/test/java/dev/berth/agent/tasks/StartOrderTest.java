@@ -15,7 +15,7 @@ class StartOrderTest {
 
     private static ContainerPlan container(String name, ContainerPlan.Dependency... dependsOn) {
         ContainerSpec spec = new ContainerSpec("c-" + name, "i", null, null, Map.of(), null, Map.of(), 2, 0, 0, 0,
-                List.of(), "bridge", null);
+                List.of(), "bridge", null, false, List.of());
         return new ContainerPlan(name, true, Arrays.asList(dependsOn), null, null, Duration.ofSeconds(30), 0, 0, spec);
     }
 

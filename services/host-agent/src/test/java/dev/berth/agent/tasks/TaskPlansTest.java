@@ -3,6 +3,7 @@ package dev.berth.agent.tasks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,9 +22,58 @@ class TaskPlansTest {
 
     private static AgentMessage.StartTask start(String definition, String overrides,
                                                 List<AgentMessage.NetworkBinding> bindings) throws Exception {
+        return start(definition, overrides, bindings, null);
+    }
+
+    private static AgentMessage.StartTask start(String definition, String overrides,
+                                                List<AgentMessage.NetworkBinding> bindings,
+                                                AgentMessage.ElevatedAccess allowed) throws Exception {
         JsonNode def = JSON.readTree(definition);
         return new AgentMessage.StartTask(ARN, "arn:berth:ecs::acme:task-definition/web:3", def,
-                overrides == null ? null : JSON.readTree(overrides), bindings, "service:web", "ecs-svc/1");
+                overrides == null ? null : JSON.readTree(overrides), bindings, "service:web", "ecs-svc/1", allowed);
+    }
+
+    @Test
+    void refusesHostNetworkPrivilegedAndAddedCapabilitiesUnlessTheClusterAllowsThem() throws Exception {
+        String host = """
+                {"family":"f","networkMode":"host","containerDefinitions":[{"name":"a","image":"busybox"}]}
+                """;
+        String privileged = """
+                {"family":"f","containerDefinitions":[{"name":"a","image":"busybox","privileged":true}]}
+                """;
+        String capabilities = """
+                {"family":"f","containerDefinitions":[{"name":"a","image":"busybox",
+                 "linuxParameters":{"capabilities":{"add":["NET_ADMIN"]}}}]}
+                """;
+        ElevatedAccessRefused refused = assertThrows(ElevatedAccessRefused.class,
+                () -> TaskPlans.from(start(host, null, List.of()), OWNER));
+        assertTrue(refused.getMessage().contains("host networking"), refused.getMessage());
+        assertThrows(ElevatedAccessRefused.class, () -> TaskPlans.from(start(host, null, List.of(),
+                new AgentMessage.ElevatedAccess(true, false)), OWNER));
+        refused = assertThrows(ElevatedAccessRefused.class, () -> TaskPlans.from(start(privileged, null, List.of(),
+                new AgentMessage.ElevatedAccess(false, true)), OWNER));
+        assertTrue(refused.getMessage().contains("privileged"), refused.getMessage());
+        refused = assertThrows(ElevatedAccessRefused.class, () -> TaskPlans.from(start(capabilities, null, List.of()),
+                OWNER));
+        assertTrue(refused.getMessage().contains("NET_ADMIN"), refused.getMessage());
+
+        assertEquals("host", TaskPlans.from(start(host, null, List.of(), new AgentMessage.ElevatedAccess(false, true)),
+                OWNER).containers().get(0).spec().networkMode());
+        ContainerSpec allowed = TaskPlans.from(start(privileged, null, List.of(),
+                new AgentMessage.ElevatedAccess(true, false)), OWNER).containers().get(0).spec();
+        assertTrue(allowed.privileged());
+        assertEquals(List.of("NET_ADMIN"), TaskPlans.from(start(capabilities, null, List.of(),
+                new AgentMessage.ElevatedAccess(true, false)), OWNER).containers().get(0).spec().addedCapabilities());
+    }
+
+    @Test
+    void aStartCommandWithoutThePermissionsFieldAllowsNothing() throws Exception {
+        AgentMessage.StartTask task = dev.berth.agent.protocol.AgentMessages.json().readValue("""
+                {"taskArn":"%s","taskDefinitionArn":"x",
+                 "taskDefinition":{"family":"f","networkMode":"host","containerDefinitions":[{"name":"a","image":"b"}]}}
+                """.formatted(ARN), AgentMessage.StartTask.class);
+        assertEquals(AgentMessage.ElevatedAccess.NONE, task.allowed());
+        assertThrows(ElevatedAccessRefused.class, () -> TaskPlans.from(task, OWNER));
     }
 
     @Test
@@ -64,7 +114,7 @@ class TaskPlansTest {
     void ecsDefaultsApplyWhereTheDefinitionIsSilent() throws Exception {
         TaskPlan plan = TaskPlans.from(start("""
                 {"family":"f","networkMode":"host","containerDefinitions":[{"name":"a","image":"busybox"}]}
-                """, null, List.of()), OWNER);
+                """, null, List.of(), new AgentMessage.ElevatedAccess(false, true)), OWNER);
         ContainerPlan a = plan.containers().get(0);
         assertEquals(TaskPlans.MIN_CPU_SHARES, a.spec().cpuShares());
         assertEquals(0, a.spec().memoryBytes());

@@ -2,8 +2,11 @@ package dev.berth.logs.events;
 
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroupStore;
+import dev.berth.logs.groups.ReservedGroups;
 import dev.berth.logs.ingest.LogBatchPublisher;
+import dev.berth.logs.requests.LimitExceeded;
 import dev.berth.logs.requests.Limits;
+import dev.berth.logs.requests.TenantLimits;
 import dev.berth.logs.streams.LogStreamStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -51,6 +54,9 @@ public class EventsResource {
     @Inject
     LogAccess access;
 
+    @Inject
+    TenantLimits limits;
+
     @GET
     public Uni<Map<String, Object>> get(@PathParam("group") String group, @PathParam("stream") String stream,
                                         @QueryParam("startTime") Long startTime, @QueryParam("endTime") Long endTime,
@@ -73,7 +79,8 @@ public class EventsResource {
     }
 
     private static Map<String, Object> page(List<StoredEvent> found, boolean forward, Position bound) {
-        List<StoredEvent> ordered = new ArrayList<>(found);
+        // found is in reading order, so the events cut off are those the next token reads next
+        List<StoredEvent> ordered = new ArrayList<>(PageSize.fitting(found));
         if (!forward) {
             Collections.reverse(ordered);
         }
@@ -100,6 +107,7 @@ public class EventsResource {
     public Uni<Map<String, Object>> put(@PathParam("group") String group, @PathParam("stream") String stream,
                                         PutLogEventsRequest request) {
         access.requireWrite(group);
+        ReservedGroups.refuse(group);
         List<InputEvent> input = request == null ? null : request.logEvents();
         PutLogEventsLimits.check(input);
         String tenant = access.tenant();
@@ -110,7 +118,15 @@ public class EventsResource {
                 throw new RejectedEventsException(rejected);
             }
             PutLogEventsLimits.checkSpan(input);
-            return publisher.publish(tenant, group, stream, sorted(input));
+            return groups.usage(tenant).chain(usage -> {
+                long batch = input.stream().mapToLong(e -> PutLogEventsLimits.eventBytes(e.message())).sum();
+                if (usage.storedBytes() + batch > limits.tenantQuotaBytes()) {
+                    throw LimitExceeded.of("logEvents: the tenant's log storage quota (berth.logs.tenant-quota-bytes) is "
+                            + limits.tenantQuotaBytes() + " bytes; " + usage.storedBytes() + " are stored and this batch is "
+                            + batch + "; nothing was stored");
+                }
+                return publisher.publish(tenant, group, stream, sorted(input));
+            });
         }).map(id -> Map.of("nextSequenceToken", id));
     }
 

@@ -41,7 +41,7 @@ public class FilterEventsResource {
     }
 
     private record Search(LogGroup group, List<Long> streamIds, long from, long to, FilterPattern pattern, int limit,
-                          long deadline, List<StoredEvent> found) {
+                          long deadline, List<StoredEvent> found, PageSize size) {
     }
 
     @Inject
@@ -84,7 +84,8 @@ public class FilterEventsResource {
                             long now = System.currentTimeMillis();
                             long from = Math.max(request.startTime() == null ? 0 : request.startTime(), g.visibleFrom(now));
                             long to = request.endTime() == null ? Long.MAX_VALUE : request.endTime();
-                            Search search = new Search(g, ids, from, to, pattern, limit, deadline, new ArrayList<>());
+                            Search search = new Search(g, ids, from, to, pattern, limit, deadline, new ArrayList<>(),
+                                    new PageSize());
                             return search(search, after).chain(next -> streams.names(search.found().stream()
                                             .map(StoredEvent::streamId).distinct().toList())
                                     .map(streamNames -> page(search.found(), next, streamNames)));
@@ -98,12 +99,22 @@ public class FilterEventsResource {
     private Uni<Position> search(Search search, Position after) {
         return events.groupSlice(search.group().id(), search.streamIds(), search.from(), search.to(), after,
                 search.pattern().requiredLiterals(), SLICE_ROWS).chain(slice -> {
+                    // matching one slice gets the budget even when reading it used the call's up
+                    long matchDeadline = Math.max(search.deadline(), System.nanoTime() + BUDGET_NANOS);
                     for (StoredEvent candidate : slice.candidates()) {
                         if (search.pattern().matches(candidate.message())) {
+                            if (!search.size().add(candidate.message())) {
+                                // a full page: the next call starts with this event
+                                return Uni.createFrom().item(search.found().get(search.found().size() - 1).position());
+                            }
                             search.found().add(candidate);
                             if (search.found().size() == search.limit()) {
                                 return Uni.createFrom().item(candidate.position());
                             }
+                        }
+                        // rows between candidates hold none of the literals, so going on from here skips nothing
+                        if (System.nanoTime() > matchDeadline) {
+                            return Uni.createFrom().item(candidate.position());
                         }
                     }
                     if (slice.scanned() < SLICE_ROWS) {

@@ -4,10 +4,14 @@ import dev.berth.common.error.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The size rules of CloudWatch's PutLogEvents: at most 10,000 events and 1 MiB, counting 26 bytes per event. */
+/**
+ * The size rules of CloudWatch's PutLogEvents: at most 10,000 events and 1 MiB, counting 26 bytes per
+ * event, and at most 256 KiB per event counted the same way.
+ */
 public final class PutLogEventsLimits {
 
     public static final int MAX_EVENTS = 10_000;
+    public static final int MAX_EVENT_BYTES = 262_144;
     public static final int MAX_BATCH_BYTES = 1_048_576;
     public static final int EVENT_OVERHEAD_BYTES = 26;
     public static final long MAX_SPAN_MILLIS = 86_400_000L;
@@ -29,7 +33,13 @@ public final class PutLogEventsLimits {
             if (event == null || event.message() == null || event.message().isEmpty()) {
                 throw ApiException.invalidParameter("logEvents[" + i + "].message: must not be empty");
             }
-            bytes += eventBytes(event.message());
+            long eventBytes = eventBytes(event.message());
+            if (eventBytes > MAX_EVENT_BYTES) {
+                throw ApiException.invalidParameter("logEvents[" + i + "].message: an event is at most "
+                        + MAX_EVENT_BYTES + " bytes (its message in UTF-8 plus " + EVENT_OVERHEAD_BYTES
+                        + "), this one is " + eventBytes + "; nothing was stored");
+            }
+            bytes += eventBytes;
         }
         if (bytes > MAX_BATCH_BYTES) {
             throw ApiException.invalidParameter("logEvents: the batch is " + bytes + " bytes (messages in UTF-8 plus "
@@ -50,6 +60,29 @@ public final class PutLogEventsLimits {
     /** What an event counts for in batch size and stored bytes. */
     public static long eventBytes(String message) {
         return utf8Length(message) + EVENT_OVERHEAD_BYTES;
+    }
+
+    /**
+     * The message cut to the longest start that fits {@link #MAX_EVENT_BYTES}, never inside a character;
+     * the same instance when it fits already.
+     */
+    public static String truncated(String message) {
+        int budget = MAX_EVENT_BYTES - EVENT_OVERHEAD_BYTES;
+        if (message.length() <= budget / 3 || utf8Length(message) <= budget) {
+            return message;
+        }
+        int bytes = 0;
+        int end = 0;
+        while (end < message.length()) {
+            int codePoint = message.codePointAt(end);
+            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (bytes + size > budget) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(codePoint);
+        }
+        return message.substring(0, end);
     }
 
     static int utf8Length(String text) {

@@ -1,7 +1,6 @@
 package dev.berth.logs.filter;
 
 import java.math.BigDecimal;
-import java.util.regex.Pattern;
 
 /** The right-hand side of a comparison in a JSON or space-delimited pattern. */
 sealed interface ExpectedValue permits ExpectedValue.Text, ExpectedValue.Number, ExpectedValue.Regex {
@@ -56,10 +55,10 @@ sealed interface ExpectedValue permits ExpectedValue.Text, ExpectedValue.Number,
     }
 
     /** A %regex%, found anywhere in the value. */
-    record Regex(Pattern pattern) implements ExpectedValue {
+    record Regex(PercentRegex regex) implements ExpectedValue {
         @Override
         public boolean test(ComparisonOperator operator, String actual) {
-            boolean found = pattern.matcher(actual).find();
+            boolean found = regex.foundIn(actual);
             return operator == ComparisonOperator.NOT_EQUAL ? !found : found;
         }
     }

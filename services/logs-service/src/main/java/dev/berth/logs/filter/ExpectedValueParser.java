@@ -4,14 +4,11 @@ import java.math.BigDecimal;
 
 /**
  * Reads comparison values: "quoted", %regex%, or bare up to whitespace, a separator or {@code &&}/{@code ||}.
- * One instance per pattern, because CloudWatch allows at most two regular expressions in a JSON or
- * space-delimited pattern.
+ * One instance per pattern, because the number of regular expressions in a pattern is limited.
  */
 final class ExpectedValueParser {
 
-    static final int MAX_REGULAR_EXPRESSIONS = 2;
-
-    private int regularExpressions;
+    private final RegexReader regexes = new RegexReader();
 
     ExpectedValue read(PatternCursor cursor, ComparisonOperator operator) {
         cursor.skipWhitespace();
@@ -20,11 +17,7 @@ final class ExpectedValueParser {
         if (cursor.peekIs('"')) {
             value = ExpectedValue.Text.of(cursor.readQuoted());
         } else if (cursor.peekIs('%')) {
-            value = new ExpectedValue.Regex(PercentRegex.compile(cursor.readPercentDelimited(), start));
-            if (++regularExpressions > MAX_REGULAR_EXPRESSIONS) {
-                throw PatternCursor.error("at most " + MAX_REGULAR_EXPRESSIONS
-                        + " regular expressions are allowed in a JSON or space-delimited pattern", start);
-            }
+            value = new ExpectedValue.Regex(regexes.read(cursor));
         } else {
             String bare = readBare(cursor);
             if (bare.isEmpty()) {

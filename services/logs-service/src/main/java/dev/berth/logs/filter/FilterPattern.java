@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public final class FilterPattern {
 
+    /** CloudWatch's limit on a filter pattern. */
+    public static final int MAX_LENGTH = 1024;
+
     private final String text;
     private final EventMatcher matcher;
     private final List<String> requiredLiterals;
@@ -29,6 +32,10 @@ public final class FilterPattern {
      */
     public static FilterPattern parse(String text) {
         String source = text == null ? "" : text;
+        if (source.length() > MAX_LENGTH) {
+            throw new InvalidFilterPatternException("a filter pattern is at most " + MAX_LENGTH + " characters, this one has "
+                    + source.length(), MAX_LENGTH);
+        }
         int first = firstNonWhitespace(source);
         if (first < 0) {
             return new FilterPattern(source, MatchEverything.INSTANCE);

@@ -1,7 +1,5 @@
 package dev.berth.logs.filter;
 
-import java.util.regex.Pattern;
-
 /** One term of an unstructured pattern: a word or "quoted phrase", or a %regex%. */
 sealed interface Term permits Term.Literal, Term.Regex {
 
@@ -19,10 +17,10 @@ sealed interface Term permits Term.Literal, Term.Regex {
     }
 
     /** A regular expression found anywhere in the message. */
-    record Regex(Pattern pattern) implements Term {
+    record Regex(PercentRegex regex) implements Term {
         @Override
         public boolean occursIn(String message) {
-            return pattern.matcher(message).find();
+            return regex.foundIn(message);
         }
     }
 }

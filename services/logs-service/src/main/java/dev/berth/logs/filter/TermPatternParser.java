@@ -11,6 +11,7 @@ import java.util.List;
 final class TermPatternParser {
 
     private final PatternCursor cursor;
+    private final RegexReader regexes = new RegexReader();
     private final List<TermGroup> alternatives = new ArrayList<>();
     private List<Term> included = new ArrayList<>();
     private List<Term> excluded = new ArrayList<>();
@@ -66,7 +67,7 @@ final class TermPatternParser {
             String phrase = cursor.readQuoted();
             term = phrase.isBlank() ? null : new Term.Literal(phrase);
         } else if (cursor.peekIs('%')) {
-            term = new Term.Regex(PercentRegex.compile(cursor.readPercentDelimited(), start));
+            term = new Term.Regex(regexes.read(cursor));
         } else {
             return new Term.Literal(cursor.readWhile(c -> !Character.isWhitespace(c)));
         }

@@ -25,6 +25,11 @@ public class LogAccess {
         return principal.tenant();
     }
 
+    /** A tenant may not delete a reserved group (or its streams) nor change its retention or tags; see {@link ReservedGroups}. */
+    public void requireMayChange(String group) {
+        ReservedGroups.refuseUnlessOperator(principal.get(), group);
+    }
+
     public void requireRead(String group) {
         require(Action.READ, "read", group);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.db.Rows;
 import dev.berth.common.error.ApiException;
+import dev.berth.logs.requests.LimitExceeded;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
@@ -32,13 +33,25 @@ public class LogGroupStore {
     @Inject
     ObjectMapper json;
 
-    /** CreateLogGroup; a group of that name already there is a ResourceAlreadyExistsException. */
-    public Uni<LogGroup> create(String tenant, String name, Integer retentionDays, Map<String, String> tags) {
+    /**
+     * CreateLogGroup; a group of that name already there is a ResourceAlreadyExistsException, one more
+     * than {@code maxGroups} of the tenant a LimitExceededException.
+     */
+    public Uni<LogGroup> create(String tenant, String name, Integer retentionDays, Map<String, String> tags,
+                                int maxGroups) {
         return UniHelper.toUni(pool.preparedQuery("INSERT INTO log_group (tenant, name, retention_days, tags) "
-                        + "VALUES ($1, $2, $3, $4) ON CONFLICT (tenant, name) DO NOTHING RETURNING " + COLUMNS)
-                .execute(Tuple.of(tenant, name, retentionDays, new JsonObject(new HashMap<>(tags)))))
-                .map(rows -> Rows.first(rows, this::row).orElseThrow(() -> new ApiException(400,
-                        "ResourceAlreadyExistsException", "The specified log group already exists: " + name)));
+                        + "SELECT $1, $2, $3, $4 WHERE (SELECT count(*) FROM log_group WHERE tenant = $1) < $5 "
+                        + "ON CONFLICT (tenant, name) DO NOTHING RETURNING " + COLUMNS)
+                .execute(Tuple.of(tenant, name, retentionDays, new JsonObject(new HashMap<>(tags)), maxGroups)))
+                .chain(rows -> Rows.first(rows, this::row).map(created -> Uni.createFrom().item(created))
+                        .orElseGet(() -> find(tenant, name).map(existing -> {
+                            if (existing.isPresent()) {
+                                throw new ApiException(400, "ResourceAlreadyExistsException",
+                                        "The specified log group already exists: " + name);
+                            }
+                            throw LimitExceeded.of("logGroupName: a tenant has at most " + maxGroups
+                                    + " log groups (berth.logs.max-log-groups-per-tenant)");
+                        })));
     }
 
     public Uni<Optional<LogGroup>> find(String tenant, String name) {

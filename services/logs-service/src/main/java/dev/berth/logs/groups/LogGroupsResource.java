@@ -6,6 +6,7 @@ import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
 import dev.berth.logs.metricfilters.MetricFilterStore;
 import dev.berth.logs.requests.Limits;
+import dev.berth.logs.requests.TenantLimits;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -43,6 +44,9 @@ public class LogGroupsResource {
     @Inject
     LogAccess access;
 
+    @Inject
+    TenantLimits limits;
+
     @POST
     @Requires(Action.MANAGE)
     public Uni<Map<String, LogGroupView>> create(CreateLogGroupRequest request) {
@@ -50,8 +54,10 @@ public class LogGroupsResource {
             throw ApiException.invalidParameter("logGroupName: required");
         }
         String name = LogNames.group("logGroupName", request.logGroupName());
+        ReservedGroups.refuse(name);
         Map<String, String> tags = Tags.validate(request.tags());
-        return groups.create(access.tenant(), name, RetentionDays.validate(request.retentionInDays()), tags)
+        return groups.create(access.tenant(), name, RetentionDays.validate(request.retentionInDays()), tags,
+                        limits.maxLogGroupsPerTenant())
                 .map(group -> Map.of("logGroup", LogGroupView.of(group, 0, 0)));
     }
 
@@ -78,6 +84,7 @@ public class LogGroupsResource {
     @Path("{group}")
     @Requires(Action.MANAGE)
     public Uni<Void> delete(@PathParam("group") String group) {
+        access.requireMayChange(group);
         return groups.delete(access.tenant(), group).map(deleted -> {
             if (!deleted) {
                 throw LogGroup.notFound(group);
@@ -104,6 +111,7 @@ public class LogGroupsResource {
     }
 
     private Uni<Map<String, LogGroupView>> retention(String group, Integer days) {
+        access.requireMayChange(group);
         return groups.putRetention(access.tenant(), group, days)
                 .chain(updated -> views(List.of(updated)))
                 .map(views -> Map.of("logGroup", views.get(0)));
@@ -113,6 +121,7 @@ public class LogGroupsResource {
     @Path("{group}/tags")
     @Requires(Action.MANAGE)
     public Uni<Map<String, LogGroupView>> tag(@PathParam("group") String group, TagsRequest request) {
+        access.requireMayChange(group);
         Map<String, String> tags = Tags.validate(request == null ? null : request.tags());
         return groups.tag(access.tenant(), group, tags, List.of())
                 .chain(updated -> views(List.of(updated)))
@@ -124,6 +133,7 @@ public class LogGroupsResource {
     @Requires(Action.MANAGE)
     public Uni<Map<String, LogGroupView>> untag(@PathParam("group") String group,
                                                 @QueryParam("tagKeys") List<String> tagKeys) {
+        access.requireMayChange(group);
         return groups.tag(access.tenant(), group, Map.of(), tagKeys == null ? List.of() : tagKeys)
                 .chain(updated -> views(List.of(updated)))
                 .map(views -> Map.of("logGroup", views.get(0)));

@@ -25,6 +25,7 @@ public class AuditTrail {
     public static final String GROUP = "/berth/audit";
     public static final String STREAM = "api-calls";
     static final String AUDIT_TYPE = "berth.audit.api-call";
+    private static final String BATCH_ID_PREFIX = "audit/";
 
     private static final Logger LOG = Logger.getLogger(AuditTrail.class);
 
@@ -49,9 +50,19 @@ public class AuditTrail {
         }
         InputEvent line = new InputEvent(millis(event.path("time")), event.path("detail").toString());
         EventEnvelope<LogBatch> batch = new EventEnvelope<>(LogBatch.TYPE, LogBatch.VERSION,
-                "audit/" + event.get("id").asText(), tenant, Instant.now(), null,
+                BATCH_ID_PREFIX + event.get("id").asText(), tenant, Instant.now(), null,
                 new LogBatch(null, null, GROUP, STREAM, List.of(line)));
         return publisher.publish(batch).replaceWithVoid();
+    }
+
+    /**
+     * Whether a batch on berth.logs is one this class wrote. Agents' batches come through the scheduler,
+     * which sets their cluster, host and an id of its own; PutLogEvents refuses reserved groups; so a
+     * batch for the audit group without cluster and host and with an audit id is the platform's.
+     */
+    public static boolean wrote(IncomingBatch batch) {
+        return batch.id().startsWith(BATCH_ID_PREFIX) && batch.cluster() == null && batch.hostId() == null
+                && GROUP.equals(batch.logGroup()) && STREAM.equals(batch.logStream());
     }
 
     /** An envelope's time, written as ISO-8601 or as epoch seconds with a fraction. */

@@ -4,7 +4,9 @@ import dev.berth.common.messaging.Topic;
 import dev.berth.logs.events.EventTimeWindow;
 import dev.berth.logs.events.InputEvent;
 import dev.berth.logs.events.PutLogEventsLimits;
+import dev.berth.logs.groups.ReservedGroups;
 import dev.berth.logs.groups.RetentionDays;
+import dev.berth.logs.requests.TenantLimits;
 import dev.berth.logs.retention.EventPartitions;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
@@ -75,15 +77,72 @@ public class EventWriter {
     @Inject
     EventPartitions partitions;
 
+    @Inject
+    TenantLimits limits;
+
+    @Inject
+    IngestWarnings warnings;
+
     public Uni<List<StoredEvents>> write(List<IncomingBatch> batches) {
         if (batches.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         long now = System.currentTimeMillis();
         return UniHelper.toUni(pool.withTransaction(tx -> fresh(tx, batches)
+                .compose(fresh -> withinQuota(tx, fresh))
                 .compose(fresh -> fresh.isEmpty() ? Future.succeededFuture(List.<StoredEvents>of())
-                        : groups(tx, fresh).compose(groups -> streams(tx, fresh, groups)
-                                .compose(streams -> insert(tx, fresh, groups, streams, now))))));
+                        : groups(tx, fresh).compose(groups -> {
+                            List<IncomingBatch> placed = withGroups(fresh, groups);
+                            return placed.isEmpty() ? Future.succeededFuture(List.<StoredEvents>of())
+                                    : streams(tx, placed, groups)
+                                            .compose(streams -> insert(tx, placed, groups, streams, now));
+                        }))));
+    }
+
+    /**
+     * The batches that keep their tenant within its storage quota, in order; the others are dropped with
+     * a warning. The audit trail is never dropped: filling the quota must not switch it off.
+     */
+    private Future<List<IncomingBatch>> withinQuota(SqlClient tx, List<IncomingBatch> batches) {
+        if (batches.isEmpty()) {
+            return Future.succeededFuture(batches);
+        }
+        String[] tenants = batches.stream().map(IncomingBatch::tenant).distinct().toArray(String[]::new);
+        return tx.preparedQuery("SELECT g.tenant, sum(b.bytes)::bigint AS bytes FROM log_group g "
+                        + "JOIN log_bytes b ON b.group_id = g.id WHERE g.tenant = ANY($1) GROUP BY g.tenant")
+                .execute(Tuple.of(tenants))
+                .map(rows -> {
+                    Map<String, Long> stored = new HashMap<>();
+                    rows.forEach(row -> stored.put(row.getString("tenant"), row.getLong("bytes")));
+                    List<IncomingBatch> kept = new ArrayList<>(batches.size());
+                    for (IncomingBatch batch : batches) {
+                        long bytes = batch.events().stream()
+                                .mapToLong(e -> PutLogEventsLimits.eventBytes(e.message())).sum();
+                        long after = stored.getOrDefault(batch.tenant(), 0L) + bytes;
+                        if (after > limits.tenantQuotaBytes() && !AuditTrail.wrote(batch)) {
+                            warnings.refused(batch, "quota", "the tenant's log storage quota of "
+                                    + limits.tenantQuotaBytes() + " bytes (berth.logs.tenant-quota-bytes) is used up");
+                            continue;
+                        }
+                        stored.put(batch.tenant(), after);
+                        kept.add(batch);
+                    }
+                    return kept;
+                });
+    }
+
+    /** The batches whose group exists; the others would have made their tenant go over its number of groups. */
+    private List<IncomingBatch> withGroups(List<IncomingBatch> batches, Map<GroupName, GroupRow> groups) {
+        List<IncomingBatch> placed = new ArrayList<>(batches.size());
+        for (IncomingBatch batch : batches) {
+            if (groups.containsKey(GroupName.of(batch))) {
+                placed.add(batch);
+            } else {
+                warnings.refused(batch, "group-limit", "the tenant has " + limits.maxLogGroupsPerTenant()
+                        + " log groups already (berth.logs.max-log-groups-per-tenant)");
+            }
+        }
+        return placed;
     }
 
     /** The batches not written before, each once. */
@@ -115,8 +174,13 @@ public class EventWriter {
         // Tuple.of(a, b) would spread an array b into parameters
         Tuple params = Tuple.tuple(List.of(names.stream().map(GroupName::tenant).toArray(String[]::new),
                 names.stream().map(GroupName::name).toArray(String[]::new)));
-        return tx.preparedQuery("INSERT INTO log_group (tenant, name) SELECT * FROM unnest($1::text[], $2::text[]) "
-                        + "ON CONFLICT DO NOTHING").execute(params)
+        // a group over the tenant's limit is not created; the audit group always is
+        Tuple create = Tuple.tuple(List.of(params.getValue(0), params.getValue(1), limits.maxLogGroupsPerTenant(),
+                ReservedGroups.PREFIX));
+        return tx.preparedQuery("INSERT INTO log_group (tenant, name) SELECT v.t, v.n "
+                        + "FROM unnest($1::text[], $2::text[]) AS v(t, n) "
+                        + "WHERE (SELECT count(*) FROM log_group WHERE tenant = v.t) < $3 OR starts_with(v.n, $4) "
+                        + "ON CONFLICT DO NOTHING").execute(create)
                 .compose(x -> tx.preparedQuery("SELECT id, tenant, name, retention_days FROM log_group "
                         + "WHERE (tenant, name) IN (SELECT * FROM unnest($1::text[], $2::text[])) FOR SHARE")
                         .execute(params))

@@ -6,8 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A LogBatch message as read from berth.logs: the envelope's id and tenant with the batch. */
-public record IncomingBatch(String id, String tenant, String logGroup, String logStream, List<InputEvent> events) {
+/**
+ * A LogBatch message as read from berth.logs: the envelope's id and tenant with the batch; cluster and
+ * host are those of the agent that sent it (the scheduler sets them), null for this service's own batches.
+ */
+public record IncomingBatch(String id, String tenant, String cluster, String hostId, String logGroup, String logStream,
+                            List<InputEvent> events) {
 
     /** The batch in a message, empty when the message is not a well-formed LogBatch (it is then skipped). */
     public static Optional<IncomingBatch> of(JsonNode message) {
@@ -27,7 +31,13 @@ public record IncomingBatch(String id, String tenant, String logGroup, String lo
                 events.add(new InputEvent(event.path("timestamp").asLong(), storable(text)));
             }
         }
-        return Optional.of(new IncomingBatch(id, tenant, group, stream, events));
+        return Optional.of(new IncomingBatch(id, tenant, detail.path("cluster").asText(null),
+                detail.path("hostId").asText(null), group, stream, events));
+    }
+
+    /** The same batch with other events. */
+    public IncomingBatch withEvents(List<InputEvent> replaced) {
+        return new IncomingBatch(id, tenant, cluster, hostId, logGroup, logStream, replaced);
     }
 
     /** PostgreSQL text cannot hold NUL; CloudWatch would not keep it either. */

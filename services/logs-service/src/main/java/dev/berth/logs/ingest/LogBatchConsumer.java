@@ -34,11 +34,14 @@ public class LogBatchConsumer {
     @Inject
     MetricFilterPublisher metricFilters;
 
+    @Inject
+    IngestWarnings warnings;
+
     @Incoming("log-batches")
     public Uni<Void> consume(List<String> records) {
         List<IncomingBatch> batches = new ArrayList<>(records.size());
         for (String record : records) {
-            parse(record).ifPresent(batches::add);
+            parse(record).flatMap(this::admitted).ifPresent(batches::add);
         }
         return writer.write(batches)
                 .onFailure().invoke(e -> LOG.warnf("writing %d log batches failed, retrying: %s", batches.size(),
@@ -46,6 +49,16 @@ public class LogBatchConsumer {
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
                 .call(metricFilters::publish)
                 .replaceWithVoid();
+    }
+
+    private Optional<IncomingBatch> admitted(IncomingBatch batch) {
+        BatchAdmission.Decision decision = BatchAdmission.of(batch);
+        if (decision.refusal() != null) {
+            warnings.refused(batch, "reserved-group", decision.refusal() + " is written only by the audit trail");
+        } else if (decision.truncatedEvents() > 0) {
+            warnings.truncated(batch, decision.truncatedEvents());
+        }
+        return decision.admitted();
     }
 
     private Optional<IncomingBatch> parse(String record) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.db.Rows;
 import dev.berth.logs.filter.FilterPattern;
+import dev.berth.logs.requests.LimitExceeded;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.json.JsonArray;
@@ -31,16 +32,26 @@ public class MetricFilterStore {
     @Inject
     ObjectMapper json;
 
-    /** PutMetricFilter: creates or replaces the filter of that name; the filter as stored. */
+    /**
+     * PutMetricFilter: creates or replaces the filter of that name; the filter as stored. A new filter
+     * beyond {@code maxPerGroup} in the group is a LimitExceededException.
+     */
     public Uni<MetricFilter> put(String tenant, long groupId, String groupName, String name, FilterPattern pattern,
-                                 List<MetricTransformation> transformations) {
+                                 List<MetricTransformation> transformations, int maxPerGroup) {
         JsonArray stored = new JsonArray(json.convertValue(transformations, List.class));
         return UniHelper.toUni(pool.preparedQuery("INSERT INTO metric_filter (tenant, group_id, name, pattern, "
-                        + "transformations) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (group_id, name) DO UPDATE "
+                        + "transformations) SELECT $1, $2, $3, $4, $5 WHERE (SELECT count(*) FROM metric_filter "
+                        + "WHERE group_id = $2 AND name <> $3) < $6 ON CONFLICT (group_id, name) DO UPDATE "
                         + "SET pattern = excluded.pattern, transformations = excluded.transformations RETURNING created_at")
-                .execute(Tuple.of(tenant, groupId, name, pattern.text(), stored)))
-                .map(rows -> new MetricFilter(tenant, groupId, groupName, name, pattern, transformations,
-                        rows.iterator().next().getOffsetDateTime("created_at").toInstant()));
+                .execute(Tuple.of(tenant, groupId, name, pattern.text(), stored, maxPerGroup)))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw LimitExceeded.of("filterName: a log group has at most " + maxPerGroup
+                                + " metric filters");
+                    }
+                    return new MetricFilter(tenant, groupId, groupName, name, pattern, transformations,
+                            rows.iterator().next().getOffsetDateTime("created_at").toInstant());
+                });
     }
 
     public Uni<Boolean> delete(long groupId, String name) {

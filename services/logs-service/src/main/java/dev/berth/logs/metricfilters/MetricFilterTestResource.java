@@ -3,6 +3,7 @@ package dev.berth.logs.metricfilters;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
+import dev.berth.logs.events.PutLogEventsLimits;
 import dev.berth.logs.filter.FilterPattern;
 import dev.berth.logs.requests.FilterPatterns;
 import jakarta.ws.rs.POST;
@@ -34,6 +35,11 @@ public class MetricFilterTestResource {
         List<TestMatch> matches = new ArrayList<>();
         for (int i = 0; i < request.logEventMessages().size(); i++) {
             String message = request.logEventMessages().get(i);
+            if (message != null && PutLogEventsLimits.eventBytes(message) > PutLogEventsLimits.MAX_EVENT_BYTES) {
+                throw ApiException.invalidParameter("logEventMessages[" + i + "]: an event is at most "
+                        + PutLogEventsLimits.MAX_EVENT_BYTES + " bytes (its message in UTF-8 plus "
+                        + PutLogEventsLimits.EVENT_OVERHEAD_BYTES + ")");
+            }
             int number = i + 1;
             if (pattern.matches(message == null ? "" : message)) {
                 matches.add(new TestMatch(number, message));

@@ -11,6 +11,7 @@ import dev.berth.logs.groups.LogGroupStore;
 import dev.berth.logs.groups.LogNames;
 import dev.berth.logs.requests.FilterPatterns;
 import dev.berth.logs.requests.Limits;
+import dev.berth.logs.requests.TenantLimits;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -50,6 +51,9 @@ public class MetricFiltersResource {
     @Inject
     LogAccess access;
 
+    @Inject
+    TenantLimits limits;
+
     @POST
     @Requires(Action.MANAGE)
     public Uni<Map<String, MetricFilterView>> put(PutMetricFilterRequest request) {
@@ -62,7 +66,8 @@ public class MetricFiltersResource {
         List<MetricTransformation> transformations = MetricTransformations.validate(request.metricTransformations());
         String tenant = access.tenant();
         return groups.require(tenant, group)
-                .chain(g -> store.put(tenant, g.id(), group, name, pattern, transformations)
+                .chain(g -> store.put(tenant, g.id(), group, name, pattern, transformations,
+                                limits.maxMetricFiltersPerGroup())
                         .invoke(() -> publisher.changed(g.id())))
                 .map(filter -> Map.of("metricFilter", MetricFilterView.of(filter)));
     }

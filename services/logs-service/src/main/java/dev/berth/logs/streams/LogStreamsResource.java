@@ -9,6 +9,7 @@ import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroupStore;
 import dev.berth.logs.groups.LogGroupView;
 import dev.berth.logs.groups.LogNames;
+import dev.berth.logs.groups.ReservedGroups;
 import dev.berth.logs.requests.Limits;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -51,6 +52,7 @@ public class LogStreamsResource {
     @POST
     public Uni<Map<String, LogStreamView>> create(@PathParam("group") String group, CreateLogStreamRequest request) {
         access.requireWrite(group);
+        ReservedGroups.refuse(group);
         String name = LogNames.stream("logStreamName", request == null ? null : request.logStreamName());
         String tenant = access.tenant();
         return groups.require(tenant, group)
@@ -86,6 +88,7 @@ public class LogStreamsResource {
     @Path("{stream}")
     @Requires(Action.MANAGE)
     public Uni<Void> delete(@PathParam("group") String group, @PathParam("stream") String stream) {
+        access.requireMayChange(group);
         return groups.require(access.tenant(), group)
                 .chain(g -> streams.delete(g.id(), stream))
                 .map(deleted -> {

@@ -3,6 +3,7 @@ package dev.berth.logs.tail;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.messaging.Topic;
 import dev.berth.logs.filter.FilterPattern;
+import dev.berth.logs.ingest.BatchAdmission;
 import dev.berth.logs.ingest.IncomingBatch;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.PreDestroy;
@@ -10,10 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,6 +39,8 @@ public class TailFeed {
     private static final Logger LOG = Logger.getLogger(TailFeed.class);
 
     private final Set<TailSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService expiries = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("logs-tail-expiry").daemon().factory());
     private Thread reader;
 
     @Inject
@@ -41,14 +49,24 @@ public class TailFeed {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    /** Events from now on of a tenant's group, of the streams named or with the prefix (all when neither), matching the pattern. */
+    /**
+     * Events from now on of a tenant's group, of the streams named or with the prefix (all when neither),
+     * matching the pattern, until the caller's token expires: then a {@link TailUpdate.SessionEnd} and the end.
+     */
     public Multi<TailUpdate> subscribe(String tenant, String group, List<String> streamNames, String streamPrefix,
-                                      FilterPattern pattern) {
+                                      FilterPattern pattern, TokenExpiry expiry) {
         return Multi.createFrom().emitter(emitter -> {
             TailSubscription subscription = new TailSubscription(tenant, group, streamNames, streamPrefix, pattern,
                     emitter::emit);
             subscriptions.add(subscription);
-            emitter.onTermination(() -> subscriptions.remove(subscription));
+            ScheduledFuture<?> end = expiries.schedule(() -> {
+                emitter.emit(new TailUpdate.SessionEnd(TailUpdate.SessionEnd.TOKEN_EXPIRED, System.currentTimeMillis()));
+                emitter.complete();
+            }, expiry.remaining(Instant.now()).toMillis(), TimeUnit.MILLISECONDS);
+            emitter.onTermination(() -> {
+                end.cancel(false);
+                subscriptions.remove(subscription);
+            });
             start();
         });
     }
@@ -109,7 +127,8 @@ public class TailFeed {
 
     private void hand(String record) {
         try {
-            IncomingBatch.of(json.readTree(record)).ifPresent(batch -> {
+            // what ingestion refuses (a forged audit batch) is not tailed either
+            IncomingBatch.of(json.readTree(record)).flatMap(b -> BatchAdmission.of(b).admitted()).ifPresent(batch -> {
                 long now = System.currentTimeMillis();
                 subscriptions.forEach(s -> s.offer(batch, now));
             });
@@ -120,6 +139,7 @@ public class TailFeed {
 
     @PreDestroy
     void stop() {
+        expiries.shutdownNow();
         subscriptions.clear();
     }
 }

@@ -5,6 +5,7 @@ import dev.berth.logs.filter.FilterPattern;
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroupStore;
 import dev.berth.logs.requests.FilterPatterns;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
@@ -19,11 +20,13 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Live tail (CloudWatch's StartLiveTail) as Server-Sent Events: a {@code sessionStart} event once
  * the tail is reading, then a {@code log} event (JSON) for every new event of the group, or of
- * some streams, that matches the filter pattern.
+ * some streams, that matches the filter pattern; a {@code sessionEnd} event and the end of the stream when
+ * the access token the tail was opened with expires.
  * {@code curl -N} it, or read it with any EventSource client.
  */
 @Path("/api/logs/v1/log-groups/{group}/tail")
@@ -37,6 +40,9 @@ public class TailResource {
 
     @Inject
     LogAccess access;
+
+    @Inject
+    SecurityIdentity identity;
 
     @Context
     Sse sse;
@@ -57,11 +63,19 @@ public class TailResource {
         String tenant = access.tenant();
         // resolved before the stream starts, so an unknown group is a plain 404 rather than a broken stream
         groups.require(tenant, group).await().atMost(Duration.ofSeconds(10));
-        return feed.subscribe(tenant, group, names, logStreamNamePrefix, pattern)
+        return feed.subscribe(tenant, group, names, logStreamNamePrefix, pattern, expiry())
                 .map(update -> sse.newEventBuilder()
-                        .name(update instanceof TailEvent ? "log" : "sessionStart")
+                        .name(switch (update) {
+                            case TailEvent e -> "log";
+                            case TailUpdate.SessionStart s -> "sessionStart";
+                            case TailUpdate.SessionEnd e -> "sessionEnd";
+                        })
                         .mediaType(MediaType.APPLICATION_JSON_TYPE)
                         .data(update)
                         .build());
+    }
+
+    private TokenExpiry expiry() {
+        return TokenExpiry.ofExp(identity.getPrincipal() instanceof JsonWebToken token ? token.getExpirationTime() : 0);
     }
 }

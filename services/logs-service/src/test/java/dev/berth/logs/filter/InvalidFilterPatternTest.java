@@ -30,7 +30,7 @@ class InvalidFilterPatternTest {
                 Arguments.of("{ $.a = 1 & $.b = 2 }", "unexpected '&' at 10"),
                 Arguments.of("{ $.a = }", "expected a value after '=' at 8"),
                 Arguments.of("{ $.a = %x% || $.b = %y% || $.c = %z% }",
-                        "at most 2 regular expressions are allowed in a JSON or space-delimited pattern at 34"),
+                        "at most 2 regular expressions are allowed in a pattern at 34"),
                 Arguments.of("[ip, user, bytes", "unbalanced '[' at 0"),
                 Arguments.of("[..., status_code, ...]", "only one '...' is allowed at 19"),
                 Arguments.of("[status_code = 4* && bytes > 1000]", "unknown field 'bytes' at 21"),
@@ -51,7 +51,7 @@ class InvalidFilterPatternTest {
     }
 
     @Test
-    void invalidRegexReportsJavasDescriptionInsideTheRegex() {
+    void invalidRegexReportsTheDescriptionInsideTheRegex() {
         InvalidFilterPatternException e = assertThrows(InvalidFilterPatternException.class,
                 () -> FilterPattern.parse("ERROR %[a-%"));
         assertTrue(e.getMessage().startsWith("invalid regular expression"), e.getMessage());

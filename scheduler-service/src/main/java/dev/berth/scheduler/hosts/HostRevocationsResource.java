@@ -1,0 +1,45 @@
+package dev.berth.scheduler.hosts;
+
+import dev.berth.common.auth.AccessPolicy;
+import dev.berth.common.auth.CurrentPrincipal;
+import dev.berth.common.error.ApiException;
+import dev.berth.common.error.ErrorCodes;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.core.Future;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Internal, platform services only: the gateway took a host's credentials away
+ * ({@code DELETE /api/iam/v1/hosts/{hostId}}) and tells the scheduler, which deregisters the host
+ * as DeregisterContainerInstance with force does: its channel is closed, its tasks stopped, and it
+ * gets no more tasks. A host the scheduler never saw, or one already gone, is answered alike.
+ */
+@Path("/api/scheduler/v1/internal/hosts/{tenant}/{hostId}")
+public class HostRevocationsResource {
+
+    @Inject
+    HostStore hosts;
+
+    @Inject
+    HostDeregistration deregistration;
+
+    @Inject
+    CurrentPrincipal principal;
+
+    @DELETE
+    public Uni<RestResponse<Void>> revoked(@PathParam("tenant") String tenant, @PathParam("hostId") String hostId) {
+        if (!AccessPolicy.isPlatformService(principal.get())) {
+            throw new ApiException(403, ErrorCodes.ACCESS_DENIED, "Only the platform's services revoke hosts here.");
+        }
+        return UniHelper.toUni(hosts.find(tenant, hostId).compose(found -> found
+                        .filter(host -> !HostStatus.INACTIVE.name().equals(host.status()))
+                        .map(host -> deregistration.deregister(host, false).<Void>mapEmpty())
+                        .orElseGet(Future::succeededFuture)))
+                .map(done -> RestResponse.noContent());
+    }
+}

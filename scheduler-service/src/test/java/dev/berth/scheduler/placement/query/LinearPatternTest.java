@@ -1,0 +1,68 @@
+package dev.berth.scheduler.placement.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code =~} patterns come from tenants: they run in linear time, and their sizes are bounded. */
+class LinearPatternTest {
+
+    private static final String AS = "a".repeat(5_000);
+
+    private static QuerySubject withValue(String value) {
+        return name -> name.equals("attribute:x") ? List.of(value) : List.of();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(a*)*b", "a*a*a*a*a*a*b", "(a|a)*b", "(a|aa)*b"})
+    void catastrophicPatternsAnswerAtOnce(String pattern) {
+        ClusterQuery matches = ClusterQuery.parse("attribute:x =~ '" + pattern + "'");
+        ClusterQuery notMatches = ClusterQuery.parse("attribute:x !~ '" + pattern + "'");
+        matches.matches(withValue("warm-up"));
+        assertTimeoutPreemptively(Duration.ofMillis(100), () -> {
+            assertFalse(matches.matches(withValue(AS)));
+            assertTrue(notMatches.matches(withValue(AS)));
+        });
+        assertTrue(matches.matches(withValue("aaab")));
+    }
+
+    @Test
+    void aPatternLongerThan256CharactersIsRefusedNamingTheExpression() {
+        String expression = "attribute:x =~ '" + "a".repeat(257) + "'";
+        QuerySyntaxException error = assertThrows(QuerySyntaxException.class, () -> ClusterQuery.parse(expression));
+        assertTrue(error.getMessage().contains("at most 256"), error.getMessage());
+        assertTrue(error.getMessage().contains(expression), error.getMessage());
+        ClusterQuery.parse("attribute:x =~ '" + "a".repeat(256) + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(a)\\1", "(?=a)a", "(?<!b)a"})
+    void patternsRe2CannotRunInLinearTimeAreRefused(String pattern) {
+        QuerySyntaxException error = assertThrows(QuerySyntaxException.class,
+                () -> ClusterQuery.parse("attribute:x =~ '" + pattern + "'"));
+        assertTrue(error.getMessage().contains("invalid pattern '" + pattern + "'"), error.getMessage());
+        assertEquals(15, error.position());
+    }
+
+    @Test
+    void anExpressionLongerThan2000CharactersIsRefused() {
+        String expression = "attribute:x in [" + "a,".repeat(1_000) + "b]";
+        QuerySyntaxException error = assertThrows(QuerySyntaxException.class, () -> ClusterQuery.parse(expression));
+        assertTrue(error.getMessage().contains("at most 2000"), error.getMessage());
+    }
+
+    @Test
+    void aValueLongerThanTheBoundMatchesNoPattern() {
+        ClusterQuery query = ClusterQuery.parse("attribute:x =~ 'a*'");
+        assertTrue(query.matches(withValue("a".repeat(AttributePattern.MAX_VALUE_LENGTH))));
+        assertFalse(query.matches(withValue("a".repeat(AttributePattern.MAX_VALUE_LENGTH + 1))));
+    }
+}
