@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Gives the realm {@code berth} this install's secrets: each platform client
@@ -24,6 +26,7 @@ import java.time.Duration;
 public final class KeycloakSetup {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PUBLISHED_ADMIN_PASSWORD = "berth-admin";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
@@ -40,7 +43,11 @@ public final class KeycloakSetup {
             System.exit(2);
         }
         Path secrets = Path.of(args[1]);
-        KeycloakSetup setup = new KeycloakSetup(args[0], adminToken(args[0], PlatformSecrets.read(secrets, "keycloak-admin")));
+        String adminPassword = PlatformSecrets.read(secrets, "keycloak-admin");
+        KeycloakSetup setup = new KeycloakSetup(args[0], adminToken(args[0], adminPassword)
+                .or(() -> upgradeFromPublishedAdminPassword(args[0], adminPassword))
+                .orElseThrow(() -> new IllegalStateException("Keycloak refused the admin login: the password in"
+                        + " data/secrets/keycloak-admin is not this Keycloak's (was it changed in the console?)")));
         for (String service : PlatformSecrets.SERVICES) {
             ObjectNode client = setup.client("berth-" + service);
             setup.setSecret(client, PlatformSecrets.read(secrets, "client-" + service));
@@ -52,18 +59,46 @@ public final class KeycloakSetup {
                 + " platform clients set, audience 'berth' on the realm's clients, brute-force protection on");
     }
 
-    private static String adminToken(String base, String password) throws IOException, InterruptedException {
+    private static Optional<String> adminToken(String base, String password) {
         String form = "grant_type=password&client_id=admin-cli&username=admin&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("Keycloak refused the admin login (" + response.statusCode()
-                    + "): the admin password in data/secrets/keycloak-admin does not match this Keycloak's"
-                    + " (its data predates generated secrets?)");
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return Optional.empty();
+            }
+            return Optional.of(JSON.readTree(response.body()).get("access_token").asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    /**
+     * A Keycloak first started before passwords were generated still has the admin password the
+     * repository once published: log in with it once and replace it with this install's own.
+     */
+    private static Optional<String> upgradeFromPublishedAdminPassword(String base, String password) {
+        return adminToken(base, PUBLISHED_ADMIN_PASSWORD).map(token -> {
+            try {
+                KeycloakSetup master = new KeycloakSetup(base, token);
+                JsonNode admins = JSON.readTree(master.call("GET", "/admin/realms/master/users?username=admin&exact=true", null));
+                ObjectNode credential = JSON.createObjectNode().put("type", "password").put("value", password).put("temporary", false);
+                master.call("PUT", "/admin/realms/master/users/" + admins.get(0).get("id").asText() + "/reset-password",
+                        credential.toString());
+                System.out.println("keycloak: the admin password published in older releases was replaced by data/secrets/keycloak-admin");
+                return adminToken(base, password).orElseThrow();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private ObjectNode client(String clientId) throws IOException, InterruptedException {
