@@ -33,8 +33,8 @@ public final class FilterPattern {
     public static FilterPattern parse(String text) {
         String source = text == null ? "" : text;
         if (source.length() > MAX_LENGTH) {
-            throw new InvalidFilterPatternException("a filter pattern is at most " + MAX_LENGTH + " characters, this one has "
-                    + source.length(), MAX_LENGTH);
+            throw new InvalidFilterPatternException("a filter pattern is at most " + MAX_LENGTH
+                    + " characters, this one has " + source.length(), MAX_LENGTH);
         }
         int first = firstNonWhitespace(source);
         if (first < 0) {
