@@ -18,11 +18,13 @@ public final class FilterPattern {
     private final String text;
     private final EventMatcher matcher;
     private final List<String> requiredLiterals;
+    private final int regularExpressions;
 
-    private FilterPattern(String text, EventMatcher matcher) {
+    private FilterPattern(String text, EventMatcher matcher, int regularExpressions) {
         this.text = text;
         this.matcher = matcher;
         this.requiredLiterals = List.copyOf(matcher.requiredLiterals());
+        this.regularExpressions = regularExpressions;
     }
 
     /**
@@ -38,14 +40,15 @@ public final class FilterPattern {
         }
         int first = firstNonWhitespace(source);
         if (first < 0) {
-            return new FilterPattern(source, MatchEverything.INSTANCE);
+            return new FilterPattern(source, MatchEverything.INSTANCE, 0);
         }
+        RegexReader regexes = new RegexReader();
         EventMatcher matcher = switch (source.charAt(first)) {
-            case '{' -> JsonPatternParser.parse(source, first);
-            case '[' -> SpaceDelimitedPatternParser.parse(source, first);
-            default -> TermPatternParser.parse(source, first);
+            case '{' -> JsonPatternParser.parse(source, first, regexes);
+            case '[' -> SpaceDelimitedPatternParser.parse(source, first, regexes);
+            default -> TermPatternParser.parse(source, first, regexes);
         };
-        return new FilterPattern(source, matcher);
+        return new FilterPattern(source, matcher, regexes.count());
     }
 
     /**
@@ -53,7 +56,7 @@ public final class FilterPattern {
      * parses: it keeps its text and matches no event until it is put again.
      */
     public static FilterPattern storedButInvalid(String text) {
-        return new FilterPattern(text == null ? "" : text, MatchNothing.INSTANCE);
+        return new FilterPattern(text == null ? "" : text, MatchNothing.INSTANCE, 0);
     }
 
     public boolean matches(String message) {
@@ -71,6 +74,11 @@ public final class FilterPattern {
      */
     public List<String> requiredLiterals() {
         return requiredLiterals;
+    }
+
+    /** How many %regex% the pattern holds (CloudWatch limits the metric filters of a group that use them). */
+    public int regularExpressions() {
+        return regularExpressions;
     }
 
     /** The original pattern text ("" for a null pattern). */

@@ -57,6 +57,15 @@ public class MetricFilterStore {
                 });
     }
 
+    /** How many of the group's filters, other than {@code name}, have patterns with regular expressions. */
+    public Uni<Integer> withRegularExpressions(long groupId, String name) {
+        return UniHelper.toUni(pool.preparedQuery("SELECT name, pattern FROM metric_filter "
+                        + "WHERE group_id = $1 AND name <> $2 AND strpos(pattern, '%') > 0")
+                .execute(Tuple.of(groupId, name)))
+                .map(rows -> (int) Rows.all(rows, row -> pattern(row.getString("name"), row.getString("pattern")))
+                        .stream().filter(p -> p.regularExpressions() > 0).count());
+    }
+
     public Uni<Boolean> delete(long groupId, String name) {
         return UniHelper.toUni(pool.preparedQuery("DELETE FROM metric_filter WHERE group_id = $1 AND name = $2")
                 .execute(Tuple.of(groupId, name))).map(rows -> rows.rowCount() > 0);
