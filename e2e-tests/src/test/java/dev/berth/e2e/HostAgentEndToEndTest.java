@@ -378,8 +378,12 @@ class HostAgentEndToEndTest {
         as("acme-admin").body(Map.of("name", role, "scopes", List.of("api:read")))
                 .post("/api/iam/v1/task-roles").then().statusCode(201);
         String group = "/e2e/credentials-" + RUN;
+        // the endpoint answers with the task's own key only (exit 2 if it answered without)
         Map<String, Object> app = container("app", "for i in 1 2 3 4 5 6 7 8 9 10; do "
-                + "wget -qO- \"$BERTH_CONTAINER_CREDENTIALS_URI\" && echo && exit 0; sleep 1; done; exit 1");
+                + "if wget -qO- --header \"Authorization: $BERTH_CONTAINER_AUTHORIZATION_TOKEN\" "
+                + "\"$BERTH_CONTAINER_CREDENTIALS_URI\" > /tmp/credentials; then "
+                + "wget -qO- \"$BERTH_CONTAINER_CREDENTIALS_URI\" > /dev/null 2>&1 && exit 2; "
+                + "cat /tmp/credentials && echo && exit 0; fi; sleep 1; done; exit 1");
         app.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of("awslogs-group", group,
                 "awslogs-stream-prefix", "c")));
         String family = "agent-credentials-" + RUN;
@@ -391,7 +395,8 @@ class HostAgentEndToEndTest {
             String taskArn = runTask(cluster, definition);
             String taskId = id(taskArn);
             JsonPath stopped = awaitTask(cluster, taskArn, t -> "STOPPED".equals(t.getString("lastStatus")));
-            assertEquals(0, stopped.getInt("containers[0].exitCode"), "the container got its credentials");
+            assertEquals(0, stopped.getInt("containers[0].exitCode"),
+                    "the container got its credentials with its key, and none without");
 
             List<String> lines = new ArrayList<>();
             // berth.logs also carries other streams (the audit trail's JSON lines among them): this task's only
@@ -409,13 +414,19 @@ class HostAgentEndToEndTest {
             assertEquals(taskId, claims.path("task_id").asText());
             assertEquals(role, claims.path("task_role").asText());
 
-            String uri = inspect("berth-" + taskId + "-app").path("Config").path("Env").toString()
-                    .replaceAll(".*BERTH_CONTAINER_CREDENTIALS_URI=([^\"]*)\".*", "$1");
-            URI other = URI.create(uri.replaceAll("/v1/credentials/.*", "/v1/credentials/" + "0".repeat(64)));
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + other.getPort() + other.getPath())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(404, answer.statusCode(), "another path answers nothing");
+            // it listens where the host's containers reach it (the container network's gateway), not on every interface
+            URI endpoint = URI.create(inspect("berth-" + taskId + "-app").path("Config").path("Env").toString()
+                    .replaceAll(".*BERTH_CONTAINER_CREDENTIALS_URI=([^\"]*)\".*", "$1"));
+            assertFalse(List.of("127.0.0.1", "0.0.0.0", "localhost").contains(endpoint.getHost()), endpoint.toString());
+            boolean refused;
+            try {
+                HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.getPort()
+                        + endpoint.getPath())).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                refused = false;
+            } catch (java.net.ConnectException e) {
+                refused = true;
+            }
+            assertTrue(refused, "nothing answers on the loopback at " + endpoint.getPort());
         }
     }
 

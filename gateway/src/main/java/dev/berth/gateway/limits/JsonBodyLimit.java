@@ -10,6 +10,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import dev.berth.gateway.routing.RouteTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -19,8 +21,10 @@ import jakarta.inject.Inject;
  * layers of any size on {@code /v2/<name>/...} (the registry checks those), so the HTTP
  * server's own limit is set for them, and everything else is held to
  * {@code berth.gateway.max-json-body-size} here. A declared length over the limit is refused
- * before any of the body is read; a chunked body is counted as it streams, by the gateway's own
- * resources (Quarkus's request-size key) and by the proxy ({@link LimitedReadStream}).
+ * before any of the body is read; a chunked body is counted as it streams: on its way to a
+ * service by the proxy ({@link LimitedReadStream}), for the gateway's own resources here, read
+ * up to the limit before they see it (such bodies are small by definition). Every refusal is the
+ * platform's JSON error naming the limit.
  */
 @ApplicationScoped
 public class JsonBodyLimit {
@@ -32,8 +36,13 @@ public class JsonBodyLimit {
     @Inject
     GatewayConfig config;
 
+    private RouteTable routes;
+    private BodyHandler chunkedBodies;
+
     void install(@Observes Router router) {
-        router.route().order(ROUTE_ORDER).handler(this::check);
+        routes = new RouteTable(config.services());
+        chunkedBodies = BodyHandler.create(false).setBodyLimit(limit()).setDeleteUploadedFilesOnEnd(true);
+        router.route().order(ROUTE_ORDER).handler(this::check).failureHandler(this::tooLarge);
     }
 
     /** Whether a path is held to the JSON body limit: everything but the distribution API's image data. */
@@ -57,7 +66,21 @@ public class JsonBodyLimit {
             return;
         }
         ctx.put(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, limit());
+        if (length == null && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                && routes.backendFor(ctx.normalizedPath()).isEmpty()) {
+            chunkedBodies.handle(ctx); // fails the request with 413 past the limit
+            return;
+        }
         ctx.next();
+    }
+
+    private void tooLarge(RoutingContext ctx) {
+        if (ctx.statusCode() != 413 || !appliesTo(ctx.normalizedPath()) || ctx.response().headWritten()) {
+            ctx.next();
+            return;
+        }
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        write(ctx, ctx.request().getHeader(RequestIds.HEADER));
     }
 
     private static long declaredLength(String header) {

@@ -132,6 +132,10 @@ public class RegistryTokenResource {
 
     /** A person by password grant, a service account by client credentials; empty when Keycloak says no. */
     private Optional<Caller> logIn(String username, String password) {
+        // Keycloak's client ids and usernames are at most 255 characters: longer input never reaches the pattern
+        if (password == null || username.length() > 255 || password.length() > 4096) {
+            return Optional.empty();
+        }
         Optional<TokenEndpoint.IssuedToken> issued = CLIENT.matcher(username).matches()
                 ? tokenEndpoint.clientCredentials(username, password)
                 : tokenEndpoint.password(username, password);

@@ -70,6 +70,22 @@ class JsonBodyLimitTest {
     void cutsOffAChunkedBodyToTheGatewaysOwnApi() throws Exception {
         Answer answer = chunked("/api/iam/v1/task-roles", 2 * LIMIT);
         assertEquals(413, answer.status(), answer.body());
+        JsonNode error = JSON.readTree(answer.body());
+        assertEquals("RequestEntityTooLargeException", error.path("code").asText(), answer.body());
+        assertTrue(error.path("message").asText().contains("1048576 bytes"), answer.body());
+    }
+
+    @Test
+    void takesAChunkedBodyWithinTheLimitOnTheGatewaysOwnApi() {
+        String name = "chunked-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        byte[] body = ("{\"name\":\"" + name + "\",\"scopes\":[\"api:read\"]}").getBytes(StandardCharsets.UTF_8);
+        // an InputStream body has no declared length: it is sent chunked
+        given().auth().oauth2(Tokens.forDemoUser("acme-admin")).contentType("application/json")
+                .body(new java.io.ByteArrayInputStream(body))
+                .when().post("/api/iam/v1/task-roles")
+                .then().statusCode(201).body("name", equalTo(name));
+        given().auth().oauth2(Tokens.forDemoUser("acme-admin")).when().delete("/api/iam/v1/task-roles/" + name)
+                .then().statusCode(204);
     }
 
     @Test

@@ -224,14 +224,16 @@ public class BlobHandlers {
 
     /**
      * Appends the request body to the upload, cut off where it would take the upload past the
-     * tenant's remaining storage quota: then the whole upload is discarded and the push denied,
-     * and the connection closed rather than the rest of the body read. A blob the tenant already
-     * stores costs nothing, so an upload that names its digest up front is not cut off then.
+     * tenant's remaining storage quota (its other open uploads count too): then the whole upload
+     * is discarded and the push denied, and the connection closed rather than the rest of the body
+     * read. A blob the tenant already stores costs nothing, so an upload that names its digest up
+     * front is not cut off then.
      */
     private Future<Long> append(OciRequest r, UUID id, Digest digest) {
         String tenant = r.repository().tenant();
-        return quotas.room(tenant, digest).compose(room -> store.append(id.toString(), r.ctx().request(),
+        return quotas.room(tenant, digest, id).compose(room -> store.append(id.toString(), r.ctx().request(),
                         room.isPresent() ? room.getAsLong() : Long.MAX_VALUE)
+                .compose(size -> metadata.uploadReceived(id, size).map(size))
                 .recover(failure -> failure instanceof UploadTooLargeException
                         ? discard(id).transform(x -> {
                             r.ctx().response().putHeader("Connection", "close");

@@ -56,7 +56,7 @@ public class OciRoutes {
     private void handle(RoutingContext ctx) {
         Matcher m = PATH.matcher(ctx.normalizedPath());
         if (!m.matches()) {
-            if (ctx.normalizedPath().matches("^/v2/.+/(blobs|manifests|tags|referrers)/.*")) {
+            if (looksLikeACall(ctx.normalizedPath())) {
                 OciResponses.error(ctx, OciError.NAME_INVALID.failure("invalid repository name"));
             } else {
                 ctx.next();
@@ -145,6 +145,16 @@ public class OciRoutes {
 
     private Future<Void> authorize(OciRequest request, String action) {
         return authorizer.authorize(request.caller(), request.name(), action);
+    }
+
+    /** A distribution call on a repository whose name is not valid (no regex: the path is the client's). */
+    private static boolean looksLikeACall(String path) {
+        for (String operation : new String[] {"/blobs/", "/manifests/", "/tags/", "/referrers/"}) {
+            if (path.indexOf(operation, "/v2/".length()) > "/v2/".length()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Path parameters as sent, percent-decoded (some clients encode the ':' of a digest). */

@@ -129,6 +129,11 @@ public class RegistryMetadata {
                 .map(rows -> rows.rowCount() > 0);
     }
 
+    /** Records how many bytes the upload holds, which its tenant's quota counts while it is open. */
+    public Future<Void> uploadReceived(UUID id, long size) {
+        return pool.preparedQuery("UPDATE upload SET received = $2 WHERE id = $1").execute(Tuple.of(id, size)).mapEmpty();
+    }
+
     public Future<Void> endUpload(UUID id) {
         return pool.preparedQuery("DELETE FROM upload WHERE id = $1").execute(Tuple.of(id)).mapEmpty();
     }

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.OptionalLong;
+import java.util.UUID;
 
 /**
  * A tenant's stored bytes (each blob counted once, however many of its repositories use it) and
@@ -35,18 +36,23 @@ public class Quotas {
     }
 
     /**
-     * How many more bytes an upload of the tenant may hold (never negative), or empty when there
-     * is no bound: the tenant has no quota, or already stores the blob the upload says it will be
-     * ({@code digest}, when known up front), which then costs nothing.
+     * How many bytes the upload {@code uploadId} of the tenant may hold in all (never negative):
+     * the quota less what the tenant stores and what its other open uploads hold. Empty when
+     * there is no bound: the tenant has no quota, or already stores the blob the upload says it
+     * will be ({@code digest}, when known up front), which then costs nothing.
      */
-    public Future<OptionalLong> room(String tenant, Digest digest) {
+    public Future<OptionalLong> room(String tenant, Digest digest, UUID uploadId) {
         OptionalLong limit = config.limitOf(tenant);
         if (limit.isEmpty()) {
             return Future.succeededFuture(OptionalLong.empty());
         }
         Future<Boolean> stored = digest == null ? Future.succeededFuture(false) : stores(pool, tenant, digest);
         return stored.compose(free -> free ? Future.succeededFuture(OptionalLong.empty())
-                : usage(tenant).map(used -> OptionalLong.of(Math.max(0, limit.getAsLong() - used))));
+                : pool.preparedQuery("SELECT (" + USAGE + ") + coalesce((SELECT sum(u.received) FROM upload u "
+                                + "JOIN repository r ON r.id = u.repository_id WHERE r.tenant = $1 AND u.id <> $2 "
+                                + "AND u.expires_at > now()), 0)")
+                        .execute(Tuple.of(tenant, uploadId))
+                        .map(rows -> OptionalLong.of(Math.max(0, limit.getAsLong() - rows.iterator().next().getLong(0)))));
     }
 
     private static Future<Boolean> stores(SqlClient c, String tenant, Digest digest) {

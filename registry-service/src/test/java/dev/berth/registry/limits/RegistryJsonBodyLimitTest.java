@@ -47,9 +47,20 @@ class RegistryJsonBodyLimitTest {
         given().auth().oauth2(Tokens.forDemoUser("acme-admin")).contentType("application/json")
                 .body(new ByteArrayInputStream(body(name, 2 * LIMIT)))
                 .when().post("/api/registry/v1/repositories").then()
-                .statusCode(413);
+                .statusCode(413)
+                .body("code", equalTo("RequestEntityTooLargeException"))
+                .body("message", containsString("1048576 bytes"));
         given().auth().oauth2(Tokens.forDemoUser("acme-admin"))
                 .when().get("/api/registry/v1/repositories/" + name).then().statusCode(404);
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsTaken() {
+        String name = "chunked-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(Tokens.forDemoUser("acme-admin")).contentType("application/json")
+                .body(new ByteArrayInputStream(body(name, 1000)))
+                .when().post("/api/registry/v1/repositories").then()
+                .statusCode(201).body("repository.repositoryName", equalTo(name));
     }
 
     @Test

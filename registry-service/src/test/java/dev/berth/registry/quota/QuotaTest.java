@@ -101,6 +101,28 @@ class QuotaTest {
     }
 
     @Test
+    void bytesHeldByOpenUploadsCountAgainstTheQuota() {
+        long used = ((Number) given().auth().oauth2(token).when().get("/api/registry/v1/quota").then()
+                .statusCode(200).extract().path("usedBytes")).longValue();
+        String repository = "globex/quota-open-" + UUID.randomUUID().toString().substring(0, 8);
+        String first = given().auth().oauth2(token).when().post("/v2/" + repository + "/blobs/uploads/").then()
+                .statusCode(202).extract().header("Location");
+        String second = given().auth().oauth2(token).when().post("/v2/" + repository + "/blobs/uploads/").then()
+                .statusCode(202).extract().header("Location");
+        try {
+            given().auth().oauth2(token).contentType("application/octet-stream").body(randomBytes((int) (LIMIT - used) - 500))
+                    .when().patch(first).then().statusCode(202);
+            // the first upload holds all but 500 bytes of the quota: the second may not take 1000 more
+            given().auth().oauth2(token).contentType("application/octet-stream").body(randomBytes(1000))
+                    .when().patch(second).then()
+                    .statusCode(403).body("errors[0].message", containsString("storage quota of globex"));
+        } finally {
+            given().auth().oauth2(token).when().delete(first);
+            given().auth().oauth2(token).when().delete(second);
+        }
+    }
+
+    @Test
     void aMonolithicPushLargerThanTheQuotaIsRefusedAsItArrives() {
         long used = ((Number) given().auth().oauth2(token).when().get("/api/registry/v1/quota").then()
                 .statusCode(200).extract().path("usedBytes")).longValue();

@@ -22,6 +22,8 @@ final class AgentConnection {
     private static final Logger LOG = Logger.getLogger(AgentConnection.class);
     private static final long HELLO_TIMEOUT_MS = 10_000;
     private static final long COMMAND_POLL_MS = 5_000;
+    /** A channel closed at its token's expiry counts as disconnected only if the agent is not back by then. */
+    private static final long RECONNECT_GRACE_MS = 10_000;
 
     private final AgentChannel channel;
     private final ServerWebSocket socket;
@@ -32,6 +34,7 @@ final class AgentConnection {
     private final Instant tokenExpires;
     private boolean welcomed;
     private boolean closed;
+    private boolean tokenExpired;
     private long lastSentSeq;
     private boolean fetching;
     private boolean fetchAgain;
@@ -216,6 +219,9 @@ final class AgentConnection {
     private void tokenExpired() {
         if (!socket.isClosed()) {
             LOG.debugf("agent channel of %s/%s: token expired", tenant, hostId);
+            synchronized (this) {
+                tokenExpired = true;
+            }
             socket.close((short) AgentSession.TOKEN_EXPIRED, "TokenExpired");
         }
     }
@@ -247,7 +253,16 @@ final class AgentConnection {
             channel.vertx().cancelTimer(pollTimer);
         }
         if (isWelcomed()) {
-            channel.closed(this);
+            boolean expired;
+            synchronized (this) {
+                expired = tokenExpired;
+            }
+            if (expired) {
+                // the agent reconnects at once with a fresh token; the host is not DISCONNECTED meanwhile
+                channel.vertx().setTimer(RECONNECT_GRACE_MS, t -> channel.closed(this));
+            } else {
+                channel.closed(this);
+            }
         }
     }
 

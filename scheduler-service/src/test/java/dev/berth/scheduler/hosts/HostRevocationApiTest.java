@@ -63,7 +63,7 @@ class HostRevocationApiTest {
             host.await("channel ended", () -> !host.connected(), Duration.ofSeconds(15));
             String described = "/api/scheduler/v1/clusters/" + cluster + "/container-instances/" + credentials.hostId();
             host.await("agent disconnected", () -> !as("acme-viewer").get(described).then().statusCode(200).extract()
-                    .<Boolean>path("containerInstance.agentConnected"), Duration.ofSeconds(10));
+                    .<Boolean>path("containerInstance.agentConnected"), Duration.ofSeconds(25));
             int connects = host.connects();
             sleep(Duration.ofSeconds(6));
             assertFalse(host.connected(), "a host without credentials gets no channel");

@@ -81,6 +81,12 @@ public final class LogsTestClient {
     /** Sends a LogBatch record to berth.logs as the scheduler forwards an agent's batch; returns its id. */
     public static String sendBatch(String tenant, String group, String stream, List<Map<String, Object>> events,
                                    String id) throws Exception {
+        return sendBatch("berth.logs", tenant, group, stream, events, id);
+    }
+
+    /** The same, to another topic than berth.logs. */
+    public static String sendBatch(String topic, String tenant, String group, String stream,
+                                   List<Map<String, Object>> events, String id) throws Exception {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("type", "LogBatch");
         envelope.put("version", 1);
@@ -89,7 +95,7 @@ public final class LogsTestClient {
         envelope.put("time", Instant.now().toString());
         envelope.put("detail", Map.of("cluster", "default", "hostId", "test-host", "logGroup", group,
                 "logStream", stream, "events", events));
-        producer().send(new ProducerRecord<>("berth.logs", group + "/" + stream, JSON.writeValueAsString(envelope)))
+        producer().send(new ProducerRecord<>(topic, group + "/" + stream, JSON.writeValueAsString(envelope)))
                 .get();
         return id;
     }

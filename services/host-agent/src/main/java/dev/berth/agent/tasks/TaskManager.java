@@ -141,7 +141,20 @@ public final class TaskManager {
         }
         for (AgentMessage.StartTask task : kept()) {
             Map<String, ContainerEngine.ContainerInfo> existing = byTask.remove(task.taskArn());
-            TaskRun run = newRun(task);
+            TaskRun run;
+            try {
+                run = newRun(task);
+            } catch (ElevatedAccessRefused refused) {
+                // kept by an agent that did not check yet: such a task runs no more
+                LOG.warning("task " + task.taskArn() + " refused: " + refused.getMessage());
+                if (existing != null) {
+                    existing.values().forEach(c -> engine.remove(c.id()));
+                }
+                forget(TaskPlans.taskId(task.taskArn()));
+                reports.taskState(task.taskArn(), "STOPPED", List.of(), "TaskFailedToStart",
+                        "CannotCreateContainerError: " + refused.getMessage());
+                continue;
+            }
             runs.put(task.taskArn(), run);
             if (existing == null || existing.isEmpty()) {
                 run.start();

@@ -47,9 +47,11 @@ public class EventStore {
      * streams, all when empty) and returns those holding every one of {@code literals}. Bounding the
      * rows read, not the rows found, keeps one statement short however rare the literals are. The
      * row bound starts at {@code from} so the index scan starts at the window, not at the day.
+     * Candidates stop once their messages pass {@code maxBytes} (5,000 events of 256 KiB would not fit
+     * in memory); the slice then ends at the last candidate returned, so the next one reads on from there.
      */
     public Uni<Slice> groupSlice(long groupId, List<Long> streamIds, long from, long to, Position after,
-                                 List<String> literals, int rows) {
+                                 List<String> literals, int rows, long maxBytes) {
         Position start = after.atLeast(new Position(from, Long.MIN_VALUE));
         Tuple params = Tuple.of(groupId, from, to, start.timestamp(), start.seq(), streamIds.toArray(Long[]::new));
         params.addInteger(rows);
@@ -58,24 +60,34 @@ public class EventStore {
             params.addString("%" + likeEscaped(literal) + "%");
             holds.append(" AND message LIKE $").append(params.size());
         }
+        params.addLong(maxBytes);
         String sql = "WITH scanned AS (SELECT " + COLUMNS + " FROM log_event WHERE group_id = $1 AND ts >= $2 "
                 + "AND ts < $3 AND (ts, seq) > ($4, $5) AND (cardinality($6::bigint[]) = 0 OR stream_id = ANY($6)) "
-                + "ORDER BY ts, seq LIMIT $7) "
-                + "SELECT " + COLUMNS + ", 0 AS scanned FROM scanned WHERE " + holds + " "
-                + "UNION ALL (SELECT stream_id, ts, seq, ingested_at, NULL, (SELECT count(*) FROM scanned) "
-                + "FROM scanned ORDER BY ts DESC, seq DESC LIMIT 1) ORDER BY scanned, ts, seq";
+                + "ORDER BY ts, seq LIMIT $7), "
+                + "held AS (SELECT " + COLUMNS + ", sum(octet_length(message)) OVER (ORDER BY ts, seq) AS upto "
+                + "FROM scanned WHERE " + holds + ") "
+                + "SELECT " + COLUMNS + ", 0 AS scanned, 0 AS held FROM held "
+                + "WHERE upto - octet_length(message) < $" + params.size() + " "
+                + "UNION ALL (SELECT stream_id, ts, seq, ingested_at, NULL, (SELECT count(*) FROM scanned), "
+                + "(SELECT count(*) FROM held) FROM scanned ORDER BY ts DESC, seq DESC LIMIT 1) ORDER BY scanned, ts, seq";
         return UniHelper.toUni(pool.preparedQuery(sql).execute(params)).map(found -> {
             List<StoredEvent> candidates = new ArrayList<>();
             Position last = after;
             int scanned = 0;
+            long held = 0;
             for (Row row : found) {
                 long count = row.getLong("scanned");
                 if (count > 0) {
                     last = new Position(row.getLong("ts"), row.getLong("seq"));
                     scanned = (int) count;
+                    held = row.getLong("held");
                 } else {
                     candidates.add(row(row));
                 }
+            }
+            if (candidates.size() < held) {
+                // cut short by size: read on after the last candidate, as after a full slice
+                return new Slice(candidates, candidates.get(candidates.size() - 1).position(), rows);
             }
             return new Slice(candidates, last, scanned);
         });

@@ -3,6 +3,7 @@ package dev.berth.logs.events;
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroupStore;
 import dev.berth.logs.groups.ReservedGroups;
+import dev.berth.logs.groups.StoredBytes;
 import dev.berth.logs.ingest.LogBatchPublisher;
 import dev.berth.logs.requests.LimitExceeded;
 import dev.berth.logs.requests.Limits;
@@ -56,6 +57,9 @@ public class EventsResource {
 
     @Inject
     TenantLimits limits;
+
+    @Inject
+    StoredBytes storedBytes;
 
     @GET
     public Uni<Map<String, Object>> get(@PathParam("group") String group, @PathParam("stream") String stream,
@@ -118,12 +122,12 @@ public class EventsResource {
                 throw new RejectedEventsException(rejected);
             }
             PutLogEventsLimits.checkSpan(input);
-            return groups.usage(tenant).chain(usage -> {
+            return storedBytes.of(List.of(tenant)).chain(stored -> {
                 long batch = input.stream().mapToLong(e -> PutLogEventsLimits.eventBytes(e.message())).sum();
-                if (usage.storedBytes() + batch > limits.tenantQuotaBytes()) {
-                    throw LimitExceeded.of("logEvents: the tenant's log storage quota (berth.logs.tenant-quota-bytes) is "
-                            + limits.tenantQuotaBytes() + " bytes; " + usage.storedBytes() + " are stored and this batch is "
-                            + batch + "; nothing was stored");
+                if (stored.get(tenant) + batch > limits.tenantQuotaBytes()) {
+                    throw LimitExceeded.of("logEvents: the tenant's log storage quota "
+                            + "(berth.logs.tenant-quota-bytes) is " + limits.tenantQuotaBytes() + " bytes; "
+                            + stored.get(tenant) + " are stored and this batch is " + batch + "; nothing was stored");
                 }
                 return publisher.publish(tenant, group, stream, sorted(input));
             });

@@ -30,6 +30,8 @@ public class FilterEventsResource {
 
     /** Rows read per statement, and the search time one call may spend before it answers with a nextToken. */
     static final int SLICE_ROWS = 5_000;
+    /** Bytes of candidate messages one statement returns at most. */
+    static final long SLICE_BYTES = 8L << 20;
     static final long BUDGET_NANOS = 150_000_000L;
 
     public record FilterLogEventsRequest(List<String> logStreamNames, String logStreamNamePrefix, Long startTime,
@@ -98,7 +100,7 @@ public class FilterEventsResource {
      */
     private Uni<Position> search(Search search, Position after) {
         return events.groupSlice(search.group().id(), search.streamIds(), search.from(), search.to(), after,
-                search.pattern().requiredLiterals(), SLICE_ROWS).chain(slice -> {
+                search.pattern().requiredLiterals(), SLICE_ROWS, SLICE_BYTES).chain(slice -> {
                     // matching one slice gets the budget even when reading it used the call's up
                     long matchDeadline = Math.max(search.deadline(), System.nanoTime() + BUDGET_NANOS);
                     for (StoredEvent candidate : slice.candidates()) {

@@ -4,11 +4,15 @@ import java.math.BigDecimal;
 
 /**
  * Reads comparison values: "quoted", %regex%, or bare up to whitespace, a separator or {@code &&}/{@code ||}.
- * One instance per pattern, because the number of regular expressions in a pattern is limited.
+ * One instance per pattern, with the pattern's {@link RegexReader}.
  */
 final class ExpectedValueParser {
 
-    private final RegexReader regexes = new RegexReader();
+    private final RegexReader regexes;
+
+    ExpectedValueParser(RegexReader regexes) {
+        this.regexes = regexes;
+    }
 
     ExpectedValue read(PatternCursor cursor, ComparisonOperator operator) {
         cursor.skipWhitespace();

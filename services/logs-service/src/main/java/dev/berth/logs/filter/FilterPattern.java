@@ -18,11 +18,13 @@ public final class FilterPattern {
     private final String text;
     private final EventMatcher matcher;
     private final List<String> requiredLiterals;
+    private final int regularExpressions;
 
-    private FilterPattern(String text, EventMatcher matcher) {
+    private FilterPattern(String text, EventMatcher matcher, int regularExpressions) {
         this.text = text;
         this.matcher = matcher;
         this.requiredLiterals = List.copyOf(matcher.requiredLiterals());
+        this.regularExpressions = regularExpressions;
     }
 
     /**
@@ -33,19 +35,28 @@ public final class FilterPattern {
     public static FilterPattern parse(String text) {
         String source = text == null ? "" : text;
         if (source.length() > MAX_LENGTH) {
-            throw new InvalidFilterPatternException("a filter pattern is at most " + MAX_LENGTH + " characters, this one has "
-                    + source.length(), MAX_LENGTH);
+            throw new InvalidFilterPatternException("a filter pattern is at most " + MAX_LENGTH
+                    + " characters, this one has " + source.length(), MAX_LENGTH);
         }
         int first = firstNonWhitespace(source);
         if (first < 0) {
-            return new FilterPattern(source, MatchEverything.INSTANCE);
+            return new FilterPattern(source, MatchEverything.INSTANCE, 0);
         }
+        RegexReader regexes = new RegexReader();
         EventMatcher matcher = switch (source.charAt(first)) {
-            case '{' -> JsonPatternParser.parse(source, first);
-            case '[' -> SpaceDelimitedPatternParser.parse(source, first);
-            default -> TermPatternParser.parse(source, first);
+            case '{' -> JsonPatternParser.parse(source, first, regexes);
+            case '[' -> SpaceDelimitedPatternParser.parse(source, first, regexes);
+            default -> TermPatternParser.parse(source, first, regexes);
         };
-        return new FilterPattern(source, matcher);
+        return new FilterPattern(source, matcher, regexes.count());
+    }
+
+    /**
+     * A pattern stored before today's rules (a longer regex, Java-only regex syntax) that no longer
+     * parses: it keeps its text and matches no event until it is put again.
+     */
+    public static FilterPattern storedButInvalid(String text) {
+        return new FilterPattern(text == null ? "" : text, MatchNothing.INSTANCE, 0);
     }
 
     public boolean matches(String message) {
@@ -63,6 +74,11 @@ public final class FilterPattern {
      */
     public List<String> requiredLiterals() {
         return requiredLiterals;
+    }
+
+    /** How many %regex% the pattern holds (CloudWatch limits the metric filters of a group that use them). */
+    public int regularExpressions() {
+        return regularExpressions;
     }
 
     /** The original pattern text ("" for a null pattern). */

@@ -7,20 +7,21 @@ import java.util.Locale;
 final class JsonPatternParser {
 
     private final PatternCursor cursor;
-    private final ExpectedValueParser values = new ExpectedValueParser();
+    private final ExpectedValueParser values;
 
-    private JsonPatternParser(PatternCursor cursor) {
+    private JsonPatternParser(PatternCursor cursor, RegexReader regexes) {
         this.cursor = cursor;
+        this.values = new ExpectedValueParser(regexes);
     }
 
     /** @param open position of the opening '{' */
-    static JsonPattern parse(String text, int open) {
+    static JsonPattern parse(String text, int open, RegexReader regexes) {
         PatternCursor cursor = new PatternCursor(text, open + 1);
         cursor.skipWhitespace();
         if (cursor.peekIs('}')) {
             throw PatternCursor.error("empty JSON pattern", open);
         }
-        JsonPatternParser parser = new JsonPatternParser(cursor);
+        JsonPatternParser parser = new JsonPatternParser(cursor, regexes);
         Condition<JsonNode> condition = new ConditionParser<>(cursor, c -> parser.comparison()).parse();
         cursor.skipWhitespace();
         if (cursor.atEnd()) {

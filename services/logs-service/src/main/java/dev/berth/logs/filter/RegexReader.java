@@ -1,7 +1,7 @@
 package dev.berth.logs.filter;
 
 /**
- * Reads the %regex% terms and values of one pattern. CloudWatch allows at most two regular expressions in a
+ * Reads the %regex% terms and values of one pattern, and counts them. CloudWatch allows at most two regular expressions in a
  * pattern used to filter log events or tail them; Berth applies that to every pattern, which also bounds
  * the matching work one event can cost.
  */
@@ -10,6 +10,11 @@ final class RegexReader {
     static final int MAX_PER_PATTERN = 2;
 
     private int read;
+
+    /** How many were read. */
+    int count() {
+        return read;
+    }
 
     /** Reads the %regex% starting at the cursor's opening percent sign. */
     PercentRegex read(PatternCursor cursor) {

@@ -17,20 +17,21 @@ final class SpaceDelimitedPatternParser {
     }
 
     private final PatternCursor cursor;
-    private final ExpectedValueParser values = new ExpectedValueParser();
+    private final ExpectedValueParser values;
     private final List<String> names = new ArrayList<>();
     private final Map<String, Integer> declaredAt = new HashMap<>();
     private final List<Condition<DelimitedEvent>> conditions = new ArrayList<>();
     private final List<Reference> references = new ArrayList<>();
     private int ellipsis = -1;
 
-    private SpaceDelimitedPatternParser(PatternCursor cursor) {
+    private SpaceDelimitedPatternParser(PatternCursor cursor, RegexReader regexes) {
         this.cursor = cursor;
+        this.values = new ExpectedValueParser(regexes);
     }
 
     /** @param open position of the opening '[' */
-    static SpaceDelimitedPattern parse(String text, int open) {
-        return new SpaceDelimitedPatternParser(new PatternCursor(text, open + 1)).parse(open);
+    static SpaceDelimitedPattern parse(String text, int open, RegexReader regexes) {
+        return new SpaceDelimitedPatternParser(new PatternCursor(text, open + 1), regexes).parse(open);
     }
 
     private SpaceDelimitedPattern parse(int open) {

@@ -11,18 +11,19 @@ import java.util.List;
 final class TermPatternParser {
 
     private final PatternCursor cursor;
-    private final RegexReader regexes = new RegexReader();
+    private final RegexReader regexes;
     private final List<TermGroup> alternatives = new ArrayList<>();
     private List<Term> included = new ArrayList<>();
     private List<Term> excluded = new ArrayList<>();
     private boolean groupStarted;
 
-    private TermPatternParser(String text, int start) {
+    private TermPatternParser(String text, int start, RegexReader regexes) {
         this.cursor = new PatternCursor(text, start);
+        this.regexes = regexes;
     }
 
-    static TermPattern parse(String text, int start) {
-        return new TermPatternParser(text, start).parse();
+    static TermPattern parse(String text, int start, RegexReader regexes) {
+        return new TermPatternParser(text, start, regexes).parse();
     }
 
     private TermPattern parse() {

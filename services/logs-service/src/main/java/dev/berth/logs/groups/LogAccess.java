@@ -25,7 +25,7 @@ public class LogAccess {
         return principal.tenant();
     }
 
-    /** A tenant may not delete a reserved group (or its streams) nor change its retention or tags; see {@link ReservedGroups}. */
+    /** Only a platform operator deletes a reserved group or its streams, or changes its retention or tags. */
     public void requireMayChange(String group) {
         ReservedGroups.refuseUnlessOperator(principal.get(), group);
     }

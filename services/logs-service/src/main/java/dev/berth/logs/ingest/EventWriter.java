@@ -6,6 +6,7 @@ import dev.berth.logs.events.InputEvent;
 import dev.berth.logs.events.PutLogEventsLimits;
 import dev.berth.logs.groups.ReservedGroups;
 import dev.berth.logs.groups.RetentionDays;
+import dev.berth.logs.groups.StoredBytes;
 import dev.berth.logs.requests.TenantLimits;
 import dev.berth.logs.retention.EventPartitions;
 import io.smallrye.mutiny.Uni;
@@ -83,52 +84,45 @@ public class EventWriter {
     @Inject
     IngestWarnings warnings;
 
+    @Inject
+    StoredBytes storedBytes;
+
     public Uni<List<StoredEvents>> write(List<IncomingBatch> batches) {
         if (batches.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         long now = System.currentTimeMillis();
-        return UniHelper.toUni(pool.withTransaction(tx -> fresh(tx, batches)
-                .compose(fresh -> withinQuota(tx, fresh))
-                .compose(fresh -> fresh.isEmpty() ? Future.succeededFuture(List.<StoredEvents>of())
-                        : groups(tx, fresh).compose(groups -> {
-                            List<IncomingBatch> placed = withGroups(fresh, groups);
-                            return placed.isEmpty() ? Future.succeededFuture(List.<StoredEvents>of())
-                                    : streams(tx, placed, groups)
-                                            .compose(streams -> insert(tx, placed, groups, streams, now));
-                        }))));
+        return storedBytes.of(batches.stream().map(IncomingBatch::tenant).toList())
+                .chain(stored -> UniHelper.toUni(pool.withTransaction(tx -> fresh(tx, batches)
+                        .map(fresh -> withinQuota(fresh, stored))
+                        .compose(kept -> kept.isEmpty() ? Future.succeededFuture(List.<StoredEvents>of())
+                                : groups(tx, kept).compose(groups -> {
+                                    List<IncomingBatch> placed = withGroups(kept, groups);
+                                    return placed.isEmpty() ? Future.succeededFuture(List.<StoredEvents>of())
+                                            : streams(tx, placed, groups)
+                                                    .compose(streams -> insert(tx, placed, groups, streams, now));
+                                })))));
     }
 
     /**
      * The batches that keep their tenant within its storage quota, in order; the others are dropped with
      * a warning. The audit trail is never dropped: filling the quota must not switch it off.
      */
-    private Future<List<IncomingBatch>> withinQuota(SqlClient tx, List<IncomingBatch> batches) {
-        if (batches.isEmpty()) {
-            return Future.succeededFuture(batches);
+    private List<IncomingBatch> withinQuota(List<IncomingBatch> batches, Map<String, Long> storedBefore) {
+        Map<String, Long> stored = new HashMap<>(storedBefore);
+        List<IncomingBatch> kept = new ArrayList<>(batches.size());
+        for (IncomingBatch batch : batches) {
+            long bytes = batch.events().stream().mapToLong(e -> PutLogEventsLimits.eventBytes(e.message())).sum();
+            long after = stored.getOrDefault(batch.tenant(), 0L) + bytes;
+            if (after > limits.tenantQuotaBytes() && !AuditTrail.wrote(batch)) {
+                warnings.refused(batch, "quota", "the tenant's log storage quota of " + limits.tenantQuotaBytes()
+                        + " bytes (berth.logs.tenant-quota-bytes) is used up");
+                continue;
+            }
+            stored.put(batch.tenant(), after);
+            kept.add(batch);
         }
-        String[] tenants = batches.stream().map(IncomingBatch::tenant).distinct().toArray(String[]::new);
-        return tx.preparedQuery("SELECT g.tenant, sum(b.bytes)::bigint AS bytes FROM log_group g "
-                        + "JOIN log_bytes b ON b.group_id = g.id WHERE g.tenant = ANY($1) GROUP BY g.tenant")
-                .execute(Tuple.of(tenants))
-                .map(rows -> {
-                    Map<String, Long> stored = new HashMap<>();
-                    rows.forEach(row -> stored.put(row.getString("tenant"), row.getLong("bytes")));
-                    List<IncomingBatch> kept = new ArrayList<>(batches.size());
-                    for (IncomingBatch batch : batches) {
-                        long bytes = batch.events().stream()
-                                .mapToLong(e -> PutLogEventsLimits.eventBytes(e.message())).sum();
-                        long after = stored.getOrDefault(batch.tenant(), 0L) + bytes;
-                        if (after > limits.tenantQuotaBytes() && !AuditTrail.wrote(batch)) {
-                            warnings.refused(batch, "quota", "the tenant's log storage quota of "
-                                    + limits.tenantQuotaBytes() + " bytes (berth.logs.tenant-quota-bytes) is used up");
-                            continue;
-                        }
-                        stored.put(batch.tenant(), after);
-                        kept.add(batch);
-                    }
-                    return kept;
-                });
+        return kept;
     }
 
     /** The batches whose group exists; the others would have made their tenant go over its number of groups. */

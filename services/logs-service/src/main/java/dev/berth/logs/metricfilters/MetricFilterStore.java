@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.db.Rows;
 import dev.berth.logs.filter.FilterPattern;
+import dev.berth.logs.filter.InvalidFilterPatternException;
 import dev.berth.logs.requests.LimitExceeded;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /** Metric filters in PostgreSQL; the group has been resolved under the caller's tenant. */
 @ApplicationScoped
@@ -23,6 +25,7 @@ public class MetricFilterStore {
 
     private static final String COLUMNS = "f.tenant, f.group_id, g.name AS group_name, f.name, f.pattern, "
             + "f.transformations, f.created_at";
+    private static final Logger LOG = Logger.getLogger(MetricFilterStore.class);
     private static final TypeReference<List<MetricTransformation>> TRANSFORMATIONS = new TypeReference<>() {
     };
 
@@ -52,6 +55,15 @@ public class MetricFilterStore {
                     return new MetricFilter(tenant, groupId, groupName, name, pattern, transformations,
                             rows.iterator().next().getOffsetDateTime("created_at").toInstant());
                 });
+    }
+
+    /** How many of the group's filters, other than {@code name}, have patterns with regular expressions. */
+    public Uni<Integer> withRegularExpressions(long groupId, String name) {
+        return UniHelper.toUni(pool.preparedQuery("SELECT name, pattern FROM metric_filter "
+                        + "WHERE group_id = $1 AND name <> $2 AND strpos(pattern, '%') > 0")
+                .execute(Tuple.of(groupId, name)))
+                .map(rows -> (int) Rows.all(rows, row -> pattern(row.getString("name"), row.getString("pattern")))
+                        .stream().filter(p -> p.regularExpressions() > 0).count());
     }
 
     public Uni<Boolean> delete(long groupId, String name) {
@@ -89,11 +101,21 @@ public class MetricFilterStore {
                 });
     }
 
+    private static FilterPattern pattern(String filterName, String text) {
+        try {
+            return FilterPattern.parse(text);
+        } catch (InvalidFilterPatternException e) {
+            LOG.warnf("metric filter %s: its stored pattern is refused now (%s) and matches nothing until it is "
+                    + "put again", filterName, e.getMessage());
+            return FilterPattern.storedButInvalid(text);
+        }
+    }
+
     private MetricFilter row(Row row) {
         List<MetricTransformation> transformations = json.convertValue(row.getJsonArray("transformations").getList(),
                 TRANSFORMATIONS);
         return new MetricFilter(row.getString("tenant"), row.getLong("group_id"), row.getString("group_name"),
-                row.getString("name"), FilterPattern.parse(row.getString("pattern")), transformations,
+                row.getString("name"), pattern(row.getString("name"), row.getString("pattern")), transformations,
                 row.getOffsetDateTime("created_at").toInstant());
     }
 }

@@ -10,6 +10,7 @@ import dev.berth.logs.groups.LogGroup;
 import dev.berth.logs.groups.LogGroupStore;
 import dev.berth.logs.groups.LogNames;
 import dev.berth.logs.requests.FilterPatterns;
+import dev.berth.logs.requests.LimitExceeded;
 import dev.berth.logs.requests.Limits;
 import dev.berth.logs.requests.TenantLimits;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +27,9 @@ import java.util.Map;
 /** CloudWatch Logs' PutMetricFilter, DescribeMetricFilters and DeleteMetricFilter. */
 @Path("/api/logs/v1/metric-filters")
 public class MetricFiltersResource {
+
+    /** CloudWatch's quota: each of them runs on every event of the group. */
+    static final int MAX_WITH_REGULAR_EXPRESSIONS = 5;
 
     public record PutMetricFilterRequest(String logGroupName, String filterName, String filterPattern,
                                          List<MetricTransformation> metricTransformations) {
@@ -66,6 +70,13 @@ public class MetricFiltersResource {
         List<MetricTransformation> transformations = MetricTransformations.validate(request.metricTransformations());
         String tenant = access.tenant();
         return groups.require(tenant, group)
+                .call(g -> pattern.regularExpressions() == 0 ? Uni.createFrom().voidItem()
+                        : store.withRegularExpressions(g.id(), name).invoke(count -> {
+                            if (count >= MAX_WITH_REGULAR_EXPRESSIONS) {
+                                throw LimitExceeded.of("filterPattern: at most " + MAX_WITH_REGULAR_EXPRESSIONS
+                                        + " metric filters of a log group may use regular expressions");
+                            }
+                        }))
                 .chain(g -> store.put(tenant, g.id(), group, name, pattern, transformations,
                                 limits.maxMetricFiltersPerGroup())
                         .invoke(() -> publisher.changed(g.id())))

@@ -2,7 +2,7 @@ package dev.berth.logs.requests;
 
 import dev.berth.common.error.ApiException;
 
-/** CloudWatch's answer when a call would go over a limit of the account (here: the tenant): 400 LimitExceededException. */
+/** CloudWatch's answer to a call that would go over a limit of the account (here: the tenant). */
 public final class LimitExceeded {
 
     public static final String CODE = "LimitExceededException";

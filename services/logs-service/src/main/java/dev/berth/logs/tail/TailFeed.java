@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -58,15 +59,20 @@ public class TailFeed {
         return Multi.createFrom().emitter(emitter -> {
             TailSubscription subscription = new TailSubscription(tenant, group, streamNames, streamPrefix, pattern,
                     emitter::emit);
-            subscriptions.add(subscription);
-            ScheduledFuture<?> end = expiries.schedule(() -> {
-                emitter.emit(new TailUpdate.SessionEnd(TailUpdate.SessionEnd.TOKEN_EXPIRED, System.currentTimeMillis()));
-                emitter.complete();
-            }, expiry.remaining(Instant.now()).toMillis(), TimeUnit.MILLISECONDS);
+            AtomicReference<ScheduledFuture<?>> end = new AtomicReference<>();
             emitter.onTermination(() -> {
-                end.cancel(false);
                 subscriptions.remove(subscription);
+                ScheduledFuture<?> pending = end.get();
+                if (pending != null) {
+                    pending.cancel(false);
+                }
             });
+            subscriptions.add(subscription);
+            end.set(expiries.schedule(() -> {
+                long now = System.currentTimeMillis();
+                emitter.emit(new TailUpdate.SessionEnd(TailUpdate.SessionEnd.TOKEN_EXPIRED, now));
+                emitter.complete();
+            }, expiry.remaining(Instant.now()).toMillis(), TimeUnit.MILLISECONDS));
             start();
         });
     }

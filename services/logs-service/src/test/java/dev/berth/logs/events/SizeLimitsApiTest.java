@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** An event is at most 256 KiB, a page of events at most 1 MiB, a group has at most 100 metric filters. */
+/** An event is at most 256 KiB, a page of events at most 1 MiB, a group has at most 100 metric filters (5 with regexes). */
 @QuarkusTest
 @QuarkusTestResource(BerthInfrastructure.class)
 class SizeLimitsApiTest {
@@ -98,8 +98,25 @@ class SizeLimitsApiTest {
                 .body("message", containsString("logEventMessages[0]"));
     }
 
+    @Test
+    void atMostFiveMetricFiltersOfAGroupUseRegularExpressions() {
+        String group = LogsTestClient.newGroup(null);
+        for (int i = 0; i < 5; i++) {
+            as("acme-admin").body(filter(group, "r" + i, "%ERR" + i + "%")).post(API + "/metric-filters").then()
+                    .statusCode(200);
+        }
+        as("acme-admin").body(filter(group, "r5", "{ $.a = %x% }")).post(API + "/metric-filters").then().statusCode(400)
+                .body("code", equalTo("LimitExceededException")).body("message", containsString("filterPattern"));
+        as("acme-admin").body(filter(group, "r2", "%WARN%")).post(API + "/metric-filters").then().statusCode(200);
+        as("acme-admin").body(filter(group, "plain", "ERROR")).post(API + "/metric-filters").then().statusCode(200);
+    }
+
     private static Map<String, Object> filter(String group, String name) {
-        return Map.of("logGroupName", group, "filterName", name, "filterPattern", "ERROR",
+        return filter(group, name, "ERROR");
+    }
+
+    private static Map<String, Object> filter(String group, String name, String pattern) {
+        return Map.of("logGroupName", group, "filterName", name, "filterPattern", pattern,
                 "metricTransformations", List.of(Map.of("metricName", "Errors", "metricNamespace", "App",
                         "metricValue", "1")));
     }

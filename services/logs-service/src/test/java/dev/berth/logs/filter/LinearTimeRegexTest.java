@@ -1,5 +1,6 @@
 package dev.berth.logs.filter;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -69,5 +70,13 @@ class LinearTimeRegexTest {
         FilterPattern parsed = FilterPattern.parse("%needle%");
         assertTrue(parsed.matches("x".repeat(PercentRegex.MAX_SEARCHED_CHARS - 6) + "needle"));
         assertFalse(parsed.matches("x".repeat(PercentRegex.MAX_SEARCHED_CHARS) + "needle"));
+    }
+
+    @Test
+    void aStoredPatternRefusedTodayKeepsItsTextAndMatchesNothing() {
+        FilterPattern stored = FilterPattern.storedButInvalid("%a% %b% %c%");
+        assertEquals("%a% %b% %c%", stored.text());
+        assertFalse(stored.matches("a b c"));
+        assertTrue(stored.match("a b c").isEmpty());
     }
 }

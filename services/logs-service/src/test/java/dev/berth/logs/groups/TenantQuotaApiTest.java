@@ -21,7 +21,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
-/** With a quota of one byte and three groups, every tenant is at its limits: nothing more is stored but the audit trail. */
+/**
+ * With a quota of one byte and three groups, every tenant is at its limits: nothing more is stored but the
+ * audit trail. This service reads and writes log batches on a topic of its own (see {@link QuotaTestTopic}).
+ */
 @QuarkusTest
 @QuarkusTestResource(BerthInfrastructure.class)
 @TestProfile(TenantQuotaApiTest.AtTheLimits.class)
@@ -35,6 +38,11 @@ class TenantQuotaApiTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("berth.logs.tenant-quota-bytes", "1", "berth.logs.max-log-groups-per-tenant",
                     String.valueOf(MAX_GROUPS));
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(QuotaTestTopic.class));
         }
     }
 
@@ -60,8 +68,10 @@ class TenantQuotaApiTest {
                 .body("message", containsString("berth.logs.tenant-quota-bytes"));
 
         String newGroup = LogsTestClient.newGroupName();
-        LogsTestClient.sendBatch("acme", group, stream, List.of(event(now, "from an agent")), "host/" + UUID.randomUUID());
-        LogsTestClient.sendBatch("acme", newGroup, "s", List.of(event(now, "from an agent")), "host/" + UUID.randomUUID());
+        LogsTestClient.sendBatch(QuotaTestTopic.TOPIC, "acme", group, stream, List.of(event(now, "from an agent")),
+                "host/" + UUID.randomUUID());
+        LogsTestClient.sendBatch(QuotaTestTopic.TOPIC, "acme", newGroup, "s", List.of(event(now, "from an agent")),
+                "host/" + UUID.randomUUID());
         String requestId = UUID.randomUUID().toString();
         LogsTestClient.producer().send(new ProducerRecord<>("berth.events", "acme", JSON.writeValueAsString(Map.of(
                 "type", "berth.audit.api-call", "version", 1, "id", UUID.randomUUID().toString(), "tenant", "acme",
