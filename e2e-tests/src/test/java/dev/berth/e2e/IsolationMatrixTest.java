@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.berth.agent.hostauth.HostCredentials;
 import dev.berth.agent.hostauth.HostTokens;
 import dev.berth.testsupport.LocalPlatform;
+import dev.berth.testsupport.TestClients;
 import dev.berth.testsupport.Tokens;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -270,22 +271,10 @@ class IsolationMatrixTest {
      * second, used after it has expired. The client is removed again.
      */
     private static String expiredToken() throws Exception {
-        String clientId = "matrix-expiring-" + UUID.randomUUID().toString().substring(0, 8);
-        String secret = UUID.randomUUID().toString();
-        String location = given().baseUri(KEYCLOAK).auth().oauth2(TestUsers.masterAdminToken()).contentType("application/json")
-                .body(Map.of("clientId", clientId, "enabled", true, "publicClient", false,
-                        "serviceAccountsEnabled", true, "standardFlowEnabled", false, "secret", secret,
-                        "attributes", Map.of("access.token.lifespan", "1"),
-                        "protocolMappers", List.of(Map.of("name", "tenant", "protocol", "openid-connect",
-                                "protocolMapper", "oidc-hardcoded-claim-mapper",
-                                "config", Map.of("claim.name", "tenant", "claim.value", "acme",
-                                        "jsonType.label", "String", "access.token.claim", "true")),
-                                Map.of("name", "audience", "protocol", "openid-connect",
-                                        "protocolMapper", "oidc-audience-mapper",
-                                        "config", Map.of("included.custom.audience", "berth", "access.token.claim", "true")))))
-                .when().post("/admin/realms/berth/clients").then().statusCode(201).extract().header("Location");
-        String token = Tokens.clientCredentials(clientId, secret);
-        given().auth().oauth2(masterRealmToken()).when().delete(location).then().statusCode(204);
+        TestClients.Client client = TestClients.create("matrix-expiring-" + UUID.randomUUID().toString().substring(0, 8),
+                Map.of("tenant", "acme"), "admin", Map.of(), 1);
+        String token = client.token();
+        TestClients.delete(client);
         Thread.sleep(2_500);
         return token;
     }

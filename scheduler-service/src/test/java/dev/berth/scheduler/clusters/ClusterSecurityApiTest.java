@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.agent.protocol.AgentMessage;
-import dev.berth.scheduler.KeycloakAdmin;
+import dev.berth.testsupport.TestClients;
 import dev.berth.testsupport.BerthInfrastructure;
 import dev.berth.testsupport.ScriptedHost;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -95,7 +95,7 @@ class ClusterSecurityApiTest {
                     .body("cluster.securitySettings.allowPrivilegedContainers", equalTo(false));
 
             String arn = "arn:berth:ecs::acme:cluster/" + cluster;
-            given().auth().oauth2(KeycloakAdmin.platformOperatorToken()).contentType("application/json")
+            given().auth().oauth2(TestClients.platformOperatorToken()).contentType("application/json")
                     .body(Map.of("allowPrivilegedContainers", true, "allowHostNetwork", false))
                     .urlEncodingEnabled(false).put(settings(URLEncoder.encode(arn, StandardCharsets.UTF_8)))
                     .then().statusCode(200)

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.agent.hostauth.HostCredentials;
-import dev.berth.scheduler.KeycloakAdmin;
+import dev.berth.testsupport.TestClients;
 import dev.berth.testsupport.BerthInfrastructure;
 import dev.berth.testsupport.ScriptedHost;
 import dev.berth.testsupport.TestHosts;
@@ -56,10 +56,10 @@ class HostRevocationApiTest {
     void aChannelEndsWhenItsTokenExpiresAndAHostWithoutCredentialsStaysOut() {
         String cluster = newCluster();
         HostCredentials credentials = TestHosts.register("acme", cluster);
-        KeycloakAdmin.tokenLifespan(credentials.clientId(), 4);
+        TestClients.tokenLifespan(credentials.clientId(), 4);
         try (ScriptedHost host = ScriptedHost.connect(channel(), credentials, SPEC)) {
             host.await("reconnected with a fresh token", () -> host.connects() >= 2, Duration.ofSeconds(20));
-            KeycloakAdmin.disable(credentials.clientId());
+            TestClients.disable(credentials.clientId());
             host.await("channel ended", () -> !host.connected(), Duration.ofSeconds(15));
             String described = "/api/scheduler/v1/clusters/" + cluster + "/container-instances/" + credentials.hostId();
             host.await("agent disconnected", () -> !as("acme-viewer").get(described).then().statusCode(200).extract()

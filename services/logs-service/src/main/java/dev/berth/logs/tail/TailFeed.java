@@ -1,6 +1,7 @@
 package dev.berth.logs.tail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.common.messaging.KafkaClientSecurity;
 import dev.berth.common.messaging.Topic;
 import dev.berth.logs.filter.FilterPattern;
 import dev.berth.logs.ingest.BatchAdmission;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +51,9 @@ public class TailFeed {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    KafkaClientSecurity kafkaSecurity;
 
     /**
      * Events from now on of a tenant's group, of the streams named or with the prefix (all when neither),
@@ -104,11 +109,11 @@ public class TailFeed {
     }
 
     private void readUntilUnwanted() {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200"),
-                new StringDeserializer(), new StringDeserializer())) {
+        Map<String, Object> config = new HashMap<>(kafkaSecurity.properties());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topic.LOGS.topicName()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);

@@ -1,12 +1,21 @@
 package dev.berth.logs.groups;
 
+import dev.berth.testsupport.PlatformSecrets;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * A topic of its own for the service started with tiny limits, so that it drops only the batches of its
@@ -18,12 +27,19 @@ public class QuotaTestTopic implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                System.getenv().getOrDefault("BERTH_KAFKA_BOOTSTRAP", "127.0.0.1:9092")))) {
+        Map<String, Object> config = new HashMap<>(PlatformSecrets.kafkaAdminClientProperties());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, System.getenv().getOrDefault("BERTH_KAFKA_BOOTSTRAP", "127.0.0.1:9092"));
+        try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get();
             if (!existing.contains(TOPIC)) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
             }
+            // the logs service's own Kafka user reads and writes this test topic as it does berth.logs
+            String principal = "User:" + PlatformSecrets.kafkaUser("logs");
+            admin.createAcls(List.of(AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE).stream()
+                    .map(operation -> new AclBinding(new ResourcePattern(ResourceType.TOPIC, TOPIC, PatternType.LITERAL),
+                            new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW)))
+                    .toList()).all().get();
         } catch (Exception e) {
             throw new IllegalStateException("could not create " + TOPIC, e);
         }
