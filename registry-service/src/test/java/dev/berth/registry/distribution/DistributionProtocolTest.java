@@ -208,6 +208,9 @@ class DistributionProtocolTest {
                 .header("Link", "</v2/" + repo + "/tags/list?n=2&last=b>; rel=\"next\"");
         admin().queryParam("n", 2).queryParam("last", "b").when().get("/v2/" + repo + "/tags/list").then()
                 .statusCode(200).body("tags", equalTo(List.of("c"))).header("Link", nullValue());
+        // n is capped at a page of 1000, never taken as is
+        admin().queryParam("n", Integer.MAX_VALUE).when().get("/v2/" + repo + "/tags/list").then()
+                .statusCode(200).body("tags", equalTo(List.of("a", "b", "c")));
 
         admin().when().delete("/v2/" + repo + "/manifests/c").then().statusCode(202);
         admin().when().get("/v2/" + repo + "/manifests/c").then()
