@@ -81,6 +81,8 @@ class DistributionProtocolTest {
         assertArrayEquals(Arrays.copyOfRange(content, 7, 15), part);
         admin().header("Range", "bytes=100-200").when().get("/v2/" + repo + "/blobs/" + digest).then()
                 .statusCode(416);
+        admin().header("Range", "bytes=99999999999999999999-").when().get("/v2/" + repo + "/blobs/" + digest).then()
+                .statusCode(416);
         admin().when().get("/v2/" + repo + "/blobs/sha256:" + "0".repeat(64)).then()
                 .statusCode(404).body("errors[0].code", equalTo("BLOB_UNKNOWN"));
         admin().when().get("/v2/" + repo + "/blobs/sha256:nothex").then()
@@ -104,6 +106,9 @@ class DistributionProtocolTest {
                 .when().patch(location).then()
                 .statusCode(416).header("Range", "0-9").body("errors[0].code", equalTo("BLOB_UPLOAD_INVALID"));
         admin().when().get(location).then().statusCode(204).header("Range", "0-9");
+        admin().contentType("application/octet-stream").header("Content-Range", "10-99999999999999999999").body(last)
+                .when().patch(location).then()
+                .statusCode(416).body("errors[0].code", equalTo("BLOB_UPLOAD_INVALID"));
         admin().contentType("application/octet-stream").body(last).queryParam("digest", digest)
                 .when().put(location).then()
                 .statusCode(201).header("Docker-Content-Digest", digest);
