@@ -26,8 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BlobHandlers {
 
-    private static final Pattern CONTENT_RANGE = Pattern.compile("^(?:bytes )?(\\d+)-(\\d+)$");
-    private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
+    /** Offsets of at most 18 digits: every one fits a long, so none fails to parse. */
+    private static final Pattern CONTENT_RANGE = Pattern.compile("^(?:bytes )?(\\d{1,18})-(\\d{1,18})$");
+    private static final Pattern RANGE = Pattern.compile("^bytes=(\\d{0,18})-(\\d{0,18})$");
 
     @Inject
     RegistryMetadata metadata;

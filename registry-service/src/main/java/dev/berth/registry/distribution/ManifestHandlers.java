@@ -37,6 +37,7 @@ public class ManifestHandlers {
     /** The OCI limit every registry must accept; larger manifests are refused. */
     static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
     private static final Pattern TAG = Pattern.compile("[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}");
+    /** Tags in one answer, by default and at most. */
     private static final int DEFAULT_PAGE = 1000;
     /** Descriptors in one referrers answer at most. */
     static final int REFERRERS_PAGE = 100;
@@ -143,7 +144,8 @@ public class ManifestHandlers {
         if (n < 0) {
             return Future.failedFuture(OciError.UNSUPPORTED.failure(400, "n must be a non-negative number"));
         }
-        int limit = n;
+        // a larger n gets a page of the most there is room for, with a Link to the rest, as the spec allows
+        int limit = Math.min(n, DEFAULT_PAGE);
         String last = request.getParam("last");
         Future<List<String>> page = limit == 0 ? Future.succeededFuture(List.of())
                 : metadata.tags(r.repository().id(), last, limit + 1);

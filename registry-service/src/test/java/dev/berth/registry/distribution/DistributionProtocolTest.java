@@ -81,6 +81,8 @@ class DistributionProtocolTest {
         assertArrayEquals(Arrays.copyOfRange(content, 7, 15), part);
         admin().header("Range", "bytes=100-200").when().get("/v2/" + repo + "/blobs/" + digest).then()
                 .statusCode(416);
+        admin().header("Range", "bytes=99999999999999999999-").when().get("/v2/" + repo + "/blobs/" + digest).then()
+                .statusCode(416);
         admin().when().get("/v2/" + repo + "/blobs/sha256:" + "0".repeat(64)).then()
                 .statusCode(404).body("errors[0].code", equalTo("BLOB_UNKNOWN"));
         admin().when().get("/v2/" + repo + "/blobs/sha256:nothex").then()
@@ -104,6 +106,9 @@ class DistributionProtocolTest {
                 .when().patch(location).then()
                 .statusCode(416).header("Range", "0-9").body("errors[0].code", equalTo("BLOB_UPLOAD_INVALID"));
         admin().when().get(location).then().statusCode(204).header("Range", "0-9");
+        admin().contentType("application/octet-stream").header("Content-Range", "10-99999999999999999999").body(last)
+                .when().patch(location).then()
+                .statusCode(416).body("errors[0].code", equalTo("BLOB_UPLOAD_INVALID"));
         admin().contentType("application/octet-stream").body(last).queryParam("digest", digest)
                 .when().put(location).then()
                 .statusCode(201).header("Docker-Content-Digest", digest);
@@ -208,6 +213,9 @@ class DistributionProtocolTest {
                 .header("Link", "</v2/" + repo + "/tags/list?n=2&last=b>; rel=\"next\"");
         admin().queryParam("n", 2).queryParam("last", "b").when().get("/v2/" + repo + "/tags/list").then()
                 .statusCode(200).body("tags", equalTo(List.of("c"))).header("Link", nullValue());
+        // n is capped at a page of 1000, never taken as is
+        admin().queryParam("n", Integer.MAX_VALUE).when().get("/v2/" + repo + "/tags/list").then()
+                .statusCode(200).body("tags", equalTo(List.of("a", "b", "c")));
 
         admin().when().delete("/v2/" + repo + "/manifests/c").then().statusCode(202);
         admin().when().get("/v2/" + repo + "/manifests/c").then()
