@@ -2,6 +2,7 @@ package dev.berth.gateway.registrytoken;
 
 import dev.berth.common.error.ApiError;
 import dev.berth.common.error.ErrorCodes;
+import dev.berth.common.http.ChallengeScope;
 import dev.berth.common.http.RegistryChallenge;
 import dev.berth.common.http.RequestIds;
 import io.vertx.core.http.HttpHeaders;
@@ -32,6 +33,7 @@ public class RegistryGrantRoute {
     RegistryGrants grants;
 
     void install(@Observes Router router) {
+        ChallengeScope.install(router);
         router.route().order(ROUTE_ORDER).handler(this::check);
     }
 

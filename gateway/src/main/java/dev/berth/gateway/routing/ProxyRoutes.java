@@ -1,9 +1,9 @@
 package dev.berth.gateway.routing;
 
 import dev.berth.common.error.ApiError;
+import dev.berth.common.http.CappedReadStream;
 import dev.berth.common.http.RequestIds;
-import dev.berth.gateway.limits.JsonBodyLimit;
-import dev.berth.gateway.limits.LimitedReadStream;
+import dev.berth.gateway.limits.ApiBodyLimit;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.vertx.core.Future;
@@ -48,7 +48,7 @@ public class ProxyRoutes {
     OpenTelemetry openTelemetry;
 
     @Inject
-    JsonBodyLimit jsonBodyLimit;
+    ApiBodyLimit apiBodyLimit;
 
     void install(@Observes Router router) {
         RouteTable routes = new RouteTable(config.services());
@@ -111,7 +111,7 @@ public class ProxyRoutes {
                 incoming.response().writeContinue();
             }
             context.set(BACKEND, incoming.path());
-            LimitedReadStream limited = limitJsonBody(context, incoming);
+            CappedReadStream limited = limitJsonBody(context, incoming);
             return context.sendRequest().recover(failure -> Future.succeededFuture(
                     limited != null && limited.exceeded() ? tooLarge(context, incoming) : serviceUnavailable(context)));
         }
@@ -124,12 +124,12 @@ public class ProxyRoutes {
         }
 
         /** API calls' bodies are counted on their way to the service (a declared length was checked already). */
-        private LimitedReadStream limitJsonBody(ProxyContext context, HttpServerRequest incoming) {
+        private CappedReadStream limitJsonBody(ProxyContext context, HttpServerRequest incoming) {
             Body body = context.request().getBody();
-            if (body == null || !JsonBodyLimit.appliesTo(incoming.path())) {
+            if (body == null || !ApiBodyLimit.appliesTo(incoming.path())) {
                 return null;
             }
-            LimitedReadStream limited = new LimitedReadStream(body.stream(), jsonBodyLimit.limit());
+            CappedReadStream limited = new CappedReadStream(body.stream(), apiBodyLimit.limit());
             context.request().setBody(Body.body(limited, body.length()));
             return limited;
         }
@@ -140,7 +140,7 @@ public class ProxyRoutes {
             ProxyResponse response = context.request().response()
                     .setStatusCode(413)
                     .setBody(Body.body(Buffer.buffer(Json.encode(
-                            jsonBodyLimit.error(context.request().headers().get(RequestIds.HEADER))))));
+                            apiBodyLimit.error(context.request().headers().get(RequestIds.HEADER))))));
             response.headers().set("Content-Type", "application/json");
             return response;
         }

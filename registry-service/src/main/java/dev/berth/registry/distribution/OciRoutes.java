@@ -3,6 +3,7 @@ package dev.berth.registry.distribution;
 import dev.berth.common.auth.JwtClaims;
 import dev.berth.common.auth.Principal;
 import dev.berth.common.auth.RegistryAccess;
+import dev.berth.common.http.ChallengeScope;
 import dev.berth.common.http.RegistryChallenge;
 import dev.berth.registry.metadata.RegistryMetadata;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -50,6 +51,7 @@ public class OciRoutes {
     ManifestHandlers manifests;
 
     void install(@Observes Router router) {
+        ChallengeScope.install(router);
         router.routeWithRegex("^/v2/.+").order(ROUTE_ORDER).handler(this::handle);
     }
 

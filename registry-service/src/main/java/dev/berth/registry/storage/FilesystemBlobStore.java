@@ -1,5 +1,6 @@
 package dev.berth.registry.storage;
 
+import dev.berth.common.http.CappedReadStream;
 import dev.berth.registry.digest.Digest;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -109,7 +110,8 @@ public class FilesystemBlobStore implements BlobStore {
                     }
                     HashingFileSink sink = new HashingFileSink(context, open.channel(),
                             continues ? running.sha256 : Digest.Algorithm.SHA256.newHasher());
-                    ReadStream<Buffer> capped = new CappedReadStream(body, Math.max(0, maxSize - size), maxSize);
+                    ReadStream<Buffer> capped = new CappedReadStream(body, Math.max(0, maxSize - size),
+                            () -> new UploadTooLargeException(maxSize));
                     return capped.pipeTo(sink).map(v -> {
                         long newSize = size + sink.written();
                         if (continues) {

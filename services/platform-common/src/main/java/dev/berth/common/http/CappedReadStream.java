@@ -1,34 +1,49 @@
-package dev.berth.gateway.limits;
+package dev.berth.common.http;
 
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
+import java.util.function.Supplier;
 
 /**
- * A request body passed on only while it stays within {@code limit} bytes: the chunk that goes
- * past it is not passed on, the source is paused and the stream fails, so the backend request
- * is reset and never sees a complete body.
+ * A body passed on while it stays within {@code cap} bytes: the chunk that would go past it is
+ * dropped, the source paused and the stream fails with the caller's exception (or
+ * {@link TooLargeException}), so a body stops growing the moment it would break its limit
+ * instead of after it arrived whole; passed on to a backend, the request is reset and never
+ * seen complete.
  */
-public final class LimitedReadStream implements ReadStream<Buffer> {
+public final class CappedReadStream implements ReadStream<Buffer> {
 
-    /** The body went past the limit. */
+    /** The body went past the cap. */
     public static final class TooLargeException extends RuntimeException {
-        TooLargeException(long limit) {
-            super("request body larger than " + limit + " bytes", null, false, false);
+        TooLargeException(long cap) {
+            super("request body larger than " + cap + " bytes", null, false, false);
         }
     }
 
     private final ReadStream<Buffer> source;
-    private final long limit;
+    private final long cap;
+    private final Supplier<? extends Throwable> tooLarge;
     private long received;
     private boolean exceeded;
     private Handler<Throwable> exceptionHandler;
 
-    public LimitedReadStream(ReadStream<Buffer> source, long limit) {
-        this.source = source;
-        this.limit = limit;
+    /** Fails with {@link TooLargeException} past {@code cap} bytes. */
+    public CappedReadStream(ReadStream<Buffer> source, long cap) {
+        this(source, cap, () -> new TooLargeException(cap));
     }
 
+    /**
+     * @param cap      bytes this body may hold
+     * @param tooLarge the failure past the cap, e.g. one naming a limit larger than the cap
+     */
+    public CappedReadStream(ReadStream<Buffer> source, long cap, Supplier<? extends Throwable> tooLarge) {
+        this.source = source;
+        this.cap = cap;
+        this.tooLarge = tooLarge;
+    }
+
+    /** Whether the body went past the cap (and the stream failed for it). */
     public boolean exceeded() {
         return exceeded;
     }
@@ -51,11 +66,11 @@ public final class LimitedReadStream implements ReadStream<Buffer> {
                 return;
             }
             received += chunk.length();
-            if (received > limit) {
+            if (received > cap) {
                 exceeded = true;
                 source.pause();
                 if (exceptionHandler != null) {
-                    exceptionHandler.handle(new TooLargeException(limit));
+                    exceptionHandler.handle(tooLarge.get());
                 }
                 return;
             }

@@ -1,4 +1,4 @@
-package dev.berth.gateway.registrytoken;
+package dev.berth.common.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

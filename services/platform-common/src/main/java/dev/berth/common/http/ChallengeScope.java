@@ -1,10 +1,8 @@
-package dev.berth.gateway.registrytoken;
+package dev.berth.common.http;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -16,13 +14,18 @@ import java.util.Optional;
  * plus {@code repository:<from>:pull} for a mount), so docker, podman and skopeo ask the token
  * endpoint for exactly that. Whatever answers the 401 (the authentication mechanism, a refused
  * token, a route), the scope is added to its Bearer challenge just before the headers go out.
+ * The services that answer the distribution API (gateway, registry) {@link #install} it; it is
+ * no bean, so the others do not.
  */
-@ApplicationScoped
-public class ChallengeScope {
+public final class ChallengeScope {
 
     private static final String[] OPERATIONS = {"/blobs/", "/manifests/", "/tags/", "/referrers/"};
 
-    void install(@Observes Router router) {
+    private ChallengeScope() {
+    }
+
+    /** Adds the scope to the challenges of {@code /v2/*}, ahead of every other route. */
+    public static void install(Router router) {
         router.route("/v2/*").order(Integer.MIN_VALUE).handler(ctx -> {
             scopeOf(ctx.request().method(), ctx.normalizedPath(), ctx.request().getParam("mount"),
                     ctx.request().getParam("from"))

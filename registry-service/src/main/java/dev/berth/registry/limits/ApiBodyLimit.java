@@ -1,0 +1,25 @@
+package dev.berth.registry.limits;
+
+import dev.berth.common.http.JsonBodyLimit;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The management API's body limit. The HTTP server's own limit is sized for layers on
+ * {@code /v2/**} (which have their own checks: quota, manifest size); {@code /api/**} bodies are
+ * JSON and held to {@code berth.registry.max-json-body-size} by {@link JsonBodyLimit}.
+ */
+@ApplicationScoped
+public class ApiBodyLimit {
+
+    @ConfigProperty(name = "berth.registry.max-json-body-size", defaultValue = "1M")
+    MemorySize limit;
+
+    void install(@Observes Router router) {
+        JsonBodyLimit json = new JsonBodyLimit(limit.asLongValue(), "berth.registry.max-json-body-size", ctx -> true);
+        router.route("/api/*").order(JsonBodyLimit.ROUTE_ORDER).handler(json::check).failureHandler(json::tooLarge);
+    }
+}
