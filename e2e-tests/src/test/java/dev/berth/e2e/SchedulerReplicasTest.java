@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.berth.agent.hostauth.HostCredentials;
 import dev.berth.testsupport.LocalPlatform;
+import dev.berth.testsupport.PlatformSecrets;
 import dev.berth.testsupport.ScriptedHost;
 import dev.berth.testsupport.Tokens;
 import io.restassured.specification.RequestSpecification;
@@ -54,6 +55,10 @@ class SchedulerReplicasTest {
                 .redirectErrorStream(true)
                 .redirectOutput(LocalPlatform.root().resolve("data/logs/scheduler-replica-2.log").toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(REPLICA_2_PORT));
+        // the scheduler's own credentials, as ./platform passes them to the first replica
+        builder.environment().put("BERTH_DB_PASSWORD", PlatformSecrets.databasePassword("scheduler"));
+        builder.environment().put("BERTH_KAFKA_PASSWORD", PlatformSecrets.kafkaPassword("scheduler"));
+        builder.environment().put("BERTH_CLIENT_SECRET", PlatformSecrets.clientSecret("scheduler"));
         replica2 = builder.start();
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
