@@ -378,12 +378,12 @@ class HostAgentEndToEndTest {
         as("acme-admin").body(Map.of("name", role, "scopes", List.of("api:read")))
                 .post("/api/iam/v1/task-roles").then().statusCode(201);
         String group = "/e2e/credentials-" + RUN;
-        // the endpoint answers with the task's own key only (exit 2 if it answered without)
+        // the endpoint answers with the task's own key only (exit 2 if it answered without); the image has no /tmp
         Map<String, Object> app = container("app", "for i in 1 2 3 4 5 6 7 8 9 10; do "
-                + "if wget -qO- --header \"Authorization: $BERTH_CONTAINER_AUTHORIZATION_TOKEN\" "
-                + "\"$BERTH_CONTAINER_CREDENTIALS_URI\" > /tmp/credentials; then "
+                + "if c=$(wget -qO- --header \"Authorization: $BERTH_CONTAINER_AUTHORIZATION_TOKEN\" "
+                + "\"$BERTH_CONTAINER_CREDENTIALS_URI\"); then "
                 + "wget -qO- \"$BERTH_CONTAINER_CREDENTIALS_URI\" > /dev/null 2>&1 && exit 2; "
-                + "cat /tmp/credentials && echo && exit 0; fi; sleep 1; done; exit 1");
+                + "echo \"$c\" && exit 0; fi; sleep 1; done; exit 1");
         app.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of("awslogs-group", group,
                 "awslogs-stream-prefix", "c")));
         String family = "agent-credentials-" + RUN;

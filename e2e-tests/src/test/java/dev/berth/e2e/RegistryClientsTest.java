@@ -109,9 +109,14 @@ class RegistryClientsTest {
     void anotherTenantSeesNothingAndAViewerCannotPush() {
         String repository = repository("private");
         pushWithSkopeo(repository, DEPLOYER);
+        // Another tenant's token is not granted the scope, whether the repository exists or not.
         Commands.Result stranger = inspect(repository, "globex-admin:" + Tokens.DEMO_PASSWORD);
+        Commands.Result absent = inspect(repository("absent"), "globex-admin:" + Tokens.DEMO_PASSWORD);
         assertNotEquals(0, stranger.exitCode());
-        assertTrue(stranger.output().contains("name unknown"), stranger.output());
+        assertNotEquals(0, absent.exitCode());
+        assertTrue(stranger.output().contains("the token was not granted repository:" + repository + ":pull"),
+                stranger.output());
+        assertTrue(absent.output().contains("the token was not granted repository:"), absent.output());
 
         Commands.Result viewerPush = Commands.run(List.of("skopeo", "copy", "--dest-tls-verify=false", "--dest-creds",
                 VIEWER, "oci:" + layout + ":" + BusyboxImage.TAG, "docker://" + REGISTRY + "/" + repository("nope") + ":v1"));
