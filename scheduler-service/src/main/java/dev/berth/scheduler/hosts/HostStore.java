@@ -143,10 +143,14 @@ public class HostStore {
                 .execute(Tuple.of(tenant, cluster)).map(rows -> Rows.all(rows, HostStore::row));
     }
 
-    /** How many live tasks of each group run on each host of the cluster: host id to group to count. */
+    /**
+     * How many tasks of each group run on each host of the cluster and are to keep running: host id
+     * to group to count. A task being stopped no longer counts (its room does until it is STOPPED),
+     * so that a spread sees what will run, not a task that will be gone in a moment.
+     */
     public Future<Map<String, Map<String, Integer>>> taskGroups(SqlClient client, String tenant, String cluster) {
         return client.preparedQuery("SELECT host_id, grp, count(*) AS n FROM task WHERE tenant = $1 AND cluster = $2 "
-                        + "AND last_status <> 'STOPPED' GROUP BY host_id, grp")
+                        + "AND last_status <> 'STOPPED' AND desired_status <> 'STOPPED' GROUP BY host_id, grp")
                 .execute(Tuple.of(tenant, cluster))
                 .map(rows -> {
                     Map<String, Map<String, Integer>> groups = new HashMap<>();

@@ -32,6 +32,7 @@ public final class ClusterState {
     private final Map<String, AttributeColumn> attributeColumns = new HashMap<>();
     private final Map<String, BitSet> queryMatches = new HashMap<>();
     private final Map<String, Map<String, int[]>> tasksPerValue = new HashMap<>();
+    private final Map<String, Boolean> attributeOnAnyHost = new HashMap<>();
 
     /** Each host's index into {@code values}; hosts without the attribute share the value "". */
     record AttributeColumn(int[] valueOf, int values) {
@@ -160,9 +161,22 @@ public final class ClusterState {
             Map<String, Integer> values = new HashMap<>();
             int[] valueOf = new int[hosts.length];
             for (int i = 0; i < hosts.length; i++) {
-                valueOf[i] = values.computeIfAbsent(hosts[i].attributes().getOrDefault(n, ""), v -> values.size());
+                String value = BuiltInAttributes.valueOf(hosts[i].attributes(), n);
+                valueOf[i] = values.computeIfAbsent(value == null ? "" : value, v -> values.size());
             }
             return new AttributeColumn(valueOf, values.size());
+        });
+    }
+
+    /** Whether at least one host has the attribute (ECS's built-in names read as Berth's). */
+    boolean anyHostHas(String attribute) {
+        return attributeOnAnyHost.computeIfAbsent(attribute, a -> {
+            for (HostSnapshot host : hosts) {
+                if (BuiltInAttributes.has(host.attributes(), a)) {
+                    return true;
+                }
+            }
+            return false;
         });
     }
 

@@ -18,7 +18,7 @@ record HostView(ClusterState cluster, int host) implements QuerySubject {
             case "task:group" -> cluster.groups(host);
             default -> {
                 String value = subject.startsWith("attribute:")
-                        ? snapshot.attributes().get(subject.substring("attribute:".length())) : null;
+                        ? BuiltInAttributes.valueOf(snapshot.attributes(), subject.substring("attribute:".length())) : null;
                 yield value == null ? List.of() : List.of(value);
             }
         };

@@ -41,11 +41,13 @@ public final class PlacementEngine {
         List<FeasibilityCheck> checks = FeasibilityCheck.inEcsOrder(request.constraints());
         Random random = new Random(request.seed());
         int[] candidates = cluster.candidates();
+        List<MissingAttribute> missing = MissingAttribute.find(cluster, request.constraints(), request.strategies());
         for (int task = 0; task < request.count(); task++) {
             List<Rejection> passedOver = request.explain() ? new ArrayList<>() : null;
             int count = feasible(cluster, checks, demand, candidates, passedOver);
             if (count == 0) {
-                return new PlacementPlan(List.copyOf(placements), request.count() - task, firstReasons(cluster, checks, demand));
+                return new PlacementPlan(List.copyOf(placements), request.count() - task, firstReasons(cluster, checks, demand),
+                        missing);
             }
             for (PlacementStrategy strategy : request.strategies()) {
                 count = StrategyRanker.narrow(strategy, cluster, demand, candidates, count, random, passedOver);
@@ -66,7 +68,7 @@ public final class PlacementEngine {
             placements.add(new PlacementPlan.TaskPlacement(task, cluster.instanceId(chosen), ports,
                     passedOver == null ? List.of() : List.copyOf(passedOver)));
         }
-        return new PlacementPlan(List.copyOf(placements), 0, List.of());
+        return new PlacementPlan(List.copyOf(placements), 0, List.of(), missing);
     }
 
     /**

@@ -24,6 +24,11 @@ public sealed interface PlacementStrategy {
             return field.equals("instanceId") || field.equals("host");
         }
 
+        /** The attribute spread over, or null when spread over hosts. */
+        String attribute() {
+            return byHost() ? null : field.substring("attribute:".length());
+        }
+
         @Override
         public String toString() {
             return "spread(" + field + ")";

@@ -118,7 +118,7 @@ final class StrategyRanker {
     /** The attribute value with the fewest tasks of the group across the whole cluster wins. */
     private static int spreadOverAttribute(PlacementStrategy.Spread spread, ClusterState cluster, TaskDemand demand,
                                            int[] candidates, int count, List<Rejection> passedOver) {
-        String attribute = spread.field().substring("attribute:".length());
+        String attribute = spread.attribute();
         int[] tasksPerValue = cluster.tasksPerValue(demand.group(), attribute);
         return lowest(spread, cluster, tasksPerValue, cluster.attribute(attribute).valueOf(), candidates, count,
                 passedOver == null ? null : "tasks of " + demand.group() + " in its " + attribute, passedOver);

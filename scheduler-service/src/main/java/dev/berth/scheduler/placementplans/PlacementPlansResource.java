@@ -44,8 +44,9 @@ public class PlacementPlansResource {
                             List<HostDecision> passedOver) {
     }
 
+    /** {@code warnings}: what in the request is likely not what was meant (an attribute no host has). */
     public record Plan(String taskDefinitionArn, long seed, List<Placement> placements, int unplaced,
-                       List<HostDecision> failures) {
+                       List<HostDecision> failures, List<String> warnings) {
     }
 
     @Inject
@@ -94,7 +95,8 @@ public class PlacementPlansResource {
         return new Plan(definitionArn, seed, plan.placements().stream().map(p -> new Placement(p.task(),
                         Host.arn(tenant, cluster, p.instanceId()), p.hostPorts(),
                         p.passedOver().stream().map(r -> decision(tenant, cluster, r)).toList())).toList(),
-                plan.unplaced(), plan.failures().stream().map(r -> decision(tenant, cluster, r)).toList());
+                plan.unplaced(), plan.failures().stream().map(r -> decision(tenant, cluster, r)).toList(),
+                plan.missingAttributes().stream().map(m -> m.message() + ".").toList());
     }
 
     private static HostDecision decision(String tenant, String cluster, Rejection rejection) {

@@ -5,6 +5,8 @@ import dev.berth.scheduler.deployments.RollingUpdate;
 import dev.berth.scheduler.events.SchedulerEvents;
 import dev.berth.scheduler.hosts.Host;
 import dev.berth.scheduler.hosts.HostStore;
+import dev.berth.scheduler.placement.PlacementStrategy;
+import dev.berth.scheduler.placement.SpreadKeepingStops;
 import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionReference;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
@@ -23,9 +25,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -126,16 +130,8 @@ public class ServiceReconciler {
         RollingUpdate.Fleet fleet = new RollingUpdate.Fleet(count(old, true), count(old, false), count(fresh, true),
                 count(fresh, false));
         RollingUpdate.Step step = RollingUpdate.next(service.desiredCount(), service.bounds(), fleet);
-        List<Task> toStop = new ArrayList<>();
-        // old tasks: not yet healthy first, then those on DRAINING hosts, then the oldest deployments'
-        toStop.addAll(pick(old, false, step.stopOldPending(), Comparator.comparing(t -> t.task().createdAt())));
-        toStop.addAll(pick(old, true, step.stopOldRunning(), Comparator
-                .comparing((ServiceTask t) -> "ACTIVE".equals(t.hostStatus()))
-                .thenComparing(t -> t.task().createdAt())));
-        // surplus new tasks: the newest go first
-        toStop.addAll(pick(fresh, false, step.stopNewPending(), Comparator.comparing((ServiceTask t) -> t.task().createdAt()).reversed()));
-        toStop.addAll(pick(fresh, true, step.stopNewRunning(), Comparator.comparing((ServiceTask t) -> t.task().createdAt()).reversed()));
-        return stop(service, toStop, "Scaling activity initiated by (deployment " + primary.id() + ")")
+        return stopsOf(service, step, old, fresh, live)
+                .compose(toStop -> stop(service, toStop, "Scaling activity initiated by (deployment " + primary.id() + ")"))
                 .compose(ok -> start(service, primary, step.startNew(), null))
                 .compose(ok -> checkBreaker(service, primary, deployments))
                 .compose(trippedOrNot -> step.complete() ? completed(service, primary, deployments) : unsteady(service));
@@ -174,8 +170,38 @@ public class ServiceReconciler {
         return (int) tasks.stream().filter(t -> t.healthy() == healthy).count();
     }
 
-    private static List<Task> pick(List<ServiceTask> tasks, boolean healthy, int count, Comparator<ServiceTask> order) {
-        return tasks.stream().filter(t -> t.healthy() == healthy).sorted(order).limit(count).map(ServiceTask::task).toList();
+    /**
+     * The tasks a round stops: old ones not yet healthy, old ones on hosts no longer ACTIVE, other
+     * old ones, surplus new ones not yet healthy, surplus healthy ones. Within each, as ECS does, a
+     * stop comes from where the service's spread holds the most tasks, so that a rolling update or
+     * a scale-in keeps the service balanced; among equals the oldest old task and the newest new one go.
+     */
+    private Future<List<Task>> stopsOf(Service service, RollingUpdate.Step step, List<ServiceTask> old,
+                                       List<ServiceTask> fresh, List<ServiceTask> live) {
+        List<PlacementStrategy> strategies = PlacementParameters.strategies("placementStrategy", strategies(service));
+        boolean choosing = step.stopOldRunning() + step.stopNewPending() + step.stopNewRunning() > 0
+                && strategies.stream().anyMatch(PlacementStrategy.Spread.class::isInstance);
+        Future<Map<String, Map<String, String>>> attributes = !choosing ? Future.succeededFuture(Map.of())
+                : hosts.placeable(pool, service.tenant(), service.cluster())
+                .map(found -> found.stream().collect(Collectors.toMap(Host::id, Host::attributes)));
+        return attributes.map(attributesOfHost -> {
+            var stops = new SpreadKeepingStops<ServiceTask>(strategies, attributesOfHost, t -> t.task().hostId(), live);
+            Comparator<ServiceTask> oldestFirst = Comparator.comparing(t -> t.task().createdAt());
+            List<ServiceTask> oldRunning = of(old, true, oldestFirst);
+            List<ServiceTask> chosen = new ArrayList<>(stops.choose(of(old, false, oldestFirst), step.stopOldPending()));
+            List<ServiceTask> leaving = stops.choose(oldRunning.stream().filter(t -> !"ACTIVE".equals(t.hostStatus()))
+                    .toList(), step.stopOldRunning());
+            chosen.addAll(leaving);
+            chosen.addAll(stops.choose(oldRunning.stream().filter(t -> "ACTIVE".equals(t.hostStatus())).toList(),
+                    step.stopOldRunning() - leaving.size()));
+            chosen.addAll(stops.choose(of(fresh, false, oldestFirst.reversed()), step.stopNewPending()));
+            chosen.addAll(stops.choose(of(fresh, true, oldestFirst.reversed()), step.stopNewRunning()));
+            return chosen.stream().map(ServiceTask::task).toList();
+        });
+    }
+
+    private static List<ServiceTask> of(List<ServiceTask> tasks, boolean healthy, Comparator<ServiceTask> order) {
+        return tasks.stream().filter(t -> t.healthy() == healthy).sorted(order).toList();
     }
 
     private Future<Void> stop(Service service, List<Task> toStop, String reason) {
@@ -209,15 +235,21 @@ public class ServiceReconciler {
             return Future.all(launches).compose(all -> {
                 List<Task> started = new ArrayList<>();
                 List<TaskLauncher.Failure> failures = new ArrayList<>();
+                Set<String> warnings = new LinkedHashSet<>();
                 for (int i = 0; i < launches.size(); i++) {
                     started.addAll(launches.get(i).result().tasks());
                     failures.addAll(launches.get(i).result().failures());
+                    warnings.addAll(launches.get(i).result().warnings());
                 }
                 Future<Void> done = started.isEmpty() ? Future.succeededFuture()
                         : event(service, "(service " + service.name() + ") has started " + started.size() + " tasks: "
                         + started.stream().map(t -> "(task " + t.id() + ")").collect(Collectors.joining(" ")) + ".");
                 if (started.size() < count) {
                     done = done.compose(ok -> placementFailed(service, failures));
+                }
+                for (String warning : warnings) {
+                    done = done.compose(ok -> eventAtMostEvery(PLACEMENT_EVENT_EVERY, service,
+                            "(service " + service.name() + ") " + warning + "."));
                 }
                 return done;
             });
@@ -319,10 +351,24 @@ public class ServiceReconciler {
     }
 
     private Future<Void> event(Service service, String message) {
+        publish(service, message);
+        return services.addEvent(service, message);
+    }
+
+    /** As {@link #event}, unless the service had the same event within {@code every}. */
+    private Future<Void> eventAtMostEvery(Duration every, Service service, String message) {
+        return services.addEventUnlessRecent(service, message, every).map(added -> {
+            if (added) {
+                publish(service, message);
+            }
+            return null;
+        });
+    }
+
+    private void publish(Service service, String message) {
         events.serviceAction(service.tenant(), Map.of("eventType", "INFO", "eventName", "SERVICE_EVENT",
                 "clusterArn", Cluster.arn(service.tenant(), service.cluster()),
                 "serviceArn", service.arn(), "message", message), message);
-        return services.addEvent(service, message);
     }
 
     static List<PlacementParameters.ConstraintSpec> constraints(Service service) {

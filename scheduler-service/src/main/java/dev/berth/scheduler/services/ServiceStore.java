@@ -13,6 +13,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -162,6 +163,17 @@ public class ServiceStore {
                         + "VALUES ($1, $2, $3, $4, $5)")
                 .execute(Tuple.of(service.tenant(), service.cluster(), service.name(), UUID.randomUUID().toString(),
                         message)).mapEmpty();
+    }
+
+    /** Adds the event unless the service had the same message within {@code every}; true when added. */
+    public Future<Boolean> addEventUnlessRecent(Service service, String message, Duration every) {
+        return pool.preparedQuery("INSERT INTO service_event (tenant, cluster, service_name, id, message) "
+                        + "SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM service_event WHERE tenant = $1 "
+                        + "AND cluster = $2 AND service_name = $3 AND message = $5 "
+                        + "AND created_at > now() - make_interval(secs => $6))")
+                .execute(Tuple.of(service.tenant(), service.cluster(), service.name(), UUID.randomUUID().toString(),
+                        message, (double) every.toSeconds()))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     public record ServiceEvent(String id, Instant createdAt, String message) {

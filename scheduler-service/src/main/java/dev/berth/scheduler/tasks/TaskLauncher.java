@@ -12,6 +12,7 @@ import dev.berth.scheduler.hosts.Host;
 import dev.berth.scheduler.hosts.HostStore;
 import dev.berth.scheduler.placement.ClusterState;
 import dev.berth.scheduler.placement.HostSnapshot;
+import dev.berth.scheduler.placement.MissingAttribute;
 import dev.berth.scheduler.placement.PlacementConstraint;
 import dev.berth.scheduler.placement.PlacementEngine;
 import dev.berth.scheduler.placement.PlacementPlan;
@@ -59,8 +60,11 @@ public class TaskLauncher {
                          List<String> onlyHosts) {
     }
 
-    /** The started tasks and, for tasks that found no host, each host's reason (ECS's failures[]). */
-    public record Launched(List<Task> tasks, List<Failure> failures) {
+    /**
+     * The started tasks and, for tasks that found no host, each host's reason (ECS's failures[]);
+     * {@code warnings}: each attribute a strategy or constraint names that no host has.
+     */
+    public record Launched(List<Task> tasks, List<Failure> failures, List<String> warnings) {
     }
 
     /** ECS's failure: the host's ARN and why it could not take the task. */
@@ -190,7 +194,7 @@ public class TaskLauncher {
 
     /** Where a launch's tasks go, and for tasks that found no host each host's reason. */
     private record Planned(Prepared prepared, List<PlacementPlan.TaskPlacement> placements, List<Failure> failures,
-                           boolean complete) {
+                           boolean complete, List<String> warnings) {
     }
 
     private Future<List<Launched>> place(SqlConnection connection, List<Prepared> group) {
@@ -227,7 +231,8 @@ public class TaskLauncher {
                 PlacementPlan plan = engine.place(cluster, new PlacementRequest(prepared.shape().demand(), launch.count(),
                         prepared.constraints(), launch.strategies(), ThreadLocalRandom.current().nextLong(), false));
                 planned.add(new Planned(prepared, plan.placements(),
-                        plan.failures().stream().map(r -> failure(launch, r)).toList(), plan.complete()));
+                        plan.failures().stream().map(r -> failure(launch, r)).toList(), plan.complete(),
+                        warnings(plan.missingAttributes())));
             }
             return planned;
         }
@@ -251,7 +256,9 @@ public class TaskLauncher {
                 placements.addAll(plan.placements());
                 plan.failures().forEach(r -> failures.add(failure(launch, r)));
             }
-            return new Planned(prepared, placements, failures, failures.isEmpty());
+            List<MissingAttribute> missing = MissingAttribute.find(ClusterState.of(snapshots), prepared.constraints(),
+                    List.of());
+            return new Planned(prepared, placements, failures, failures.isEmpty(), warnings(missing));
         });
     }
 
@@ -281,7 +288,7 @@ public class TaskLauncher {
         }
         all.sort(Comparator.comparing(NewPlacement::hostId));
         if (all.isEmpty()) {
-            return Future.succeededFuture(group.stream().map(p -> new Launched(List.of(), p.failures())).toList());
+            return Future.succeededFuture(group.stream().map(p -> new Launched(List.of(), p.failures(), p.warnings())).toList());
         }
         String tenant = group.get(0).prepared().launch().tenant();
         List<String> hostIds = all.stream().map(NewPlacement::hostId).toList();
@@ -303,7 +310,8 @@ public class TaskLauncher {
                     }
                     List<Launched> launched = new ArrayList<>();
                     for (int launch = 0; launch < group.size(); launch++) {
-                        launched.add(new Launched(byLaunch.get(launch), group.get(launch).failures()));
+                        launched.add(new Launched(byLaunch.get(launch), group.get(launch).failures(),
+                                group.get(launch).warnings()));
                     }
                     return launched;
                 });
@@ -341,6 +349,10 @@ public class TaskLauncher {
         List<String> both = new ArrayList<>(a);
         both.addAll(b);
         return both;
+    }
+
+    private static List<String> warnings(List<MissingAttribute> missing) {
+        return missing.stream().map(MissingAttribute::message).toList();
     }
 
     private static Failure failure(Launch launch, Rejection rejection) {

@@ -208,13 +208,19 @@ public class TaskStore {
                 .execute(Tuple.of(tenant, hostId, seq)).map(rows -> Rows.all(rows, TaskStore::row));
     }
 
-    /** ECS's StopTask: desiredStatus STOPPED with the reason; the agent moves lastStatus on. */
+    /**
+     * ECS's StopTask: desiredStatus STOPPED with the reason; the agent moves lastStatus on. The task
+     * leaves its group's placement counts now, so every replica's kept cluster state is told at commit.
+     */
     public Future<Task> markStopRequested(SqlClient client, Task task, String stopCode, String reason) {
         return client.preparedQuery("UPDATE task SET desired_status = 'STOPPED', stop_code = coalesce(stop_code, $3), "
                         + "stopped_reason = coalesce(stopped_reason, $4), version = version + 1, updated_at = now() "
                         + "WHERE tenant = $1 AND id = $2 RETURNING " + COLUMNS)
                 .execute(Tuple.of(task.tenant(), task.id(), stopCode, reason))
-                .map(rows -> row(rows.iterator().next()));
+                .map(rows -> row(rows.iterator().next()))
+                .compose(marked -> client.preparedQuery("SELECT pg_notify($1, $2)")
+                        .execute(Tuple.of(ClusterStates.CHANNEL, task.tenant() + "/" + task.cluster() + "/"))
+                        .map(marked));
     }
 
     static Task row(Row row) {

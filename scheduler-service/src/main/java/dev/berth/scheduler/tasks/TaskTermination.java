@@ -34,6 +34,9 @@ public class TaskTermination {
     @Inject
     SchedulerEvents events;
 
+    @Inject
+    ClusterStates states;
+
     /** ECS StopTask; stopping a stopped task again changes nothing. */
     public Future<Task> stop(String tenant, String cluster, String taskId, String stopCode, String reason) {
         return pool.withTransaction(connection -> tasks.lock(connection, tenant, cluster, taskId)
@@ -44,6 +47,7 @@ public class TaskTermination {
                             }
                             return stop(connection, found.get(), stopCode, reason);
                         }))
+                .onSuccess(stopped -> states.forget(tenant, cluster)) // before the notification: a placement may come next
                 .onSuccess(events::taskChanged);
     }
 

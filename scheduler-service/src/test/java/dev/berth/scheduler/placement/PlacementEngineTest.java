@@ -201,6 +201,56 @@ class PlacementEngineTest {
         assertEquals(List.of("MissingAttribute", "MissingAttribute"), plan.failures().stream().map(Rejection::reason).toList());
     }
 
+    /** A host as Berth's agent reports it: {@code berth.*} attributes, none under ECS's names. */
+    private static HostSnapshot berthHost(String id, String zone, String type, int memory) {
+        return new HostSnapshot(id, true, true, "1.0.0", Instant.parse("2026-01-01T00:00:00Z"),
+                Map.of("berth.availability-zone", zone, "berth.instance-type", type, "berth.os-type", "linux",
+                        "berth.cpu-architecture", "amd64"), 4096, 8192, 4096, memory, Set.of(), Map.of());
+    }
+
+    @Test
+    void ecsBuiltInAttributeNamesReadBerthsInStrategiesAndConstraints() {
+        List<HostSnapshot> hosts = List.of(berthHost("i-a", "zone-a", "t3.small", 2048),
+                berthHost("i-b", "zone-b", "t3.small", 8192), berthHost("i-c", "zone-c", "m5.large", 1024));
+        PlacementPlan plan = engine.plan(hosts, request(task(128, 128), 4,
+                List.of(PlacementConstraint.of("memberOf", "attribute:ecs.instance-type == t3.small and "
+                        + "attribute:ecs.os-type == linux and attribute:ecs.cpu-architecture exists")),
+                PlacementStrategy.of("spread", "attribute:ecs.availability-zone"), PlacementStrategy.of("binpack", "memory")));
+        assertEquals(Map.of("i-a", 2L, "i-b", 2L), hostsOf(plan).stream()
+                .collect(Collectors.groupingBy(h -> h, Collectors.counting())), "spread over zones a and b, not c");
+        assertTrue(plan.placements().get(1).passedOver().stream().anyMatch(r -> r.instanceId().equals("i-a")
+                && r.detail().equals("spread(attribute:ecs.availability-zone) preferred 0 tasks of service:web in its "
+                + "ecs.availability-zone to this host's 1")), plan.placements().get(1).passedOver().toString());
+        assertEquals(List.of(), plan.missingAttributes());
+    }
+
+    @Test
+    void anAdminsAttributeUnderAnEcsNameCountsOnHostsWithoutBerthsOwn() {
+        HostSnapshot custom = new HostSnapshot("i-custom", true, true, "1.0.0", null, Map.of("ecs.instance-type", "x1"),
+                4096, 8192, 4096, 8192, Set.of(), Map.of());
+        PlacementPlan plan = engine.plan(List.of(custom, berthHost("i-berth", "zone-a", "x1", 8192)), request(task(128, 128), 2,
+                List.of(PlacementConstraint.of("memberOf", "attribute:ecs.instance-type == x1")), PlacementStrategy.of("spread", "host")));
+        assertEquals(Set.of("i-custom", "i-berth"), Set.copyOf(hostsOf(plan)));
+    }
+
+    @Test
+    void aStrategyOrConstraintNamingAnAttributeNoHostHasIsInThePlan() {
+        List<HostSnapshot> hosts = List.of(berthHost("i-a", "zone-a", "t3.small", 8192), berthHost("i-b", "zone-b", "t3.small", 8192));
+        List<PlacementConstraint> constraints = List.of(
+                PlacementConstraint.of("memberOf", "attribute:ecs.instance-type == t3.small or attribute:stack != prod"));
+        PlacementPlan plan = engine.plan(hosts, request(task(128, 128), 2, constraints,
+                PlacementStrategy.of("spread", "attribute:ecs.availability-zone"), PlacementStrategy.of("spread", "attribute:zone")));
+        assertEquals(List.of(
+                        "placement strategy spread(attribute:zone) names the attribute zone, which no container instance in the cluster has",
+                        "placement constraint memberOf(attribute:ecs.instance-type == t3.small or attribute:stack != prod) names "
+                                + "the attribute stack, which no container instance in the cluster has"),
+                plan.missingAttributes().stream().map(MissingAttribute::message).toList());
+        assertEquals(plan.missingAttributes(), engine.plan(hosts, new PlacementRequest(task(128, 1 << 20), 1, constraints,
+                List.of(PlacementStrategy.of("spread", "attribute:zone")), 1, false)).missingAttributes(), "said when nothing fits too");
+        assertEquals(List.of(), engine.plan(List.of(), request(task(128, 128), 1, constraints,
+                PlacementStrategy.of("spread", "attribute:zone"))).missingAttributes(), "not for a cluster without hosts");
+    }
+
     @Test
     void limitsAndBadStrategiesOrConstraintsAreNamed() {
         List<PlacementStrategy> six = Collections.nCopies(6, new PlacementStrategy.Random());

@@ -3,7 +3,8 @@ package dev.berth.scheduler.placement.query;
 import dev.berth.scheduler.placement.query.QueryLexer.Kind;
 import dev.berth.scheduler.placement.query.QueryLexer.Token;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -28,11 +29,13 @@ public final class ClusterQuery {
     private final String text;
     private final QueryExpression expression;
     private final boolean readsTasks;
+    private final Set<String> attributes;
 
-    private ClusterQuery(String text, QueryExpression expression, boolean readsTasks) {
+    private ClusterQuery(String text, QueryExpression expression, boolean readsTasks, Set<String> attributes) {
         this.text = text;
         this.expression = expression;
         this.readsTasks = readsTasks;
+        this.attributes = attributes;
     }
 
     /** ECS's limit on a constraint's expression. */
@@ -49,7 +52,11 @@ public final class ClusterQuery {
         }
         Parser parser = new Parser(text);
         QueryExpression expression = parser.parseAll();
-        return new ClusterQuery(text, expression, parser.subjects.stream().anyMatch(TASK_SUBJECTS::contains));
+        Set<String> attributes = new LinkedHashSet<>();
+        parser.subjects.stream().filter(s -> s.startsWith("attribute:"))
+                .forEach(s -> attributes.add(s.substring("attribute:".length())));
+        return new ClusterQuery(text, expression, parser.subjects.stream().anyMatch(TASK_SUBJECTS::contains),
+                Collections.unmodifiableSet(attributes));
     }
 
     public boolean matches(QuerySubject subject) {
@@ -61,6 +68,11 @@ public final class ClusterQuery {
         return readsTasks;
     }
 
+    /** The attributes the query reads ({@code attribute:<name>} subjects), in the order written. */
+    public Set<String> attributes() {
+        return attributes;
+    }
+
     @Override
     public String toString() {
         return text;
@@ -69,7 +81,7 @@ public final class ClusterQuery {
     private static final class Parser {
         private final String text;
         private final List<Token> tokens;
-        private final Set<String> subjects = new HashSet<>();
+        private final Set<String> subjects = new LinkedHashSet<>();
         private int next;
 
         Parser(String text) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -80,6 +81,13 @@ class ClusterQueryTest {
         ClusterQuery query = ClusterQuery.parse(expression);
         assertEquals(small, query.matches(SMALL), "t2.small host");
         assertEquals(gpu, query.matches(GPU), "g2 host");
+    }
+
+    @Test
+    void saysWhichAttributesItReads() {
+        assertEquals(List.of("ecs.instance-type", "stack"), List.copyOf(ClusterQuery.parse(
+                "attribute:ecs.instance-type =~ t2.* and (attribute:stack exists or task:group == x "
+                        + "or attribute:ecs.instance-type == m5.large)").attributes()));
     }
 
     @ParameterizedTest(name = "{0}")
