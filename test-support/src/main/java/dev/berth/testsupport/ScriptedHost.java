@@ -50,6 +50,8 @@ public final class ScriptedHost implements AgentSession.Host, AutoCloseable {
     private final List<AgentMessage.Command> commands = new CopyOnWriteArrayList<>();
     private final List<AgentMessage.Refused> refusals = new CopyOnWriteArrayList<>();
     private volatile boolean autoRun = true;
+    private volatile boolean holdStops;
+    private final List<String> heldStops = new CopyOnWriteArrayList<>();
     private ScheduledFuture<?> heartbeats;
 
     private ScriptedHost(URI channel, HostCredentials credentials, Spec spec) {
@@ -97,6 +99,10 @@ public final class ScriptedHost implements AgentSession.Host, AutoCloseable {
             }
         } else if (AgentMessage.Command.STOP_TASK.equals(command.action())) {
             String arn = command.stopTask().taskArn();
+            if (holdStops) {
+                heldStops.add(arn);
+                return;
+            }
             TIMER.schedule(() -> finish(arn, 0, "Task stopped: " + command.stopTask().reason(), null), 20,
                     TimeUnit.MILLISECONDS);
         }
@@ -110,6 +116,27 @@ public final class ScriptedHost implements AgentSession.Host, AutoCloseable {
     /** When false, started tasks stay PENDING until {@link #run} is called. */
     public void autoRun(boolean on) {
         autoRun = on;
+    }
+
+    /**
+     * When true, tasks asked to stop keep running until {@link #releaseStops}, as containers that
+     * ignore SIGTERM do for their stop timeout.
+     */
+    public void holdStops(boolean on) {
+        holdStops = on;
+    }
+
+    /** The tasks asked to stop and still running. */
+    public List<String> heldStops() {
+        return List.copyOf(heldStops);
+    }
+
+    /** Stops the held tasks now. */
+    public void releaseStops() {
+        for (String arn : heldStops) {
+            heldStops.remove(arn);
+            finish(arn, 0, "Task stopped", null);
+        }
     }
 
     /**
