@@ -214,7 +214,8 @@ class PlacementEngineTest {
                 berthHost("i-b", "zone-b", "t3.small", 8192), berthHost("i-c", "zone-c", "m5.large", 1024));
         PlacementPlan plan = engine.plan(hosts, request(task(128, 128), 4,
                 List.of(PlacementConstraint.of("memberOf", "attribute:ecs.instance-type == t3.small and "
-                        + "attribute:ecs.os-type == linux and attribute:ecs.cpu-architecture exists")),
+                        + "attribute:ecs.os-type == linux and attribute:ecs.cpu-architecture == x86_64 "
+                        + "and attribute:berth.cpu-architecture == amd64")),
                 PlacementStrategy.of("spread", "attribute:ecs.availability-zone"), PlacementStrategy.of("binpack", "memory")));
         assertEquals(Map.of("i-a", 2L, "i-b", 2L), hostsOf(plan).stream()
                 .collect(Collectors.groupingBy(h -> h, Collectors.counting())), "spread over zones a and b, not c");
