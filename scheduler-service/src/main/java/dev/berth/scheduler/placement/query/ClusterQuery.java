@@ -52,11 +52,8 @@ public final class ClusterQuery {
         }
         Parser parser = new Parser(text);
         QueryExpression expression = parser.parseAll();
-        Set<String> attributes = new LinkedHashSet<>();
-        parser.subjects.stream().filter(s -> s.startsWith("attribute:"))
-                .forEach(s -> attributes.add(s.substring("attribute:".length())));
         return new ClusterQuery(text, expression, parser.subjects.stream().anyMatch(TASK_SUBJECTS::contains),
-                Collections.unmodifiableSet(attributes));
+                Collections.unmodifiableSet(parser.attributes));
     }
 
     public boolean matches(QuerySubject subject) {
@@ -68,7 +65,10 @@ public final class ClusterQuery {
         return readsTasks;
     }
 
-    /** The attributes the query reads ({@code attribute:<name>} subjects), in the order written. */
+    /**
+     * The attributes the query reads ({@code attribute:<name>} subjects), in the order written, but
+     * for those it only asks to be absent ({@code !exists}).
+     */
     public Set<String> attributes() {
         return attributes;
     }
@@ -82,6 +82,7 @@ public final class ClusterQuery {
         private final String text;
         private final List<Token> tokens;
         private final Set<String> subjects = new LinkedHashSet<>();
+        private final Set<String> attributes = new LinkedHashSet<>();
         private int next;
 
         Parser(String text) {
@@ -153,6 +154,9 @@ public final class ClusterQuery {
                 case IN, NOT_IN -> list();
                 default -> List.of(value());
             };
+            if (subject.startsWith("attribute:") && operator != Operator.NOT_EXISTS) {
+                attributes.add(subject.substring("attribute:".length()));
+            }
             AttributePattern pattern = null;
             if (operator == Operator.MATCHES || operator == Operator.NOT_MATCHES) {
                 try {

@@ -87,7 +87,7 @@ class ClusterQueryTest {
     void saysWhichAttributesItReads() {
         assertEquals(List.of("ecs.instance-type", "stack"), List.copyOf(ClusterQuery.parse(
                 "attribute:ecs.instance-type =~ t2.* and (attribute:stack exists or task:group == x "
-                        + "or attribute:ecs.instance-type == m5.large)").attributes()));
+                        + "or attribute:ecs.instance-type == m5.large) and attribute:gpu !exists").attributes()));
     }
 
     @ParameterizedTest(name = "{0}")
