@@ -3,6 +3,7 @@ package dev.berth.agent;
 import dev.berth.agent.credentials.EndpointKey;
 import dev.berth.agent.credentials.TaskCredentialsServer;
 import dev.berth.agent.engine.ContainerEngine;
+import dev.berth.agent.engine.ContainerExits;
 import dev.berth.agent.engine.DockerEngine;
 import dev.berth.agent.hostauth.HostAuthException;
 import dev.berth.agent.hostauth.HostCredentials;
@@ -14,6 +15,7 @@ import dev.berth.agent.logs.LogForwarder;
 import dev.berth.agent.metrics.MetricsReporter;
 import dev.berth.agent.protocol.AgentMessage;
 import dev.berth.agent.protocol.AgentSession;
+import dev.berth.agent.tasks.TaskLabels;
 import dev.berth.agent.tasks.TaskManager;
 import dev.berth.agent.tasks.TaskPlan;
 import dev.berth.agent.tasks.TaskPlans;
@@ -50,6 +52,7 @@ final class Agent implements AgentSession.Host, AutoCloseable {
     private final HostCredentials credentials;
     private final HostTokens tokens;
     private final DockerEngine engine;
+    private final ContainerExits exits;
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
         Thread thread = new Thread(r, "agent-timer");
         thread.setDaemon(true);
@@ -95,8 +98,9 @@ final class Agent implements AgentSession.Host, AutoCloseable {
                 settings.gateway(), tokens::token, EndpointKey.load(settings.stateDirectory()), timer);
         ImagePuller images = new ImagePuller(engine, settings.gateway(), tokens::token, credentials.clientId(),
                 credentials.clientSecret());
+        this.exits = new ContainerExits(engine, TaskLabels.HOST_ID, credentials.hostId());
         this.tasks = new TaskManager(new TaskPlans.Owner(credentials.tenant(), credentials.cluster(), credentials.hostId()),
-                engine, images, logs, new TaskRun.Reports() {
+                engine, exits, images, logs, new TaskRun.Reports() {
             @Override
             public void taskState(String taskArn, String lastStatus, List<AgentMessage.ContainerState> containers,
                                   String stopCode, String stoppedReason) {
@@ -120,6 +124,7 @@ final class Agent implements AgentSession.Host, AutoCloseable {
 
     /** Takes over what a previous run left, then connects. */
     void start() {
+        exits.start();
         tasks.recover();
         session.start();
         timer.scheduleAtFixedRate(this::heartbeat, 1, 10, TimeUnit.SECONDS);
@@ -255,6 +260,7 @@ final class Agent implements AgentSession.Host, AutoCloseable {
         session.stop();
         credentialsServer.close();
         timer.shutdownNow();
+        exits.close();
         engine.close();
         ended.countDown();
     }

@@ -223,21 +223,22 @@ public final class AgentSession {
     }
 
     private void received(AgentMessage message) {
-        switch (message) {
-            case AgentMessage.Welcome welcome -> welcomed(welcome);
-            case AgentMessage.Command command -> command(command);
-            case AgentMessage.ReportAck ack -> {
-                synchronized (this) {
-                    unacknowledged.remove(ack.seq());
-                }
+        // if/else rather than a pattern switch: the agent runs on Java 17
+        if (message instanceof AgentMessage.Welcome welcome) {
+            welcomed(welcome);
+        } else if (message instanceof AgentMessage.Command command) {
+            command(command);
+        } else if (message instanceof AgentMessage.ReportAck ack) {
+            synchronized (this) {
+                unacknowledged.remove(ack.seq());
             }
-            case AgentMessage.Refused refused -> {
-                synchronized (this) {
-                    stopped = true;
-                }
-                host.onRefused(refused);
+        } else if (message instanceof AgentMessage.Refused refused) {
+            synchronized (this) {
+                stopped = true;
             }
-            default -> LOG.warning("unexpected " + message.getClass().getSimpleName() + " from the scheduler");
+            host.onRefused(refused);
+        } else {
+            LOG.warning("unexpected " + message.getClass().getSimpleName() + " from the scheduler");
         }
     }
 

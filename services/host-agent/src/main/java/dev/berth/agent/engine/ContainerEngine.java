@@ -44,8 +44,24 @@ public interface ContainerEngine extends AutoCloseable {
     /** SIGTERM, then SIGKILL once {@code timeout} has passed. */
     void stop(String containerId, Duration timeout);
 
-    /** Blocks until the container exits; its exit code. */
-    int awaitExit(String containerId);
+    /** What the engine's event stream says about containers that die. */
+    interface DeathListener {
+        /** The stream is open: deaths from now on arrive through {@link #died}. */
+        void connected();
+
+        void died(String containerId);
+
+        /** The stream ended (engine gone, connection cut); nothing arrives until it is opened again. */
+        void ended(String why);
+    }
+
+    /**
+     * Follows the engine's event stream ({@code GET /events}) for the death of containers carrying
+     * {@code label=value}, replaying those since {@code since}. One stream stands for every
+     * container: never a {@code POST /containers/{id}/wait} per container, which Podman 4.3 serves
+     * by polling in a tight loop. Closing the handle ends the stream.
+     */
+    Closeable followDeaths(String label, String value, Instant since, DeathListener listener);
 
     Optional<ContainerInfo> inspect(String containerId);
 

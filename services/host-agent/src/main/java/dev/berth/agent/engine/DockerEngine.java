@@ -4,9 +4,12 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Capability;
@@ -14,6 +17,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -67,6 +71,10 @@ public final class DockerEngine implements ContainerEngine {
         }
     }
 
+    /**
+     * Pulls with a callback of our own: docker-java's expects a {@code status} in the first item and
+     * fails with a NullPointerException on Podman's error item, which carries only {@code error}.
+     */
     @Override
     public void pull(String reference, RegistryAuth auth) {
         var pull = docker.pullImageCmd(reference);
@@ -74,11 +82,36 @@ public final class DockerEngine implements ContainerEngine {
             pull.withAuthConfig(new AuthConfig().withRegistryAddress(auth.registry()).withUsername(auth.username())
                     .withPassword(auth.password()));
         }
+        PullErrors errors = new PullErrors();
         try {
-            pull.start().awaitCompletion();
+            pull.exec(errors).awaitCompletion();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while pulling " + reference, e);
+            throw new EngineException("interrupted while pulling " + reference);
+        } catch (DockerException e) {
+            throw new EngineException(EngineException.reason(e));
+        } catch (RuntimeException e) {
+            throw new EngineException(String.valueOf(e.getMessage()));
+        }
+        if (errors.first != null) {
+            throw new EngineException(errors.first);
+        }
+    }
+
+    /** The first error the engine reported in the pull's progress stream. */
+    private static final class PullErrors extends ResultCallback.Adapter<PullResponseItem> {
+        private volatile String first;
+
+        @Override
+        public void onNext(PullResponseItem item) {
+            if (first != null) {
+                return;
+            }
+            if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
+                first = item.getErrorDetail().getMessage();
+            } else if (item.getError() != null) {
+                first = item.getError();
+            }
         }
     }
 
@@ -130,7 +163,11 @@ public final class DockerEngine implements ContainerEngine {
         if (spec.user() != null) {
             create.withUser(spec.user());
         }
-        return create.exec().getId();
+        try {
+            return create.exec().getId();
+        } catch (DockerException e) {
+            throw new EngineException(EngineException.reason(e));
+        }
     }
 
     @Override
@@ -139,6 +176,8 @@ public final class DockerEngine implements ContainerEngine {
             docker.startContainerCmd(containerId).exec();
         } catch (NotModifiedException e) {
             // already running
+        } catch (DockerException e) {
+            throw new EngineException(EngineException.reason(e));
         }
     }
 
@@ -152,8 +191,42 @@ public final class DockerEngine implements ContainerEngine {
     }
 
     @Override
-    public int awaitExit(String containerId) {
-        return docker.waitContainerCmd(containerId).start().awaitStatusCode();
+    public Closeable followDeaths(String label, String value, Instant since, DeathListener listener) {
+        // Docker calls the event "die", Podman's filter knows only its own name "died" (and
+        // reports it as "die"); each ignores the other's name
+        var events = docker.eventsCmd().withEventTypeFilter(EventType.CONTAINER).withEventFilter("die", "died")
+                .withLabelFilter(Map.of(label, value));
+        if (since != null) {
+            events.withSince(Long.toString(since.getEpochSecond()));
+        }
+        return events.exec(new ResultCallback.Adapter<Event>() {
+            @Override
+            public void onStart(Closeable stream) {
+                super.onStart(stream);
+                listener.connected();
+            }
+
+            @Override
+            public void onNext(Event event) {
+                String id = event.getId() != null ? event.getId()
+                        : event.getActor() != null ? event.getActor().getId() : null;
+                if (id != null) {
+                    listener.died(id);
+                }
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                super.onError(error);
+                listener.ended(String.valueOf(error.getMessage()));
+            }
+
+            @Override
+            public void onComplete() {
+                super.onComplete();
+                listener.ended("the engine closed the event stream");
+            }
+        });
     }
 
     @Override
