@@ -9,6 +9,7 @@ import dev.berth.agent.hostauth.HostAuthException;
 import dev.berth.agent.hostauth.HostCredentials;
 import dev.berth.agent.hostauth.HostTokens;
 import dev.berth.agent.host.HostResources;
+import dev.berth.agent.host.MachinePorts;
 import dev.berth.agent.images.ImageReference;
 import dev.berth.agent.images.ImagePuller;
 import dev.berth.agent.logs.LogForwarder;
@@ -29,9 +30,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -66,6 +69,9 @@ final class Agent implements AgentSession.Host, AutoCloseable {
     private final Map<String, String> attributes;
     private final Path seqFile;
     private final CountDownLatch ended = new CountDownLatch(1);
+    private final MachinePorts machinePorts = MachinePorts.ofThisMachine();
+    /** The bound ports the scheduler last heard of (in the hello or a heartbeat). */
+    private volatile AgentMessage.BoundPorts reportedPorts;
     private volatile String refusal;
 
     Agent(AgentSettings settings) throws IOException {
@@ -76,7 +82,7 @@ final class Agent implements AgentSession.Host, AutoCloseable {
         this.engine = new DockerEngine(settings.dockerHost());
         LOG.info("container engine at " + settings.dockerHost() + ", API version " + engine.version());
         this.capacity = HostResources.capacity(settings.cpu(), settings.memory(), settings.reservedMemory(),
-                settings.reservedPorts());
+                settings.reservedPorts(), settings.dynamicPorts());
         this.attributes = HostResources.attributes(settings.availabilityZone(), settings.instanceType(),
                 settings.attributes());
         this.seqFile = settings.stateDirectory().resolve("last-command-seq");
@@ -189,7 +195,10 @@ final class Agent implements AgentSession.Host, AutoCloseable {
 
     @Override
     public AgentMessage.Hello hello(long lastCommandSeq) {
-        return new AgentMessage.Hello(VERSION, settings.hostname(), capacity, attributes, lastCommandSeq, tasks.known());
+        AgentMessage.BoundPorts bound = boundPorts();
+        reportedPorts = bound;
+        return new AgentMessage.Hello(VERSION, settings.hostname(), capacity, attributes, lastCommandSeq, tasks.known(),
+                bound);
     }
 
     @Override
@@ -233,7 +242,25 @@ final class Agent implements AgentSession.Host, AutoCloseable {
                 memory += run.plan().memory();
             }
         }
-        session.heartbeat(cpu, memory, running);
+        AgentMessage.BoundPorts bound = boundPorts();
+        AgentMessage.BoundPorts changed = bound.equals(reportedPorts) ? null : bound;
+        if (session.heartbeat(cpu, memory, running, changed) && changed != null) {
+            reportedPorts = changed;
+        }
+    }
+
+    /** What listens on this machine, less the ports of this agent's own tasks (the scheduler knows those). */
+    private AgentMessage.BoundPorts boundPorts() {
+        Set<Integer> tcp = new HashSet<>();
+        Set<Integer> udp = new HashSet<>();
+        for (TaskRun run : tasks.runs()) {
+            for (var container : run.plan().containers()) {
+                for (var port : container.spec().portBindings()) {
+                    ("udp".equalsIgnoreCase(port.protocol()) ? udp : tcp).add(port.hostPort());
+                }
+            }
+        }
+        return machinePorts.read(tcp, udp);
     }
 
     private void reportMetrics(List<AgentMessage.Datapoint> points) {

@@ -151,9 +151,16 @@ public final class AgentSession {
 
     /** Heartbeats are not kept for later: one missed while disconnected is simply not sent. */
     public synchronized void heartbeat(int cpuUsed, int memoryUsed, int runningTasks) {
+        heartbeat(cpuUsed, memoryUsed, runningTasks, null);
+    }
+
+    /** Sends a heartbeat when connected (with the machine's bound ports if they changed); whether it was sent. */
+    public synchronized boolean heartbeat(int cpuUsed, int memoryUsed, int runningTasks,
+                                          AgentMessage.BoundPorts boundPorts) {
         if (welcomed) {
-            send(new AgentMessage.Heartbeat(Instant.now(), cpuUsed, memoryUsed, runningTasks));
+            send(new AgentMessage.Heartbeat(Instant.now(), cpuUsed, memoryUsed, runningTasks, boundPorts));
         }
+        return welcomed;
     }
 
     private synchronized void report(LongFunction<AgentMessage.Report> build) {
