@@ -32,6 +32,8 @@ public final class ContainerExits implements AutoCloseable {
     private final Map<String, Consumer<Optional<ContainerEngine.ContainerInfo>>> watched = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private volatile boolean closed;
+    /** Whether the stream's loss was logged already: once per outage, not per attempt. */
+    private volatile boolean downLogged;
     private Closeable stream;
 
     /** Follows the containers labelled {@code label=value} (the agent's host id label). */
@@ -117,6 +119,10 @@ public final class ContainerExits implements AutoCloseable {
         @Override
         public void connected() {
             connected = true;
+            if (downLogged) {
+                LOG.info("the engine's event stream is open again; looking at every container followed");
+                downLogged = false;
+            }
             // what exited while the stream was down is found by asking the engine, on a thread of its
             // own so that the stream is read meanwhile
             List<String> ids = List.copyOf(watched.keySet());
@@ -132,8 +138,9 @@ public final class ContainerExits implements AutoCloseable {
 
         @Override
         public synchronized void ended(String why) {
-            if (!ended && !closed) {
-                LOG.warning("the engine's event stream ended (" + why + "); opening it again");
+            if (!ended && !closed && !downLogged) {
+                LOG.warning("the engine's event stream ended (" + why + "); opening it again until it answers");
+                downLogged = true;
             }
             ended = true;
             notifyAll();

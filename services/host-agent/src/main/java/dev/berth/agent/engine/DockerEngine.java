@@ -217,7 +217,12 @@ public final class DockerEngine implements ContainerEngine {
 
             @Override
             public void onError(Throwable error) {
-                super.onError(error);
+                // not the template's: it logs every lost connection as SEVERE with a stack trace
+                try {
+                    close();
+                } catch (IOException | RuntimeException e) {
+                    // ended anyway
+                }
                 listener.ended(String.valueOf(error.getMessage()));
             }
 
