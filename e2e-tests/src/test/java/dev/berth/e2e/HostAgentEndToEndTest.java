@@ -460,14 +460,21 @@ class HostAgentEndToEndTest {
         String own = newCluster();
         try (AgentProcess agent = AgentProcess.start(dir.resolve("agent-cleanup"), own, registrationToken(own, 1), "gc",
                 "--cleanup-containers-after", "PT1S", "--cleanup-every", "PT2S")) {
+            // as a failed start of an older agent left them: created, never started
+            String leftover = "berth-leftover-" + RUN;
+            Commands.Result created = docker("create", "--name", leftover, "--label", "berth.host-id=" + agent.hostId(),
+                    "--entrypoint", "/bin/busybox", IMAGE, "true");
+            assertEquals(0, created.exitCode(), created.output());
             String taskArn = runTask(own, register("short", List.of(container("app", "exit 0"))));
             awaitTask(own, taskArn, t -> "STOPPED".equals(t.getString("lastStatus")));
             String name = "berth-" + id(taskArn) + "-app";
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (docker("inspect", name).exitCode() == 0 && System.nanoTime() < deadline) {
+            while ((docker("inspect", name).exitCode() == 0 || docker("inspect", leftover).exitCode() == 0)
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
             assertTrue(docker("inspect", name).exitCode() != 0, "the stopped container was removed");
+            assertTrue(docker("inspect", leftover).exitCode() != 0, "the never started container was removed");
         }
     }
 

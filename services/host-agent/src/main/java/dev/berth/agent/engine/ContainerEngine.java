@@ -19,8 +19,9 @@ public interface ContainerEngine extends AutoCloseable {
     record RegistryAuth(String registry, String username, String password) {
     }
 
+    /** @param finishedAt null while the container never ran to an end (running, or created and never started) */
     record ContainerInfo(String id, String name, Map<String, String> labels, boolean running, Integer exitCode,
-                         boolean oomKilled, String error, Instant finishedAt) {
+                         boolean oomKilled, String error, Instant createdAt, Instant finishedAt) {
     }
 
     record ImageInfo(String id, List<String> references, long size, Instant created) {

@@ -245,7 +245,7 @@ public final class DockerEngine implements ContainerEngine {
             return Optional.of(new ContainerInfo(c.getId(), trimName(c.getName()),
                     c.getConfig().getLabels() == null ? Map.of() : c.getConfig().getLabels(), running,
                     running || exit == null ? null : exit.intValue(), Boolean.TRUE.equals(state.getOOMKilled()),
-                    state.getError(), finished));
+                    state.getError(), parseTime(c.getCreated()), finished));
         } catch (NotFoundException e) {
             return Optional.empty();
         }
