@@ -460,13 +460,15 @@ class HostAgentEndToEndTest {
         String own = newCluster();
         try (AgentProcess agent = AgentProcess.start(dir.resolve("agent-cleanup"), own, registrationToken(own, 1), "gc",
                 "--cleanup-containers-after", "PT1S", "--cleanup-every", "PT2S")) {
-            // as a failed start of an older agent left them: created, never started
-            String leftover = "berth-leftover-" + RUN;
-            Commands.Result created = docker("create", "--name", leftover, "--label", "berth.host-id=" + agent.hostId(),
-                    "--entrypoint", "/bin/busybox", IMAGE, "true");
-            assertEquals(0, created.exitCode(), created.output());
             String taskArn = runTask(own, register("short", List.of(container("app", "exit 0"))));
             awaitTask(own, taskArn, t -> "STOPPED".equals(t.getString("lastStatus")));
+            // as a failed start of an older agent left them: created, never started (from an image the
+            // engine holds now: the task's, pulled by digest)
+            String leftover = "berth-leftover-" + RUN;
+            String image = docker("images", "-q").output().trim().split("\\s+")[0];
+            Commands.Result created = docker("create", "--name", leftover, "--label", "berth.host-id=" + agent.hostId(),
+                    "--entrypoint", "/bin/busybox", image, "true");
+            assertEquals(0, created.exitCode(), created.output());
             String name = "berth-" + id(taskArn) + "-app";
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while ((docker("inspect", name).exitCode() == 0 || docker("inspect", leftover).exitCode() == 0)
