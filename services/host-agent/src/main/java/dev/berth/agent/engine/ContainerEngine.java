@@ -3,6 +3,8 @@ package dev.berth.agent.engine;
 import java.io.Closeable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +84,15 @@ public interface ContainerEngine extends AutoCloseable {
     ExecResult exec(String containerId, List<String> command, Duration timeout);
 
     Optional<Usage> usage(String containerId);
+
+    /** The usage of each container that has one, asked all at once where the engine can. */
+    default Map<String, Usage> usage(Collection<String> containerIds) {
+        Map<String, Usage> usage = new HashMap<>();
+        for (String id : containerIds) {
+            usage(id).ifPresent(u -> usage.put(id, u));
+        }
+        return usage;
+    }
 
     /**
      * Follows the container's output from {@code since} (or its start): each line with its stream

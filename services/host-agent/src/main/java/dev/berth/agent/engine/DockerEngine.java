@@ -22,13 +22,19 @@ import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +51,19 @@ import java.util.function.BiConsumer;
 public final class DockerEngine implements ContainerEngine {
 
     static final String API_VERSION = "1.41";
+    private static final ObjectMapper STATS_JSON = new ObjectMapper();
 
     private final DockerClient docker;
+    private final DockerHttpClient http;
+    /** Whether the engine answers Podman's own API, which gives every container's usage in one call. */
+    private volatile boolean libpodStats = true;
 
     public DockerEngine(String dockerHost) {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(dockerHost).withApiVersion(API_VERSION).build();
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
                 .maxConnections(200).connectionTimeout(Duration.ofSeconds(10)).build();
+        this.http = http;
         this.docker = DockerClientImpl.getInstance(config, http);
     }
 
@@ -361,6 +372,57 @@ public final class DockerEngine implements ContainerEngine {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /**
+     * On Podman one {@code GET /libpod/containers/stats} for all containers, which costs the engine
+     * a quarter of one Docker-API stats call per container; elsewhere (Docker) one call each.
+     */
+    @Override
+    public Map<String, Usage> usage(Collection<String> containerIds) {
+        if (containerIds.isEmpty()) {
+            return Map.of();
+        }
+        if (libpodStats) {
+            Optional<Map<String, Usage>> all = libpodUsage(containerIds);
+            if (all.isPresent()) {
+                return all.get();
+            }
+        }
+        return ContainerEngine.super.usage(containerIds);
+    }
+
+    private Optional<Map<String, Usage>> libpodUsage(Collection<String> containerIds) {
+        StringBuilder path = new StringBuilder("/v4.0.0/libpod/containers/stats?stream=false");
+        containerIds.forEach(id -> path.append("&containers=").append(URLEncoder.encode(id, StandardCharsets.UTF_8)));
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
+                .path(path.toString()).build();
+        try (DockerHttpClient.Response response = http.execute(request)) {
+            if (response.getStatusCode() == 404 && notPodman(response)) {
+                libpodStats = false; // Docker: no such API
+                return Optional.empty();
+            }
+            if (response.getStatusCode() != 200) {
+                return Optional.empty(); // e.g. a container gone meanwhile: one call each this time
+            }
+            JsonNode answer = STATS_JSON.readTree(response.getBody());
+            if (!answer.path("Error").isNull() && !answer.path("Error").isMissingNode()) {
+                return Optional.empty(); // e.g. a container gone meanwhile: one call each this time
+            }
+            Map<String, Usage> usage = new HashMap<>();
+            for (JsonNode stats : answer.path("Stats")) {
+                usage.put(stats.path("ContainerID").asText(), new Usage(stats.path("CPUNano").asLong(),
+                        stats.path("MemUsage").asLong()));
+            }
+            return Optional.of(usage);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Podman answers a missing container with its JSON error naming the cause; Docker has no such route at all. */
+    private static boolean notPodman(DockerHttpClient.Response response) {
+        return response.getHeaders().keySet().stream().noneMatch(name -> name.equalsIgnoreCase("Libpod-Api-Version"));
     }
 
     @Override
