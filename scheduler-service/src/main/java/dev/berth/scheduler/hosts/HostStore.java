@@ -263,13 +263,20 @@ public class HostStore {
         return ports.stream().distinct().toArray(String[]::new);
     }
 
+    private static boolean hostPort(Integer port) {
+        return port != null && port >= 1 && port <= 65535;
+    }
+
+    /** What an agent reports bound, at most BoundPorts.LIMIT of each protocol, nothing that is not a port. */
     private static String[] ports(AgentMessage.BoundPorts bound) {
         if (bound == null) {
             return new String[0];
         }
         List<String> ports = new ArrayList<>();
-        bound.tcp().stream().limit(AgentMessage.BoundPorts.LIMIT).forEach(p -> ports.add("tcp/" + p));
-        bound.udp().stream().limit(AgentMessage.BoundPorts.LIMIT).forEach(p -> ports.add("udp/" + p));
+        bound.tcp().stream().filter(HostStore::hostPort).limit(AgentMessage.BoundPorts.LIMIT)
+                .forEach(p -> ports.add("tcp/" + p));
+        bound.udp().stream().filter(HostStore::hostPort).limit(AgentMessage.BoundPorts.LIMIT)
+                .forEach(p -> ports.add("udp/" + p));
         return ports.stream().distinct().toArray(String[]::new);
     }
 }
