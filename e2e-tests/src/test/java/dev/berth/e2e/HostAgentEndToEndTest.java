@@ -462,12 +462,21 @@ class HostAgentEndToEndTest {
                 "--cleanup-containers-after", "PT1S", "--cleanup-every", "PT2S")) {
             String taskArn = runTask(own, register("short", List.of(container("app", "exit 0"))));
             awaitTask(own, taskArn, t -> "STOPPED".equals(t.getString("lastStatus")));
+            // as a failed start of an older agent left them: created, never started (from an image the
+            // engine holds now: the task's, pulled by digest)
+            String leftover = "berth-leftover-" + RUN;
+            String image = docker("images", "-q").output().trim().split("\\s+")[0];
+            Commands.Result created = docker("create", "--name", leftover, "--label", "berth.host-id=" + agent.hostId(),
+                    "--entrypoint", "/bin/busybox", image, "true");
+            assertEquals(0, created.exitCode(), created.output());
             String name = "berth-" + id(taskArn) + "-app";
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (docker("inspect", name).exitCode() == 0 && System.nanoTime() < deadline) {
+            while ((docker("inspect", name).exitCode() == 0 || docker("inspect", leftover).exitCode() == 0)
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
             assertTrue(docker("inspect", name).exitCode() != 0, "the stopped container was removed");
+            assertTrue(docker("inspect", leftover).exitCode() != 0, "the never started container was removed");
         }
     }
 
@@ -525,6 +534,175 @@ class HostAgentEndToEndTest {
                 }
             }
             as("acme-deployer").body(Map.of("desiredCount", 0)).put("/api/scheduler/v1/clusters/" + own + "/services/web");
+        }
+    }
+
+    /**
+     * Podman 4.3 burns a core per open {@code POST /containers/{id}/wait}: the agent follows exits
+     * through one event stream instead. Through a proxy that sees every call the agent makes to the
+     * engine: exit codes and OOM kills still arrive, an exit while the stream is cut is found once
+     * it is back, an exit while the agent is down is found when it starts again, and no wait was
+     * ever asked for.
+     */
+    @Test
+    void exitsArriveThroughTheEngineEventStreamAlsoWhenCutOffOrRestartedAndNoContainerIsWaitedOn() throws Exception {
+        String own = newCluster();
+        Path engine = Path.of(URI.create(AgentProcess.engineSocket()).getPath());
+        try (EngineProxy proxy = EngineProxy.start(dir.resolve("engine-proxy.sock"), engine);
+             AgentProcess agent = AgentProcess.start(dir.resolve("agent-events"), own, registrationToken(own, 1), "ev",
+                     "--docker-host", proxy.dockerHost())) {
+            String exits = runTask(own, register("exit7", List.of(container("app", "sleep 1; exit 7"))));
+            Map<String, Object> hog = container("hog", "exec dd if=/dev/zero of=/dev/null bs=64M count=1");
+            hog.put("memory", 16);
+            String oom = runTask(own, register("oom-ev", List.of(hog)));
+            awaitExitCode(own, exits, 7);
+            JsonPath killed = awaitTask(own, oom, t -> "STOPPED".equals(t.getString("lastStatus")));
+            assertEquals(137, killed.getInt("containers[0].exitCode"));
+            assertTrue(killed.getString("containers[0].reason").startsWith("OutOfMemoryError"),
+                    killed.getString("containers[0].reason"));
+
+            // the container exits while the agent cannot reach the engine
+            Map<String, Object> waiting = container("app", "while [ ! -f /stop ]; do sleep 0.2; done; exit 5");
+            waiting.put("stopTimeout", 2);
+            String family = register("until-stop", List.of(waiting));
+            String cut = runTask(own, family);
+            awaitTask(own, cut, t -> "RUNNING".equals(t.getString("lastStatus")));
+            proxy.cut();
+            exitNow("berth-" + id(cut) + "-app");
+            proxy.restore();
+            awaitExitCode(own, cut, 5);
+
+            // the container exits while the agent is down
+            String restarted = runTask(own, family);
+            awaitTask(own, restarted, t -> "RUNNING".equals(t.getString("lastStatus")));
+            agent.stop();
+            exitNow("berth-" + id(restarted) + "-app");
+            agent.restart();
+            awaitExitCode(own, restarted, 5);
+
+            List<String> calls = proxy.requests();
+            assertTrue(calls.stream().anyMatch(c -> c.startsWith("GET ") && c.contains("/events")),
+                    "the agent follows the engine's events: " + calls);
+            assertEquals(List.of(), calls.stream().filter(c -> c.matches("POST \\S*/containers/[^/]+/wait.*")).toList(),
+                    "no container is waited on");
+        }
+    }
+
+    private static void awaitExitCode(String cluster, String taskArn, int exitCode) throws Exception {
+        JsonPath stopped = awaitTask(cluster, taskArn, t -> "STOPPED".equals(t.getString("lastStatus")));
+        assertEquals("EssentialContainerExited", stopped.getString("stopCode"), stopped.prettify());
+        assertEquals(exitCode, stopped.getInt("containers[0].exitCode"), stopped.prettify());
+    }
+
+    /** Lets a container of the "until-stop" script exit, on the engine directly, and waits until it has. */
+    private static void exitNow(String container) throws Exception {
+        Commands.Result touched = docker("exec", container, "/bin/busybox", "touch", "/stop");
+        assertEquals(0, touched.exitCode(), touched.output());
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (inspect(container).path("State").path("Running").asBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(container + " did not exit");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /**
+     * A task that cannot start leaves no container behind, and an image the engine cannot pull is
+     * CannotPullContainerError with the engine's reason (it was a Java NullPointerException's text).
+     */
+    @Test
+    void aTaskThatFailsToStartLeavesNoContainerAndAPullErrorGivesTheEnginesReason() throws Exception {
+        Map<String, Object> broken = container("app", "true");
+        broken.put("entryPoint", List.of("/no/such/binary"));
+        Map<String, Object> sidecar = container("sidecar", "exec sleep 300");
+        sidecar.put("essential", false);
+        sidecar.put("stopTimeout", 2);
+        String noStart = runTask(cluster, register("no-start", List.of(sidecar, broken)));
+        JsonPath failed = awaitTask(cluster, noStart, t -> "STOPPED".equals(t.getString("lastStatus")));
+        assertEquals("TaskFailedToStart", failed.getString("stopCode"));
+        assertTrue(failed.getString("stoppedReason").startsWith("CannotStartContainerError: "),
+                failed.getString("stoppedReason"));
+        assertEquals("", docker("ps", "-aq", "--filter", "label=berth.task-arn=" + noStart).output().trim(),
+                "the task's containers are removed");
+
+        Map<String, Object> unpullable = container("app", "true");
+        unpullable.put("image", "127.0.0.1:1/acme/nowhere:" + RUN);
+        String noPull = runTask(cluster, register("no-pull", List.of(unpullable)));
+        JsonPath notPulled = awaitTask(cluster, noPull, t -> "STOPPED".equals(t.getString("lastStatus")));
+        String reason = notPulled.getString("stoppedReason");
+        assertEquals("TaskFailedToStart", notPulled.getString("stopCode"));
+        assertTrue(reason.startsWith("CannotPullContainerError: ") && reason.contains("127.0.0.1:1"), reason);
+        assertFalse(reason.contains("Exception") || reason.contains("Cannot invoke"), reason);
+        assertEquals("", docker("ps", "-aq", "--filter", "label=berth.task-arn=" + noPull).output().trim());
+    }
+
+    /**
+     * Two agents on one machine: each gives dynamic host ports from its own range, and neither
+     * gives a port something on the machine listens on (told at hello, and by heartbeat once it
+     * changes), among them the other agent's tasks' ports.
+     */
+    @Test
+    void agentsSharingAMachineGiveDisjointDynamicPortsAndNeverOneBoundOnTheMachine() throws Exception {
+        String own = newCluster();
+        String token = registrationToken(own, 2);
+        int first = 60100;
+        Map<String, Object> web = container("web", "exec httpd -f -p 8080 -h /bin");
+        web.put("portMappings", List.of(Map.of("containerPort", 8080, "hostPort", 0, "protocol", "tcp")));
+        web.put("stopTimeout", 2);
+        String family = register("ports-shared", List.of(web));
+        List<String> started = new ArrayList<>();
+        try (ServerSocket busy = new ServerSocket(first, 5, InetAddress.getByName("0.0.0.0"));
+             AgentProcess a = AgentProcess.start(dir.resolve("agent-ports-a"), own, token, "pa",
+                     "--dynamic-ports", first + "-" + (first + 3));
+             AgentProcess b = AgentProcess.start(dir.resolve("agent-ports-b"), own, token, "pb",
+                     "--dynamic-ports", (first + 4) + "-" + (first + 7))) {
+            String onA = runTaskIn(own, family, "pa");
+            String onB = runTaskIn(own, family, "pb");
+            started.addAll(List.of(onA, onB));
+            assertEquals(first + 1, hostPort(own, onA), "the lowest of a's range that nothing listens on");
+            assertEquals(first + 4, hostPort(own, onB), "b's own range");
+
+            awaitTakenPort(own, b.hostId(), first + 1); // b sees a's task's port bound on the machine
+            try (ServerSocket later = new ServerSocket(first + 2, 5, InetAddress.getByName("0.0.0.0"))) {
+                awaitTakenPort(own, a.hostId(), first + 2); // reported by a heartbeat
+                String next = runTaskIn(own, family, "pa");
+                started.add(next);
+                assertEquals(first + 3, hostPort(own, next));
+            }
+        } finally {
+            for (String arn : started) {
+                stopTask(own, arn);
+            }
+        }
+    }
+
+    private static String runTaskIn(String cluster, String family, String zone) {
+        return as("acme-deployer").body(Map.of("taskDefinition", family, "placementConstraints", List.of(Map.of(
+                        "type", "memberOf", "expression", "attribute:berth.availability-zone == " + zone))))
+                .post("/api/scheduler/v1/clusters/" + cluster + "/tasks").then().statusCode(200)
+                .extract().path("tasks[0].taskArn");
+    }
+
+    private static int hostPort(String cluster, String taskArn) throws Exception {
+        return awaitTask(cluster, taskArn, t -> "RUNNING".equals(t.getString("lastStatus")))
+                .getInt("containers[0].networkBindings[0].hostPort");
+    }
+
+    /** Waits until the host's remainingResources PORTS lists the port. */
+    private static void awaitTakenPort(String cluster, String hostId, int port) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            List<String> taken = as("acme-viewer").get("/api/scheduler/v1/clusters/" + cluster + "/container-instances/"
+                            + hostId).then().statusCode(200).extract().jsonPath()
+                    .getList("containerInstance.remainingResources.find { it.name == 'PORTS' }.stringSetValue");
+            if (taken.contains(String.valueOf(port))) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("port " + port + " never listed as taken on " + hostId + ": " + taken);
+            }
+            Thread.sleep(500);
         }
     }
 
