@@ -481,36 +481,38 @@ class HostAgentEndToEndTest {
     }
 
     /**
-     * The issue's whole story: an image pushed, a task definition registered, a service of 3 across
-     * 2 agents RUNNING with its output arriving, one agent killed, and the service whole again on
-     * the other.
+     * What a new ECS user does: an AWS-shaped service of 4 with a dynamic host port, spread over two
+     * zones by ECS's attribute name on two agents of one machine, its output arriving; a rolling
+     * update that keeps the spread and completes; a drained host whose tasks move; a killed agent
+     * whose host is given up within the loss bound (30 s) and whose tasks run again on the other.
      */
     @Test
-    void aServiceOfThreeAcrossTwoAgentsRecoversWhenOneAgentIsKilled() throws Exception {
+    void aNewUsersServiceSpreadsRollsDrainsAndSurvivesAKilledAgent() throws Exception {
         String own = newCluster();
         String token = registrationToken(own, 2);
         String group = "/e2e/web-" + RUN;
-        Map<String, Object> web = container("web", "while true; do echo serving from $HOSTNAME; sleep 1; done");
-        web.put("memory", 32);
-        web.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of("awslogs-group", group,
-                "awslogs-stream-prefix", "web")));
-        String family = register("web", List.of(web));
-        try (AgentProcess a = AgentProcess.start(dir.resolve("agent-story-a"), own, token, "story-a");
-             AgentProcess b = AgentProcess.start(dir.resolve("agent-story-b"), own, token, "story-b");
+        String service = "/api/scheduler/v1/clusters/" + own + "/services/web";
+        String v1 = register("web", List.of(web(group, "1")));
+        // two agents of one machine, each with its own dynamic port range as ./platform gives them
+        try (AgentProcess a = AgentProcess.start(dir.resolve("agent-story-a"), own, token, "story-a",
+                     "--dynamic-ports", "61000-61099");
+             AgentProcess b = AgentProcess.start(dir.resolve("agent-story-b"), own, token, "story-b",
+                     "--dynamic-ports", "61100-61199");
              EventsReader logs = EventsReader.atEndOf("berth.logs");
              EventsReader metrics = EventsReader.atEndOf("berth.metrics")) {
-            as("acme-deployer").body(Map.of("serviceName", "web", "taskDefinition", family, "desiredCount", 3,
-                            "placementStrategy", List.of(Map.of("type", "spread", "field", "attribute:berth.availability-zone"))))
+            as("acme-deployer").body(Map.of("serviceName", "web", "taskDefinition", v1, "desiredCount", 4,
+                            "placementStrategy", List.of(Map.of("type", "spread", "field", "attribute:ecs.availability-zone")),
+                            "deploymentConfiguration", Map.of("minimumHealthyPercent", 50, "maximumPercent", 200,
+                                    "deploymentCircuitBreaker", Map.of("enable", true, "rollback", true))))
                     .post("/api/scheduler/v1/clusters/" + own + "/services").then().statusCode(200);
-            Map<String, String> hostOf = awaitRunning(own, "web", 3);
-            assertEquals(Set.of(a.hostId(), b.hostId()), new HashSet<>(hostOf.values()), "spread over both agents");
+            Map<String, String> hostOf = awaitRunning(own, "web", 4);
+            assertEquals(Map.of(a.hostId(), 2L, b.hostId(), 2L), perHost(hostOf), "2 and 2 over the zones");
 
             Set<String> streams = new HashSet<>();
             logs.read(e -> e.key().startsWith(group + "/web/web/") && streams.add(e.key()) && false, 1, Duration.ofSeconds(5));
             Set<String> expected = new HashSet<>();
-            hostOf.keySet().forEach(arn -> expected.add(group + "/web/web/" + arn.substring(arn.lastIndexOf('/') + 1)));
+            hostOf.keySet().forEach(arn -> expected.add(group + "/web/web/" + id(arn)));
             assertTrue(streams.containsAll(expected), "every task's output arrives: " + streams);
-
             List<EventsReader.Event> utilization = metrics.read(e -> {
                 for (JsonNode point : e.value().path("detail").path("datapoints")) {
                     if (point.path("name").asText().equals("CPUUtilization")
@@ -523,187 +525,72 @@ class HostAgentEndToEndTest {
             }, 1, Duration.ofSeconds(30));
             assertFalse(utilization.isEmpty(), "the service's CPUUtilization reaches berth.metrics every 10 s");
 
-            a.kill();
-            Map<String, String> after = awaitRunning(own, "web", 3, Duration.ofSeconds(150), b.hostId());
-            assertEquals(Set.of(b.hostId()), new HashSet<>(after.values()), "all three now on the surviving agent");
-            for (Map.Entry<String, String> lost : hostOf.entrySet()) {
-                if (lost.getValue().equals(a.hostId())) {
-                    JsonPath task = task(own, lost.getKey());
-                    assertEquals("STOPPED", task.getString("lastStatus"));
-                    assertEquals("HostLost", task.getString("stopCode"));
-                }
+            // rolling update: completes once, no failed deployment, the spread kept
+            String v2 = register("web", List.of(web(group, "2")));
+            as("acme-deployer").body(Map.of("taskDefinition", v2)).put(service).then().statusCode(200);
+            JsonPath rolled = awaitService(own, s -> s.getList("service.deployments").size() == 1
+                    && v2.equals(s.getString("service.deployments[0].taskDefinition"))
+                    && "COMPLETED".equals(s.getString("service.deployments[0].rolloutState")));
+            assertEquals(4, rolled.getInt("service.runningCount"));
+            Map<String, String> updated = awaitRunning(own, "web", 4);
+            assertEquals(Map.of(a.hostId(), 2L, b.hostId(), 2L), perHost(updated), "still 2 and 2 after the update");
+            for (String arn : updated.keySet()) {
+                assertEquals(v2, task(own, arn).getString("taskDefinitionArn"));
             }
-            as("acme-deployer").body(Map.of("desiredCount", 0)).put("/api/scheduler/v1/clusters/" + own + "/services/web");
-        }
-    }
 
-    /**
-     * Podman 4.3 burns a core per open {@code POST /containers/{id}/wait}: the agent follows exits
-     * through one event stream instead. Through a proxy that sees every call the agent makes to the
-     * engine: exit codes and OOM kills still arrive, an exit while the stream is cut is found once
-     * it is back, an exit while the agent is down is found when it starts again, and no wait was
-     * ever asked for.
-     */
-    @Test
-    void exitsArriveThroughTheEngineEventStreamAlsoWhenCutOffOrRestartedAndNoContainerIsWaitedOn() throws Exception {
-        String own = newCluster();
-        Path engine = Path.of(URI.create(AgentProcess.engineSocket()).getPath());
-        try (EngineProxy proxy = EngineProxy.start(dir.resolve("engine-proxy.sock"), engine);
-             AgentProcess agent = AgentProcess.start(dir.resolve("agent-events"), own, registrationToken(own, 1), "ev",
-                     "--docker-host", proxy.dockerHost())) {
-            String exits = runTask(own, register("exit7", List.of(container("app", "sleep 1; exit 7"))));
-            Map<String, Object> hog = container("hog", "exec dd if=/dev/zero of=/dev/null bs=64M count=1");
-            hog.put("memory", 16);
-            String oom = runTask(own, register("oom-ev", List.of(hog)));
-            awaitExitCode(own, exits, 7);
-            JsonPath killed = awaitTask(own, oom, t -> "STOPPED".equals(t.getString("lastStatus")));
-            assertEquals(137, killed.getInt("containers[0].exitCode"));
-            assertTrue(killed.getString("containers[0].reason").startsWith("OutOfMemoryError"),
-                    killed.getString("containers[0].reason"));
+            // drain a: its tasks move to b; active again, it takes new tasks
+            as("acme-admin").body(Map.of("containerInstances", List.of(a.hostId()), "status", "DRAINING"))
+                    .post("/api/scheduler/v1/clusters/" + own + "/container-instances/state").then().statusCode(200);
+            awaitRunning(own, "web", 4, WAIT, b.hostId());
+            as("acme-admin").body(Map.of("containerInstances", List.of(a.hostId()), "status", "ACTIVE"))
+                    .post("/api/scheduler/v1/clusters/" + own + "/container-instances/state").then().statusCode(200);
 
-            // the container exits while the agent cannot reach the engine
-            Map<String, Object> waiting = container("app", "while [ ! -f /stop ]; do sleep 0.2; done; exit 5");
-            waiting.put("stopTimeout", 2);
-            String family = register("until-stop", List.of(waiting));
-            String cut = runTask(own, family);
-            awaitTask(own, cut, t -> "RUNNING".equals(t.getString("lastStatus")));
-            proxy.cut();
-            exitNow("berth-" + id(cut) + "-app");
-            proxy.restore();
-            awaitExitCode(own, cut, 5);
-
-            // the container exits while the agent is down
-            String restarted = runTask(own, family);
-            awaitTask(own, restarted, t -> "RUNNING".equals(t.getString("lastStatus")));
-            agent.stop();
-            exitNow("berth-" + id(restarted) + "-app");
-            agent.restart();
-            awaitExitCode(own, restarted, 5);
-
-            List<String> calls = proxy.requests();
-            assertTrue(calls.stream().anyMatch(c -> c.startsWith("GET ") && c.contains("/events")),
-                    "the agent follows the engine's events: " + calls);
-            assertEquals(List.of(), calls.stream().filter(c -> c.matches("POST \\S*/containers/[^/]+/wait.*")).toList(),
-                    "no container is waited on");
-        }
-    }
-
-    private static void awaitExitCode(String cluster, String taskArn, int exitCode) throws Exception {
-        JsonPath stopped = awaitTask(cluster, taskArn, t -> "STOPPED".equals(t.getString("lastStatus")));
-        assertEquals("EssentialContainerExited", stopped.getString("stopCode"), stopped.prettify());
-        assertEquals(exitCode, stopped.getInt("containers[0].exitCode"), stopped.prettify());
-    }
-
-    /** Lets a container of the "until-stop" script exit, on the engine directly, and waits until it has. */
-    private static void exitNow(String container) throws Exception {
-        Commands.Result touched = docker("exec", container, "/bin/busybox", "touch", "/stop");
-        assertEquals(0, touched.exitCode(), touched.output());
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (inspect(container).path("State").path("Running").asBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(container + " did not exit");
+            // b killed: given up within the loss bound, its tasks replaced on a
+            Map<String, String> onB = awaitRunning(own, "web", 4, WAIT, b.hostId());
+            b.kill();
+            Map<String, String> after = awaitRunning(own, "web", 4, Duration.ofSeconds(90), a.hostId());
+            assertEquals(Set.of(a.hostId()), new HashSet<>(after.values()), "all four now on the surviving agent");
+            for (String lost : onB.keySet()) {
+                JsonPath task = task(own, lost);
+                assertEquals("STOPPED", task.getString("lastStatus"));
+                assertEquals("HostLost", task.getString("stopCode"));
             }
-            Thread.sleep(200);
+            JsonPath end = as("acme-viewer").get(service).then().statusCode(200).extract().jsonPath();
+            assertFalse(end.getList("service.deployments.rolloutState", String.class).contains("FAILED"),
+                    end.prettify());
+            as("acme-deployer").body(Map.of("desiredCount", 0)).put(service);
         }
     }
 
-    /**
-     * A task that cannot start leaves no container behind, and an image the engine cannot pull is
-     * CannotPullContainerError with the engine's reason (it was a Java NullPointerException's text).
-     */
-    @Test
-    void aTaskThatFailsToStartLeavesNoContainerAndAPullErrorGivesTheEnginesReason() throws Exception {
-        Map<String, Object> broken = container("app", "true");
-        broken.put("entryPoint", List.of("/no/such/binary"));
-        Map<String, Object> sidecar = container("sidecar", "exec sleep 300");
-        sidecar.put("essential", false);
-        sidecar.put("stopTimeout", 2);
-        String noStart = runTask(cluster, register("no-start", List.of(sidecar, broken)));
-        JsonPath failed = awaitTask(cluster, noStart, t -> "STOPPED".equals(t.getString("lastStatus")));
-        assertEquals("TaskFailedToStart", failed.getString("stopCode"));
-        assertTrue(failed.getString("stoppedReason").startsWith("CannotStartContainerError: "),
-                failed.getString("stoppedReason"));
-        assertEquals("", docker("ps", "-aq", "--filter", "label=berth.task-arn=" + noStart).output().trim(),
-                "the task's containers are removed");
-
-        Map<String, Object> unpullable = container("app", "true");
-        unpullable.put("image", "127.0.0.1:1/acme/nowhere:" + RUN);
-        String noPull = runTask(cluster, register("no-pull", List.of(unpullable)));
-        JsonPath notPulled = awaitTask(cluster, noPull, t -> "STOPPED".equals(t.getString("lastStatus")));
-        String reason = notPulled.getString("stoppedReason");
-        assertEquals("TaskFailedToStart", notPulled.getString("stopCode"));
-        assertTrue(reason.startsWith("CannotPullContainerError: ") && reason.contains("127.0.0.1:1"), reason);
-        assertFalse(reason.contains("Exception") || reason.contains("Cannot invoke"), reason);
-        assertEquals("", docker("ps", "-aq", "--filter", "label=berth.task-arn=" + noPull).output().trim());
-    }
-
-    /**
-     * Two agents on one machine: each gives dynamic host ports from its own range, and neither
-     * gives a port something on the machine listens on (told at hello, and by heartbeat once it
-     * changes), among them the other agent's tasks' ports.
-     */
-    @Test
-    void agentsSharingAMachineGiveDisjointDynamicPortsAndNeverOneBoundOnTheMachine() throws Exception {
-        String own = newCluster();
-        String token = registrationToken(own, 2);
-        int first = 60100;
-        Map<String, Object> web = container("web", "exec httpd -f -p 8080 -h /bin");
+    /** The walk-through's web container: an HTTP server on a dynamic host port, and a line a second. */
+    private static Map<String, Object> web(String group, String version) {
+        Map<String, Object> web = container("web", "httpd -p 8080 -h /bin && while true; do "
+                + "echo serving version $VERSION from $HOSTNAME; sleep 1; done");
+        web.put("environment", List.of(Map.of("name", "VERSION", "value", version)));
         web.put("portMappings", List.of(Map.of("containerPort", 8080, "hostPort", 0, "protocol", "tcp")));
         web.put("stopTimeout", 2);
-        String family = register("ports-shared", List.of(web));
-        List<String> started = new ArrayList<>();
-        try (ServerSocket busy = new ServerSocket(first, 5, InetAddress.getByName("0.0.0.0"));
-             AgentProcess a = AgentProcess.start(dir.resolve("agent-ports-a"), own, token, "pa",
-                     "--dynamic-ports", first + "-" + (first + 3));
-             AgentProcess b = AgentProcess.start(dir.resolve("agent-ports-b"), own, token, "pb",
-                     "--dynamic-ports", (first + 4) + "-" + (first + 7))) {
-            String onA = runTaskIn(own, family, "pa");
-            String onB = runTaskIn(own, family, "pb");
-            started.addAll(List.of(onA, onB));
-            assertEquals(first + 1, hostPort(own, onA), "the lowest of a's range that nothing listens on");
-            assertEquals(first + 4, hostPort(own, onB), "b's own range");
-
-            awaitTakenPort(own, b.hostId(), first + 1); // b sees a's task's port bound on the machine
-            try (ServerSocket later = new ServerSocket(first + 2, 5, InetAddress.getByName("0.0.0.0"))) {
-                awaitTakenPort(own, a.hostId(), first + 2); // reported by a heartbeat
-                String next = runTaskIn(own, family, "pa");
-                started.add(next);
-                assertEquals(first + 3, hostPort(own, next));
-            }
-        } finally {
-            for (String arn : started) {
-                stopTask(own, arn);
-            }
-        }
+        web.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of("awslogs-group", group,
+                "awslogs-stream-prefix", "web")));
+        return web;
     }
 
-    private static String runTaskIn(String cluster, String family, String zone) {
-        return as("acme-deployer").body(Map.of("taskDefinition", family, "placementConstraints", List.of(Map.of(
-                        "type", "memberOf", "expression", "attribute:berth.availability-zone == " + zone))))
-                .post("/api/scheduler/v1/clusters/" + cluster + "/tasks").then().statusCode(200)
-                .extract().path("tasks[0].taskArn");
+    private static Map<String, Long> perHost(Map<String, String> hostOfTask) {
+        return hostOfTask.values().stream().collect(Collectors.groupingBy(h -> h, Collectors.counting()));
     }
 
-    private static int hostPort(String cluster, String taskArn) throws Exception {
-        return awaitTask(cluster, taskArn, t -> "RUNNING".equals(t.getString("lastStatus")))
-                .getInt("containers[0].networkBindings[0].hostPort");
-    }
-
-    /** Waits until the host's remainingResources PORTS lists the port. */
-    private static void awaitTakenPort(String cluster, String hostId, int port) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            List<String> taken = as("acme-viewer").get("/api/scheduler/v1/clusters/" + cluster + "/container-instances/"
-                            + hostId).then().statusCode(200).extract().jsonPath()
-                    .getList("containerInstance.remainingResources.find { it.name == 'PORTS' }.stringSetValue");
-            if (taken.contains(String.valueOf(port))) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("port " + port + " never listed as taken on " + hostId + ": " + taken);
+    private static JsonPath awaitService(String cluster, Predicate<JsonPath> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        JsonPath service = null;
+        while (System.nanoTime() < deadline) {
+            service = as("acme-viewer").get("/api/scheduler/v1/clusters/" + cluster + "/services/web").then()
+                    .statusCode(200).extract().jsonPath();
+            if (condition.test(service)) {
+                return service;
             }
             Thread.sleep(500);
         }
+        throw new AssertionError("service web of " + cluster + " did not get there: "
+                + (service == null ? "" : service.prettify()));
     }
 
     // ---------------------------------------------------------------- helpers
