@@ -17,7 +17,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.util.List;
 import java.util.Map;
+import io.vertx.core.Future;
+import dev.berth.scheduler.tags.Tag;
+import dev.berth.scheduler.tags.TagRules;
+import dev.berth.scheduler.tags.TagStore;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +35,7 @@ public class ClustersResource {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
     /** The body of CreateCluster; ECS's {@code clusterName} defaults to "default". */
-    public record CreateClusterRequest(String clusterName) {
+    public record CreateClusterRequest(String clusterName, List<Tag> tags) {
     }
 
     @Inject
@@ -38,6 +43,9 @@ public class ClustersResource {
 
     @Inject
     CurrentPrincipal principal;
+
+    @Inject
+    TagStore tagStore;
 
     @POST
     @Requires(Action.MANAGE)
@@ -47,7 +55,11 @@ public class ClustersResource {
             throw invalidParameter("clusterName: '" + name
                     + "' may hold up to 255 letters, digits, hyphens and underscores");
         }
-        return store.create(principal.tenant(), name).chain(this::view);
+        List<Tag> tags = TagRules.check("tags", request == null ? null : request.tags());
+        String tenant = principal.tenant();
+        return store.create(tenant, name, (client, cluster) -> tags.isEmpty() ? Future.succeededFuture()
+                        : tagStore.replace(client, tenant, cluster.arn(), tags))
+                .chain(this::view);
     }
 
     @GET

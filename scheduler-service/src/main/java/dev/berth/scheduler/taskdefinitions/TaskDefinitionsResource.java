@@ -8,6 +8,9 @@ import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
 import dev.berth.scheduler.taskroles.TaskRoleUse;
+import dev.berth.scheduler.tags.Tag;
+import dev.berth.scheduler.tags.TagRules;
+import dev.berth.scheduler.tags.TagStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -39,24 +42,36 @@ public class TaskDefinitionsResource {
     @Inject
     CurrentPrincipal principal;
 
+    @Inject
+    TagStore tagStore;
+
+    /** ECS's RegisterTaskDefinition answer: the new revision and its tags. */
+    public record RegisterTaskDefinitionResponse(ObjectNode taskDefinition, List<Tag> tags) {
+    }
+
     @POST
     @Requires(Action.DEPLOY)
-    public Uni<RestResponse<Map<String, ObjectNode>>> register(JsonNode body) {
+    public Uni<RestResponse<RegisterTaskDefinitionResponse>> register(JsonNode body) {
         ObjectNode document;
         TaskDefinitionValidator.Sizes sizes;
         TaskDefinitionSpec spec;
+        List<Tag> tags;
         try {
             document = documents.input(body);
-            spec = documents.spec(document);
+            spec = documents.registration(document);
             sizes = TaskDefinitionValidator.validate(spec);
         } catch (InvalidTaskDefinitionException e) {
             throw clientError(e.getMessage());
         }
+        tags = TagRules.check("tags", spec.tags());
+        document.remove("tags"); // ECS keeps them apart from the definition: ListTagsForResource, TagResource
         TaskRoleUse.require("taskRoleArn", spec.taskRoleArn(), principal.get(), principal.tenant());
-        return store.register(principal.tenant(), document.get("family").asText(), document.toString(), sizes.cpu(),
-                        sizes.memory(), principal.get().name())
+        String tenant = principal.tenant();
+        return store.register(tenant, document.get("family").asText(), document.toString(), sizes.cpu(),
+                        sizes.memory(), principal.get().name(),
+                        (client, stored) -> tagStore.replace(client, tenant, stored.arn(), tags))
                 .map(stored -> RestResponse.status(RestResponse.Status.CREATED,
-                        Map.of("taskDefinition", documents.view(stored))));
+                        new RegisterTaskDefinitionResponse(documents.view(stored), tags)));
     }
 
     @GET

@@ -15,6 +15,9 @@ import dev.berth.scheduler.taskdefinitions.InvalidTaskDefinitionException;
 import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
 import dev.berth.scheduler.taskroles.TaskRoleUse;
+import dev.berth.scheduler.tags.PropagateTags;
+import dev.berth.scheduler.tags.Tag;
+import dev.berth.scheduler.tags.TagRules;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import jakarta.inject.Inject;
@@ -37,11 +40,13 @@ public class TasksResource {
     public record RunTaskRequest(String taskDefinition, Integer count, String group, String startedBy, JsonNode overrides,
                                  List<PlacementParameters.StrategySpec> placementStrategy,
                                  List<PlacementParameters.ConstraintSpec> placementConstraints, String clientToken,
-                                 String launchType) {
+                                 String launchType, List<Tag> tags, String propagateTags, Boolean enableECSManagedTags,
+                                 Boolean enableExecuteCommand) {
     }
 
     public record StartTaskRequest(String taskDefinition, List<String> containerInstances, String group,
-                                   String startedBy, JsonNode overrides) {
+                                   String startedBy, JsonNode overrides, List<Tag> tags, String propagateTags,
+                                   Boolean enableECSManagedTags, Boolean enableExecuteCommand) {
     }
 
     public record StopTaskRequest(String reason) {
@@ -90,13 +95,16 @@ public class TasksResource {
         }
         var constraints = PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         var strategies = PlacementParameters.strategies("placementStrategy", request.placementStrategy());
+        List<Tag> tags = TagRules.check("tags", request.tags());
+        PropagateTags propagate = taskPropagation(request.propagateTags());
+        refuseUnsupported(request.enableECSManagedTags(), request.enableExecuteCommand());
         String tenant = principal.tenant();
         TaskRoleUse.require("overrides.taskRoleArn", TaskRoleUse.override(request.overrides()), principal.get(), tenant);
         String name = Cluster.nameOf(cluster);
         Supplier<Uni<Map<String, Object>>> run = () -> definitions.requireActive(tenant, request.taskDefinition())
                 .chain(definition -> launch(new TaskLauncher.Launch(tenant, name, definition, request.overrides(),
                         count, groupOr(request.group(), definition), request.startedBy(), null, null, constraints,
-                        strategies, null)));
+                        strategies, null, tags, propagate)));
         return clusters.requireActive(tenant, name)
                 .chain(c -> request.clientToken() == null ? run.get()
                         : UniHelper.toUni(requests.once(tenant, name, request.clientToken(), request,
@@ -114,6 +122,9 @@ public class TasksResource {
             throw invalidParameter("containerInstances: at most 10, got " + request.containerInstances().size());
         }
         validateLabels(request.group(), request.startedBy());
+        List<Tag> tags = TagRules.check("tags", request.tags());
+        PropagateTags propagate = taskPropagation(request.propagateTags());
+        refuseUnsupported(request.enableECSManagedTags(), request.enableExecuteCommand());
         String tenant = principal.tenant();
         TaskRoleUse.require("overrides.taskRoleArn", TaskRoleUse.override(request.overrides()), principal.get(), tenant);
         String name = Cluster.nameOf(cluster);
@@ -122,7 +133,7 @@ public class TasksResource {
                 .chain(c -> definitions.requireActive(tenant, request.taskDefinition()))
                 .chain(definition -> launch(new TaskLauncher.Launch(tenant, name, definition, request.overrides(),
                         hostIds.size(), groupOr(request.group(), definition), request.startedBy(), null, null, List.of(),
-                        List.of(), hostIds)));
+                        List.of(), hostIds, tags, propagate)));
     }
 
     @POST
@@ -223,6 +234,25 @@ public class TasksResource {
             });
         } catch (InvalidTaskDefinitionException e) {
             throw invalidParameter(e.getMessage());
+        }
+    }
+
+    /** ECS: a task run on its own takes its task definition's tags or none; SERVICE is for services' tasks. */
+    private static PropagateTags taskPropagation(String value) {
+        PropagateTags propagate = PropagateTags.parse("propagateTags", value);
+        if (propagate == PropagateTags.SERVICE) {
+            throw invalidParameter("propagateTags: SERVICE applies to the tasks of a service; "
+                    + "a task run on its own takes TASK_DEFINITION or NONE");
+        }
+        return propagate;
+    }
+
+    private static void refuseUnsupported(Boolean managedTags, Boolean executeCommand) {
+        if (Boolean.TRUE.equals(managedTags)) {
+            throw invalidParameter("enableECSManagedTags: not supported by Berth yet; leave it out or false");
+        }
+        if (Boolean.TRUE.equals(executeCommand)) {
+            throw invalidParameter("enableExecuteCommand: not supported by Berth yet; leave it out or false");
         }
     }
 
