@@ -30,6 +30,10 @@ public final class JsonProblem {
 
     /** The message of a 400 for a body Jackson could not read; starts with the field where there is one. */
     public static String describe(JsonProcessingException e) {
+        if (e instanceof JsonMappingException wrapper && wrapper.getCause() instanceof InputCoercionException coercion) {
+            return (wrapper.getPath().isEmpty() ? "body" : path(wrapper.getPath())) + ": " + outOfRange(coercion)
+                    + position(coercion.getLocation());
+        }
         String at = position(e.getLocation());
         if (e instanceof UnrecognizedPropertyException unknown) {
             return path(unknown.getPath()) + ": unknown field" + known(unknown.getKnownPropertyIds());
@@ -48,8 +52,7 @@ public final class JsonProblem {
             return path(mapping.getPath()) + ": " + mapping.getOriginalMessage() + at;
         }
         String field = e instanceof StreamReadException read ? fieldOf(read) : null;
-        String problem = e instanceof InputCoercionException coercion
-                ? "the number " + text(coercion) + " is out of range; must be " + expected(coercion.getTargetType())
+        String problem = e instanceof InputCoercionException coercion ? outOfRange(coercion)
                 : e instanceof JsonEOFException ? "the JSON ends early: " + firstLine(e.getOriginalMessage())
                 : firstLine(e.getOriginalMessage());
         return (field != null ? field + ": " : "body: ") + problem + at;
@@ -89,12 +92,16 @@ public final class JsonProblem {
         return field.isEmpty() ? null : field.charAt(0) == '.' ? field.substring(1) : field.toString();
     }
 
+    private static String outOfRange(InputCoercionException e) {
+        return "the number " + text(e) + " is out of range; must be " + expected(e.getTargetType());
+    }
+
+    /** The number as given: Jackson's message quotes it, "Numeric value (99999999999) out of range of int". */
     private static String text(InputCoercionException e) {
-        try {
-            return e.getProcessor() instanceof JsonParser parser ? parser.getText() : "given";
-        } catch (java.io.IOException unreadable) {
-            return "given";
-        }
+        String message = String.valueOf(e.getOriginalMessage());
+        int open = message.indexOf('(');
+        int close = message.indexOf(')', open + 1);
+        return open >= 0 && close > open + 1 && close - open < 80 ? message.substring(open + 1, close) : "given";
     }
 
     private static String expected(Class<?> type) {
