@@ -1,5 +1,6 @@
 package dev.berth.scheduler.tags;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
@@ -32,7 +33,8 @@ public class TagsResource {
     public record UntagResourceRequest(String resourceArn, List<String> tagKeys) {
     }
 
-    /** ECS answers TagResource and UntagResource with an empty object. */
+    /** ECS answers TagResource and UntagResource with an empty object (the annotation lets Jackson write {}). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Done() {
     }
 
