@@ -20,7 +20,10 @@ import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.Map;
 import io.vertx.core.Future;
+import dev.berth.scheduler.tags.Include;
 import dev.berth.scheduler.tags.Tag;
+import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.sqlclient.Pool;
 import dev.berth.scheduler.tags.TagRules;
 import dev.berth.scheduler.tags.TagStore;
 import java.util.regex.Pattern;
@@ -47,6 +50,9 @@ public class ClustersResource {
     @Inject
     TagStore tagStore;
 
+    @Inject
+    Pool pool;
+
     @POST
     @Requires(Action.MANAGE)
     public Uni<Map<String, ClusterView>> create(CreateClusterRequest request) {
@@ -59,17 +65,19 @@ public class ClustersResource {
         String tenant = principal.tenant();
         return store.create(tenant, name, (client, cluster) -> tags.isEmpty() ? Future.succeededFuture()
                         : tagStore.replace(client, tenant, cluster.arn(), tags))
-                .chain(this::view);
+                .chain(cluster -> view(cluster, true));
     }
 
     @GET
     @Path("{cluster}")
     @Requires(Action.READ)
-    public Uni<Map<String, ClusterView>> describe(@PathParam("cluster") String cluster) {
+    public Uni<Map<String, ClusterView>> describe(@PathParam("cluster") String cluster,
+                                                 @QueryParam("include") List<String> include) {
+        boolean withTags = Include.tags("include", include);
         String name = Cluster.nameOf(cluster);
         return store.find(principal.tenant(), name)
                 .map(found -> found.orElseThrow(() -> Cluster.notFound(name)))
-                .chain(this::view);
+                .chain(found -> view(found, withTags));
     }
 
     @GET
@@ -101,6 +109,8 @@ public class ClustersResource {
             return store.delete(tenant, name);
         })
                 .map(deleted -> deleted.orElseThrow(() -> Cluster.notFound(name)))
+                // a cluster made again under this name starts without tags
+                .call(deleted -> UniHelper.toUni(tagStore.replace(pool, tenant, deleted.arn(), List.of())))
                 .map(deleted -> Map.of("cluster", ClusterView.of(deleted, ClusterStore.Counts.NONE)));
     }
 
@@ -128,8 +138,15 @@ public class ClustersResource {
     }
 
     private Uni<Map<String, ClusterView>> view(Cluster cluster) {
+        return view(cluster, false);
+    }
+
+    private Uni<Map<String, ClusterView>> view(Cluster cluster, boolean withTags) {
         return store.counts(cluster.tenant(), cluster.name())
-                .map(counts -> Map.of("cluster", ClusterView.of(cluster, counts)));
+                .map(counts -> ClusterView.of(cluster, counts))
+                .chain(view -> !withTags ? Uni.createFrom().item(view)
+                        : UniHelper.toUni(tagStore.list(cluster.tenant(), cluster.arn())).map(view::withTags))
+                .map(view -> Map.of("cluster", view));
     }
 
 }

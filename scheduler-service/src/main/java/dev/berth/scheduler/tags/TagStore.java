@@ -9,7 +9,10 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Tags in PostgreSQL by the ARN of the resource they are on, always within one tenant. */
 @ApplicationScoped
@@ -26,6 +29,19 @@ public class TagStore {
         return client.preparedQuery("SELECT key, value FROM resource_tag WHERE tenant = $1 AND resource_arn = $2 ORDER BY key")
                 .execute(Tuple.of(tenant, arn))
                 .map(rows -> Rows.all(rows, row -> new Tag(row.getString("key"), row.getString("value"))));
+    }
+
+    /** The tags of several resources, by ARN; a resource without tags is left out. */
+    public Future<Map<String, List<Tag>>> ofResources(String tenant, List<String> arns) {
+        return pool.preparedQuery("SELECT resource_arn, key, value FROM resource_tag WHERE tenant = $1 "
+                        + "AND resource_arn = ANY($2::text[]) ORDER BY resource_arn, key")
+                .execute(Tuple.of(tenant, arns.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, List<Tag>> byArn = new HashMap<>();
+                    rows.forEach(row -> byArn.computeIfAbsent(row.getString("resource_arn"), arn -> new ArrayList<>())
+                            .add(new Tag(row.getString("key"), row.getString("value"))));
+                    return byArn;
+                });
     }
 
     /** The resource's tags become exactly these (a resource made anew under an old name starts over). */

@@ -8,7 +8,10 @@ import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
 import dev.berth.scheduler.taskroles.TaskRoleUse;
+import dev.berth.scheduler.tags.Include;
 import dev.berth.scheduler.tags.Tag;
+import io.smallrye.mutiny.vertx.UniHelper;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.scheduler.tags.TagRules;
 import dev.berth.scheduler.tags.TagStore;
 import io.smallrye.mutiny.Uni;
@@ -77,13 +80,22 @@ public class TaskDefinitionsResource {
     @GET
     @Path("{taskDefinition}")
     @Requires(Action.READ)
-    public Uni<Map<String, ObjectNode>> describe(@PathParam("taskDefinition") String name) {
+    public Uni<DescribeTaskDefinitionResponse> describe(@PathParam("taskDefinition") String name,
+                                                       @QueryParam("include") List<String> include) {
+        boolean withTags = Include.tags("include", include);
         TaskDefinitionReference reference = TaskDefinitionReference.parse(name);
         String tenant = principal.tenant();
         return store.resolve(tenant, reference)
                 .map(found -> found.orElseThrow(() -> new ApiException(404, "ClientException",
                         "Unable to describe task definition '" + name + "': no such family or revision.")))
-                .map(stored -> Map.of("taskDefinition", documents.view(stored)));
+                .chain(stored -> !withTags ? Uni.createFrom().item(new DescribeTaskDefinitionResponse(documents.view(stored), null))
+                        : UniHelper.toUni(tagStore.list(tenant, stored.arn()))
+                        .map(tags -> new DescribeTaskDefinitionResponse(documents.view(stored), tags)));
+    }
+
+    /** ECS's DescribeTaskDefinition answer; {@code tags} with include=TAGS. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DescribeTaskDefinitionResponse(ObjectNode taskDefinition, List<Tag> tags) {
     }
 
     @GET

@@ -16,7 +16,9 @@ import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
 import dev.berth.scheduler.taskroles.TaskRoleUse;
 import dev.berth.scheduler.tags.PropagateTags;
+import dev.berth.scheduler.tags.Include;
 import dev.berth.scheduler.tags.Tag;
+import dev.berth.scheduler.tags.TagStore;
 import dev.berth.scheduler.tags.TagRules;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
@@ -52,7 +54,7 @@ public class TasksResource {
     public record StopTaskRequest(String reason) {
     }
 
-    public record DescribeTasksRequest(List<String> tasks) {
+    public record DescribeTasksRequest(List<String> tasks, List<String> include) {
     }
 
     @Inject
@@ -75,6 +77,9 @@ public class TasksResource {
 
     @Inject
     CurrentPrincipal principal;
+
+    @Inject
+    TagStore tagStore;
 
     @POST
     @Requires(Action.DEPLOY)
@@ -156,14 +161,27 @@ public class TasksResource {
     @GET
     @Path("{task}")
     @Requires(Action.READ)
-    public Uni<Map<String, TaskView>> describe(@PathParam("cluster") String cluster, @PathParam("task") String task) {
+    public Uni<Map<String, TaskView>> describe(@PathParam("cluster") String cluster, @PathParam("task") String task,
+                                              @QueryParam("include") List<String> include) {
+        boolean withTags = Include.tags("include", include);
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
                 .chain(c -> UniHelper.toUni(tasks.find(tenant, name, List.of(Task.idOf(task)))))
-                .map(found -> found.stream().findFirst().map(t -> Map.of("task", TaskView.of(t)))
-                        .orElseThrow(() -> new ApiException(404, "InvalidParameterException",
-                                "task: no task '" + task + "' in cluster " + name)));
+                .map(found -> found.stream().findFirst().orElseThrow(() -> new ApiException(404,
+                        "InvalidParameterException", "task: no task '" + task + "' in cluster " + name)))
+                .chain(found -> withTags(List.of(found), withTags))
+                .map(views -> Map.of("task", views.get(0)));
+    }
+
+    /** The tasks' views, with their tags when asked for. */
+    private Uni<List<TaskView>> withTags(List<Task> found, boolean withTags) {
+        List<TaskView> views = found.stream().map(TaskView::of).toList();
+        if (!withTags || found.isEmpty()) {
+            return Uni.createFrom().item(views);
+        }
+        return UniHelper.toUni(tagStore.ofResources(found.get(0).tenant(), views.stream().map(TaskView::taskArn).toList()))
+                .map(byArn -> views.stream().map(v -> v.withTags(byArn.getOrDefault(v.taskArn(), List.of()))).toList());
     }
 
     /** ECS's DescribeTasks: up to 100 tasks; unknown ones come back as failures with reason MISSING. */
@@ -174,18 +192,19 @@ public class TasksResource {
         if (request == null || request.tasks() == null || request.tasks().isEmpty() || request.tasks().size() > 100) {
             throw invalidParameter("tasks: 1 to 100 task ids or ARNs");
         }
+        boolean withTags = Include.tags("include", request.include());
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         List<String> ids = request.tasks().stream().map(Task::idOf).toList();
         return clusters.requireActive(tenant, name)
                 .chain(c -> UniHelper.toUni(tasks.find(tenant, name, ids)))
-                .map(found -> {
+                .chain(found -> withTags(found, withTags).map(views -> {
                     List<String> seen = found.stream().map(Task::id).toList();
                     List<Map<String, String>> failures = new ArrayList<>();
                     ids.stream().filter(id -> !seen.contains(id)).forEach(id -> failures.add(
                             Map.of("arn", Task.arn(tenant, name, id), "reason", "MISSING")));
-                    return Map.of("tasks", found.stream().map(TaskView::of).toList(), "failures", failures);
-                });
+                    return Map.of("tasks", views, "failures", failures);
+                }));
     }
 
     @GET

@@ -54,13 +54,25 @@ class TagsApiTest {
     void resourcesAreTaggedWhenMadeAndByTheTaggingActions() {
         String name = "t-" + UUID.randomUUID().toString().substring(0, 8);
         String cluster = as("acme-admin").body(Map.of("clusterName", name, "tags", List.of(tag("team", "web"))))
-                .post("/api/scheduler/v1/clusters").then().statusCode(200).extract().path("cluster.clusterArn");
+                .post("/api/scheduler/v1/clusters").then().statusCode(200)
+                .body("cluster.tags", equalTo(List.of(tag("team", "web"))))
+                .extract().path("cluster.clusterArn");
         assertEquals(List.of(tag("team", "web")), tagsOf(cluster));
+        as("acme-viewer").queryParam("include", "TAGS").get("/api/scheduler/v1/clusters/" + name).then().statusCode(200)
+                .body("cluster.tags", equalTo(List.of(tag("team", "web"))));
+        as("acme-viewer").get("/api/scheduler/v1/clusters/" + name).then().statusCode(200)
+                .body("cluster.tags", org.hamcrest.Matchers.nullValue());
+        as("acme-viewer").queryParam("include", "STATISTICS").get("/api/scheduler/v1/clusters/" + name).then()
+                .statusCode(400).body("message", startsWith("include: TAGS is what Berth adds"));
 
         String definition = definitionWithTags("tagged-" + UUID.randomUUID().toString().substring(0, 8));
         assertEquals(List.of(tag("app", "shop")), tagsOf(definition));
         as("acme-viewer").get("/api/scheduler/v1/task-definitions/" + definition.substring(definition.lastIndexOf('/') + 1))
-                .then().statusCode(200).body("taskDefinition.tags", org.hamcrest.Matchers.nullValue());
+                .then().statusCode(200).body("taskDefinition.tags", org.hamcrest.Matchers.nullValue())
+                .body("tags", org.hamcrest.Matchers.nullValue());
+        as("acme-viewer").queryParam("include", "TAGS")
+                .get("/api/scheduler/v1/task-definitions/" + definition.substring(definition.lastIndexOf('/') + 1))
+                .then().statusCode(200).body("tags", equalTo(List.of(tag("app", "shop"))));
 
         String service = as("acme-deployer").body(Map.of("serviceName", "web", "taskDefinition", definition,
                         "desiredCount", 0, "tags", List.of(tag("env", "test"), tag("owner", "")),
@@ -89,6 +101,12 @@ class TagsApiTest {
                     .post("/api/scheduler/v1/clusters/" + cluster + "/tasks").then().statusCode(200)
                     .body("tasks", hasSize(1)).extract().path("tasks[0].taskArn");
             assertEquals(List.of(tag("app", "mine"), tag("run", "1")), tagsOf(run));
+            String runId = run.substring(run.lastIndexOf('/') + 1);
+            as("acme-viewer").queryParam("include", "TAGS").get("/api/scheduler/v1/clusters/" + cluster + "/tasks/" + runId)
+                    .then().statusCode(200).body("task.tags", equalTo(List.of(tag("app", "mine"), tag("run", "1"))));
+            as("acme-viewer").body(Map.of("tasks", List.of(run), "include", List.of("TAGS")))
+                    .post("/api/scheduler/v1/clusters/" + cluster + "/tasks/describe")
+                    .then().statusCode(200).body("tasks[0].tags", equalTo(List.of(tag("app", "mine"), tag("run", "1"))));
 
             as("acme-deployer").body(Map.of("serviceName", "web", "taskDefinition", definition, "desiredCount", 1,
                             "tags", List.of(tag("env", "test")), "propagateTags", "SERVICE"))
