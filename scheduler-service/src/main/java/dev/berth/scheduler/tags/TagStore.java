@@ -35,7 +35,7 @@ public class TagStore {
     public Future<Map<String, List<Tag>>> ofResources(String tenant, List<String> arns) {
         return pool.preparedQuery("SELECT resource_arn, key, value FROM resource_tag WHERE tenant = $1 "
                         + "AND resource_arn = ANY($2::text[]) ORDER BY resource_arn, key")
-                .execute(Tuple.of(tenant, arns.toArray(String[]::new)))
+                .execute(Tuple.tuple().addString(tenant).addArrayOfString(arns.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, List<Tag>> byArn = new HashMap<>();
                     rows.forEach(row -> byArn.computeIfAbsent(row.getString("resource_arn"), arn -> new ArrayList<>())
