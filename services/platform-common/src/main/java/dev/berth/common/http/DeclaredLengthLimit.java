@@ -45,7 +45,11 @@ public final class DeclaredLengthLimit implements Handler<RoutingContext> {
         }
         request.exceptionHandler(ignored -> { });
         request.handler(ignored -> { });
-        request.endHandler(done -> write(ctx));
+        request.endHandler(done -> {
+            // all of the body is read: closing now ends the connection cleanly, the answer first
+            ctx.response().endHandler(sent -> request.connection().close());
+            write(ctx);
+        });
         request.resume();
     }
 
