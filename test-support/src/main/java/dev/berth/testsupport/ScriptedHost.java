@@ -50,7 +50,8 @@ public final class ScriptedHost implements AgentSession.Host, AutoCloseable {
     private final List<AgentMessage.Command> commands = new CopyOnWriteArrayList<>();
     private final List<AgentMessage.Refused> refusals = new CopyOnWriteArrayList<>();
     private volatile boolean autoRun = true;
-    private ScheduledFuture<?> heartbeats;
+    private volatile boolean failStarts;
+    private volatile ScheduledFuture<?> heartbeats;
 
     private ScriptedHost(URI channel, HostCredentials credentials, Spec spec) {
         this.credentials = credentials;
@@ -112,6 +113,17 @@ public final class ScriptedHost implements AgentSession.Host, AutoCloseable {
         autoRun = on;
     }
 
+    /** When true, every task started from now on fails to start as one whose image cannot be pulled. */
+    public void failStarts(boolean on) {
+        failStarts = on;
+    }
+
+    /** Heartbeats again after {@link #stopHeartbeats}, on the same connection. */
+    public void resumeHeartbeats() {
+        heartbeats.cancel(false);
+        heartbeats = TIMER.scheduleAtFixedRate(this::beat, 0, 1, TimeUnit.SECONDS);
+    }
+
     /**
      * Reports the task ACTIVATING, then RUNNING with its containers and host ports; a task whose
      * first container's image is {@value #CRASHING_IMAGE} exits with code 1 instead.
@@ -119,6 +131,13 @@ public final class ScriptedHost implements AgentSession.Host, AutoCloseable {
     public void run(String taskArn) {
         AgentMessage.StartTask task = started.get(taskArn);
         if (task == null || "STOPPED".equals(tasks.get(taskArn))) {
+            return;
+        }
+        if (failStarts) {
+            tasks.put(taskArn, "STOPPED");
+            session.reportTaskState(taskArn, "STOPPED", containers(task, "STOPPED", null), "TaskFailedToStart",
+                    "CannotPullContainerError: pull access denied for " + task.taskDefinition()
+                            .path("containerDefinitions").path(0).path("image").asText());
             return;
         }
         session.reportTaskState(taskArn, "ACTIVATING", List.of(), null, null);

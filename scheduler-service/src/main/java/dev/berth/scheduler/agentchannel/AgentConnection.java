@@ -24,6 +24,8 @@ final class AgentConnection {
     private static final long COMMAND_POLL_MS = 5_000;
     /** A channel closed at its token's expiry counts as disconnected only if the agent is not back by then. */
     private static final long RECONNECT_GRACE_MS = 10_000;
+    /** The close code that asks an agent to reconnect (any code but a refusal makes it reconnect). */
+    private static final short REJOIN = 4002;
 
     private final AgentChannel channel;
     private final ServerWebSocket socket;
@@ -223,6 +225,14 @@ final class AgentConnection {
                 tokenExpired = true;
             }
             socket.close((short) AgentSession.TOKEN_EXPIRED, "TokenExpired");
+        }
+    }
+
+    /** The host was given up while this connection stayed open: the agent reconnects and says hello again. */
+    void rejoin() {
+        if (!socket.isClosed()) {
+            LOG.infof("agent channel of %s/%s: the host was lost, asking its agent to reconnect", tenant, hostId);
+            socket.close(REJOIN, "HostLost");
         }
     }
 

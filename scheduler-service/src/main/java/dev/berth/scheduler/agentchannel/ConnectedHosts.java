@@ -29,6 +29,14 @@ public class ConnectedHosts {
         }
     }
 
+    /** Closes a host's connection here without refusing it: its agent reconnects at once and says hello again. */
+    void rejoin(String tenant, String hostId) {
+        AgentConnection connection = connections.get(key(tenant, hostId));
+        if (connection != null) {
+            connection.rejoin();
+        }
+    }
+
     /** Closes a host's connection here (deregistered); other replicas close theirs when the host's next frame fails. */
     public void close(String tenant, String hostId, String code, String message) {
         AgentConnection connection = connections.get(key(tenant, hostId));

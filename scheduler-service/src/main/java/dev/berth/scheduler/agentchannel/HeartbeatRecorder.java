@@ -14,7 +14,9 @@ import org.jboss.logging.Logger;
 /**
  * Heartbeats are written once a second for all hosts heard from in that second (one statement
  * instead of one per host: 5,000 hosts beating every 10 s would be 500 writes a second) and
- * passed on to berth.heartbeats.
+ * passed on to berth.heartbeats. A host that beats again on a connection it kept while it was
+ * given up (lost) is asked to reconnect, so that its hello lists the tasks it still runs and it
+ * gets a stop for those Berth stopped meanwhile.
  */
 @ApplicationScoped
 public class HeartbeatRecorder {
@@ -26,6 +28,9 @@ public class HeartbeatRecorder {
 
     @Inject
     Telemetry telemetry;
+
+    @Inject
+    ConnectedHosts connected;
 
     private Set<HostStore.HostKey> beating = new LinkedHashSet<>();
 
@@ -46,6 +51,8 @@ public class HeartbeatRecorder {
             batch = new ArrayList<>(beating);
             beating = new LinkedHashSet<>();
         }
-        hosts.heartbeats(batch).onFailure(e -> LOG.warnf("%d heartbeats not recorded: %s", batch.size(), e.getMessage()));
+        hosts.heartbeats(batch).onFailure(e -> LOG.warnf("%d heartbeats not recorded: %s", batch.size(), e.getMessage()))
+                .compose(ok -> hosts.lostAmong(batch))
+                .onSuccess(lost -> lost.forEach(host -> connected.rejoin(host.tenant(), host.hostId())));
     }
 }

@@ -4,8 +4,10 @@ import dev.berth.scheduler.events.SchedulerEvents;
 import dev.berth.scheduler.hosts.Host;
 import dev.berth.scheduler.hosts.HostStore;
 import dev.berth.scheduler.tasks.TaskTermination;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -14,7 +16,9 @@ import org.jboss.logging.Logger;
 /**
  * A host not heard from for longer than {@code berth.agent.lost-after} is given up: marked
  * disconnected and lost, its tasks STOPPED with the reason, so that services replace them. The
- * update that marks a host lost succeeds on one replica only.
+ * update that marks a host lost succeeds on one replica only. Nothing is sent to the host: its
+ * containers keep serving until its agent is back, which then gets a stop for each of them
+ * ({@link AgentChannel#resume}).
  */
 @ApplicationScoped
 public class HostLossMonitor {
@@ -30,8 +34,16 @@ public class HostLossMonitor {
     @Inject
     SchedulerEvents events;
 
-    @ConfigProperty(name = "berth.agent.lost-after", defaultValue = "60s")
+    @ConfigProperty(name = "berth.agent.lost-after", defaultValue = "30s")
     Duration lostAfter;
+
+    @ConfigProperty(name = "berth.agent.heartbeat-interval", defaultValue = "10s")
+    Duration heartbeatInterval;
+
+    /** A bound that holds too few heartbeats stops the scheduler at start, naming both settings. */
+    void checkBound(@Observes StartupEvent start) {
+        new HostLossBound(lostAfter, heartbeatInterval);
+    }
 
     @Scheduled(every = "${berth.agent.loss-check-every:2s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {

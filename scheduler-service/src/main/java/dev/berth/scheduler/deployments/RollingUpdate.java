@@ -52,4 +52,25 @@ public final class RollingUpdate {
         return new Step(stopOldPending, stopOldRunning, startNew, stopNewPending, stopNewRunning, false,
                 idle && !waitingForHealth);
     }
+
+    /**
+     * A round of a deployment that the circuit breaker failed with nothing left to roll back to:
+     * nothing new starts (ECS "stops launching new tasks") and what runs keeps running; only what
+     * exceeds the desired count is stopped (the desired count went down), tasks not yet healthy first.
+     */
+    public static Step halted(int desiredCount, Fleet fleet) {
+        if (desiredCount < 0) {
+            throw new IllegalArgumentException("desiredCount: must not be negative, got " + desiredCount);
+        }
+        int surplus = Math.max(0, fleet.total() - desiredCount);
+        int stopOldPending = Math.min(surplus, fleet.oldPending());
+        surplus -= stopOldPending;
+        int stopNewPending = Math.min(surplus, fleet.newPending());
+        surplus -= stopNewPending;
+        int stopOldRunning = Math.min(surplus, fleet.oldRunning());
+        surplus -= stopOldRunning;
+        int stopNewRunning = Math.min(surplus, fleet.newRunning());
+        boolean idle = stopOldPending + stopNewPending + stopOldRunning + stopNewRunning == 0;
+        return new Step(stopOldPending, stopOldRunning, 0, stopNewPending, stopNewRunning, false, idle);
+    }
 }

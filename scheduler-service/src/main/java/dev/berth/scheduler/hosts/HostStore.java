@@ -107,6 +107,19 @@ public class HostStore {
                 .execute(Tuple.tuple().addArrayOfString(tenants).addArrayOfString(ids)).mapEmpty();
     }
 
+    /** Of these hosts, the ones marked lost (and not back with a hello since). */
+    public Future<List<HostKey>> lostAmong(List<HostKey> hosts) {
+        if (hosts.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        String[] tenants = hosts.stream().map(HostKey::tenant).toArray(String[]::new);
+        String[] ids = hosts.stream().map(HostKey::hostId).toArray(String[]::new);
+        return pool.preparedQuery("SELECT h.tenant, h.id FROM host h JOIN unnest($1::text[], $2::text[]) AS b(tenant, id) "
+                        + "ON h.tenant = b.tenant AND h.id = b.id WHERE h.lost_at IS NOT NULL")
+                .execute(Tuple.tuple().addArrayOfString(tenants).addArrayOfString(ids))
+                .map(rows -> Rows.all(rows, r -> new HostKey(r.getString("tenant"), r.getString("id"))));
+    }
+
     /** Hosts silent for longer than {@code bound}, marked lost once (and disconnected). */
     public Future<List<Host>> markLost(Duration bound) {
         return pool.preparedQuery("UPDATE host AS h SET lost_at = now(), agent_connected = false WHERE lost_at IS NULL "

@@ -91,7 +91,8 @@ public class ServiceReconciler {
                             if (primary == null) {
                                 return Future.succeededFuture();
                             }
-                            return stopUnhealthy(service, live)
+                            return retireFailed(primary, deployments, live)
+                                    .compose(ok -> stopUnhealthy(service, live))
                                     .compose(remaining -> service.daemon()
                                             ? daemon(service, primary, deployments, remaining)
                                             : replica(service, primary, deployments, remaining));
@@ -125,7 +126,8 @@ public class ServiceReconciler {
         List<ServiceTask> old = live.stream().filter(t -> !fresh.contains(t)).toList();
         RollingUpdate.Fleet fleet = new RollingUpdate.Fleet(count(old, true), count(old, false), count(fresh, true),
                 count(fresh, false));
-        RollingUpdate.Step step = RollingUpdate.next(service.desiredCount(), service.bounds(), fleet);
+        RollingUpdate.Step step = halted(primary) ? RollingUpdate.halted(service.desiredCount(), fleet)
+                : RollingUpdate.next(service.desiredCount(), service.bounds(), fleet);
         List<Task> toStop = new ArrayList<>();
         // old tasks: not yet healthy first, then those on DRAINING hosts, then the oldest deployments'
         toStop.addAll(pick(old, false, step.stopOldPending(), Comparator.comparing(t -> t.task().createdAt())));
@@ -152,7 +154,7 @@ public class ServiceReconciler {
                 }
             }
             for (Host host : cluster) {
-                if (!"ACTIVE".equals(host.status()) || !host.agentConnected()) {
+                if (!"ACTIVE".equals(host.status()) || !host.agentConnected() || halted(primary)) {
                     continue;
                 }
                 List<ServiceTask> here = byHost.getOrDefault(host.id(), List.of());
@@ -162,7 +164,8 @@ public class ServiceReconciler {
                     startOn.add(host.id());
                 }
             }
-            boolean complete = toStop.isEmpty() && startOn.isEmpty() && live.stream().allMatch(ServiceTask::healthy);
+            boolean complete = !halted(primary) && toStop.isEmpty() && startOn.isEmpty()
+                    && live.stream().allMatch(ServiceTask::healthy);
             return stop(service, toStop, "Scaling activity initiated by (deployment " + primary.id() + ")")
                     .compose(ok -> start(service, primary, startOn.size(), startOn))
                     .compose(ok -> checkBreaker(service, primary, deployments))
@@ -258,7 +261,12 @@ public class ServiceReconciler {
         return " The closest matching (container-instance " + instance + ") " + why + ".";
     }
 
-    /** The deployment circuit breaker: too many failed tasks fail the deployment and, if asked, roll it back. */
+    /**
+     * The deployment circuit breaker: too many failed tasks fail the deployment and, if asked, roll
+     * it back to the latest COMPLETED deployment. As in ECS, a rollback that fails is not rolled
+     * back again: like a failed deployment with nothing to roll back to, it stays PRIMARY and FAILED,
+     * and the service stops launching tasks until an UpdateService starts a new deployment.
+     */
     private Future<Void> checkBreaker(Service service, Deployment primary, List<Deployment> deployments) {
         if (!"IN_PROGRESS".equals(primary.rolloutState())) {
             return Future.succeededFuture();
@@ -279,8 +287,14 @@ public class ServiceReconciler {
             Optional<Deployment> previous = deployments.stream()
                     .filter(d -> !d.primary() && "COMPLETED".equals(d.rolloutState()))
                     .max(Comparator.comparing(Deployment::createdAt));
-            if (!service.rollback() || previous.isEmpty()) {
-                return failedNow;
+            String noRollback = !service.rollback() ? "rollback is not enabled"
+                    : primary.rollbackOf() != null ? "it was the rollback of (deployment " + primary.rollbackOf()
+                    + "), and a failed rollback is not rolled back"
+                    : previous.isEmpty() ? "no earlier deployment completed" : null;
+            if (noRollback != null) {
+                return failedNow.compose(ok -> event(service, "(service " + service.name()
+                        + ") has stopped launching tasks: (deployment " + primary.id() + ") failed and " + noRollback
+                        + ". Update the service to start a new deployment."));
             }
             return failedNow.compose(ok -> pool.withTransaction(client ->
                             services.newDeployment(client, service, previous.get().taskDefinitionArn(), primary.id())))
@@ -288,6 +302,24 @@ public class ServiceReconciler {
                             + previous.get().id() + " (task definition " + previous.get().taskDefinitionArn() + ") as "
                             + rollback.id() + "."));
         });
+    }
+
+    /** A deployment the circuit breaker failed with no rollback left launches nothing more. */
+    private static boolean halted(Deployment primary) {
+        return "FAILED".equals(primary.rolloutState());
+    }
+
+    /** FAILED deployments leave the service's ACTIVE deployments once none of their tasks is left. */
+    private Future<Void> retireFailed(Deployment primary, List<Deployment> deployments, List<ServiceTask> live) {
+        Future<Void> done = Future.succeededFuture();
+        for (Deployment deployment : deployments) {
+            boolean tasksLeft = live.stream().anyMatch(t -> deployment.id().equals(t.task().deploymentId()));
+            if (!deployment.id().equals(primary.id()) && "FAILED".equals(deployment.rolloutState()) && !tasksLeft) {
+                done = done.compose(ok -> services.updateDeployment(deployment, "INACTIVE", deployment.rolloutState(),
+                        deployment.rolloutStateReason(), deployment.failedTasks()));
+            }
+        }
+        return done;
     }
 
     private Future<Void> completed(Service service, Deployment primary, List<Deployment> deployments) {

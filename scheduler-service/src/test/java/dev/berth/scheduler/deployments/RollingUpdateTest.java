@@ -84,6 +84,24 @@ class RollingUpdateTest {
         assertTrue(step.startNew() > 0);
     }
 
+    /** A deployment the circuit breaker failed for good starts nothing and keeps what runs, down to the desired count. */
+    @ParameterizedTest(name = "desired {0}, fleet {1}/{2}/{3}/{4}")
+    @CsvSource(textBlock = """
+            # desired, oldRun, oldPend, newRun, newPend, stopOldPend, stopOldRun, stopNewPend, stopNewRun, blocked
+            2, 2, 0, 0, 0,   0, 0, 0, 0, true
+            2, 0, 0, 0, 0,   0, 0, 0, 0, true
+            2, 1, 0, 0, 1,   0, 0, 0, 0, true
+            2, 2, 1, 0, 1,   1, 0, 1, 0, false
+            0, 2, 1, 1, 1,   1, 2, 1, 1, false
+            1, 2, 0, 1, 0,   0, 2, 0, 0, false
+            """)
+    void aHaltedDeploymentLaunchesNothing(int desired, int oldRunning, int oldPending, int newRunning, int newPending,
+                                          int stopOldPending, int stopOldRunning, int stopNewPending, int stopNewRunning,
+                                          boolean blocked) {
+        Step step = RollingUpdate.halted(desired, new Fleet(oldRunning, oldPending, newRunning, newPending));
+        assertEquals(new Step(stopOldPending, stopOldRunning, 0, stopNewPending, stopNewRunning, false, blocked), step);
+    }
+
     @Test
     void boundsAreValidated() {
         IllegalArgumentException min = assertThrows(IllegalArgumentException.class, () -> new DeploymentConfiguration(101, 200));

@@ -21,6 +21,7 @@ import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
  * Live tail (CloudWatch's StartLiveTail) as Server-Sent Events: a {@code sessionStart} event once
@@ -50,6 +51,8 @@ public class TailResource {
     @GET
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    // the element type, not each event's media type: the latter adds a "content-type:" line, no SSE field
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<OutboundSseEvent> tail(@PathParam("group") String group,
                                  @QueryParam("logStreamNames") List<String> logStreamNames,
                                  @QueryParam("logStreamNamePrefix") String logStreamNamePrefix,
@@ -70,7 +73,6 @@ public class TailResource {
                             case TailUpdate.SessionStart s -> "sessionStart";
                             case TailUpdate.SessionEnd e -> "sessionEnd";
                         })
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
                         .data(update)
                         .build());
     }

@@ -61,6 +61,10 @@ class LiveTailTest {
                     name = line.substring(6).trim();
                 } else if (line.startsWith("data:")) {
                     events.add(new String[] {name, line.substring(5).trim()});
+                } else if (!line.isEmpty() && !line.startsWith(":") && !line.startsWith("id:")
+                        && !line.startsWith("retry:")) {
+                    // not an SSE field (e.g. a "content-type:" line): shows up as an event named "stray"
+                    events.add(new String[] {"stray", line});
                 }
             }
         });
