@@ -3,16 +3,16 @@ package dev.berth.scheduler.clusters;
 import dev.berth.common.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import io.vertx.core.Future;
-import java.util.function.BiFunction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /** Clusters in PostgreSQL, always within one tenant. */
 @ApplicationScoped

@@ -8,7 +8,14 @@ import static dev.berth.common.error.ApiException.invalidParameter;
 import dev.berth.common.error.ApiException;
 import dev.berth.common.error.ErrorCodes;
 import dev.berth.common.http.PageTokens;
+import dev.berth.scheduler.tags.Include;
+import dev.berth.scheduler.tags.Tag;
+import dev.berth.scheduler.tags.TagRules;
+import dev.berth.scheduler.tags.TagStore;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,13 +26,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.Map;
-import io.vertx.core.Future;
-import dev.berth.scheduler.tags.Include;
-import dev.berth.scheduler.tags.Tag;
-import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.sqlclient.Pool;
-import dev.berth.scheduler.tags.TagRules;
-import dev.berth.scheduler.tags.TagStore;
 import java.util.regex.Pattern;
 
 /**

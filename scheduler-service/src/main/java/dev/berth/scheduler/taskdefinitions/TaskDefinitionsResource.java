@@ -1,5 +1,6 @@
 package dev.berth.scheduler.taskdefinitions;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.common.auth.Action;
@@ -7,14 +8,13 @@ import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
-import dev.berth.scheduler.taskroles.TaskRoleUse;
 import dev.berth.scheduler.tags.Include;
 import dev.berth.scheduler.tags.Tag;
-import io.smallrye.mutiny.vertx.UniHelper;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.scheduler.tags.TagRules;
 import dev.berth.scheduler.tags.TagStore;
+import dev.berth.scheduler.taskroles.TaskRoleUse;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

@@ -14,14 +14,17 @@ import java.util.List;
  */
 final class UnsupportedFields {
 
+    private record Field(String name, JsonNode value) {
+    }
+
     private UnsupportedFields() {
     }
 
     static void refuse(TaskDefinitionSpec spec) {
-        refuse(fields("volumes", (spec.volumes()), "pidMode", (spec.pidMode()),
-                "ipcMode", (spec.ipcMode()), "proxyConfiguration", (spec.proxyConfiguration()),
-                "inferenceAccelerators", (spec.inferenceAccelerators()),
-                "enableFaultInjection", (spec.enableFaultInjection())), "");
+        refuse("", field("volumes", spec.volumes()), field("pidMode", spec.pidMode()), field("ipcMode", spec.ipcMode()),
+                field("proxyConfiguration", spec.proxyConfiguration()),
+                field("inferenceAccelerators", spec.inferenceAccelerators()),
+                field("enableFaultInjection", spec.enableFaultInjection()));
         if (spec.runtimePlatform() != null && spec.runtimePlatform().operatingSystemFamily() != null
                 && !"LINUX".equals(spec.runtimePlatform().operatingSystemFamily())) {
             throw new InvalidTaskDefinitionException("runtimePlatform.operatingSystemFamily", "Berth's hosts run LINUX, not "
@@ -30,64 +33,45 @@ final class UnsupportedFields {
         List<ContainerDefinition> containers = spec.containerDefinitions() == null ? List.of() : spec.containerDefinitions();
         for (int i = 0; i < containers.size(); i++) {
             ContainerDefinition c = containers.get(i);
-            if (c == null) {
-                continue;
-            }
-            String at = "containerDefinitions[" + i + "].";
-            refuse(fields(field("repositoryCredentials", (c.repositoryCredentials())),
-                    field("links", (c.links())), field("restartPolicy", restartPolicy(c.restartPolicy())),
-                    field("environmentFiles", (c.environmentFiles())),
-                    field("mountPoints", (c.mountPoints())), field("volumesFrom", (c.volumesFrom())),
-                    field("secrets", (c.secrets())), field("disableNetworking", (c.disableNetworking())),
-                    field("readonlyRootFilesystem", (c.readonlyRootFilesystem())),
-                    field("dnsServers", (c.dnsServers())), field("dnsSearchDomains", (c.dnsSearchDomains())),
-                    field("extraHosts", (c.extraHosts())),
-                    field("dockerSecurityOptions", (c.dockerSecurityOptions())),
-                    field("ulimits", (c.ulimits())), field("systemControls", (c.systemControls())),
-                    field("resourceRequirements", (c.resourceRequirements())),
-                    field("firelensConfiguration", (c.firelensConfiguration())),
-                    field("credentialSpecs", (c.credentialSpecs()))), at);
-            LinuxParameters linux = c.linuxParameters();
-            if (linux != null) {
-                refuse(fields("devices", (linux.devices()), "initProcessEnabled", (linux.initProcessEnabled()),
-                        "sharedMemorySize", (linux.sharedMemorySize()), "tmpfs", (linux.tmpfs()),
-                        "maxSwap", (linux.maxSwap()), "swappiness", (linux.swappiness())),
-                        at + "linuxParameters.");
-            }
-            if (c.logConfiguration() != null) {
-                refuse(fields("secretOptions", (c.logConfiguration().secretOptions())), at + "logConfiguration.");
-            }
-            List<PortMapping> ports = c.portMappings() == null ? List.of() : c.portMappings();
-            for (int p = 0; p < ports.size(); p++) {
-                if (ports.get(p) != null) {
-                    refuse(fields("containerPortRange", (ports.get(p).containerPortRange())),
-                            at + "portMappings[" + p + "].");
-                }
+            if (c != null) {
+                container("containerDefinitions[" + i + "].", c);
             }
         }
     }
 
-    private record Field(String name, JsonNode value) {
+    private static void container(String at, ContainerDefinition c) {
+        refuse(at, field("repositoryCredentials", c.repositoryCredentials()), field("links", c.links()),
+                field("restartPolicy", enabled(c.restartPolicy())), field("environmentFiles", c.environmentFiles()),
+                field("mountPoints", c.mountPoints()), field("volumesFrom", c.volumesFrom()),
+                field("secrets", c.secrets()), field("disableNetworking", c.disableNetworking()),
+                field("readonlyRootFilesystem", c.readonlyRootFilesystem()), field("dnsServers", c.dnsServers()),
+                field("dnsSearchDomains", c.dnsSearchDomains()), field("extraHosts", c.extraHosts()),
+                field("dockerSecurityOptions", c.dockerSecurityOptions()), field("ulimits", c.ulimits()),
+                field("systemControls", c.systemControls()), field("resourceRequirements", c.resourceRequirements()),
+                field("firelensConfiguration", c.firelensConfiguration()), field("credentialSpecs", c.credentialSpecs()));
+        LinuxParameters linux = c.linuxParameters();
+        if (linux != null) {
+            refuse(at + "linuxParameters.", field("devices", linux.devices()),
+                    field("initProcessEnabled", linux.initProcessEnabled()),
+                    field("sharedMemorySize", linux.sharedMemorySize()), field("tmpfs", linux.tmpfs()),
+                    field("maxSwap", linux.maxSwap()), field("swappiness", linux.swappiness()));
+        }
+        if (c.logConfiguration() != null) {
+            refuse(at + "logConfiguration.", field("secretOptions", c.logConfiguration().secretOptions()));
+        }
+        List<PortMapping> ports = c.portMappings() == null ? List.of() : c.portMappings();
+        for (int p = 0; p < ports.size(); p++) {
+            if (ports.get(p) != null) {
+                refuse(at + "portMappings[" + p + "].", field("containerPortRange", ports.get(p).containerPortRange()));
+            }
+        }
     }
 
     private static Field field(String name, JsonNode value) {
         return new Field(name, value);
     }
 
-    private static List<Field> fields(Field... fields) {
-        return List.of(fields);
-    }
-
-    /** {@code fields("a", node, "b", node)} */
-    private static List<Field> fields(Object... namesAndValues) {
-        List<Field> fields = new java.util.ArrayList<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            fields.add(new Field((String) namesAndValues[i], (JsonNode) namesAndValues[i + 1]));
-        }
-        return fields;
-    }
-
-    private static void refuse(List<Field> fields, String prefix) {
+    private static void refuse(String prefix, Field... fields) {
         for (Field field : fields) {
             if (isSet(field.value())) {
                 throw new InvalidTaskDefinitionException(prefix + field.name(), "not supported by Berth; leave it out");
@@ -95,8 +79,8 @@ final class UnsupportedFields {
         }
     }
 
-    /** ECS's restartPolicy is set when it is enabled. */
-    private static JsonNode restartPolicy(JsonNode policy) {
+    /** ECS's restartPolicy counts as set when it is enabled. */
+    private static JsonNode enabled(JsonNode policy) {
         return policy != null && policy.isObject() && !policy.path("enabled").asBoolean(false) ? null : policy;
     }
 
