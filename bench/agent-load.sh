@@ -3,6 +3,7 @@
 #   bench/agent-load.sh latency N             RunTask accepted -> RUNNING for a cached image, N tasks
 #   bench/agent-load.sh rss N                 the agent's RSS with N tasks running
 #   bench/agent-load.sh logs SECONDS PER_SEC  one chatty container: lines forwarded, lost, rate
+#   bench/agent-load.sh idle N SECONDS        engine and agent cpu with N tasks running and nothing else
 # Pushes the busybox-static test image to acme/bench-busybox:1 first (umoci + skopeo).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -27,6 +27,8 @@ import java.util.UUID;
  *   <li>{@code rss IMAGE N}: N tasks running at once; the agent's resident memory</li>
  *   <li>{@code logs IMAGE SECONDS PER_SECOND}: one container printing PER_SECOND numbered lines a
  *       second for SECONDS; the lines that arrive on berth.logs and at what rate</li>
+ *   <li>{@code idle IMAGE N SECONDS}: N tasks running and nothing else happening; the cpu the
+ *       engine's API service (data/run/podman.pid) and the agent use over SECONDS, in % of a core</li>
  * </ul>
  * Tasks go to acme's cluster {@code default} through the gateway.
  */
@@ -44,7 +46,8 @@ public final class AgentLoad {
             case "latency" -> latency(args[1], Integer.parseInt(args[2]));
             case "rss" -> rss(args[1], Integer.parseInt(args[2]));
             case "logs" -> logs(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-            default -> throw new IllegalArgumentException("latency | rss | logs");
+            case "idle" -> idle(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            default -> throw new IllegalArgumentException("latency | rss | logs | idle");
         }
     }
 
@@ -127,9 +130,57 @@ public final class AgentLoad {
         }
     }
 
+    private static void idle(String image, int tasks, int seconds) throws Exception {
+        String family = register(image, "exec sleep 3600", null);
+        List<String> arns = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            arns.add(run(family));
+        }
+        for (String arn : arns) {
+            await(arn, "RUNNING", Duration.ofSeconds(120));
+        }
+        Thread.sleep(15_000); // past the starts and one metrics round
+        String engine = pid("podman");
+        String agent = pid("agent");
+        long engineBefore = cpuTicks(engine);
+        long agentBefore = cpuTicks(agent);
+        long before = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        double wall = (System.nanoTime() - before) / 1e9;
+        double enginePercent = (cpuTicks(engine) - engineBefore) / TICKS_PER_SECOND / wall * 100;
+        double agentPercent = (cpuTicks(agent) - agentBefore) / TICKS_PER_SECOND / wall * 100;
+        System.out.printf("%d tasks running, idle for %.0f s: engine (podman system service) %.2f %% of a core, "
+                + "agent %.2f %%, together %.2f %%%n", tasks, wall, enginePercent, agentPercent, enginePercent + agentPercent);
+        for (String arn : arns) {
+            stop(arn);
+        }
+        for (String arn : arns) {
+            await(arn, "STOPPED", Duration.ofSeconds(120));
+        }
+    }
+
+    /** Linux's USER_HZ: /proc/PID/stat counts cpu time in 1/100 s. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    /** User plus system cpu time of the process (all its threads), in ticks. */
+    private static long cpuTicks(String pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime and stime, fields 14 and 15
+    }
+
+    /** The launcher's pid file of the component, unless BERTH_LOAD_<COMPONENT>_PID names another process. */
+    private static String pid(String component) throws Exception {
+        String given = System.getenv("BERTH_LOAD_" + (component.equals("podman") ? "ENGINE" : "AGENT") + "_PID");
+        if (given != null && !given.isBlank()) {
+            return given.trim();
+        }
+        return Files.readString(Path.of(System.getenv().getOrDefault("BERTH_DATA_DIR", "data"), "run",
+                component + ".pid")).trim();
+    }
+
     private static long agentRssKiB() throws Exception {
-        Path pidFile = Path.of(System.getenv().getOrDefault("BERTH_DATA_DIR", "data"), "run", "agent.pid");
-        String pid = Files.readString(pidFile).trim();
+        String pid = pid("agent");
         for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));

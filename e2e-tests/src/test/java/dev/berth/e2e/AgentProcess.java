@@ -28,7 +28,10 @@ final class AgentProcess implements AutoCloseable {
         this.command = command;
     }
 
-    /** Registers a new host with {@code registrationToken} and waits until it is connected. */
+    /**
+     * Registers a new host with {@code registrationToken} and waits until it is connected; on the
+     * platform's engine unless the options name another {@code --docker-host}.
+     */
     static AgentProcess start(Path state, String cluster, String registrationToken, String zone, String... options)
             throws Exception {
         Files.createDirectories(state);
@@ -37,8 +40,10 @@ final class AgentProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", root.resolve("services/host-agent/target/berth-agent.jar").toString(),
                 "--gateway", GATEWAY, "--cluster", cluster, "--state-dir", state.toString(),
-                "--docker-host", engineSocket(), "--az", zone,
-                "--hostname", "e2e-" + zone, "--registration-token", registrationToken));
+                "--az", zone, "--hostname", "e2e-" + zone, "--registration-token", registrationToken));
+        if (!List.of(options).contains("--docker-host")) {
+            command.addAll(List.of("--docker-host", engineSocket()));
+        }
         command.addAll(List.of(options));
         AgentProcess agent = new AgentProcess(state, command);
         agent.restart();

@@ -462,46 +462,57 @@ class HostAgentEndToEndTest {
                 "--cleanup-containers-after", "PT1S", "--cleanup-every", "PT2S")) {
             String taskArn = runTask(own, register("short", List.of(container("app", "exit 0"))));
             awaitTask(own, taskArn, t -> "STOPPED".equals(t.getString("lastStatus")));
+            // as a failed start of an older agent left them: created, never started (from an image the
+            // engine holds now: the task's, pulled by digest)
+            String leftover = "berth-leftover-" + RUN;
+            String image = docker("images", "-q").output().trim().split("\\s+")[0];
+            Commands.Result created = docker("create", "--name", leftover, "--label", "berth.host-id=" + agent.hostId(),
+                    "--entrypoint", "/bin/busybox", image, "true");
+            assertEquals(0, created.exitCode(), created.output());
             String name = "berth-" + id(taskArn) + "-app";
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (docker("inspect", name).exitCode() == 0 && System.nanoTime() < deadline) {
+            while ((docker("inspect", name).exitCode() == 0 || docker("inspect", leftover).exitCode() == 0)
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
             assertTrue(docker("inspect", name).exitCode() != 0, "the stopped container was removed");
+            assertTrue(docker("inspect", leftover).exitCode() != 0, "the never started container was removed");
         }
     }
 
     /**
-     * The issue's whole story: an image pushed, a task definition registered, a service of 3 across
-     * 2 agents RUNNING with its output arriving, one agent killed, and the service whole again on
-     * the other.
+     * What a new ECS user does: an AWS-shaped service of 4 with a dynamic host port, spread over two
+     * zones by ECS's attribute name on two agents of one machine, its output arriving; a rolling
+     * update that keeps the spread and completes; a drained host whose tasks move; a killed agent
+     * whose host is given up within the loss bound (30 s) and whose tasks run again on the other.
      */
     @Test
-    void aServiceOfThreeAcrossTwoAgentsRecoversWhenOneAgentIsKilled() throws Exception {
+    void aNewUsersServiceSpreadsRollsDrainsAndSurvivesAKilledAgent() throws Exception {
         String own = newCluster();
         String token = registrationToken(own, 2);
         String group = "/e2e/web-" + RUN;
-        Map<String, Object> web = container("web", "while true; do echo serving from $HOSTNAME; sleep 1; done");
-        web.put("memory", 32);
-        web.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of("awslogs-group", group,
-                "awslogs-stream-prefix", "web")));
-        String family = register("web", List.of(web));
-        try (AgentProcess a = AgentProcess.start(dir.resolve("agent-story-a"), own, token, "story-a");
-             AgentProcess b = AgentProcess.start(dir.resolve("agent-story-b"), own, token, "story-b");
+        String service = "/api/scheduler/v1/clusters/" + own + "/services/web";
+        String v1 = register("web", List.of(web(group, "1")));
+        // two agents of one machine, each with its own dynamic port range as ./platform gives them
+        try (AgentProcess a = AgentProcess.start(dir.resolve("agent-story-a"), own, token, "story-a",
+                     "--dynamic-ports", "61000-61099");
+             AgentProcess b = AgentProcess.start(dir.resolve("agent-story-b"), own, token, "story-b",
+                     "--dynamic-ports", "61100-61199");
              EventsReader logs = EventsReader.atEndOf("berth.logs");
              EventsReader metrics = EventsReader.atEndOf("berth.metrics")) {
-            as("acme-deployer").body(Map.of("serviceName", "web", "taskDefinition", family, "desiredCount", 3,
-                            "placementStrategy", List.of(Map.of("type", "spread", "field", "attribute:berth.availability-zone"))))
+            as("acme-deployer").body(Map.of("serviceName", "web", "taskDefinition", v1, "desiredCount", 4,
+                            "placementStrategy", List.of(Map.of("type", "spread", "field", "attribute:ecs.availability-zone")),
+                            "deploymentConfiguration", Map.of("minimumHealthyPercent", 50, "maximumPercent", 200,
+                                    "deploymentCircuitBreaker", Map.of("enable", true, "rollback", true))))
                     .post("/api/scheduler/v1/clusters/" + own + "/services").then().statusCode(200);
-            Map<String, String> hostOf = awaitRunning(own, "web", 3);
-            assertEquals(Set.of(a.hostId(), b.hostId()), new HashSet<>(hostOf.values()), "spread over both agents");
+            Map<String, String> hostOf = awaitRunning(own, "web", 4);
+            assertEquals(Map.of(a.hostId(), 2L, b.hostId(), 2L), perHost(hostOf), "2 and 2 over the zones");
 
             Set<String> streams = new HashSet<>();
             logs.read(e -> e.key().startsWith(group + "/web/web/") && streams.add(e.key()) && false, 1, Duration.ofSeconds(5));
             Set<String> expected = new HashSet<>();
-            hostOf.keySet().forEach(arn -> expected.add(group + "/web/web/" + arn.substring(arn.lastIndexOf('/') + 1)));
+            hostOf.keySet().forEach(arn -> expected.add(group + "/web/web/" + id(arn)));
             assertTrue(streams.containsAll(expected), "every task's output arrives: " + streams);
-
             List<EventsReader.Event> utilization = metrics.read(e -> {
                 for (JsonNode point : e.value().path("detail").path("datapoints")) {
                     if (point.path("name").asText().equals("CPUUtilization")
@@ -514,18 +525,72 @@ class HostAgentEndToEndTest {
             }, 1, Duration.ofSeconds(30));
             assertFalse(utilization.isEmpty(), "the service's CPUUtilization reaches berth.metrics every 10 s");
 
-            a.kill();
-            Map<String, String> after = awaitRunning(own, "web", 3, Duration.ofSeconds(150), b.hostId());
-            assertEquals(Set.of(b.hostId()), new HashSet<>(after.values()), "all three now on the surviving agent");
-            for (Map.Entry<String, String> lost : hostOf.entrySet()) {
-                if (lost.getValue().equals(a.hostId())) {
-                    JsonPath task = task(own, lost.getKey());
-                    assertEquals("STOPPED", task.getString("lastStatus"));
-                    assertEquals("HostLost", task.getString("stopCode"));
-                }
+            // rolling update: completes once, no failed deployment, the spread kept
+            String v2 = register("web", List.of(web(group, "2")));
+            as("acme-deployer").body(Map.of("taskDefinition", v2)).put(service).then().statusCode(200);
+            JsonPath rolled = awaitService(own, s -> s.getList("service.deployments").size() == 1
+                    && v2.equals(s.getString("service.deployments[0].taskDefinition"))
+                    && "COMPLETED".equals(s.getString("service.deployments[0].rolloutState")));
+            assertEquals(4, rolled.getInt("service.runningCount"));
+            Map<String, String> updated = awaitRunning(own, "web", 4);
+            assertEquals(Map.of(a.hostId(), 2L, b.hostId(), 2L), perHost(updated), "still 2 and 2 after the update");
+            for (String arn : updated.keySet()) {
+                assertEquals(v2, task(own, arn).getString("taskDefinitionArn"));
             }
-            as("acme-deployer").body(Map.of("desiredCount", 0)).put("/api/scheduler/v1/clusters/" + own + "/services/web");
+
+            // drain a: its tasks move to b; active again, it takes new tasks
+            as("acme-admin").body(Map.of("containerInstances", List.of(a.hostId()), "status", "DRAINING"))
+                    .post("/api/scheduler/v1/clusters/" + own + "/container-instances/state").then().statusCode(200);
+            awaitRunning(own, "web", 4, WAIT, b.hostId());
+            as("acme-admin").body(Map.of("containerInstances", List.of(a.hostId()), "status", "ACTIVE"))
+                    .post("/api/scheduler/v1/clusters/" + own + "/container-instances/state").then().statusCode(200);
+
+            // b killed: given up within the loss bound, its tasks replaced on a
+            Map<String, String> onB = awaitRunning(own, "web", 4, WAIT, b.hostId());
+            b.kill();
+            Map<String, String> after = awaitRunning(own, "web", 4, Duration.ofSeconds(90), a.hostId());
+            assertEquals(Set.of(a.hostId()), new HashSet<>(after.values()), "all four now on the surviving agent");
+            for (String lost : onB.keySet()) {
+                JsonPath task = task(own, lost);
+                assertEquals("STOPPED", task.getString("lastStatus"));
+                assertEquals("HostLost", task.getString("stopCode"));
+            }
+            JsonPath end = as("acme-viewer").get(service).then().statusCode(200).extract().jsonPath();
+            assertFalse(end.getList("service.deployments.rolloutState", String.class).contains("FAILED"),
+                    end.prettify());
+            as("acme-deployer").body(Map.of("desiredCount", 0)).put(service);
         }
+    }
+
+    /** The walk-through's web container: an HTTP server on a dynamic host port, and a line a second. */
+    private static Map<String, Object> web(String group, String version) {
+        Map<String, Object> web = container("web", "httpd -p 8080 -h /bin && while true; do "
+                + "echo serving version $VERSION from $HOSTNAME; sleep 1; done");
+        web.put("environment", List.of(Map.of("name", "VERSION", "value", version)));
+        web.put("portMappings", List.of(Map.of("containerPort", 8080, "hostPort", 0, "protocol", "tcp")));
+        web.put("stopTimeout", 2);
+        web.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of("awslogs-group", group,
+                "awslogs-stream-prefix", "web")));
+        return web;
+    }
+
+    private static Map<String, Long> perHost(Map<String, String> hostOfTask) {
+        return hostOfTask.values().stream().collect(Collectors.groupingBy(h -> h, Collectors.counting()));
+    }
+
+    private static JsonPath awaitService(String cluster, Predicate<JsonPath> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        JsonPath service = null;
+        while (System.nanoTime() < deadline) {
+            service = as("acme-viewer").get("/api/scheduler/v1/clusters/" + cluster + "/services/web").then()
+                    .statusCode(200).extract().jsonPath();
+            if (condition.test(service)) {
+                return service;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("service web of " + cluster + " did not get there: "
+                + (service == null ? "" : service.prettify()));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -28,8 +28,17 @@ import java.util.function.BooleanSupplier;
  */
 public final class ScriptedHost implements AgentSession.Host, AutoCloseable {
 
-    /** What the host offers. */
-    public record Spec(int cpu, int memory, Map<String, String> attributes) {
+    /**
+     * What the host offers.
+     *
+     * @param dynamicPorts its agent's dynamic host port range (null: ECS's)
+     * @param boundPorts   what its hello says is bound on its machine (null: nothing said)
+     */
+    public record Spec(int cpu, int memory, Map<String, String> attributes, AgentMessage.PortRange dynamicPorts,
+                       AgentMessage.BoundPorts boundPorts) {
+        public Spec(int cpu, int memory, Map<String, String> attributes) {
+            this(cpu, memory, attributes, null, null);
+        }
     }
 
     private static final ScheduledExecutorService TIMER = Executors.newScheduledThreadPool(2, r -> {
@@ -53,6 +62,8 @@ public final class ScriptedHost implements AgentSession.Host, AutoCloseable {
     private volatile boolean holdStops;
     private final List<String> heldStops = new CopyOnWriteArrayList<>();
     private volatile boolean failStarts;
+    /** Bound ports for the next heartbeat to carry, once. */
+    private volatile AgentMessage.BoundPorts boundPortsChanged;
     private volatile ScheduledFuture<?> heartbeats;
 
     private ScriptedHost(URI channel, HostCredentials credentials, Spec spec) {
@@ -84,8 +95,8 @@ public final class ScriptedHost implements AgentSession.Host, AutoCloseable {
         List<AgentMessage.KnownTask> known = new ArrayList<>();
         tasks.forEach((arn, status) -> known.add(new AgentMessage.KnownTask(arn, status)));
         return new AgentMessage.Hello("scripted-1.0", "scripted-" + credentials.hostId(),
-                new AgentMessage.Capacity(spec.cpu(), spec.memory(), List.of(22), List.of()), spec.attributes(),
-                lastCommandSeq, known);
+                new AgentMessage.Capacity(spec.cpu(), spec.memory(), List.of(22), List.of(), spec.dynamicPorts()),
+                spec.attributes(), lastCommandSeq, known, spec.boundPorts());
     }
 
     @Override
@@ -205,7 +216,15 @@ public final class ScriptedHost implements AgentSession.Host, AutoCloseable {
 
     private void beat() {
         int running = (int) tasks.values().stream().filter("RUNNING"::equals).count();
-        session.heartbeat(0, 0, running);
+        AgentMessage.BoundPorts changed = boundPortsChanged;
+        if (session.heartbeat(0, 0, running, changed) && changed != null) {
+            boundPortsChanged = null;
+        }
+    }
+
+    /** The machine's bound ports changed: the next heartbeat says so. */
+    public void boundPortsChanged(AgentMessage.BoundPorts bound) {
+        boundPortsChanged = bound;
     }
 
     /** Forgets the task as an agent that lost its state would: the next hello no longer lists it. */

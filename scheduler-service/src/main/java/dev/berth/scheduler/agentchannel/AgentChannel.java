@@ -19,10 +19,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /** What an agent connection does with what its host says: the channel's side of the protocol, off the socket. */
 @ApplicationScoped
 public class AgentChannel {
+
+    private static final Logger LOG = Logger.getLogger(AgentChannel.class);
 
     @Inject
     Vertx vertx;
@@ -140,6 +143,10 @@ public class AgentChannel {
 
     void heartbeat(AgentConnection connection, AgentMessage.Heartbeat heartbeat) {
         heartbeats.record(connection.tenant(), connection.cluster(), connection.hostId(), heartbeat);
+        if (heartbeat.boundPorts() != null) {
+            hosts.boundPorts(connection.tenant(), connection.hostId(), heartbeat.boundPorts())
+                    .onFailure(e -> LOG.warnf("bound ports of host %s not recorded: %s", connection.hostId(), e.getMessage()));
+        }
     }
 
     Future<List<AgentMessage.Command>> commandsAfter(AgentConnection connection, long seq) {

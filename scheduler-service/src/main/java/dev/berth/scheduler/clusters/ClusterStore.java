@@ -3,13 +3,16 @@ package dev.berth.scheduler.clusters;
 import dev.berth.common.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /** Clusters in PostgreSQL, always within one tenant. */
 @ApplicationScoped
@@ -22,12 +25,19 @@ public class ClusterStore {
 
     /** ECS's CreateCluster is idempotent: an ACTIVE cluster of that name is returned as it is; an INACTIVE one comes back. */
     public Uni<Cluster> create(String tenant, String name) {
-        return UniHelper.toUni(pool.preparedQuery("INSERT INTO cluster (tenant, name) VALUES ($1, $2) "
+        return create(tenant, name, (client, cluster) -> Future.succeededFuture());
+    }
+
+    /** As {@link #create(String, String)}, with what else belongs to the cluster written in the same transaction. */
+    public Uni<Cluster> create(String tenant, String name, BiFunction<SqlClient, Cluster, Future<Void>> alsoWrite) {
+        return UniHelper.toUni(pool.withTransaction(client -> client.preparedQuery(
+                        "INSERT INTO cluster (tenant, name) VALUES ($1, $2) "
                         + "ON CONFLICT (tenant, name) DO UPDATE SET status = 'ACTIVE', deleted_at = NULL, "
                         + "created_at = CASE WHEN cluster.status = 'ACTIVE' THEN cluster.created_at ELSE now() END "
                         + "RETURNING " + COLUMNS)
-                .execute(Tuple.of(tenant, name)))
-                .map(rows -> row(rows.iterator().next()));
+                .execute(Tuple.of(tenant, name))
+                .map(rows -> row(rows.iterator().next()))
+                .compose(cluster -> alsoWrite.apply(client, cluster).map(cluster))));
     }
 
     public Uni<Optional<Cluster>> find(String tenant, String name) {

@@ -8,7 +8,14 @@ import static dev.berth.common.error.ApiException.invalidParameter;
 import dev.berth.common.error.ApiException;
 import dev.berth.common.error.ErrorCodes;
 import dev.berth.common.http.PageTokens;
+import dev.berth.scheduler.tags.Include;
+import dev.berth.scheduler.tags.Tag;
+import dev.berth.scheduler.tags.TagRules;
+import dev.berth.scheduler.tags.TagStore;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,6 +24,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -30,7 +38,7 @@ public class ClustersResource {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
     /** The body of CreateCluster; ECS's {@code clusterName} defaults to "default". */
-    public record CreateClusterRequest(String clusterName) {
+    public record CreateClusterRequest(String clusterName, List<Tag> tags) {
     }
 
     @Inject
@@ -38,6 +46,12 @@ public class ClustersResource {
 
     @Inject
     CurrentPrincipal principal;
+
+    @Inject
+    TagStore tagStore;
+
+    @Inject
+    Pool pool;
 
     @POST
     @Requires(Action.MANAGE)
@@ -47,17 +61,23 @@ public class ClustersResource {
             throw invalidParameter("clusterName: '" + name
                     + "' may hold up to 255 letters, digits, hyphens and underscores");
         }
-        return store.create(principal.tenant(), name).chain(this::view);
+        List<Tag> tags = TagRules.check("tags", request == null ? null : request.tags());
+        String tenant = principal.tenant();
+        return store.create(tenant, name, (client, cluster) -> tags.isEmpty() ? Future.succeededFuture()
+                        : tagStore.replace(client, tenant, cluster.arn(), tags))
+                .chain(cluster -> view(cluster, true));
     }
 
     @GET
     @Path("{cluster}")
     @Requires(Action.READ)
-    public Uni<Map<String, ClusterView>> describe(@PathParam("cluster") String cluster) {
+    public Uni<Map<String, ClusterView>> describe(@PathParam("cluster") String cluster,
+                                                 @QueryParam("include") List<String> include) {
+        boolean withTags = Include.tags("include", include);
         String name = Cluster.nameOf(cluster);
         return store.find(principal.tenant(), name)
                 .map(found -> found.orElseThrow(() -> Cluster.notFound(name)))
-                .chain(this::view);
+                .chain(found -> view(found, withTags));
     }
 
     @GET
@@ -89,6 +109,8 @@ public class ClustersResource {
             return store.delete(tenant, name);
         })
                 .map(deleted -> deleted.orElseThrow(() -> Cluster.notFound(name)))
+                // a cluster made again under this name starts without tags
+                .call(deleted -> UniHelper.toUni(tagStore.replace(pool, tenant, deleted.arn(), List.of())))
                 .map(deleted -> Map.of("cluster", ClusterView.of(deleted, ClusterStore.Counts.NONE)));
     }
 
@@ -116,8 +138,15 @@ public class ClustersResource {
     }
 
     private Uni<Map<String, ClusterView>> view(Cluster cluster) {
+        return view(cluster, false);
+    }
+
+    private Uni<Map<String, ClusterView>> view(Cluster cluster, boolean withTags) {
         return store.counts(cluster.tenant(), cluster.name())
-                .map(counts -> Map.of("cluster", ClusterView.of(cluster, counts)));
+                .map(counts -> ClusterView.of(cluster, counts))
+                .chain(view -> !withTags ? Uni.createFrom().item(view)
+                        : UniHelper.toUni(tagStore.list(cluster.tenant(), cluster.arn())).map(view::withTags))
+                .map(view -> Map.of("cluster", view));
     }
 
 }

@@ -19,11 +19,16 @@ public record DeploymentConfiguration(int minimumHealthyPercent, int maximumPerc
         }
     }
 
+    // in long: desiredCount × maximumPercent passes Integer.MAX_VALUE well before either does
     int lowerBound(int desiredCount) {
-        return (desiredCount * minimumHealthyPercent + 99) / 100;
+        return clamp(((long) desiredCount * minimumHealthyPercent + 99) / 100);
     }
 
     int upperBound(int desiredCount) {
-        return desiredCount * maximumPercent / 100;
+        return clamp((long) desiredCount * maximumPercent / 100);
+    }
+
+    private static int clamp(long tasks) {
+        return (int) Math.min(Integer.MAX_VALUE, tasks);
     }
 }

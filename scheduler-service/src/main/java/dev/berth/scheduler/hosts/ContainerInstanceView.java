@@ -3,8 +3,10 @@ package dev.berth.scheduler.hosts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A host as ECS's DescribeContainerInstances shows a container instance, with Berth's host id and hostname. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -40,6 +42,10 @@ public record ContainerInstanceView(String containerInstanceArn, String hostId, 
             attributes.add(new Attribute(e.getKey(), e.getValue()));
         }
         attributes.sort((a, b) -> a.name().compareTo(b.name()));
+        // what tasks use and what else is bound on the host's machine: neither is given out
+        Set<String> union = new LinkedHashSet<>(host.usedPorts());
+        union.addAll(host.boundPorts());
+        List<String> taken = List.copyOf(union);
         return new ContainerInstanceView(host.arn(), host.id(), host.hostname(), host.status(), host.agentConnected(),
                 new VersionInfo(host.agentVersion()),
                 List.of(Resource.integer("CPU", host.cpu()), Resource.integer("MEMORY", host.memory()),
@@ -47,8 +53,8 @@ public record ContainerInstanceView(String containerInstanceArn, String hostId, 
                         Resource.ports("PORTS_UDP", host.reservedPorts(), "udp")),
                 List.of(Resource.integer("CPU", host.cpu() - host.usedCpu()),
                         Resource.integer("MEMORY", host.memory() - host.usedMemory()),
-                        Resource.ports("PORTS", host.usedPorts(), "tcp"),
-                        Resource.ports("PORTS_UDP", host.usedPorts(), "udp")),
+                        Resource.ports("PORTS", taken, "tcp"),
+                        Resource.ports("PORTS_UDP", taken, "udp")),
                 host.runningTasks(), host.pendingTasks(), attributes, host.registeredAt(), host.lastHeartbeatAt());
     }
 }

@@ -24,7 +24,7 @@ public class HostStore {
 
     static final String COLUMNS = "h.tenant, h.id, h.cluster, h.hostname, h.status, h.agent_connected, h.agent_version, "
             + "h.registered_at, h.last_heartbeat_at, h.cpu, h.memory, h.used_cpu, h.used_memory, h.reserved_ports, "
-            + "h.used_ports, h.attributes, "
+            + "h.used_ports, h.attributes, h.bound_ports, h.dynamic_port_first, h.dynamic_port_last, "
             + "(SELECT count(*) FROM task t WHERE t.tenant = h.tenant AND t.host_id = h.id AND t.last_status = 'RUNNING') AS running, "
             + "(SELECT count(*) FROM task t WHERE t.tenant = h.tenant AND t.host_id = h.id "
             + "AND t.last_status IN ('PROVISIONING', 'PENDING', 'ACTIVATING')) AS pending";
@@ -55,22 +55,28 @@ public class HostStore {
                     }
                     AgentMessage.Capacity capacity = hello.capacity();
                     String[] reserved = ports(capacity);
+                    AgentMessage.PortRange dynamic = capacity.dynamicPorts() == null
+                            ? AgentMessage.PortRange.ECS_DYNAMIC : capacity.dynamicPorts();
                     JsonObject attributes = new JsonObject(new HashMap<>(hello.attributes()));
                     return connection.preparedQuery("INSERT INTO host AS h (tenant, id, cluster, hostname, agent_connected, "
                                     + "agent_version, connection_id, last_heartbeat_at, cpu, memory, reserved_ports, used_ports, "
-                                    + "attributes) VALUES ($1, $2, $3, $4, true, $5, $6, now(), $7, $8, $9, $9, $10) "
+                                    + "attributes, bound_ports, dynamic_port_first, dynamic_port_last) "
+                                    + "VALUES ($1, $2, $3, $4, true, $5, $6, now(), $7, $8, $9, $9, $10, $11, $12, $13) "
                                     + "ON CONFLICT (tenant, id) DO UPDATE SET agent_connected = true, hostname = EXCLUDED.hostname, "
                                     + "agent_version = EXCLUDED.agent_version, connection_id = EXCLUDED.connection_id, "
                                     + "last_heartbeat_at = now(), lost_at = NULL, cpu = EXCLUDED.cpu, memory = EXCLUDED.memory, "
                                     + "used_ports = ARRAY(SELECT unnest(h.used_ports) EXCEPT SELECT unnest(h.reserved_ports) "
                                     + "UNION SELECT unnest(EXCLUDED.reserved_ports)), reserved_ports = EXCLUDED.reserved_ports, "
-                                    + "attributes = EXCLUDED.attributes || h.admin_attributes "
+                                    + "attributes = EXCLUDED.attributes || h.admin_attributes, "
+                                    + "bound_ports = EXCLUDED.bound_ports, dynamic_port_first = EXCLUDED.dynamic_port_first, "
+                                    + "dynamic_port_last = EXCLUDED.dynamic_port_last "
                                     + "WHERE h.status <> 'INACTIVE' AND h.cluster = EXCLUDED.cluster "
                                     + "RETURNING (xmax = 0) AS inserted")
                             .execute(Tuple.tuple().addString(tenant).addString(hostId).addString(cluster)
                                     .addString(hello.hostname()).addString(hello.agentVersion()).addString(connectionId)
                                     .addInteger(capacity.cpu()).addInteger(capacity.memory()).addArrayOfString(reserved)
-                                    .addValue(attributes))
+                                    .addValue(attributes).addArrayOfString(ports(hello.boundPorts()))
+                                    .addInteger(dynamic.first()).addInteger(dynamic.last()))
                             .compose(rows -> {
                                 if (rows.size() == 0) {
                                     return Future.succeededFuture(new Registration(Optional.empty(),
@@ -81,6 +87,13 @@ public class HostStore {
                                         new Registration(host, Optional.empty(), inserted));
                             });
                 }));
+    }
+
+    /** The agent's report of the ports bound on its machine (besides its own tasks'). */
+    public Future<Void> boundPorts(String tenant, String hostId, AgentMessage.BoundPorts bound) {
+        return pool.preparedQuery("UPDATE host SET bound_ports = $3 WHERE tenant = $1 AND id = $2 "
+                        + "AND bound_ports IS DISTINCT FROM $3")
+                .execute(Tuple.of(tenant, hostId, ports(bound))).mapEmpty();
     }
 
     /** The agent's socket closed; only the connection that holds the host may mark it disconnected. */
@@ -151,7 +164,8 @@ public class HostStore {
     public Future<List<Host>> placeable(SqlClient client, String tenant, String cluster) {
         return client.preparedQuery("SELECT h.tenant, h.id, h.cluster, h.hostname, h.status, h.agent_connected, "
                         + "h.agent_version, h.registered_at, h.last_heartbeat_at, h.cpu, h.memory, h.used_cpu, h.used_memory, "
-                        + "h.reserved_ports, h.used_ports, h.attributes, 0 AS running, 0 AS pending FROM host h "
+                        + "h.reserved_ports, h.used_ports, h.attributes, h.bound_ports, h.dynamic_port_first, "
+                        + "h.dynamic_port_last, 0 AS running, 0 AS pending FROM host h "
                         + "WHERE h.tenant = $1 AND h.cluster = $2 AND h.status <> 'INACTIVE' ORDER BY h.id")
                 .execute(Tuple.of(tenant, cluster)).map(rows -> Rows.all(rows, HostStore::row));
     }
@@ -190,7 +204,8 @@ public class HostStore {
                         + "FROM unnest($2::text[], $3::int[], $4::int[], $5::text[]) AS r(id, cpu, memory, ports) "
                         + "WHERE host.tenant = $1 AND host.id = r.id AND status = 'ACTIVE' AND agent_connected "
                         + "AND used_cpu + r.cpu <= host.cpu AND used_memory + r.memory <= host.memory "
-                        + "AND NOT (used_ports && string_to_array(r.ports, ','))")
+                        + "AND NOT (used_ports && string_to_array(r.ports, ',')) "
+                        + "AND NOT (bound_ports && string_to_array(r.ports, ','))")
                 .execute(Tuple.of(tenant,
                         reservations.stream().map(Reservation::hostId).toArray(String[]::new),
                         reservations.stream().map(Reservation::cpu).toArray(Integer[]::new),
@@ -254,13 +269,31 @@ public class HostStore {
                 row.getInteger("cpu"), row.getInteger("memory"), row.getInteger("used_cpu"), row.getInteger("used_memory"),
                 List.of(row.getArrayOfStrings("reserved_ports")), List.of(row.getArrayOfStrings("used_ports")),
                 java.util.Collections.unmodifiableMap(map), row.getLong("running").intValue(),
-                row.getLong("pending").intValue());
+                row.getLong("pending").intValue(), List.of(row.getArrayOfStrings("bound_ports")),
+                new AgentMessage.PortRange(row.getInteger("dynamic_port_first"), row.getInteger("dynamic_port_last")));
     }
 
     private static String[] ports(AgentMessage.Capacity capacity) {
         List<String> ports = new ArrayList<>();
         capacity.reservedTcpPorts().forEach(p -> ports.add("tcp/" + p));
         capacity.reservedUdpPorts().forEach(p -> ports.add("udp/" + p));
+        return ports.stream().distinct().toArray(String[]::new);
+    }
+
+    private static boolean hostPort(Integer port) {
+        return port != null && port >= 1 && port <= 65535;
+    }
+
+    /** What an agent reports bound, at most BoundPorts.LIMIT of each protocol, nothing that is not a port. */
+    private static String[] ports(AgentMessage.BoundPorts bound) {
+        if (bound == null) {
+            return new String[0];
+        }
+        List<String> ports = new ArrayList<>();
+        bound.tcp().stream().filter(HostStore::hostPort).limit(AgentMessage.BoundPorts.LIMIT)
+                .forEach(p -> ports.add("tcp/" + p));
+        bound.udp().stream().filter(HostStore::hostPort).limit(AgentMessage.BoundPorts.LIMIT)
+                .forEach(p -> ports.add("udp/" + p));
         return ports.stream().distinct().toArray(String[]::new);
     }
 }

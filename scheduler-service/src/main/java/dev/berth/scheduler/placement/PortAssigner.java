@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Host ports for a task on a host: the static ones as asked, dynamic ones the lowest free in ECS's range. */
+/** Host ports for a task on a host: the static ones as asked, dynamic ones the lowest free in the host's range. */
 final class PortAssigner {
 
     private PortAssigner() {
@@ -16,15 +16,16 @@ final class PortAssigner {
     static Optional<List<Integer>> assign(ClusterState cluster, int host, TaskDemand demand) {
         List<Integer> ports = new ArrayList<>();
         Set<String> taken = new HashSet<>();
+        HostSnapshot snapshot = cluster.snapshot(host);
         for (TaskDemand.PortDemand port : demand.ports()) {
             int chosen = port.hostPort();
             if (port.dynamic()) {
-                int next = ResourceChecks.DYNAMIC_FIRST; // per protocol: tcp/49153 and udp/49153 are different ports
-                while (next <= ResourceChecks.DYNAMIC_LAST
+                int next = snapshot.dynamicPortFirst(); // per protocol: tcp/49153 and udp/49153 are different ports
+                while (next <= snapshot.dynamicPortLast()
                         && (!cluster.portFree(host, port.key(next)) || taken.contains(port.key(next)))) {
                     next++;
                 }
-                if (next > ResourceChecks.DYNAMIC_LAST) {
+                if (next > snapshot.dynamicPortLast()) {
                     return Optional.empty();
                 }
                 chosen = next;

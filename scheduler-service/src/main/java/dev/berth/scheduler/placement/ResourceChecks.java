@@ -3,10 +3,6 @@ package dev.berth.scheduler.placement;
 /** Does the task fit in what the host has left: cpu units, memory, host ports. */
 final class ResourceChecks {
 
-    /** ECS's dynamic host port range on Linux. */
-    static final int DYNAMIC_FIRST = 49153;
-    static final int DYNAMIC_LAST = 65535;
-
     private ResourceChecks() {
     }
 
@@ -80,7 +76,8 @@ final class ResourceChecks {
             }
             if (dynamic > 0 && PortAssigner.assign(cluster, host, demand).isEmpty()) {
                 return new Rejection(cluster.instanceId(host), "RESOURCE:PORTS",
-                        "no " + dynamic + " free port(s) in " + DYNAMIC_FIRST + "-" + DYNAMIC_LAST);
+                        "no " + dynamic + " free port(s) in " + cluster.snapshot(host).dynamicPortFirst() + "-"
+                                + cluster.snapshot(host).dynamicPortLast());
             }
             return null;
         }

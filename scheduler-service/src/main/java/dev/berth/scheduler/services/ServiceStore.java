@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /** Services, deployments and service events in PostgreSQL, always within one tenant. */
 @ApplicationScoped
@@ -37,6 +38,11 @@ public class ServiceStore {
 
     /** A new service with its first (PRIMARY) deployment; empty when an ACTIVE or DRAINING one has the name. */
     public Future<Optional<Service>> create(Service service) {
+        return create(service, (client, created) -> Future.succeededFuture());
+    }
+
+    /** As {@link #create(Service)}, with what else belongs to the new service written in the same transaction. */
+    public Future<Optional<Service>> create(Service service, BiFunction<SqlClient, Service, Future<Void>> alsoWrite) {
         return pool.withTransaction(client -> client.preparedQuery("INSERT INTO service (tenant, cluster, name, "
                         + "scheduling_strategy, desired_count, task_definition_arn, minimum_healthy_percent, maximum_percent, "
                         + "circuit_breaker_enable, circuit_breaker_rollback, placement_constraints, placement_strategy, "
@@ -63,7 +69,8 @@ public class ServiceStore {
                     if (created.isEmpty()) {
                         return Future.succeededFuture(created);
                     }
-                    return newDeployment(client, created.get(), service.taskDefinitionArn(), null).map(created);
+                    return newDeployment(client, created.get(), service.taskDefinitionArn(), null)
+                            .compose(deployment -> alsoWrite.apply(client, created.get())).map(created);
                 }));
     }
 

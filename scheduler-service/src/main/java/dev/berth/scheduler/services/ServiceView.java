@@ -3,6 +3,8 @@ package dev.berth.scheduler.services;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.scheduler.clusters.Cluster;
+import dev.berth.scheduler.tags.PropagateTags;
+import dev.berth.scheduler.tags.Tag;
 import dev.berth.scheduler.tasks.TaskStore.ServiceTask;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +17,15 @@ public record ServiceView(String serviceArn, String serviceName, String clusterA
                           Map<String, Object> deploymentConfiguration, List<DeploymentView> deployments,
                           List<ServiceStore.ServiceEvent> events, JsonNode placementConstraints,
                           JsonNode placementStrategy, String schedulingStrategy, int healthCheckGracePeriodSeconds,
-                          Instant createdAt, String createdBy) {
+                          Instant createdAt, String createdBy, List<Tag> tags, String propagateTags) {
+
+    /** The view with the service's tags and how its tasks get tags. */
+    ServiceView withTags(List<Tag> serviceTags, PropagateTags propagate) {
+        return new ServiceView(serviceArn, serviceName, clusterArn, status, desiredCount, runningCount, pendingCount,
+                launchType, taskDefinition, deploymentConfiguration, deployments, events, placementConstraints,
+                placementStrategy, schedulingStrategy, healthCheckGracePeriodSeconds, createdAt, createdBy, serviceTags,
+                propagate.name());
+    }
 
     public record DeploymentView(String id, String status, String taskDefinition, int desiredCount, int pendingCount,
                                  int runningCount, int failedTasks, Instant createdAt, Instant updatedAt,
@@ -39,6 +49,6 @@ public record ServiceView(String serviceArn, String serviceName, String clusterA
                 "maximumPercent", service.bounds().maximumPercent(), "deploymentCircuitBreaker",
                 Map.of("enable", service.circuitBreaker(), "rollback", service.rollback())),
                 views, events, service.placementConstraints(), service.placementStrategy(), service.schedulingStrategy(),
-                service.healthCheckGraceSeconds(), service.createdAt(), service.createdBy());
+                service.healthCheckGraceSeconds(), service.createdAt(), service.createdBy(), null, null);
     }
 }

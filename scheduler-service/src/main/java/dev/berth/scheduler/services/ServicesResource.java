@@ -14,6 +14,10 @@ import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.clusters.ClusterStore;
 import dev.berth.scheduler.clusters.ElevatedAccessCheck;
 import dev.berth.scheduler.deployments.DeploymentConfiguration;
+import dev.berth.scheduler.tags.PropagateTags;
+import dev.berth.scheduler.tags.Tag;
+import dev.berth.scheduler.tags.TagRules;
+import dev.berth.scheduler.tags.TagStore;
 import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionDocuments;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
@@ -49,19 +53,24 @@ public class ServicesResource {
                                               CircuitBreaker deploymentCircuitBreaker) {
     }
 
+    /** {@code loadBalancers}, {@code enableExecuteCommand} and {@code enableECSManagedTags} are refused when set. */
     public record CreateServiceRequest(String serviceName, String taskDefinition, Integer desiredCount,
                                        String schedulingStrategy, String launchType,
                                        DeploymentConfigurationSpec deploymentConfiguration,
                                        List<PlacementParameters.ConstraintSpec> placementConstraints,
                                        List<PlacementParameters.StrategySpec> placementStrategy,
-                                       Integer healthCheckGracePeriodSeconds, String clientToken) {
+                                       Integer healthCheckGracePeriodSeconds, String clientToken, List<Tag> tags,
+                                       String propagateTags, Boolean enableECSManagedTags, JsonNode loadBalancers,
+                                       Boolean enableExecuteCommand) {
     }
 
     public record UpdateServiceRequest(String taskDefinition, Integer desiredCount,
                                        DeploymentConfigurationSpec deploymentConfiguration,
                                        List<PlacementParameters.ConstraintSpec> placementConstraints,
                                        List<PlacementParameters.StrategySpec> placementStrategy,
-                                       Integer healthCheckGracePeriodSeconds, Boolean forceNewDeployment) {
+                                       Integer healthCheckGracePeriodSeconds, Boolean forceNewDeployment,
+                                       String propagateTags, Boolean enableECSManagedTags, JsonNode loadBalancers,
+                                       Boolean enableExecuteCommand) {
     }
 
     @Inject
@@ -87,6 +96,9 @@ public class ServicesResource {
 
     @Inject
     TaskDefinitionDocuments documents;
+
+    @Inject
+    TagStore tags;
 
     /** The most tasks a service may want; more is refused before anything is stored. */
     @ConfigProperty(name = "berth.scheduler.max-desired-count", defaultValue = "5000")
@@ -128,6 +140,9 @@ public class ServicesResource {
         PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         PlacementParameters.strategies("placementStrategy", request.placementStrategy());
         int grace = grace(request.healthCheckGracePeriodSeconds(), 0);
+        refuseUnsupported(request.loadBalancers(), request.enableExecuteCommand(), request.enableECSManagedTags());
+        List<Tag> serviceTags = TagRules.check("tags", request.tags());
+        PropagateTags propagate = PropagateTags.parse("propagateTags", request.propagateTags());
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
@@ -136,7 +151,9 @@ public class ServicesResource {
                 .chain(definition -> UniHelper.toUni(services.create(new Service(tenant, name, request.serviceName(),
                         "ACTIVE", strategy, desired, definition.arn(), bounds, breaker(request.deploymentConfiguration(), false),
                         rollback(request.deploymentConfiguration(), false), tree(request.placementConstraints()),
-                        tree(request.placementStrategy()), grace, false, null, null, null, principal.get().name()))))
+                        tree(request.placementStrategy()), grace, false, null, null, null, principal.get().name()),
+                        (client, created) -> tags.replace(client, tenant, created.arn(), serviceTags)
+                                .compose(tagged -> tags.setPropagation(client, tenant, name, created.name(), propagate)))))
                 .map(created -> created.orElseThrow(() -> invalidParameter("serviceName: a service named '"
                         + request.serviceName()
                         + "' already exists in cluster " + name)))
@@ -154,6 +171,9 @@ public class ServicesResource {
         if (request.desiredCount() != null) {
             requireDesiredCount(request.desiredCount());
         }
+        refuseUnsupported(request.loadBalancers(), request.enableExecuteCommand(), request.enableECSManagedTags());
+        PropagateTags propagate = request.propagateTags() == null ? null
+                : PropagateTags.parse("propagateTags", request.propagateTags());
         PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         PlacementParameters.strategies("placementStrategy", request.placementStrategy());
         String tenant = principal.tenant();
@@ -185,6 +205,10 @@ public class ServicesResource {
                             .map(StoredTaskDefinition::arn);
                     return target.chain(arn -> UniHelper.toUni(pool.withTransaction(client -> {
                         Future<Service> updated = services.update(client, changed);
+                        if (propagate != null) {
+                            updated = updated.compose(s -> tags.setPropagation(client, tenant, name, s.name(), propagate)
+                                    .map(s));
+                        }
                         boolean redeploy = (arn != null && !arn.equals(service.taskDefinitionArn()))
                                 || Boolean.TRUE.equals(request.forceNewDeployment());
                         return redeploy ? updated.compose(s -> services.newDeployment(client, s,
@@ -245,7 +269,23 @@ public class ServicesResource {
         return UniHelper.toUni(services.deployments(service.tenant(), service.cluster(), service.name(), false)
                 .compose(deployments -> tasks.ofService(service.tenant(), service.cluster(), service.name())
                         .compose(live -> services.events(service.tenant(), service.cluster(), service.name())
-                                .map(events -> Map.of("service", ServiceView.of(service, deployments, live, events))))));
+                                .map(events -> ServiceView.of(service, deployments, live, events))))
+                .compose(view -> tags.list(service.tenant(), service.arn())
+                        .compose(serviceTags -> tags.propagation(pool, service.tenant(), service.cluster(), service.name())
+                                .map(propagate -> Map.of("service", view.withTags(serviceTags, propagate))))));
+    }
+
+    /** What ECS has and Berth does not yet: refused by name when asked for, rather than dropped. */
+    private static void refuseUnsupported(JsonNode loadBalancers, Boolean executeCommand, Boolean managedTags) {
+        if (loadBalancers != null && !loadBalancers.isNull() && !(loadBalancers.isArray() && loadBalancers.isEmpty())) {
+            throw invalidParameter("loadBalancers: not supported by Berth yet; leave it out or empty");
+        }
+        if (Boolean.TRUE.equals(executeCommand)) {
+            throw invalidParameter("enableExecuteCommand: not supported by Berth yet; leave it out or false");
+        }
+        if (Boolean.TRUE.equals(managedTags)) {
+            throw invalidParameter("enableECSManagedTags: not supported by Berth yet; leave it out or false");
+        }
     }
 
     private Uni<Service> found(String tenant, String cluster, String name) {

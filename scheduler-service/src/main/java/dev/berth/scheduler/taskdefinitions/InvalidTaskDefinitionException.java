@@ -6,4 +6,9 @@ public class InvalidTaskDefinitionException extends IllegalArgumentException {
     public InvalidTaskDefinitionException(String field, String problem) {
         super(field + ": " + problem);
     }
+
+    /** A message that starts with the field already. */
+    public InvalidTaskDefinitionException(String message) {
+        super(message);
+    }
 }

@@ -1,14 +1,17 @@
 package dev.berth.scheduler.taskdefinitions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.common.error.JsonProblem;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Between the JSON users send and what is stored and shown. A registration accepts ECS's
@@ -25,23 +28,53 @@ public class TaskDefinitionDocuments {
     @Inject
     ObjectMapper json;
 
-    /** The document to store: an object without the read-only fields. */
+    private ObjectReader stored;
+
+    @PostConstruct
+    void lenientReader() {
+        stored = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .with(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    /**
+     * The document to store: an object without the read-only fields. A describe's output is taken
+     * too, {@code {"taskDefinition": {...}, "tags": [...]}}: its tags are moved into the document.
+     */
     public ObjectNode input(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new InvalidTaskDefinitionException("body", "a JSON object is required");
         }
-        ObjectNode document = body.size() == 1 && body.path("taskDefinition").isObject()
-                ? (ObjectNode) body.get("taskDefinition").deepCopy() : ((ObjectNode) body).deepCopy();
+        boolean described = body.path("taskDefinition").isObject()
+                && (body.size() == 1 || body.size() == 2 && body.has("tags"));
+        ObjectNode document = described ? (ObjectNode) body.get("taskDefinition").deepCopy() : ((ObjectNode) body).deepCopy();
+        if (described && body.has("tags") && !document.has("tags")) {
+            document.set("tags", body.get("tags").deepCopy());
+        }
         document.remove(READ_ONLY);
         return document;
     }
 
-    /** The typed view the validator reads; a value of the wrong type is named by its path. */
-    public TaskDefinitionSpec spec(ObjectNode document) {
+    /**
+     * A document being registered, read strictly: a field ECS's RegisterTaskDefinition does not
+     * have, or a value of the wrong type (a fraction for a whole number), is refused by its path.
+     */
+    public TaskDefinitionSpec registration(ObjectNode document) {
         try {
             return json.treeToValue(document, TaskDefinitionSpec.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidTaskDefinitionException(JsonProblem.describe(e));
+        }
+    }
+
+    /**
+     * The typed view of a registered document (or of its describe view, with its read-only
+     * fields), read leniently: what was stored before a rule was added still runs.
+     */
+    public TaskDefinitionSpec spec(ObjectNode document) {
+        try {
+            return stored.treeToValue(document, TaskDefinitionSpec.class);
         } catch (JsonMappingException e) {
-            throw new InvalidTaskDefinitionException(path(e.getPath()), "has the wrong type");
+            throw new InvalidTaskDefinitionException(JsonProblem.describe(e));
         } catch (JsonProcessingException e) {
             throw new InvalidTaskDefinitionException("body", "is not a task definition");
         }
@@ -72,9 +105,4 @@ public class TaskDefinitionDocuments {
         return view;
     }
 
-    private static String path(List<JsonMappingException.Reference> path) {
-        return path.stream()
-                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining()).replaceFirst("^\\.", "");
-    }
 }

@@ -5,14 +5,17 @@ import static dev.berth.common.error.ApiException.invalidParameter;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /** Task definition revisions in PostgreSQL, always within one tenant. */
 @ApplicationScoped
@@ -27,6 +30,13 @@ public class TaskDefinitionStore {
     /** The next revision of the family; registrations of one family queue on an advisory lock. */
     public Uni<StoredTaskDefinition> register(String tenant, String family, String document, int cpu, int memory,
                                               String registeredBy) {
+        return register(tenant, family, document, cpu, memory, registeredBy, (client, stored) -> Future.succeededFuture());
+    }
+
+    /** As the other, with what else belongs to the new revision written in the same transaction. */
+    public Uni<StoredTaskDefinition> register(String tenant, String family, String document, int cpu, int memory,
+                                              String registeredBy,
+                                              BiFunction<SqlClient, StoredTaskDefinition, Future<Void>> alsoWrite) {
         return UniHelper.toUni(pool.withTransaction(connection -> connection
                 .preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
                 .execute(Tuple.of("task-definition/" + tenant + "/" + family))
@@ -35,7 +45,8 @@ public class TaskDefinitionStore {
                                 + "SELECT $1, $2, coalesce(max(revision), 0) + 1, $3, $4, $5, $6 FROM task_definition "
                                 + "WHERE tenant = $1 AND family = $2 RETURNING " + COLUMNS)
                         .execute(Tuple.of(tenant, family, new JsonObject(document), cpu, memory, registeredBy)))
-                .map(rows -> row(rows.iterator().next()))));
+                .map(rows -> row(rows.iterator().next()))
+                .compose(stored -> alsoWrite.apply(connection, stored).map(stored))));
     }
 
     /**

@@ -94,6 +94,7 @@ public final class TaskDefinitionValidator {
         }
         placementConstraints(spec.placementConstraints());
         compatibilities(spec.requiresCompatibilities());
+        UnsupportedFields.refuse(spec);
         return new Sizes(taskCpu != null ? taskCpu : cpuSum, taskMemory != null ? taskMemory : memorySum);
     }
 

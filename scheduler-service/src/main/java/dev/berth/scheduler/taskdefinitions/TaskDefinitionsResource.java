@@ -1,5 +1,6 @@
 package dev.berth.scheduler.taskdefinitions;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.common.auth.Action;
@@ -7,8 +8,13 @@ import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
+import dev.berth.scheduler.tags.Include;
+import dev.berth.scheduler.tags.Tag;
+import dev.berth.scheduler.tags.TagRules;
+import dev.berth.scheduler.tags.TagStore;
 import dev.berth.scheduler.taskroles.TaskRoleUse;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,36 +45,57 @@ public class TaskDefinitionsResource {
     @Inject
     CurrentPrincipal principal;
 
+    @Inject
+    TagStore tagStore;
+
+    /** ECS's RegisterTaskDefinition answer: the new revision and its tags. */
+    public record RegisterTaskDefinitionResponse(ObjectNode taskDefinition, List<Tag> tags) {
+    }
+
     @POST
     @Requires(Action.DEPLOY)
-    public Uni<RestResponse<Map<String, ObjectNode>>> register(JsonNode body) {
+    public Uni<RestResponse<RegisterTaskDefinitionResponse>> register(JsonNode body) {
         ObjectNode document;
         TaskDefinitionValidator.Sizes sizes;
         TaskDefinitionSpec spec;
+        List<Tag> tags;
         try {
             document = documents.input(body);
-            spec = documents.spec(document);
+            spec = documents.registration(document);
             sizes = TaskDefinitionValidator.validate(spec);
         } catch (InvalidTaskDefinitionException e) {
             throw clientError(e.getMessage());
         }
+        tags = TagRules.check("tags", spec.tags());
+        document.remove("tags"); // ECS keeps them apart from the definition: ListTagsForResource, TagResource
         TaskRoleUse.require("taskRoleArn", spec.taskRoleArn(), principal.get(), principal.tenant());
-        return store.register(principal.tenant(), document.get("family").asText(), document.toString(), sizes.cpu(),
-                        sizes.memory(), principal.get().name())
+        String tenant = principal.tenant();
+        return store.register(tenant, document.get("family").asText(), document.toString(), sizes.cpu(),
+                        sizes.memory(), principal.get().name(),
+                        (client, stored) -> tagStore.replace(client, tenant, stored.arn(), tags))
                 .map(stored -> RestResponse.status(RestResponse.Status.CREATED,
-                        Map.of("taskDefinition", documents.view(stored))));
+                        new RegisterTaskDefinitionResponse(documents.view(stored), tags)));
     }
 
     @GET
     @Path("{taskDefinition}")
     @Requires(Action.READ)
-    public Uni<Map<String, ObjectNode>> describe(@PathParam("taskDefinition") String name) {
+    public Uni<DescribeTaskDefinitionResponse> describe(@PathParam("taskDefinition") String name,
+                                                       @QueryParam("include") List<String> include) {
+        boolean withTags = Include.tags("include", include);
         TaskDefinitionReference reference = TaskDefinitionReference.parse(name);
         String tenant = principal.tenant();
         return store.resolve(tenant, reference)
                 .map(found -> found.orElseThrow(() -> new ApiException(404, "ClientException",
                         "Unable to describe task definition '" + name + "': no such family or revision.")))
-                .map(stored -> Map.of("taskDefinition", documents.view(stored)));
+                .chain(stored -> !withTags ? Uni.createFrom().item(new DescribeTaskDefinitionResponse(documents.view(stored), null))
+                        : UniHelper.toUni(tagStore.list(tenant, stored.arn()))
+                        .map(tags -> new DescribeTaskDefinitionResponse(documents.view(stored), tags)));
+    }
+
+    /** ECS's DescribeTaskDefinition answer; {@code tags} with include=TAGS. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DescribeTaskDefinitionResponse(ObjectNode taskDefinition, List<Tag> tags) {
     }
 
     @GET

@@ -23,6 +23,9 @@ import dev.berth.scheduler.placement.TaskDemand;
 import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionDocuments;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionSpec;
+import dev.berth.scheduler.tags.PropagateTags;
+import dev.berth.scheduler.tags.Tag;
+import dev.berth.scheduler.tags.TaskTags;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
@@ -53,11 +56,22 @@ public class TaskLauncher {
 
     private static final int ATTEMPTS = 8;
 
-    /** What to launch; {@code onlyHosts} (start-task) names the hosts, one task on each, and skips strategies. */
+    /**
+     * What to launch; {@code onlyHosts} (start-task) names the hosts, one task on each, and skips strategies.
+     * The tasks get {@code tags} and those of what {@code propagateTags} names; null (a service's
+     * tasks) means as the service says.
+     */
     public record Launch(String tenant, String cluster, StoredTaskDefinition definition, JsonNode overrides, int count,
                          String group, String startedBy, String serviceName, String deploymentId,
                          List<PlacementConstraint> constraints, List<PlacementStrategy> strategies,
-                         List<String> onlyHosts) {
+                         List<String> onlyHosts, List<Tag> tags, PropagateTags propagateTags) {
+
+        public Launch(String tenant, String cluster, StoredTaskDefinition definition, JsonNode overrides, int count,
+                      String group, String startedBy, String serviceName, String deploymentId,
+                      List<PlacementConstraint> constraints, List<PlacementStrategy> strategies, List<String> onlyHosts) {
+            this(tenant, cluster, definition, overrides, count, group, startedBy, serviceName, deploymentId, constraints,
+                    strategies, onlyHosts, List.of(), null);
+        }
     }
 
     /**
@@ -103,6 +117,9 @@ public class TaskLauncher {
 
     @Inject
     ClusterStore clusters;
+
+    @Inject
+    TaskTags taskTags;
 
     private final PlacementEngine engine = new PlacementEngine();
 
@@ -302,6 +319,7 @@ public class TaskLauncher {
                     }
                     return tasks.insertAll(connection, rows);
                 })
+                .compose(written -> tagAll(connection, group, all, written).map(written))
                 .map(written -> {
                     List<List<Task>> byLaunch = new ArrayList<>();
                     group.forEach(p -> byLaunch.add(new ArrayList<>()));
@@ -315,6 +333,23 @@ public class TaskLauncher {
                     }
                     return launched;
                 });
+    }
+
+    /** Each launch's tasks get its tags, in the transaction that writes them. */
+    private Future<Void> tagAll(SqlConnection connection, List<Planned> group, List<NewPlacement> all, List<Task> written) {
+        Future<Void> done = Future.succeededFuture();
+        for (int launch = 0; launch < group.size(); launch++) {
+            int index = launch;
+            List<String> arns = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).launch() == index) {
+                    arns.add(written.get(i).arn());
+                }
+            }
+            Launch l = group.get(index).prepared().launch();
+            done = done.compose(previous -> taskTags.tag(connection, l, arns));
+        }
+        return done;
     }
 
     private static AgentMessage.Command start(NewPlacement task, long seq) {

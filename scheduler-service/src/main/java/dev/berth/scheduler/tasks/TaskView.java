@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.scheduler.Arns;
 import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.hosts.Host;
+import dev.berth.scheduler.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,14 @@ public record TaskView(String taskArn, String clusterArn, String taskDefinitionA
                        String lastStatus, String desiredStatus, String healthStatus, String cpu, String memory,
                        List<JsonNode> containers, String group, String startedBy, String launchType, long version,
                        String stopCode, String stoppedReason, Instant createdAt, Instant startedAt, Instant stoppingAt,
-                       Instant stoppedAt, Instant updatedAt, JsonNode overrides) {
+                       Instant stoppedAt, Instant updatedAt, JsonNode overrides, List<Tag> tags) {
+
+    /** The view with the task's tags (DescribeTasks with include=TAGS). */
+    public TaskView withTags(List<Tag> taskTags) {
+        return new TaskView(taskArn, clusterArn, taskDefinitionArn, containerInstanceArn, lastStatus, desiredStatus,
+                healthStatus, cpu, memory, containers, group, startedBy, launchType, version, stopCode, stoppedReason,
+                createdAt, startedAt, stoppingAt, stoppedAt, updatedAt, overrides, taskTags);
+    }
 
     public static TaskView of(Task task) {
         List<JsonNode> containers = new ArrayList<>();
@@ -36,6 +44,6 @@ public record TaskView(String taskArn, String clusterArn, String taskDefinitionA
                 task.desiredStatus().name(), task.healthStatus(), String.valueOf(task.cpu()), String.valueOf(task.memory()),
                 containers, task.group(), task.startedBy(), "EC2", task.version(), task.stopCode(), task.stoppedReason(),
                 task.createdAt(), task.startedAt(), task.stoppingAt(), task.stoppedAt(), task.updatedAt(),
-                task.overrides());
+                task.overrides(), null);
     }
 }

@@ -11,6 +11,11 @@ import dev.berth.common.http.PageTokens;
 import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.clusters.ClusterStore;
 import dev.berth.scheduler.hosts.Host;
+import dev.berth.scheduler.tags.Include;
+import dev.berth.scheduler.tags.PropagateTags;
+import dev.berth.scheduler.tags.Tag;
+import dev.berth.scheduler.tags.TagRules;
+import dev.berth.scheduler.tags.TagStore;
 import dev.berth.scheduler.taskdefinitions.InvalidTaskDefinitionException;
 import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
@@ -37,17 +42,19 @@ public class TasksResource {
     public record RunTaskRequest(String taskDefinition, Integer count, String group, String startedBy, JsonNode overrides,
                                  List<PlacementParameters.StrategySpec> placementStrategy,
                                  List<PlacementParameters.ConstraintSpec> placementConstraints, String clientToken,
-                                 String launchType) {
+                                 String launchType, List<Tag> tags, String propagateTags, Boolean enableECSManagedTags,
+                                 Boolean enableExecuteCommand) {
     }
 
     public record StartTaskRequest(String taskDefinition, List<String> containerInstances, String group,
-                                   String startedBy, JsonNode overrides) {
+                                   String startedBy, JsonNode overrides, List<Tag> tags, String propagateTags,
+                                   Boolean enableECSManagedTags, Boolean enableExecuteCommand) {
     }
 
     public record StopTaskRequest(String reason) {
     }
 
-    public record DescribeTasksRequest(List<String> tasks) {
+    public record DescribeTasksRequest(List<String> tasks, List<String> include) {
     }
 
     @Inject
@@ -71,6 +78,9 @@ public class TasksResource {
     @Inject
     CurrentPrincipal principal;
 
+    @Inject
+    TagStore tagStore;
+
     @POST
     @Requires(Action.DEPLOY)
     public Uni<Map<String, Object>> run(@PathParam("cluster") String cluster, RunTaskRequest request) {
@@ -90,13 +100,16 @@ public class TasksResource {
         }
         var constraints = PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         var strategies = PlacementParameters.strategies("placementStrategy", request.placementStrategy());
+        List<Tag> tags = TagRules.check("tags", request.tags());
+        PropagateTags propagate = taskPropagation(request.propagateTags());
+        refuseUnsupported(request.enableECSManagedTags(), request.enableExecuteCommand());
         String tenant = principal.tenant();
         TaskRoleUse.require("overrides.taskRoleArn", TaskRoleUse.override(request.overrides()), principal.get(), tenant);
         String name = Cluster.nameOf(cluster);
         Supplier<Uni<Map<String, Object>>> run = () -> definitions.requireActive(tenant, request.taskDefinition())
                 .chain(definition -> launch(new TaskLauncher.Launch(tenant, name, definition, request.overrides(),
                         count, groupOr(request.group(), definition), request.startedBy(), null, null, constraints,
-                        strategies, null)));
+                        strategies, null, tags, propagate)));
         return clusters.requireActive(tenant, name)
                 .chain(c -> request.clientToken() == null ? run.get()
                         : UniHelper.toUni(requests.once(tenant, name, request.clientToken(), request,
@@ -114,6 +127,9 @@ public class TasksResource {
             throw invalidParameter("containerInstances: at most 10, got " + request.containerInstances().size());
         }
         validateLabels(request.group(), request.startedBy());
+        List<Tag> tags = TagRules.check("tags", request.tags());
+        PropagateTags propagate = taskPropagation(request.propagateTags());
+        refuseUnsupported(request.enableECSManagedTags(), request.enableExecuteCommand());
         String tenant = principal.tenant();
         TaskRoleUse.require("overrides.taskRoleArn", TaskRoleUse.override(request.overrides()), principal.get(), tenant);
         String name = Cluster.nameOf(cluster);
@@ -122,7 +138,7 @@ public class TasksResource {
                 .chain(c -> definitions.requireActive(tenant, request.taskDefinition()))
                 .chain(definition -> launch(new TaskLauncher.Launch(tenant, name, definition, request.overrides(),
                         hostIds.size(), groupOr(request.group(), definition), request.startedBy(), null, null, List.of(),
-                        List.of(), hostIds)));
+                        List.of(), hostIds, tags, propagate)));
     }
 
     @POST
@@ -145,14 +161,27 @@ public class TasksResource {
     @GET
     @Path("{task}")
     @Requires(Action.READ)
-    public Uni<Map<String, TaskView>> describe(@PathParam("cluster") String cluster, @PathParam("task") String task) {
+    public Uni<Map<String, TaskView>> describe(@PathParam("cluster") String cluster, @PathParam("task") String task,
+                                              @QueryParam("include") List<String> include) {
+        boolean withTags = Include.tags("include", include);
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
                 .chain(c -> UniHelper.toUni(tasks.find(tenant, name, List.of(Task.idOf(task)))))
-                .map(found -> found.stream().findFirst().map(t -> Map.of("task", TaskView.of(t)))
-                        .orElseThrow(() -> new ApiException(404, "InvalidParameterException",
-                                "task: no task '" + task + "' in cluster " + name)));
+                .map(found -> found.stream().findFirst().orElseThrow(() -> new ApiException(404,
+                        "InvalidParameterException", "task: no task '" + task + "' in cluster " + name)))
+                .chain(found -> withTags(List.of(found), withTags))
+                .map(views -> Map.of("task", views.get(0)));
+    }
+
+    /** The tasks' views, with their tags when asked for. */
+    private Uni<List<TaskView>> withTags(List<Task> found, boolean withTags) {
+        List<TaskView> views = found.stream().map(TaskView::of).toList();
+        if (!withTags || found.isEmpty()) {
+            return Uni.createFrom().item(views);
+        }
+        return UniHelper.toUni(tagStore.ofResources(found.get(0).tenant(), views.stream().map(TaskView::taskArn).toList()))
+                .map(byArn -> views.stream().map(v -> v.withTags(byArn.getOrDefault(v.taskArn(), List.of()))).toList());
     }
 
     /** ECS's DescribeTasks: up to 100 tasks; unknown ones come back as failures with reason MISSING. */
@@ -163,18 +192,19 @@ public class TasksResource {
         if (request == null || request.tasks() == null || request.tasks().isEmpty() || request.tasks().size() > 100) {
             throw invalidParameter("tasks: 1 to 100 task ids or ARNs");
         }
+        boolean withTags = Include.tags("include", request.include());
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         List<String> ids = request.tasks().stream().map(Task::idOf).toList();
         return clusters.requireActive(tenant, name)
                 .chain(c -> UniHelper.toUni(tasks.find(tenant, name, ids)))
-                .map(found -> {
+                .chain(found -> withTags(found, withTags).map(views -> {
                     List<String> seen = found.stream().map(Task::id).toList();
                     List<Map<String, String>> failures = new ArrayList<>();
                     ids.stream().filter(id -> !seen.contains(id)).forEach(id -> failures.add(
                             Map.of("arn", Task.arn(tenant, name, id), "reason", "MISSING")));
-                    return Map.of("tasks", found.stream().map(TaskView::of).toList(), "failures", failures);
-                });
+                    return Map.of("tasks", views, "failures", failures);
+                }));
     }
 
     @GET
@@ -223,6 +253,25 @@ public class TasksResource {
             });
         } catch (InvalidTaskDefinitionException e) {
             throw invalidParameter(e.getMessage());
+        }
+    }
+
+    /** ECS: a task run on its own takes its task definition's tags or none; SERVICE is for services' tasks. */
+    private static PropagateTags taskPropagation(String value) {
+        PropagateTags propagate = PropagateTags.parse("propagateTags", value);
+        if (propagate == PropagateTags.SERVICE) {
+            throw invalidParameter("propagateTags: SERVICE applies to the tasks of a service; "
+                    + "a task run on its own takes TASK_DEFINITION or NONE");
+        }
+        return propagate;
+    }
+
+    private static void refuseUnsupported(Boolean managedTags, Boolean executeCommand) {
+        if (Boolean.TRUE.equals(managedTags)) {
+            throw invalidParameter("enableECSManagedTags: not supported by Berth yet; leave it out or false");
+        }
+        if (Boolean.TRUE.equals(executeCommand)) {
+            throw invalidParameter("enableExecuteCommand: not supported by Berth yet; leave it out or false");
         }
     }
 

@@ -72,6 +72,18 @@ class RollingUpdateTest {
         }
     }
 
+    /** desiredCount × maximumPercent passes Integer.MAX_VALUE: 5,000 tasks at 500,000 %, or 20 million at 200 %. */
+    @ParameterizedTest(name = "desired {0}, 100/{1}")
+    @CsvSource({"5000, 500000", "20000000, 200", "1073741824, 200"})
+    void largeBoundsDoNotOverflow(int desired, int maximumPercent) {
+        DeploymentConfiguration config = new DeploymentConfiguration(100, maximumPercent);
+        assertTrue(config.upperBound(desired) >= desired, "upper bound " + config.upperBound(desired));
+        assertEquals(desired, config.lowerBound(desired));
+        Step step = RollingUpdate.next(desired, config, new Fleet(desired, 0, 0, 0));
+        assertEquals(new Step(0, 0, Math.min(desired, config.upperBound(desired) - desired), 0, 0, false, false), step);
+        assertTrue(step.startNew() > 0);
+    }
+
     /** A deployment the circuit breaker failed for good starts nothing and keeps what runs, down to the desired count. */
     @ParameterizedTest(name = "desired {0}, fleet {1}/{2}/{3}/{4}")
     @CsvSource(textBlock = """

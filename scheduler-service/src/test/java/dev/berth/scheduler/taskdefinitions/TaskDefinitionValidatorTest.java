@@ -111,4 +111,77 @@ class TaskDefinitionValidatorTest {
         InvalidTaskDefinitionException error = assertThrows(InvalidTaskDefinitionException.class, () -> validate(def.toString()));
         assertTrue(error.getMessage().startsWith(start), error.getMessage());
     }
+
+    /** The scheduler's mapper (StrictJson): unknown fields and fractions for whole numbers are refused. */
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    private static String refusal(ObjectNode def) {
+        Exception e = assertThrows(Exception.class,
+                () -> TaskDefinitionValidator.validate(STRICT.treeToValue(def, TaskDefinitionSpec.class)));
+        return e instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                ? dev.berth.common.error.JsonProblem.describe(json) : e.getMessage();
+    }
+
+    @Test
+    void everyEcsFieldIsKnownAndNothingElse() throws Exception {
+        ObjectNode def = webserver();
+        ((ObjectNode) def.at("/containerDefinitions/0")).put("memroy", 128);
+        assertTrue(refusal(def).startsWith("containerDefinitions[0].memroy: unknown field"), refusal(def));
+        ObjectNode fraction = webserver();
+        ((ObjectNode) fraction.at("/containerDefinitions/0")).put("memory", 64.5);
+        assertTrue(refusal(fraction).startsWith("containerDefinitions[0].memory: must be a whole number"), refusal(fraction));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            volumes                                     | [{"name": "data"}]
+            pidMode                                     | "host"
+            ipcMode                                     | "host"
+            proxyConfiguration                          | {"containerName": "envoy"}
+            containerDefinitions[0].secrets             | [{"name": "A", "valueFrom": "arn:x"}]
+            containerDefinitions[0].mountPoints         | [{"sourceVolume": "data", "containerPath": "/d"}]
+            containerDefinitions[0].readonlyRootFilesystem | true
+            containerDefinitions[0].ulimits             | [{"name": "nofile", "softLimit": 1, "hardLimit": 2}]
+            containerDefinitions[0].restartPolicy       | {"enabled": true}
+            containerDefinitions[0].linuxParameters.initProcessEnabled | true
+            containerDefinitions[0].logConfiguration.secretOptions | [{"name": "k", "valueFrom": "arn:x"}]
+            """)
+    void unsupportedEcsFieldsAreRefusedByName(String field, String value) throws Exception {
+        ObjectNode def = webserver();
+        ObjectNode parent = def;
+        String[] steps = field.replace("containerDefinitions[0]", "containerDefinitions.0").split("\\.");
+        for (int i = 0; i < steps.length - 1; i++) {
+            com.fasterxml.jackson.databind.JsonNode next = steps[i].equals("0") ? parent.get(0) : parent.get(steps[i]);
+            if (next == null) {
+                next = parent.putObject(steps[i]);
+            }
+            parent = next.isArray() ? (ObjectNode) next.get(0) : (ObjectNode) next;
+            if (i + 1 < steps.length - 1 && steps[i + 1].equals("0")) {
+                i++;
+            }
+        }
+        parent.set(steps[steps.length - 1], STRICT.readTree(value));
+        if (field.contains("logConfiguration")) {
+            parent.put("logDriver", "json-file");
+        }
+        assertEquals(field + ": not supported by Berth; leave it out", refusal(def));
+    }
+
+    @Test
+    void unsupportedEcsFieldsLeftEmptyAreAccepted() throws Exception {
+        ObjectNode def = webserver();
+        def.putArray("volumes");
+        def.putObject("runtimePlatform").put("operatingSystemFamily", "LINUX").put("cpuArchitecture", "ARM64");
+        ObjectNode container = (ObjectNode) def.at("/containerDefinitions/0");
+        container.putArray("mountPoints");
+        container.putArray("secrets");
+        container.put("readonlyRootFilesystem", false);
+        container.put("hostname", "web");
+        container.put("startTimeout", 30);
+        container.putObject("restartPolicy").put("enabled", false);
+        assertEquals(new TaskDefinitionValidator.Sizes(99, 100),
+                TaskDefinitionValidator.validate(STRICT.treeToValue(def, TaskDefinitionSpec.class)));
+    }
 }

@@ -3,17 +3,20 @@ package dev.berth.agent;
 import dev.berth.agent.credentials.EndpointKey;
 import dev.berth.agent.credentials.TaskCredentialsServer;
 import dev.berth.agent.engine.ContainerEngine;
+import dev.berth.agent.engine.ContainerExits;
 import dev.berth.agent.engine.DockerEngine;
 import dev.berth.agent.hostauth.HostAuthException;
 import dev.berth.agent.hostauth.HostCredentials;
 import dev.berth.agent.hostauth.HostTokens;
 import dev.berth.agent.host.HostResources;
+import dev.berth.agent.host.MachinePorts;
 import dev.berth.agent.images.ImageReference;
 import dev.berth.agent.images.ImagePuller;
 import dev.berth.agent.logs.LogForwarder;
 import dev.berth.agent.metrics.MetricsReporter;
 import dev.berth.agent.protocol.AgentMessage;
 import dev.berth.agent.protocol.AgentSession;
+import dev.berth.agent.tasks.TaskLabels;
 import dev.berth.agent.tasks.TaskManager;
 import dev.berth.agent.tasks.TaskPlan;
 import dev.berth.agent.tasks.TaskPlans;
@@ -27,9 +30,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +55,7 @@ final class Agent implements AgentSession.Host, AutoCloseable {
     private final HostCredentials credentials;
     private final HostTokens tokens;
     private final DockerEngine engine;
+    private final ContainerExits exits;
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
         Thread thread = new Thread(r, "agent-timer");
         thread.setDaemon(true);
@@ -63,6 +69,9 @@ final class Agent implements AgentSession.Host, AutoCloseable {
     private final Map<String, String> attributes;
     private final Path seqFile;
     private final CountDownLatch ended = new CountDownLatch(1);
+    private final MachinePorts machinePorts = MachinePorts.ofThisMachine();
+    /** The bound ports the scheduler last heard of (in the hello or a heartbeat). */
+    private volatile AgentMessage.BoundPorts reportedPorts;
     private volatile String refusal;
 
     Agent(AgentSettings settings) throws IOException {
@@ -73,7 +82,7 @@ final class Agent implements AgentSession.Host, AutoCloseable {
         this.engine = new DockerEngine(settings.dockerHost());
         LOG.info("container engine at " + settings.dockerHost() + ", API version " + engine.version());
         this.capacity = HostResources.capacity(settings.cpu(), settings.memory(), settings.reservedMemory(),
-                settings.reservedPorts());
+                settings.reservedPorts(), settings.dynamicPorts());
         this.attributes = HostResources.attributes(settings.availabilityZone(), settings.instanceType(),
                 settings.attributes());
         this.seqFile = settings.stateDirectory().resolve("last-command-seq");
@@ -95,8 +104,9 @@ final class Agent implements AgentSession.Host, AutoCloseable {
                 settings.gateway(), tokens::token, EndpointKey.load(settings.stateDirectory()), timer);
         ImagePuller images = new ImagePuller(engine, settings.gateway(), tokens::token, credentials.clientId(),
                 credentials.clientSecret());
+        this.exits = new ContainerExits(engine, TaskLabels.HOST_ID, credentials.hostId());
         this.tasks = new TaskManager(new TaskPlans.Owner(credentials.tenant(), credentials.cluster(), credentials.hostId()),
-                engine, images, logs, new TaskRun.Reports() {
+                engine, exits, images, logs, new TaskRun.Reports() {
             @Override
             public void taskState(String taskArn, String lastStatus, List<AgentMessage.ContainerState> containers,
                                   String stopCode, String stoppedReason) {
@@ -120,6 +130,7 @@ final class Agent implements AgentSession.Host, AutoCloseable {
 
     /** Takes over what a previous run left, then connects. */
     void start() {
+        exits.start();
         tasks.recover();
         session.start();
         timer.scheduleAtFixedRate(this::heartbeat, 1, 10, TimeUnit.SECONDS);
@@ -184,7 +195,10 @@ final class Agent implements AgentSession.Host, AutoCloseable {
 
     @Override
     public AgentMessage.Hello hello(long lastCommandSeq) {
-        return new AgentMessage.Hello(VERSION, settings.hostname(), capacity, attributes, lastCommandSeq, tasks.known());
+        AgentMessage.BoundPorts bound = boundPorts();
+        reportedPorts = bound;
+        return new AgentMessage.Hello(VERSION, settings.hostname(), capacity, attributes, lastCommandSeq, tasks.known(),
+                bound);
     }
 
     @Override
@@ -228,7 +242,25 @@ final class Agent implements AgentSession.Host, AutoCloseable {
                 memory += run.plan().memory();
             }
         }
-        session.heartbeat(cpu, memory, running);
+        AgentMessage.BoundPorts bound = boundPorts();
+        AgentMessage.BoundPorts changed = bound.equals(reportedPorts) ? null : bound;
+        if (session.heartbeat(cpu, memory, running, changed) && changed != null) {
+            reportedPorts = changed;
+        }
+    }
+
+    /** What listens on this machine, less the ports of this agent's own tasks (the scheduler knows those). */
+    private AgentMessage.BoundPorts boundPorts() {
+        Set<Integer> tcp = new HashSet<>();
+        Set<Integer> udp = new HashSet<>();
+        for (TaskRun run : tasks.runs()) {
+            for (var container : run.plan().containers()) {
+                for (var port : container.spec().portBindings()) {
+                    ("udp".equalsIgnoreCase(port.protocol()) ? udp : tcp).add(port.hostPort());
+                }
+            }
+        }
+        return machinePorts.read(tcp, udp);
     }
 
     private void reportMetrics(List<AgentMessage.Datapoint> points) {
@@ -255,6 +287,7 @@ final class Agent implements AgentSession.Host, AutoCloseable {
         session.stop();
         credentialsServer.close();
         timer.shutdownNow();
+        exits.close();
         engine.close();
         ended.countDown();
     }

@@ -1,5 +1,6 @@
 package dev.berth.agent;
 
+import dev.berth.agent.protocol.AgentMessage;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,5 +12,5 @@ record AgentSettings(URI gateway, String cluster, String registrationToken, Path
                      String hostname, Integer cpu, Integer memory, int reservedMemory, List<Integer> reservedPorts,
                      String availabilityZone, String instanceType, Map<String, String> attributes,
                      String credentialsAddress, int credentialsPort, Duration cleanupEvery, Duration containerCleanupAge,
-                     Duration imageCleanupAge, long imageCleanupBytes) {
+                     Duration imageCleanupAge, long imageCleanupBytes, AgentMessage.PortRange dynamicPorts) {
 }

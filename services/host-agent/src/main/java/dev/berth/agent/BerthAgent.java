@@ -1,5 +1,6 @@
 package dev.berth.agent;
 
+import dev.berth.agent.protocol.AgentMessage;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
@@ -66,6 +67,11 @@ public final class BerthAgent implements Callable<Integer> {
     @Option(names = "--reserved-port", split = ",", description = "Host ports no task may take, besides 22, 2375, 2376, 51678, 51679.")
     List<Integer> reservedPorts = List.of();
 
+    @Option(names = "--dynamic-ports", defaultValue = "${env:BERTH_DYNAMIC_PORTS:-49153-65535}",
+            description = "Host ports given to containers with hostPort 0, FIRST-LAST (default: ${DEFAULT-VALUE}, ECS's). "
+                    + "Agents that share a machine need disjoint ranges.")
+    String dynamicPorts;
+
     @Option(names = {"--az", "--availability-zone"}, defaultValue = "${env:BERTH_AVAILABILITY_ZONE:-local-a}",
             description = "Attribute berth.availability-zone (default: ${DEFAULT-VALUE}).")
     String availabilityZone;
@@ -107,7 +113,7 @@ public final class BerthAgent implements Callable<Integer> {
                 stateDirectory, dockerHost, hostname != null ? hostname : InetAddress.getLocalHost().getHostName(),
                 cpu, memory, reservedMemory, reservedPorts, availabilityZone, instanceType, attributes,
                 credentialsAddress, credentialsPort, cleanupEvery, containerCleanupAge, imageCleanupAge,
-                imageCleanupMiB * 1024 * 1024);
+                imageCleanupMiB * 1024 * 1024, dynamicPorts());
         Agent agent;
         try {
             agent = new Agent(settings);
@@ -124,6 +130,14 @@ public final class BerthAgent implements Callable<Integer> {
             return 3;
         }
         return 0;
+    }
+
+    private AgentMessage.PortRange dynamicPorts() {
+        try {
+            return AgentMessage.PortRange.parse(dynamicPorts);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--dynamic-ports: " + e.getMessage());
+        }
     }
 
     private static String blankToNull(String value) {

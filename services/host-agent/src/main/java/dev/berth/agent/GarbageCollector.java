@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * Keeps the host clean (ECS_ENGINE_TASK_CLEANUP_WAIT_DURATION and image cleanup): this host's
- * stopped task containers are removed once they have been stopped for {@code containerAge};
+ * stopped task containers are removed once they have been stopped for {@code containerAge}, and
+ * those never started once created that long ago;
  * images that no container uses are removed once created longer than {@code imageAge} ago, and the
  * oldest of them first while all unused images together take more than {@code imageBytes}.
  */
@@ -43,7 +44,9 @@ final class GarbageCollector implements Runnable {
         try {
             Instant now = Instant.now();
             for (ContainerEngine.ContainerInfo c : engine.containersLabelled(TaskLabels.HOST_ID, hostId)) {
-                if (!c.running() && c.finishedAt() != null && c.finishedAt().plus(containerAge).isBefore(now)) {
+                // one created and never started (left by a failed start) counts from its creation
+                Instant since = c.finishedAt() != null ? c.finishedAt() : c.createdAt();
+                if (!c.running() && since != null && since.plus(containerAge).isBefore(now)) {
                     engine.remove(c.id());
                 }
             }

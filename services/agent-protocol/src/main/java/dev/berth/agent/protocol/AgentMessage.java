@@ -39,20 +39,79 @@ public sealed interface AgentMessage {
      * @param lastCommandSeq the highest command sequence number the agent has recorded; the
      *                       scheduler sends every command after it again
      * @param tasks          the tasks the agent knows and their state, for the scheduler to reconcile
+     * @param boundPorts     ports something else on the machine listens on now (absent from older agents)
      */
     record Hello(String agentVersion, String hostname, Capacity capacity, Map<String, String> attributes,
-                 long lastCommandSeq, List<KnownTask> tasks) implements AgentMessage {
+                 long lastCommandSeq, List<KnownTask> tasks, BoundPorts boundPorts) implements AgentMessage {
         public Hello {
             attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
             tasks = tasks == null ? List.of() : List.copyOf(tasks);
         }
+
+        public Hello(String agentVersion, String hostname, Capacity capacity, Map<String, String> attributes,
+                     long lastCommandSeq, List<KnownTask> tasks) {
+            this(agentVersion, hostname, capacity, attributes, lastCommandSeq, tasks, null);
+        }
     }
 
-    /** What a host offers: cpu units (1024 per core), memory in MiB, host ports it keeps for itself. */
-    record Capacity(int cpu, int memory, List<Integer> reservedTcpPorts, List<Integer> reservedUdpPorts) {
+    /**
+     * What a host offers: cpu units (1024 per core), memory in MiB, host ports it keeps for itself,
+     * and the range dynamic host ports are picked from (absent: ECS's 49153-65535). Agents that
+     * share a machine get disjoint ranges.
+     */
+    record Capacity(int cpu, int memory, List<Integer> reservedTcpPorts, List<Integer> reservedUdpPorts,
+                    PortRange dynamicPorts) {
         public Capacity {
             reservedTcpPorts = reservedTcpPorts == null ? List.of() : List.copyOf(reservedTcpPorts);
             reservedUdpPorts = reservedUdpPorts == null ? List.of() : List.copyOf(reservedUdpPorts);
+        }
+
+        public Capacity(int cpu, int memory, List<Integer> reservedTcpPorts, List<Integer> reservedUdpPorts) {
+            this(cpu, memory, reservedTcpPorts, reservedUdpPorts, null);
+        }
+    }
+
+    /** Host ports {@code first} to {@code last}, both included. */
+    record PortRange(int first, int last) {
+        /** ECS's dynamic host port range on Linux. */
+        public static final PortRange ECS_DYNAMIC = new PortRange(49153, 65535);
+
+        public PortRange {
+            if (first < 1 || last > 65535 || first > last) {
+                throw new IllegalArgumentException("a port range is FIRST-LAST within 1-65535, not " + first + "-" + last);
+            }
+        }
+
+        /** "FIRST-LAST". */
+        public static PortRange parse(String text) {
+            String[] parts = text.trim().split("-", -1);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("a port range is FIRST-LAST, e.g. 49153-65535, not " + text);
+            }
+            try {
+                return new PortRange(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("a port range is FIRST-LAST, e.g. 49153-65535, not " + text);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return first + "-" + last;
+        }
+    }
+
+    /**
+     * Ports that processes on the host's machine listen on (TCP) or are bound to (UDP) besides the
+     * agent's own tasks: other agents' tasks on the same machine, services of the machine. At most
+     * {@link #LIMIT} of each.
+     */
+    record BoundPorts(List<Integer> tcp, List<Integer> udp) {
+        public static final int LIMIT = 4096;
+
+        public BoundPorts {
+            tcp = tcp == null ? List.of() : List.copyOf(tcp);
+            udp = udp == null ? List.of() : List.copyOf(udp);
         }
     }
 
@@ -154,8 +213,16 @@ public sealed interface AgentMessage {
     record ReportAck(long seq) implements AgentMessage {
     }
 
-    /** Agent to scheduler every few seconds: alive, and what it uses. */
-    record Heartbeat(Instant at, int cpuUsed, int memoryUsed, int runningTasks) implements AgentMessage {
+    /**
+     * Agent to scheduler every few seconds: alive, and what it uses.
+     *
+     * @param boundPorts the machine's bound ports when they changed since the last hello or heartbeat, else absent
+     */
+    record Heartbeat(Instant at, int cpuUsed, int memoryUsed, int runningTasks, BoundPorts boundPorts)
+            implements AgentMessage {
+        public Heartbeat(Instant at, int cpuUsed, int memoryUsed, int runningTasks) {
+            this(at, cpuUsed, memoryUsed, runningTasks, null);
+        }
     }
 
     /** The scheduler will not talk to this agent (unknown cluster, deregistered host, bad frame); it then closes. */

@@ -151,9 +151,16 @@ public final class AgentSession {
 
     /** Heartbeats are not kept for later: one missed while disconnected is simply not sent. */
     public synchronized void heartbeat(int cpuUsed, int memoryUsed, int runningTasks) {
+        heartbeat(cpuUsed, memoryUsed, runningTasks, null);
+    }
+
+    /** Sends a heartbeat when connected (with the machine's bound ports if they changed); whether it was sent. */
+    public synchronized boolean heartbeat(int cpuUsed, int memoryUsed, int runningTasks,
+                                          AgentMessage.BoundPorts boundPorts) {
         if (welcomed) {
-            send(new AgentMessage.Heartbeat(Instant.now(), cpuUsed, memoryUsed, runningTasks));
+            send(new AgentMessage.Heartbeat(Instant.now(), cpuUsed, memoryUsed, runningTasks, boundPorts));
         }
+        return welcomed;
     }
 
     private synchronized void report(LongFunction<AgentMessage.Report> build) {
@@ -223,21 +230,22 @@ public final class AgentSession {
     }
 
     private void received(AgentMessage message) {
-        switch (message) {
-            case AgentMessage.Welcome welcome -> welcomed(welcome);
-            case AgentMessage.Command command -> command(command);
-            case AgentMessage.ReportAck ack -> {
-                synchronized (this) {
-                    unacknowledged.remove(ack.seq());
-                }
+        // if/else rather than a pattern switch: the agent runs on Java 17
+        if (message instanceof AgentMessage.Welcome welcome) {
+            welcomed(welcome);
+        } else if (message instanceof AgentMessage.Command command) {
+            command(command);
+        } else if (message instanceof AgentMessage.ReportAck ack) {
+            synchronized (this) {
+                unacknowledged.remove(ack.seq());
             }
-            case AgentMessage.Refused refused -> {
-                synchronized (this) {
-                    stopped = true;
-                }
-                host.onRefused(refused);
+        } else if (message instanceof AgentMessage.Refused refused) {
+            synchronized (this) {
+                stopped = true;
             }
-            default -> LOG.warning("unexpected " + message.getClass().getSimpleName() + " from the scheduler");
+            host.onRefused(refused);
+        } else {
+            LOG.warning("unexpected " + message.getClass().getSimpleName() + " from the scheduler");
         }
     }
 

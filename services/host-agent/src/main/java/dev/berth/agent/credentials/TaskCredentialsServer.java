@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.berth.agent.Threads;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -134,7 +134,7 @@ public final class TaskCredentialsServer implements AutoCloseable {
             return;
         }
         created.createContext("/", this::handle);
-        created.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        created.setExecutor(Threads.pool("task-credentials"));
         created.start();
         server = created;
         LOG.info("task credentials endpoint on " + address.getHostAddress() + ":" + port);

@@ -25,13 +25,13 @@ public final class HostResources {
     }
 
     public static AgentMessage.Capacity capacity(Integer cpuOverride, Integer memoryOverride, int reservedMemoryMiB,
-                                                 List<Integer> extraReservedPorts) {
+                                                 List<Integer> extraReservedPorts, AgentMessage.PortRange dynamicPorts) {
         int cpu = cpuOverride != null ? cpuOverride : Runtime.getRuntime().availableProcessors() * 1024;
         int memory = memoryOverride != null ? memoryOverride
                 : (int) Math.max(0, totalMemoryMiB(Path.of("/proc/meminfo")).orElse(1024L) - reservedMemoryMiB);
         List<Integer> ports = new ArrayList<>(RESERVED_PORTS);
         extraReservedPorts.stream().filter(p -> !ports.contains(p)).forEach(ports::add);
-        return new AgentMessage.Capacity(cpu, memory, ports, List.of());
+        return new AgentMessage.Capacity(cpu, memory, ports, List.of(), dynamicPorts);
     }
 
     /** Detected attributes, then the configured ones on top. */

@@ -53,6 +53,13 @@ public final class MetricsReporter implements Runnable {
         Map<String, Sample> seen = new HashMap<>();
         double hostCpuUnits = 0;
         double hostMemory = 0;
+        List<String> running = new ArrayList<>();
+        for (TaskRun run : runs.get()) {
+            if ("RUNNING".equals(run.lastStatus())) {
+                running.addAll(run.containerIds().values());
+            }
+        }
+        Map<String, ContainerEngine.Usage> usages = engine.usage(running);
         for (TaskRun run : runs.get()) {
             if (!"RUNNING".equals(run.lastStatus())) {
                 continue;
@@ -63,7 +70,7 @@ public final class MetricsReporter implements Runnable {
             Map<String, String> ids = run.containerIds();
             for (ContainerPlan container : plan.containers()) {
                 String id = ids.get(container.name());
-                Optional<ContainerEngine.Usage> usage = id == null ? Optional.empty() : engine.usage(id);
+                Optional<ContainerEngine.Usage> usage = Optional.ofNullable(id == null ? null : usages.get(id));
                 if (usage.isEmpty()) {
                     continue;
                 }

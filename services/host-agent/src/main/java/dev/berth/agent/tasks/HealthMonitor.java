@@ -1,5 +1,6 @@
 package dev.berth.agent.tasks;
 
+import dev.berth.agent.Threads;
 import dev.berth.agent.engine.ContainerEngine;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -27,7 +28,7 @@ final class HealthMonitor implements Runnable {
     }
 
     void start() {
-        thread = Thread.ofVirtual().name("health-" + containerId).start(this);
+        thread = Threads.start("health-" + containerId, this);
     }
 
     void stop() {
@@ -71,7 +72,7 @@ final class HealthMonitor implements Runnable {
 
     private static boolean sleep(Duration duration) {
         try {
-            Thread.sleep(duration);
+            Thread.sleep(duration.toMillis());
             return true;
         } catch (InterruptedException e) {
             return false;

@@ -2,6 +2,7 @@ package dev.berth.agent.tasks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.agent.engine.ContainerEngine;
+import dev.berth.agent.engine.ContainerExits;
 import dev.berth.agent.images.ImagePuller;
 import dev.berth.agent.logs.LogForwarder;
 import dev.berth.agent.protocol.AgentMessage;
@@ -34,6 +35,7 @@ public final class TaskManager {
 
     private final TaskPlans.Owner owner;
     private final ContainerEngine engine;
+    private final ContainerExits exits;
     private final ImagePuller images;
     private final LogForwarder logs;
     private final TaskRun.Reports reports;
@@ -48,10 +50,11 @@ public final class TaskManager {
      * @param prepare last changes to a plan before it runs (e.g. the task's credentials endpoint in
      *                its containers' environment)
      */
-    public TaskManager(TaskPlans.Owner owner, ContainerEngine engine, ImagePuller images, LogForwarder logs,
-                       TaskRun.Reports reports, Path stateDirectory, UnaryOperator<TaskPlan> prepare) {
+    public TaskManager(TaskPlans.Owner owner, ContainerEngine engine, ContainerExits exits, ImagePuller images,
+                       LogForwarder logs, TaskRun.Reports reports, Path stateDirectory, UnaryOperator<TaskPlan> prepare) {
         this.owner = owner;
         this.engine = engine;
+        this.exits = exits;
         this.images = images;
         this.logs = logs;
         this.prepare = prepare;
@@ -172,7 +175,7 @@ public final class TaskManager {
     }
 
     private TaskRun newRun(AgentMessage.StartTask task) {
-        return new TaskRun(prepare.apply(TaskPlans.from(task, owner)), engine, images, logs, reports);
+        return new TaskRun(prepare.apply(TaskPlans.from(task, owner)), engine, exits, images, logs, reports);
     }
 
     private void keep(AgentMessage.StartTask task) {

@@ -1,6 +1,9 @@
 package dev.berth.agent.tasks;
 
+import dev.berth.agent.Threads;
 import dev.berth.agent.engine.ContainerEngine;
+import dev.berth.agent.engine.ContainerExits;
+import dev.berth.agent.engine.EngineException;
 import dev.berth.agent.images.ImagePuller;
 import dev.berth.agent.logs.LogForwarder;
 import dev.berth.agent.protocol.AgentMessage;
@@ -45,7 +48,7 @@ public final class TaskRun {
     private sealed interface Event {
     }
 
-    private record Exited(String container, int exitCode) implements Event {
+    private record Exited(String container, int exitCode, boolean oomKilled) implements Event {
     }
 
     private record HealthChanged(String container, String health) implements Event {
@@ -76,6 +79,7 @@ public final class TaskRun {
 
     private final TaskPlan plan;
     private final ContainerEngine engine;
+    private final ContainerExits exits;
     private final ImagePuller images;
     private final LogForwarder logs;
     private final Reports reports;
@@ -85,9 +89,11 @@ public final class TaskRun {
     private final StartOrder order;
     private volatile String lastStatus = "PENDING";
 
-    public TaskRun(TaskPlan plan, ContainerEngine engine, ImagePuller images, LogForwarder logs, Reports reports) {
+    public TaskRun(TaskPlan plan, ContainerEngine engine, ContainerExits exits, ImagePuller images, LogForwarder logs,
+                   Reports reports) {
         this.plan = plan;
         this.engine = engine;
+        this.exits = exits;
         this.images = images;
         this.logs = logs;
         this.reports = reports;
@@ -116,7 +122,7 @@ public final class TaskRun {
 
     /** Runs a new task from its images. */
     public void start() {
-        Thread.ofVirtual().name("task-" + plan.taskId()).start(() -> run(null));
+        Threads.start("task-" + plan.taskId(), () -> run(null));
     }
 
     /**
@@ -124,7 +130,7 @@ public final class TaskRun {
      * exist already; running ones are followed again, exited ones count as exited.
      */
     public void adopt(Map<String, ContainerEngine.ContainerInfo> existing) {
-        Thread.ofVirtual().name("task-" + plan.taskId()).start(() -> run(existing));
+        Threads.start("task-" + plan.taskId(), () -> run(existing));
     }
 
     /** Asks the task to stop; the run stops its containers and reports STOPPED. */
@@ -145,7 +151,7 @@ public final class TaskRun {
             loop();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "task " + plan.taskArn() + " failed: " + e.getMessage(), e);
-            stopAll("TaskFailedToStart", "Agent error: " + e.getMessage());
+            failToStart("Agent error: " + e.getMessage());
         } finally {
             cleanUp();
             reports.finished(this);
@@ -159,7 +165,7 @@ public final class TaskRun {
                 pinned = images.ensure(c.plan.spec().image());
             } catch (RuntimeException e) {
                 String message = e instanceof ImagePuller.ImagePullException ? e.getMessage()
-                        : "CannotPullContainerError: " + e.getMessage();
+                        : "CannotPullContainerError: " + reason(e);
                 failToStart(message);
                 return false;
             }
@@ -169,7 +175,7 @@ public final class TaskRun {
                     c.id = id;
                 }
             } catch (RuntimeException e) {
-                failToStart("CannotCreateContainerError: " + e.getMessage());
+                failToStart("CannotCreateContainerError: " + reason(e));
                 return false;
             }
         }
@@ -198,7 +204,8 @@ public final class TaskRun {
         Container exitedEssential = containers.values().stream()
                 .filter(c -> c.plan.essential() && c.exitCode != null).findFirst().orElse(null);
         if (exitedEssential != null) {
-            events.add(new Exited(exitedEssential.plan.name(), exitedEssential.exitCode));
+            events.add(new Exited(exitedEssential.plan.name(), exitedEssential.exitCode,
+                    OOM_REASON.equals(exitedEssential.reason)));
         }
     }
 
@@ -215,7 +222,7 @@ public final class TaskRun {
                 try {
                     engine.start(c.id);
                 } catch (RuntimeException e) {
-                    stopAll("TaskFailedToStart", "CannotStartContainerError: " + e.getMessage());
+                    failToStart("CannotStartContainerError: " + reason(e));
                     return;
                 }
                 c.started = true;
@@ -237,38 +244,34 @@ public final class TaskRun {
                 Thread.currentThread().interrupt();
                 return;
             }
-            switch (event) {
-                case Stop stop -> {
-                    stopAll(null, stop.reason());
+            // if/else rather than a pattern switch: the agent runs on Java 17
+            if (event instanceof Stop stop) {
+                stopAll(null, stop.reason());
+                return;
+            } else if (event instanceof Exited exited) {
+                Container c = containers.get(exited.container());
+                if (c.exitCode == null) {
+                    c.exitCode = exited.exitCode();
+                    c.reason = exitReason(c, exited.oomKilled());
+                }
+                if (c.plan.essential()) {
+                    stopAll("EssentialContainerExited", "Essential container in task exited");
                     return;
                 }
-                case Exited exited -> {
-                    Container c = containers.get(exited.container());
-                    if (c.exitCode == null) {
-                        c.exitCode = exited.exitCode();
-                        c.reason = exitReason(c);
-                    }
-                    if (c.plan.essential()) {
-                        stopAll("EssentialContainerExited", "Essential container in task exited");
-                        return;
-                    }
-                    if (lastStatus.equals("RUNNING")) {
-                        report("RUNNING", null, null);
-                    }
+                if (lastStatus.equals("RUNNING")) {
+                    report("RUNNING", null, null);
                 }
-                case HealthChanged changed -> {
-                    containers.get(changed.container()).health = changed.health();
-                    if (lastStatus.equals("RUNNING")) {
-                        report("RUNNING", null, null);
-                    }
+            } else if (event instanceof HealthChanged changed) {
+                containers.get(changed.container()).health = changed.health();
+                if (lastStatus.equals("RUNNING")) {
+                    report("RUNNING", null, null);
                 }
             }
         }
     }
 
     /** Why a container exited on its own: out of memory, when the engine says so or a SIGKILL under a limit suggests it. */
-    private String exitReason(Container c) {
-        boolean oom = engine.inspect(c.id).map(ContainerEngine.ContainerInfo::oomKilled).orElse(false);
+    private String exitReason(Container c, boolean oom) {
         if (oom) {
             return OOM_REASON;
         }
@@ -281,18 +284,13 @@ public final class TaskRun {
         return progress;
     }
 
-    /** Waits for the container's exit, follows its output and runs its health check. */
+    /** Watches for the container's exit, follows its output and runs its health check. */
     private void follow(Container c, Instant logsSince) {
         String id = c.id;
         String name = c.plan.name();
-        Thread.ofVirtual().name("wait-" + id).start(() -> {
-            try {
-                events.add(new Exited(name, engine.awaitExit(id)));
-            } catch (RuntimeException e) {
-                int code = engine.inspect(id).map(i -> i.exitCode() == null ? -1 : i.exitCode()).orElse(-1);
-                events.add(new Exited(name, code));
-            }
-        });
+        exits.watch(id, info -> events.add(new Exited(name,
+                info.map(i -> i.exitCode() == null ? -1 : i.exitCode()).orElse(-1),
+                info.map(ContainerEngine.ContainerInfo::oomKilled).orElse(false))));
         ContainerPlan.LogDestination destination = c.plan.logs();
         if (destination != null) {
             try {
@@ -310,8 +308,18 @@ public final class TaskRun {
         }
     }
 
+    /**
+     * The task could not start (image, create or start error): what was started is stopped and
+     * every container the task created is removed before the STOPPED report, so failed starts
+     * leave nothing behind.
+     */
     private void failToStart(String reason) {
-        stopAll("TaskFailedToStart", reason);
+        stopAll("TaskFailedToStart", reason, true);
+    }
+
+    /** The engine's reason, else what the exception says. */
+    private static String reason(RuntimeException e) {
+        return e instanceof EngineException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /**
@@ -319,6 +327,10 @@ public final class TaskRun {
      * other still running container depends on, stopped side by side.
      */
     private void stopAll(String stopCode, String reason) {
+        stopAll(stopCode, reason, false);
+    }
+
+    private void stopAll(String stopCode, String reason, boolean removeContainers) {
         if (lastStatus.equals("RUNNING")) {
             report("STOPPING", null, null);
         }
@@ -339,7 +351,7 @@ public final class TaskRun {
             List<Thread> stopping = new ArrayList<>();
             for (String name : wave) {
                 Container c = containers.get(name);
-                stopping.add(Thread.ofVirtual().start(() -> {
+                stopping.add(Threads.start("stop-" + c.id, () -> {
                     try {
                         engine.stop(c.id, c.plan.stopTimeout());
                     } catch (RuntimeException e) {
@@ -368,11 +380,29 @@ public final class TaskRun {
                 });
             }
         }
+        for (Container c : containers.values()) {
+            // a container never started holds nothing worth keeping (no output, no exit code)
+            if (c.id != null && (removeContainers || !c.started)) {
+                remove(c);
+            }
+        }
         report("STOPPED", stopCode, reason);
+    }
+
+    private void remove(Container c) {
+        exits.forget(c.id);
+        try {
+            engine.remove(c.id);
+        } catch (RuntimeException e) {
+            LOG.warning("cannot remove container " + c.id + " of task " + plan.taskArn() + ": " + e.getMessage());
+        }
     }
 
     private void cleanUp() {
         for (Container c : containers.values()) {
+            if (c.id != null) {
+                exits.forget(c.id);
+            }
             if (c.monitor != null) {
                 c.monitor.stop();
             }

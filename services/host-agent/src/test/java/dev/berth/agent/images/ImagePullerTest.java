@@ -51,7 +51,7 @@ class ImagePullerTest {
         @Override public String create(ContainerSpec spec) { throw new UnsupportedOperationException(); }
         @Override public void start(String id) { throw new UnsupportedOperationException(); }
         @Override public void stop(String id, Duration timeout) { throw new UnsupportedOperationException(); }
-        @Override public int awaitExit(String id) { throw new UnsupportedOperationException(); }
+        @Override public Closeable followDeaths(String label, String value, Instant since, DeathListener listener) { throw new UnsupportedOperationException(); }
         @Override public Optional<ContainerInfo> inspect(String id) { throw new UnsupportedOperationException(); }
         @Override public List<ContainerInfo> containersLabelled(String label, String value) { throw new UnsupportedOperationException(); }
         @Override public void remove(String id) { throw new UnsupportedOperationException(); }

@@ -1,6 +1,12 @@
 package dev.berth.common.error;
 
 import dev.berth.common.http.RequestIds;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -16,7 +22,22 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response webApplicationException(WebApplicationException e, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
+        JsonProcessingException unreadable = status == 400 ? JsonProblem.find(e) : null;
+        if (unreadable != null) {
+            return json(400, ErrorCodes.forStatus(400), JsonProblem.describe(unreadable), headers);
+        }
         return json(status, ErrorCodes.forStatus(status), e.getMessage(), headers);
+    }
+
+    /**
+     * A body that does not fit the request's record (a string for a number, a fraction for a whole
+     * number, an unknown field), named by its path. Ahead of Quarkus's own mapper of these, which
+     * answers with an empty body.
+     */
+    @ServerExceptionMapper(value = {MismatchedInputException.class, InvalidFormatException.class,
+            UnrecognizedPropertyException.class, InvalidNullException.class}, priority = Priorities.USER - 100)
+    public Response mismatchedInput(MismatchedInputException e, HttpHeaders headers) {
+        return json(400, ErrorCodes.forStatus(400), JsonProblem.describe(e), headers);
     }
 
     @ServerExceptionMapper

@@ -2,7 +2,9 @@ package dev.berth.common.http;
 
 import dev.berth.common.error.ApiError;
 import dev.berth.common.error.ErrorCodes;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -12,6 +14,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Gives every request an id and turns authentication failures, which happen before any
@@ -23,9 +26,15 @@ public class HttpErrorRoutes {
     static final String MISSING_TOKEN_MESSAGE =
             "Missing bearer token: send 'Authorization: Bearer <token>' with a token from the berth realm.";
 
+    /** The HTTP server's own body limit, checked here for declared lengths so that its 413 reaches the caller. */
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+    MemorySize maxBodySize;
+
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(HttpErrorRoutes::assignRequestId);
         router.route().order(Integer.MIN_VALUE).failureHandler(HttpErrorRoutes::renderSecurityFailure);
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+                .handler(new DeclaredLengthLimit(maxBodySize.asLongValue(), "quarkus.http.limits.max-body-size"));
     }
 
     private static void assignRequestId(RoutingContext ctx) {

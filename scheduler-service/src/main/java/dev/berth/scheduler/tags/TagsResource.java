@@ -1,0 +1,127 @@
+package dev.berth.scheduler.tags;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.berth.common.auth.Action;
+import dev.berth.common.auth.CurrentPrincipal;
+import dev.berth.common.auth.Requires;
+import static dev.berth.common.error.ApiException.invalidParameter;
+
+import dev.berth.scheduler.clusters.ClusterStore;
+import dev.berth.scheduler.services.ServiceStore;
+import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
+import dev.berth.scheduler.tasks.TaskStore;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.sqlclient.Pool;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+
+/**
+ * ECS's TagResource, UntagResource and ListTagsForResource, with ECS's request and response
+ * shapes, for the caller's clusters, services, tasks and task definitions.
+ */
+@Path("/api/scheduler/v1/tags")
+public class TagsResource {
+
+    public record TagResourceRequest(String resourceArn, List<Tag> tags) {
+    }
+
+    public record UntagResourceRequest(String resourceArn, List<String> tagKeys) {
+    }
+
+    /** ECS answers TagResource and UntagResource with an empty object (the annotation lets Jackson write {}). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Done() {
+    }
+
+    public record ListTagsForResourceResponse(List<Tag> tags) {
+    }
+
+    @Inject
+    TagStore tags;
+
+    @Inject
+    ClusterStore clusters;
+
+    @Inject
+    ServiceStore services;
+
+    @Inject
+    TaskStore tasks;
+
+    @Inject
+    TaskDefinitionStore definitions;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    CurrentPrincipal principal;
+
+    @POST
+    @Requires(Action.DEPLOY)
+    public Uni<Done> tag(TagResourceRequest request) {
+        if (request == null) {
+            throw invalidParameter("body: {\"resourceArn\": ..., \"tags\": [...]} is required");
+        }
+        String tenant = principal.tenant();
+        TaggedResource resource = TaggedResource.parse("resourceArn", request.resourceArn(), tenant);
+        if (request.tags() == null || request.tags().isEmpty()) {
+            throw invalidParameter("tags: at least one tag is required");
+        }
+        List<Tag> given = TagRules.check("tags", request.tags());
+        return exists(tenant, resource)
+                .chain(() -> UniHelper.toUni(pool.withTransaction(client ->
+                        tags.add(client, tenant, resource.arn(), given, "tags"))))
+                .map(done -> new Done());
+    }
+
+    @POST
+    @Path("untag")
+    @Requires(Action.DEPLOY)
+    public Uni<Done> untag(UntagResourceRequest request) {
+        if (request == null) {
+            throw invalidParameter("body: {\"resourceArn\": ..., \"tagKeys\": [...]} is required");
+        }
+        String tenant = principal.tenant();
+        TaggedResource resource = TaggedResource.parse("resourceArn", request.resourceArn(), tenant);
+        List<String> keys = TagRules.checkKeys("tagKeys", request.tagKeys());
+        return exists(tenant, resource)
+                .chain(() -> UniHelper.toUni(tags.remove(pool, tenant, resource.arn(), keys)))
+                .map(done -> new Done());
+    }
+
+    @GET
+    @Requires(Action.READ)
+    public Uni<ListTagsForResourceResponse> list(@QueryParam("resourceArn") String resourceArn) {
+        String tenant = principal.tenant();
+        TaggedResource resource = TaggedResource.parse("resourceArn", resourceArn, tenant);
+        return exists(tenant, resource)
+                .chain(() -> UniHelper.toUni(tags.list(tenant, resource.arn())))
+                .map(ListTagsForResourceResponse::new);
+    }
+
+    /** ResourceNotFoundException unless the resource is there (a deleted service or cluster is not). */
+    private Uni<Void> exists(String tenant, TaggedResource resource) {
+        Uni<Boolean> found = switch (resource.kind()) {
+            case CLUSTER -> clusters.find(tenant, resource.name())
+                    .map(c -> c.filter(cluster -> "ACTIVE".equals(cluster.status())).isPresent());
+            case SERVICE -> UniHelper.toUni(services.find(tenant, resource.cluster(), resource.name()))
+                    .map(s -> s.filter(service -> !"INACTIVE".equals(service.status())).isPresent());
+            case TASK -> UniHelper.toUni(tasks.find(tenant, resource.cluster(), List.of(resource.name())))
+                    .map(found1 -> !found1.isEmpty());
+            case TASK_DEFINITION -> definitions.find(tenant, resource.name(), resource.revision())
+                    .map(d -> d.isPresent());
+        };
+        return found.map(present -> {
+            if (!present) {
+                throw TaggedResource.notFound(resource.arn());
+            }
+            return null;
+        });
+    }
+}
