@@ -165,6 +165,14 @@ class IsolationMatrixTest {
         rows.add(row("POST", cluster + "/placement-plans", "{\"taskDefinition\":\"x\"}",
                                                                              404, 404, 404, 404, 403, 404, 403));
         rows.add(row("GET", cluster + "/scheduled-tasks", null,               404, 404, 404, 404, 403, 404, 403));
+        // tags (TagResource, UntagResource, ListTagsForResource): another tenant's ARN is not found
+        String arn = "arn:berth:ecs::acme:cluster/no-such-cluster";
+        rows.add(row("GET", "/api/scheduler/v1/tags?resourceArn=" + arn.replace(":", "%3A").replace("/", "%2F"), null,
+                                                                             404, 404, 404, 404, 403, 404, 403));
+        rows.add(row("POST", "/api/scheduler/v1/tags", "{\"resourceArn\":\"" + arn + "\",\"tags\":[{\"key\":\"k\",\"value\":\"v\"}]}",
+                                                                             404, 404, 403, 404, 403, 403, 403));
+        rows.add(row("POST", "/api/scheduler/v1/tags/untag", "{\"resourceArn\":\"" + arn + "\",\"tagKeys\":[\"k\"]}",
+                                                                             404, 404, 403, 404, 403, 403, 403));
         // the agent channel opens for host tokens only (a plain GET from a host is told to upgrade)
         rows.add(row("GET", "/api/agent/v1/connect", null,                    403, 403, 403, 403, 400, 403, 403));
         rows.add(row("GET", "/v2/" + REPOSITORY + "/tags/list", null,       200, 200, 200, 404, 200, 403, 404));

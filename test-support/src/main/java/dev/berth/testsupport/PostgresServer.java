@@ -155,9 +155,10 @@ public final class PostgresServer {
                       FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                                WHERE n.nspname = '%1$s' AND c.relkind IN ('r', 'p', 'S', 'v', 'm')
                                  AND c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = '%2$s')
-                                 -- sequences of serial and identity columns follow their table
-                                 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
-                                                 AND d.objid = c.oid AND d.deptype IN ('a', 'i'))
+                                 -- sequences of serial and identity columns follow their table (partitions,
+                                 -- which depend on their parent the same way, do not: each is its own table)
+                                 AND (c.relkind <> 'S' OR NOT EXISTS (SELECT 1 FROM pg_depend d
+                                      WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')))
                       LOOP
                         EXECUTE format('ALTER TABLE %%I.%%I OWNER TO %%I', '%1$s', r.relname, '%2$s');
                       END LOOP;
