@@ -5,8 +5,10 @@ import static io.restassured.RestAssured.given;
 import dev.berth.testsupport.ScriptedHost;
 import dev.berth.testsupport.TestHosts;
 import dev.berth.testsupport.Tokens;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +31,27 @@ public final class SchedulerTestClient {
                 && System.nanoTime() - cached.fetchedAt() < 60_000_000_000L ? cached
                 : new CachedToken(Tokens.forDemoUser(name), System.nanoTime()));
         return given().auth().oauth2(token.token()).contentType("application/json");
+    }
+
+    /** The services path of a cluster. */
+    public static String services(String cluster) {
+        return "/api/scheduler/v1/clusters/" + cluster + "/services";
+    }
+
+    /** DescribeServices of one service, as acme's viewer. */
+    public static JsonPath describe(String cluster, String service) {
+        return as("acme-viewer").get(services(cluster) + "/" + service).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Waits until {@code count} tasks of the definition run and its one deployment is COMPLETED. */
+    public static void awaitSteady(ScriptedHost anyHost, String cluster, String service, String definition, int count) {
+        anyHost.await(service + " steady with " + count + " of " + definition, () -> {
+            JsonPath s = describe(cluster, service);
+            return s.getInt("service.runningCount") == count && s.getInt("service.pendingCount") == 0
+                    && s.getList("service.deployments").size() == 1
+                    && definition.equals(s.getString("service.deployments[0].taskDefinition"))
+                    && "COMPLETED".equals(s.getString("service.deployments[0].rolloutState"));
+        }, Duration.ofSeconds(60));
     }
 
     /** A new ACTIVE cluster of acme. */

@@ -1,9 +1,12 @@
 package dev.berth.scheduler.services;
 
 import static dev.berth.scheduler.SchedulerTestClient.as;
+import static dev.berth.scheduler.SchedulerTestClient.awaitSteady;
+import static dev.berth.scheduler.SchedulerTestClient.describe;
 import static dev.berth.scheduler.SchedulerTestClient.host;
 import static dev.berth.scheduler.SchedulerTestClient.newCluster;
 import static dev.berth.scheduler.SchedulerTestClient.register;
+import static dev.berth.scheduler.SchedulerTestClient.services;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,14 +34,6 @@ class CircuitBreakerApiTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String STOPPED_LAUNCHING = "has stopped launching tasks";
 
-    private static String services(String cluster) {
-        return "/api/scheduler/v1/clusters/" + cluster + "/services";
-    }
-
-    private static JsonPath describe(String cluster, String service) {
-        return as("acme-viewer").get(services(cluster) + "/" + service).then().statusCode(200).extract().jsonPath();
-    }
-
     private static List<String> events(String cluster, String service) {
         return describe(cluster, service).getList("service.events.message", String.class);
     }
@@ -59,16 +54,6 @@ class CircuitBreakerApiTest {
                         "deploymentConfiguration", Map.of("minimumHealthyPercent", 100, "maximumPercent", 200,
                                 "deploymentCircuitBreaker", Map.of("enable", true, "rollback", true))))
                 .post(services(cluster)).then().statusCode(200);
-    }
-
-    private static void awaitSteady(ScriptedHost host, String cluster, String service, String definition, int count) {
-        host.await(service + " steady on " + definition, () -> {
-            JsonPath s = describe(cluster, service);
-            return s.getInt("service.runningCount") == count && s.getInt("service.pendingCount") == 0
-                    && s.getList("service.deployments").size() == 1
-                    && definition.equals(s.getString("service.deployments[0].taskDefinition"))
-                    && "COMPLETED".equals(s.getString("service.deployments[0].rolloutState"));
-        }, WAIT);
     }
 
     /** Start commands the host received for the service's tasks. */

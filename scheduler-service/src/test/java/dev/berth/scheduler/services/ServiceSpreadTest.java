@@ -1,9 +1,12 @@
 package dev.berth.scheduler.services;
 
 import static dev.berth.scheduler.SchedulerTestClient.as;
+import static dev.berth.scheduler.SchedulerTestClient.awaitSteady;
+import static dev.berth.scheduler.SchedulerTestClient.describe;
 import static dev.berth.scheduler.SchedulerTestClient.host;
 import static dev.berth.scheduler.SchedulerTestClient.newCluster;
 import static dev.berth.scheduler.SchedulerTestClient.register;
+import static dev.berth.scheduler.SchedulerTestClient.services;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -31,14 +34,6 @@ class ServiceSpreadTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static String services(String cluster) {
-        return "/api/scheduler/v1/clusters/" + cluster + "/services";
-    }
-
-    private static JsonPath describe(String cluster, String service) {
-        return as("acme-viewer").get(services(cluster) + "/" + service).then().statusCode(200).extract().jsonPath();
-    }
-
     private static String definition(String family, String image) {
         return register("""
                 {"family": "%s", "containerDefinitions": [{"name": "app", "image": "%s", "cpu": 128, "memory": 128,
@@ -52,16 +47,6 @@ class ServiceSpreadTest {
                         "placementStrategy", List.of(Map.of("type", "spread", "field", spreadField),
                                 Map.of("type", "binpack", "field", "memory"))))
                 .post(services(cluster)).then().statusCode(200);
-    }
-
-    private static void awaitSteady(ScriptedHost anyHost, String cluster, String service, String definition, int count) {
-        anyHost.await(service + " steady with " + count + " of " + definition, () -> {
-            JsonPath s = describe(cluster, service);
-            return s.getInt("service.runningCount") == count && s.getInt("service.pendingCount") == 0
-                    && s.getList("service.deployments").size() == 1
-                    && definition.equals(s.getString("service.deployments[0].taskDefinition"))
-                    && "COMPLETED".equals(s.getString("service.deployments[0].rolloutState"));
-        }, WAIT);
     }
 
     /** Tasks the host runs that are not being stopped. */

@@ -1,9 +1,12 @@
 package dev.berth.scheduler.services;
 
 import static dev.berth.scheduler.SchedulerTestClient.as;
+import static dev.berth.scheduler.SchedulerTestClient.awaitSteady;
+import static dev.berth.scheduler.SchedulerTestClient.describe;
 import static dev.berth.scheduler.SchedulerTestClient.host;
 import static dev.berth.scheduler.SchedulerTestClient.newCluster;
 import static dev.berth.scheduler.SchedulerTestClient.register;
+import static dev.berth.scheduler.SchedulerTestClient.services;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -28,29 +31,11 @@ class ServicesApiTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static String services(String cluster) {
-        return "/api/scheduler/v1/clusters/" + cluster + "/services";
-    }
-
-    private static JsonPath describe(String cluster, String service) {
-        return as("acme-viewer").get(services(cluster) + "/" + service).then().statusCode(200).extract().jsonPath();
-    }
-
     private static String definition(String family, String image, int memory) {
         return register("""
                 {"family": "%s", "containerDefinitions": [{"name": "app", "image": "%s", "cpu": 128, "memory": %d,
                  "portMappings": [{"containerPort": 8080, "hostPort": 0}], "essential": true}]}
                 """.formatted(family, image, memory));
-    }
-
-    private static void awaitSteady(ScriptedHost anyHost, String cluster, String service, String definition, int count) {
-        anyHost.await(service + " steady on " + definition, () -> {
-            JsonPath s = describe(cluster, service);
-            return s.getInt("service.runningCount") == count && s.getInt("service.pendingCount") == 0
-                    && s.getList("service.deployments").size() == 1
-                    && definition.equals(s.getString("service.deployments[0].taskDefinition"))
-                    && "COMPLETED".equals(s.getString("service.deployments[0].rolloutState"));
-        }, WAIT);
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ContainerExitsTest {
 
     /** Containers as the test sets them; each opening of the event stream is handed to the test. */
-    private static final class ScriptedEngine implements ContainerEngine {
+    private static final class ScriptedEngine extends UnsupportedEngine {
         final Map<String, ContainerInfo> containers = new ConcurrentHashMap<>();
         final BlockingQueue<DeathListener> streams = new LinkedBlockingQueue<>();
 
@@ -49,23 +49,6 @@ class ContainerExitsTest {
             streams.add(listener);
             return () -> { };
         }
-
-        // the rest of the engine plays no part here
-        @Override public boolean imagePresent(String reference) { throw new UnsupportedOperationException(); }
-        @Override public void pull(String reference, RegistryAuth auth) { throw new UnsupportedOperationException(); }
-        @Override public String create(ContainerSpec spec) { throw new UnsupportedOperationException(); }
-        @Override public void start(String id) { throw new UnsupportedOperationException(); }
-        @Override public void stop(String id, Duration timeout) { throw new UnsupportedOperationException(); }
-        @Override public List<ContainerInfo> containersLabelled(String label, String value) { throw new UnsupportedOperationException(); }
-        @Override public void remove(String id) { throw new UnsupportedOperationException(); }
-        @Override public Set<String> imagesInUse() { throw new UnsupportedOperationException(); }
-        @Override public List<ImageInfo> images() { throw new UnsupportedOperationException(); }
-        @Override public void removeImage(String id) { throw new UnsupportedOperationException(); }
-        @Override public ExecResult exec(String id, List<String> command, Duration timeout) { throw new UnsupportedOperationException(); }
-        @Override public Optional<Usage> usage(String id) { throw new UnsupportedOperationException(); }
-        @Override public Closeable followLogs(String id, Instant since, BiConsumer<String, String> lines) { throw new UnsupportedOperationException(); }
-        @Override public Optional<String> bridgeGateway() { throw new UnsupportedOperationException(); }
-        @Override public void close() { }
     }
 
     private final ScriptedEngine engine = new ScriptedEngine();

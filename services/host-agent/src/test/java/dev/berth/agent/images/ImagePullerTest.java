@@ -3,8 +3,7 @@ package dev.berth.agent.images;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.agent.engine.ContainerEngine;
-import dev.berth.agent.engine.ContainerSpec;
+import dev.berth.agent.engine.UnsupportedEngine;
 import java.io.Closeable;
 import java.net.URI;
 import java.time.Duration;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ImagePullerTest {
 
     /** Holds images in memory; a pull waits until the test lets it finish. */
-    private static final class CountingEngine implements ContainerEngine {
+    private static final class CountingEngine extends UnsupportedEngine {
         final Set<String> images = ConcurrentHashMap.newKeySet();
         final AtomicInteger pulls = new AtomicInteger();
         final CountDownLatch release = new CountDownLatch(1);
@@ -46,23 +45,6 @@ class ImagePullerTest {
             }
             images.add(reference);
         }
-
-        // the rest of the engine plays no part here
-        @Override public String create(ContainerSpec spec) { throw new UnsupportedOperationException(); }
-        @Override public void start(String id) { throw new UnsupportedOperationException(); }
-        @Override public void stop(String id, Duration timeout) { throw new UnsupportedOperationException(); }
-        @Override public Closeable followDeaths(String label, String value, Instant since, DeathListener listener) { throw new UnsupportedOperationException(); }
-        @Override public Optional<ContainerInfo> inspect(String id) { throw new UnsupportedOperationException(); }
-        @Override public List<ContainerInfo> containersLabelled(String label, String value) { throw new UnsupportedOperationException(); }
-        @Override public void remove(String id) { throw new UnsupportedOperationException(); }
-        @Override public Set<String> imagesInUse() { throw new UnsupportedOperationException(); }
-        @Override public List<ImageInfo> images() { throw new UnsupportedOperationException(); }
-        @Override public void removeImage(String id) { throw new UnsupportedOperationException(); }
-        @Override public ExecResult exec(String id, List<String> command, Duration timeout) { throw new UnsupportedOperationException(); }
-        @Override public Optional<Usage> usage(String id) { throw new UnsupportedOperationException(); }
-        @Override public Closeable followLogs(String id, Instant since, BiConsumer<String, String> lines) { throw new UnsupportedOperationException(); }
-        @Override public Optional<String> bridgeGateway() { throw new UnsupportedOperationException(); }
-        @Override public void close() { }
     }
 
     @Test
