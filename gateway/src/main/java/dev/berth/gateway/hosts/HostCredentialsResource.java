@@ -3,7 +3,7 @@ package dev.berth.gateway.hosts;
 import dev.berth.common.auth.AccessPolicy;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.error.ApiException;
-import dev.berth.common.error.ErrorCodes;
+import dev.berth.common.error.ErrorCode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
@@ -27,7 +27,7 @@ public class HostCredentialsResource {
     @DELETE
     public RestResponse<Void> revoke(@PathParam("tenant") String tenant, @PathParam("hostId") String hostId) {
         if (!AccessPolicy.isPlatformService(principal.get())) {
-            throw new ApiException(403, ErrorCodes.ACCESS_DENIED, "Only the platform's services revoke hosts here.");
+            throw new ApiException(ErrorCode.ACCESS_DENIED, "Only the platform's services revoke hosts here.");
         }
         registrations.deregister(tenant, hostId);
         return RestResponse.noContent();

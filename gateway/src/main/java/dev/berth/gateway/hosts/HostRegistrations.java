@@ -1,7 +1,7 @@
 package dev.berth.gateway.hosts;
 
 import dev.berth.common.error.ApiException;
-import dev.berth.common.error.ErrorCodes;
+import dev.berth.common.error.ErrorCode;
 import dev.berth.gateway.iam.ClaimMappers;
 import dev.berth.gateway.iam.ConfidentialClients;
 import dev.berth.gateway.iam.Secrets;
@@ -81,7 +81,7 @@ public class HostRegistrations {
         ClientRepresentation client = realm().clients().findByClientId(tenant + "-host-" + hostId).stream()
                 .filter(c -> c.getAttributes() != null && tenant.equals(c.getAttributes().get("berth.tenant")))
                 .findFirst()
-                .orElseThrow(() -> new ApiException(404, ErrorCodes.NOT_FOUND, "No host " + hostId + "."));
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No host " + hostId + "."));
         client.setEnabled(false);
         realm().clients().get(client.getId()).update(client);
     }

@@ -4,7 +4,7 @@ import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
-import dev.berth.common.error.ErrorCodes;
+import dev.berth.common.error.ErrorCode;
 import dev.berth.gateway.iam.Validation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -75,7 +75,7 @@ public class RegistrationTokensResource {
             throw Validation.invalid("id", "is not a registration token id");
         }
         if (!tokens.revoke(principal.tenant(), uuid)) {
-            throw new ApiException(404, ErrorCodes.NOT_FOUND, "No registration token " + id + ".");
+            throw new ApiException(ErrorCode.NOT_FOUND, "No registration token " + id + ".");
         }
         return RestResponse.noContent();
     }

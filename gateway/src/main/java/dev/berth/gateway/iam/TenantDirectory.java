@@ -1,7 +1,7 @@
 package dev.berth.gateway.iam;
 
 import dev.berth.common.error.ApiException;
-import dev.berth.common.error.ErrorCodes;
+import dev.berth.common.error.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -147,7 +147,7 @@ public class TenantDirectory {
         ClientRepresentation client = realm().clients().findByClientId(serviceAccountClientId(tenant, name)).stream()
                 .filter(c -> isServiceAccountOf(c, tenant))
                 .findFirst()
-                .orElseThrow(() -> new ApiException(404, ErrorCodes.NOT_FOUND, "No service account " + name + "."));
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No service account " + name + "."));
         realm().clients().get(client.getId()).remove();
     }
 

@@ -1,7 +1,7 @@
 package dev.berth.gateway.registrytoken;
 
 import dev.berth.common.error.ApiError;
-import dev.berth.common.error.ErrorCodes;
+import dev.berth.common.error.ErrorCode;
 import dev.berth.common.http.ChallengeScope;
 import dev.berth.common.http.RegistryChallenge;
 import dev.berth.common.http.RequestIds;
@@ -63,7 +63,7 @@ public class RegistryGrantRoute {
         }
         if (!RegistryChallenge.appliesTo(path)) {
             ctx.response().setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(Json.encode(new ApiError(ErrorCodes.ACCESS_DENIED, "This token was issued by /v2/token for "
+                    .end(Json.encode(new ApiError(ErrorCode.ACCESS_DENIED.code(), "This token was issued by /v2/token for "
                             + "the registry only; the API takes the caller's own token.",
                             ctx.request().getHeader(RequestIds.HEADER))));
             return;

@@ -3,7 +3,7 @@ package dev.berth.gateway.taskroles;
 import dev.berth.common.auth.AccessPolicy;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.error.ApiException;
-import dev.berth.common.error.ErrorCodes;
+import dev.berth.common.error.ErrorCode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -47,7 +47,7 @@ public class TaskCredentialsResource {
 
     private void requirePlatformService() {
         if (!AccessPolicy.isPlatformService(principal.get())) {
-            throw new ApiException(403, ErrorCodes.ACCESS_DENIED, "Only the platform's services bind and release tasks.");
+            throw new ApiException(ErrorCode.ACCESS_DENIED, "Only the platform's services bind and release tasks.");
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.berth.gateway.taskroles;
 
 import dev.berth.common.error.ApiException;
-import dev.berth.common.error.ErrorCodes;
+import dev.berth.common.error.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -69,6 +69,6 @@ public class TaskRoles {
     }
 
     static ApiException notFound() {
-        return new ApiException(404, ErrorCodes.NOT_FOUND, "Not found.");
+        return new ApiException(ErrorCode.NOT_FOUND, "Not found.");
     }
 }

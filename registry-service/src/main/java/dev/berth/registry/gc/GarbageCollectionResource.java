@@ -2,7 +2,7 @@ package dev.berth.registry.gc;
 
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.error.ApiException;
-import dev.berth.common.error.ErrorCodes;
+import dev.berth.common.error.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -21,7 +21,7 @@ public class GarbageCollectionResource {
     @POST
     public Uni<GarbageCollector.Report> run() {
         if (!principal.get().isPlatformOperator()) {
-            throw new ApiException(403, ErrorCodes.ACCESS_DENIED, "Only platform operators run garbage collection.");
+            throw new ApiException(ErrorCode.ACCESS_DENIED, "Only platform operators run garbage collection.");
         }
         return collector.collect();
     }

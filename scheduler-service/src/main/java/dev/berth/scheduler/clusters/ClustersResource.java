@@ -6,7 +6,7 @@ import dev.berth.common.auth.Requires;
 import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.common.error.ApiException;
-import dev.berth.common.error.ErrorCodes;
+import dev.berth.common.error.ErrorCode;
 import dev.berth.common.http.PageTokens;
 import dev.berth.scheduler.tags.Include;
 import dev.berth.scheduler.tags.Tag;
@@ -124,7 +124,7 @@ public class ClustersResource {
     public Uni<Map<String, ClusterView>> putSecuritySettings(@PathParam("cluster") String cluster,
                                                              ClusterSecuritySettings settings) {
         if (!principal.get().isPlatformOperator()) {
-            throw new ApiException(403, ErrorCodes.ACCESS_DENIED,
+            throw new ApiException(ErrorCode.ACCESS_DENIED,
                     "Only platform operators change a cluster's security settings.");
         }
         if (settings == null) {

@@ -3,7 +3,7 @@ package dev.berth.scheduler.hosts;
 import dev.berth.common.auth.AccessPolicy;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.error.ApiException;
-import dev.berth.common.error.ErrorCodes;
+import dev.berth.common.error.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
@@ -34,7 +34,7 @@ public class HostRevocationsResource {
     @DELETE
     public Uni<RestResponse<Void>> revoked(@PathParam("tenant") String tenant, @PathParam("hostId") String hostId) {
         if (!AccessPolicy.isPlatformService(principal.get())) {
-            throw new ApiException(403, ErrorCodes.ACCESS_DENIED, "Only the platform's services revoke hosts here.");
+            throw new ApiException(ErrorCode.ACCESS_DENIED, "Only the platform's services revoke hosts here.");
         }
         return UniHelper.toUni(hosts.find(tenant, hostId).compose(found -> found
                         .filter(host -> !HostStatus.INACTIVE.name().equals(host.status()))

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.common.auth.Principal;
 import dev.berth.common.auth.PrincipalKind;
 import dev.berth.common.error.ApiException;
-import dev.berth.common.error.ErrorCodes;
+import dev.berth.common.error.ErrorCode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +47,7 @@ public final class TaskRoleUse {
                     + ":role/<name>)");
         }
         if (caller.kind() == PrincipalKind.TASK && !caller.taskRole().map(name::equals).orElse(false)) {
-            throw new ApiException(403, ErrorCodes.ACCESS_DENIED, field + ": a task may pass on only its own role ("
+            throw new ApiException(ErrorCode.ACCESS_DENIED, field + ": a task may pass on only its own role ("
                     + caller.taskRole().orElse("none") + "), not '" + name + "'");
         }
     }

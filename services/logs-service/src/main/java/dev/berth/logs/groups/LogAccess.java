@@ -5,7 +5,7 @@ import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Principal;
 import dev.berth.common.error.ApiException;
-import dev.berth.common.error.ErrorCodes;
+import dev.berth.common.error.ErrorCode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -41,7 +41,7 @@ public class LogAccess {
     private void require(Action action, String scope, String group) {
         Principal caller = principal.get();
         if (!AccessPolicy.allows(caller, action) && !AccessPolicy.hasScope(caller, "logs", scope, group)) {
-            throw new ApiException(403, ErrorCodes.ACCESS_DENIED, caller.name() + " may not " + scope
+            throw new ApiException(ErrorCode.ACCESS_DENIED, caller.name() + " may not " + scope
                     + " log group " + group + ".");
         }
     }

@@ -2,7 +2,7 @@ package dev.berth.common.caller;
 
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.error.ApiException;
-import dev.berth.common.error.ErrorCodes;
+import dev.berth.common.error.ErrorCode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,7 +29,7 @@ public class CallerResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Caller caller(@PathParam("service") String service) {
         if (!serviceName.equals(service)) {
-            throw new ApiException(404, ErrorCodes.NOT_FOUND, "No such API: /api/" + service + "/v1");
+            throw new ApiException(ErrorCode.NOT_FOUND, "No such API: /api/" + service + "/v1");
         }
         return Caller.of(serviceName, principal.get());
     }

@@ -1,30 +1,54 @@
 package dev.berth.common.error;
 
 /**
- * An error a service raises on purpose, with the AWS-style name users look for
- * (e.g. {@code ClusterNotFoundException}) and the HTTP status it maps to.
+ * An error a service raises on purpose: one of the {@link ErrorCode}s (which fixes its HTTP
+ * status) and a message. Domain exceptions extend it, or {@link InvalidInputException} for bad
+ * input, so that the one mapper renders them all; nothing catches and re-throws them.
  */
 public class ApiException extends RuntimeException {
 
-    private final int status;
-    private final String code;
+    private final ErrorCode code;
+    private final int legacyStatus;
+    private final String legacyCode;
 
-    public ApiException(int status, String code, String message) {
+    public ApiException(ErrorCode code, String message) {
         super(message);
-        this.status = status;
         this.code = code;
+        this.legacyStatus = code.status();
+        this.legacyCode = code.code();
     }
 
-    /** 400 InvalidParameterException; the message starts with the field, e.g. {@code "count: between 1 and 10"}. */
-    public static ApiException invalidParameter(String message) {
-        return new ApiException(400, "InvalidParameterException", message);
+    /** Being removed: every module moves to {@link #ApiException(ErrorCode, String)}. */
+    @Deprecated(forRemoval = true)
+    public ApiException(int status, String code, String message) {
+        super(message);
+        this.code = null;
+        this.legacyStatus = status;
+        this.legacyCode = code;
+    }
+
+    /**
+     * 400 InvalidParameterException from a message that starts with the field, e.g.
+     * {@code "count: between 1 and 10"}; prefer {@link InvalidInputException#InvalidInputException(String, String)}.
+     */
+    public static InvalidInputException invalidParameter(String message) {
+        return InvalidInputException.fromMessage(ErrorCode.INVALID_PARAMETER, message);
+    }
+
+    public ErrorCode errorCode() {
+        return code;
     }
 
     public int status() {
-        return status;
+        return legacyStatus;
     }
 
     public String code() {
-        return code;
+        return legacyCode;
+    }
+
+    /** The input field the error is about, or null when it is not about one field. */
+    public String field() {
+        return null;
     }
 }

@@ -24,9 +24,9 @@ public class ApiExceptionMappers {
         int status = e.getResponse().getStatus();
         JsonProcessingException unreadable = status == 400 ? JsonProblem.find(e) : null;
         if (unreadable != null) {
-            return json(400, ErrorCodes.forStatus(400), JsonProblem.describe(unreadable), headers);
+            return invalidBody(JsonProblem.describe(unreadable), headers);
         }
-        return json(status, ErrorCodes.forStatus(status), e.getMessage(), headers);
+        return json(status, ErrorCode.forStatus(status), e.getMessage(), null, headers);
     }
 
     /**
@@ -37,12 +37,12 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper(value = {MismatchedInputException.class, InvalidFormatException.class,
             UnrecognizedPropertyException.class, InvalidNullException.class}, priority = Priorities.USER - 100)
     public Response mismatchedInput(MismatchedInputException e, HttpHeaders headers) {
-        return json(400, ErrorCodes.forStatus(400), JsonProblem.describe(e), headers);
+        return invalidBody(JsonProblem.describe(e), headers);
     }
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, HttpHeaders headers) {
-        return json(e.status(), e.code(), e.getMessage(), headers);
+        return json(e.status(), e.code(), e.getMessage(), e.field(), headers);
     }
 
     /** Anything unexpected: logged with the request id, answered without internals. */
@@ -50,13 +50,17 @@ public class ApiExceptionMappers {
     public Response unexpected(Exception e, HttpHeaders headers) {
         String requestId = headers.getHeaderString(RequestIds.HEADER);
         LOG.errorf(e, "request %s failed", requestId);
-        return json(500, ErrorCodes.forStatus(500), "Internal error; quote request id " + requestId + ".", headers);
+        return json(500, ErrorCode.SERVER.code(), "Internal error; quote request id " + requestId + ".", null, headers);
     }
 
-    static Response json(int status, String code, String message, HttpHeaders headers) {
+    private static Response invalidBody(String message, HttpHeaders headers) {
+        return json(400, ErrorCode.INVALID_PARAMETER.code(), message, InvalidInputException.fieldOf(message), headers);
+    }
+
+    static Response json(int status, String code, String message, String field, HttpHeaders headers) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(code, message, headers.getHeaderString(RequestIds.HEADER)))
+                .entity(new ApiError(code, message, field, headers.getHeaderString(RequestIds.HEADER)))
                 .build();
     }
 }

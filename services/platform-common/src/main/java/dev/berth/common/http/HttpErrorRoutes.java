@@ -1,7 +1,7 @@
 package dev.berth.common.http;
 
 import dev.berth.common.error.ApiError;
-import dev.berth.common.error.ErrorCodes;
+import dev.berth.common.error.ErrorCode;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -58,13 +58,13 @@ public class HttpErrorRoutes {
             return;
         }
         if (failure instanceof ForbiddenException) {
-            write(ctx, 403, ErrorCodes.ACCESS_DENIED, "You are not allowed to do this.");
+            write(ctx, ErrorCode.ACCESS_DENIED, "You are not allowed to do this.");
         } else if (isAuthenticationFailure(failure)) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
             if (tokenSent) {
-                write(ctx, 401, ErrorCodes.INVALID_TOKEN, "The bearer token is invalid or expired.");
+                write(ctx, ErrorCode.INVALID_TOKEN, "The bearer token is invalid or expired.");
             } else {
-                write(ctx, 401, ErrorCodes.MISSING_TOKEN, MISSING_TOKEN_MESSAGE);
+                write(ctx, ErrorCode.MISSING_TOKEN, MISSING_TOKEN_MESSAGE);
             }
         } else {
             ctx.next();
@@ -77,7 +77,9 @@ public class HttpErrorRoutes {
                 || failure instanceof AuthenticationCompletionException;
     }
 
-    static void write(RoutingContext ctx, int status, String code, String message) {
+    static void write(RoutingContext ctx, ErrorCode error, String message) {
+        int status = error.status();
+        String code = error.code();
         if (ctx.response().ended()) {
             return;
         }

@@ -1,6 +1,7 @@
 package dev.berth.common.http;
 
 import dev.berth.common.error.ApiError;
+import dev.berth.common.error.ErrorCode;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.vertx.core.http.HttpHeaders;
@@ -21,7 +22,7 @@ public final class JsonBodyLimit {
 
     /** Right after Quarkus's own upload limit, before any route or resource reads the body. */
     public static final int ROUTE_ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1;
-    public static final String CODE = "RequestEntityTooLargeException";
+    public static final String CODE = ErrorCode.REQUEST_TOO_LARGE.code();
 
     private final long limit;
     private final String setting;

@@ -1,7 +1,7 @@
 package dev.berth.common.http;
 
 import dev.berth.common.auth.JwtClaims;
-import dev.berth.common.error.ErrorCodes;
+import dev.berth.common.error.ErrorCode;
 import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -96,7 +96,7 @@ public class JsonChallengeMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().item(true);
         }
         context.response().putHeader("WWW-Authenticate", "Bearer");
-        HttpErrorRoutes.write(context, 401, ErrorCodes.MISSING_TOKEN, HttpErrorRoutes.MISSING_TOKEN_MESSAGE);
+        HttpErrorRoutes.write(context, ErrorCode.MISSING_TOKEN, HttpErrorRoutes.MISSING_TOKEN_MESSAGE);
         return Uni.createFrom().item(true);
     }
 

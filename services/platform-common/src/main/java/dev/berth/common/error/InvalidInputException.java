@@ -1,0 +1,53 @@
+package dev.berth.common.error;
+
+import java.util.regex.Pattern;
+
+/**
+ * Bad input, named by its field: 400 with the message {@code "<field>: <problem>"} and the field
+ * on its own in the error body, so that a client can point at it. The one exception for invalid
+ * input of every service; domain validation errors extend it.
+ */
+public class InvalidInputException extends ApiException {
+
+    /** A JSON path (a fixed pattern, not a user's) such as {@code containerDefinitions[0].portMappings[1].hostPort} or {@code body}. */
+    private static final Pattern FIELD = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$\\-]*(\\[\\d+\\]|\\.[A-Za-z_$][A-Za-z0-9_$\\-]*)*");
+
+    private final String field;
+
+    public InvalidInputException(String field, String problem) {
+        this(ErrorCode.INVALID_PARAMETER, field, problem);
+    }
+
+    public InvalidInputException(ErrorCode code, String field, String problem) {
+        super(code, field == null ? problem : field + ": " + problem);
+        this.field = field;
+    }
+
+    private InvalidInputException(ErrorCode code, String message, boolean whole) {
+        super(code, message);
+        this.field = fieldOf(message);
+    }
+
+    /** From a message that starts with {@code "<field>: "}; the field is null when it does not. */
+    public static InvalidInputException fromMessage(ErrorCode code, String message) {
+        return new InvalidInputException(code, message, true);
+    }
+
+    /** The field a message of the form {@code "<field>: <problem>"} names, or null. */
+    public static String fieldOf(String message) {
+        if (message == null) {
+            return null;
+        }
+        int colon = message.indexOf(": ");
+        if (colon < 1) {
+            return null;
+        }
+        String candidate = message.substring(0, colon);
+        return FIELD.matcher(candidate).matches() ? candidate : null;
+    }
+
+    @Override
+    public String field() {
+        return field;
+    }
+}
