@@ -9,12 +9,18 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Internal, platform services only: the scheduler deregistered a host (DeregisterContainerInstance)
  * and has its Keycloak client disabled here, so it gets no new tokens. 404 when there is no such
  * host client, which the scheduler takes as nothing left to revoke.
  */
+@Tag(name = "Host registration")
 @Path("/api/iam/v1/host-credentials/{tenant}/{hostId}")
 public class HostCredentialsResource {
 
@@ -25,6 +31,8 @@ public class HostCredentialsResource {
     CurrentPrincipal principal;
 
     @DELETE
+    @Operation(operationId = "RevokeHostCredentials", summary = "Revoke a host's credentials (platform services only)")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public RestResponse<Void> revoke(@PathParam("tenant") String tenant, @PathParam("hostId") String hostId) {
         if (!AccessPolicy.isPlatformService(principal.get())) {
             throw new ApiException(ErrorCode.ACCESS_DENIED, "Only the platform's services revoke hosts here.");

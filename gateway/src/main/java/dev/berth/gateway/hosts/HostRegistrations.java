@@ -54,7 +54,7 @@ public class HostRegistrations {
     public HostRegistration register(String registrationToken, String hostname) {
         String tokenHash = sha256(registrationToken);
         var redeemed = tokens.redeem(tokenHash, Instant.now())
-                .orElseThrow(() -> new ApiException(401, "InvalidRegistrationTokenException",
+                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_REGISTRATION_TOKEN,
                         "The registration token is unknown, expired, revoked or used up."));
         String hostId = "h-" + Secrets.hex(6);
         String clientId = redeemed.tenant() + "-host-" + hostId;

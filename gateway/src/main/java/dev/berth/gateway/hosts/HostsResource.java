@@ -8,11 +8,17 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Deregistering a host takes its credentials away and tells the scheduler, which closes the host's
  * agent channel, stops its tasks and gives it no more.
  */
+@Tag(name = "Host registration")
 @Path("/api/iam/v1/hosts")
 @Requires(Action.MANAGE)
 public class HostsResource {
@@ -28,6 +34,8 @@ public class HostsResource {
 
     @DELETE
     @Path("{hostId}")
+    @Operation(operationId = "DeregisterHost", summary = "Remove a host: revoke its identity and tell the scheduler")
+    @APIResponse(responseCode = "204", description = "Removed")
     public RestResponse<Void> deregister(@PathParam("hostId") String hostId) {
         String tenant = principal.tenant();
         registrations.deregister(tenant, hostId);

@@ -15,12 +15,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A tenant admin's registration tokens, which let host agents join a cluster. */
+@Tag(name = "Host registration", description = "Registration tokens, host registration and host removal")
 @Path("/api/iam/v1/registration-tokens")
 @Requires(Action.MANAGE)
 public class RegistrationTokensResource {
@@ -39,6 +43,9 @@ public class RegistrationTokensResource {
     CurrentPrincipal principal;
 
     @POST
+    @Operation(operationId = "CreateRegistrationToken", summary = "Create a token hosts of one cluster register with")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NewRegistrationToken.class)))
     public RestResponse<NewRegistrationToken> create(CreateRegistrationTokenRequest request) {
         if (request == null) {
             throw Validation.invalid("body", "is required");
@@ -61,12 +68,15 @@ public class RegistrationTokensResource {
     }
 
     @GET
-    public Map<String, List<RegistrationToken>> list() {
-        return Map.of("registrationTokens", tokens.list(principal.tenant()));
+    @Operation(operationId = "ListRegistrationTokens", summary = "List the tenant's registration tokens")
+    public RegistrationTokenList list() {
+        return new RegistrationTokenList(tokens.list(principal.tenant()));
     }
 
     @DELETE
     @Path("{id}")
+    @Operation(operationId = "RevokeRegistrationToken", summary = "Revoke a registration token")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public RestResponse<Void> revoke(@PathParam("id") String id) {
         UUID uuid;
         try {

@@ -1,6 +1,7 @@
 package dev.berth.gateway.iam;
 
 import dev.berth.common.error.ApiException;
+import dev.berth.common.error.ErrorCode;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,10 +56,10 @@ public final class ConfidentialClients {
         }
         try (Response response = realm.clients().create(client)) {
             if (response.getStatus() == 409) {
-                throw new ApiException(409, "ResourceAlreadyExistsException", clientId + " exists.");
+                throw new ApiException(ErrorCode.ENTITY_ALREADY_EXISTS, clientId + " exists.");
             }
             if (response.getStatus() != 201) {
-                throw new ApiException(502, "IdentityProviderException",
+                throw new ApiException(ErrorCode.IDENTITY_PROVIDER,
                         "Keycloak refused to create " + clientId + " (HTTP " + response.getStatus() + ").");
             }
         }

@@ -62,7 +62,7 @@ public class TenantDirectory {
 
     public InvitedUser invite(String tenant, String username, String email, Level level) {
         if (!realm().users().searchByUsername(username, true).isEmpty()) {
-            throw new ApiException(409, "UserAlreadyExistsException", "username " + username + " is taken.");
+            throw new ApiException(ErrorCode.USER_ALREADY_EXISTS, "username " + username + " is taken.");
         }
         String password = Secrets.urlSafe(18);
         UserRepresentation user = new UserRepresentation();
@@ -134,7 +134,7 @@ public class TenantDirectory {
     public ServiceAccount createServiceAccount(String tenant, String name, Level level) {
         String clientId = serviceAccountClientId(tenant, name);
         if (!realm().clients().findByClientId(clientId).isEmpty()) {
-            throw new ApiException(409, "ServiceAccountAlreadyExistsException", "service account " + name + " exists.");
+            throw new ApiException(ErrorCode.SERVICE_ACCOUNT_ALREADY_EXISTS, "service account " + name + " exists.");
         }
         // clients carry their tenant as a fixed claim; users get it from their group
         var credentials = ConfidentialClients.create(realm(), clientId, tenant + " service account " + name,
@@ -193,19 +193,19 @@ public class TenantDirectory {
 
     private static void expectCreated(Response response, String what) {
         if (response.getStatus() == 409) {
-            throw new ApiException(409, "ResourceAlreadyExistsException", what + " exists.");
+            throw new ApiException(ErrorCode.ENTITY_ALREADY_EXISTS, what + " exists.");
         }
         if (response.getStatus() != 201) {
-            throw new ApiException(502, "IdentityProviderException",
+            throw new ApiException(ErrorCode.IDENTITY_PROVIDER,
                     "Keycloak refused to create " + what + " (HTTP " + response.getStatus() + ").");
         }
     }
 
     private static ApiException userNotFound(String username) {
-        return new ApiException(404, "UserNotFoundException", "No user " + username + " in this tenant.");
+        return new ApiException(ErrorCode.USER_NOT_FOUND, "No user " + username + " in this tenant.");
     }
 
     private static ApiException misconfigured(String tenant) {
-        return new ApiException(500, "ServerException", "Tenant " + tenant + " has no group in Keycloak.");
+        return new ApiException(ErrorCode.SERVER, "Tenant " + tenant + " has no group in Keycloak.");
     }
 }

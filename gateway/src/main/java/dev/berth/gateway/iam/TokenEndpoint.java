@@ -3,6 +3,7 @@ package dev.berth.gateway.iam;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.error.ApiException;
+import dev.berth.common.error.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -64,17 +65,17 @@ public class TokenEndpoint {
                 return Optional.empty();
             }
             if (response.statusCode() != 200) {
-                throw new ApiException(502, "IdentityProviderException",
+                throw new ApiException(ErrorCode.IDENTITY_PROVIDER,
                         "Keycloak's token endpoint answered HTTP " + response.statusCode() + ".");
             }
             JsonNode body = json.readTree(response.body());
             return Optional.of(new IssuedToken(body.path("access_token").asText(), now,
                     now.plusSeconds(body.path("expires_in").asLong())));
         } catch (IOException e) {
-            throw new ApiException(502, "IdentityProviderException", "Keycloak did not answer: " + e.getMessage());
+            throw new ApiException(ErrorCode.IDENTITY_PROVIDER, "Keycloak did not answer: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(503, "ServiceUnavailableException", "Interrupted while asking Keycloak.");
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Interrupted while asking Keycloak.");
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.berth.gateway.iam;
 
 import dev.berth.common.error.ApiException;
+import dev.berth.common.error.ErrorCode;
+import dev.berth.common.error.InvalidInputException;
 import java.util.regex.Pattern;
 
 /** Input checks of the IAM API; each failure names the field. */
@@ -33,7 +35,7 @@ public final class Validation {
         return value;
     }
 
-    public static ApiException invalid(String field, String problem) {
-        return new ApiException(400, "InvalidParameterException", field + " " + problem + ".");
+    public static InvalidInputException invalid(String field, String problem) {
+        return new InvalidInputException(field, problem);
     }
 }

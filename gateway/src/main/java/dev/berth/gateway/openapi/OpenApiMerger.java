@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Merges the services' OpenAPI documents into one: all paths, and all component schemas. A
- * schema name two services use for different shapes is kept once per service, renamed
- * {@code <service>.<name>}, and that service's references follow the new name.
+ * Merges the services' OpenAPI documents into one: all paths, all component schemas and
+ * security schemes. A schema name two services use for different shapes is kept once per
+ * service, renamed {@code <service>.<name>}, and that service's references follow the new name;
+ * an operation id another service already uses (each service names its operations after AWS's,
+ * and several AWS APIs have a TagResource) gets the service's name in front, e.g.
+ * {@code LogsTagResource}, so that a generated client has one method per operation.
  */
 public final class OpenApiMerger {
 
@@ -27,6 +32,8 @@ public final class OpenApiMerger {
         ObjectNode merged = base.deepCopy();
         ObjectNode paths = merged.withObject("/paths");
         ObjectNode schemas = merged.withObject("/components").withObject("/schemas");
+        ObjectNode securitySchemes = merged.withObject("/components").withObject("/securitySchemes");
+        Set<String> operationIds = operationIds(paths);
         ArrayNode unavailable = JSON.createArrayNode();
         documents.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             String service = entry.getKey();
@@ -37,13 +44,43 @@ public final class OpenApiMerger {
             }
             ObjectNode copy = document.deepCopy();
             renameClashingSchemas(service, copy, schemas);
-            copy.path("paths").properties().forEach(p -> paths.set(p.getKey(), p.getValue()));
+            copy.path("paths").properties().forEach(p -> {
+                if (!paths.has(p.getKey())) {
+                    renameClashingOperations(service, p.getValue(), operationIds);
+                    paths.set(p.getKey(), p.getValue());
+                }
+            });
+            copy.path("components").path("securitySchemes").properties()
+                    .forEach(s -> securitySchemes.set(s.getKey(), s.getValue()));
             copy.path("components").path("schemas").properties().forEach(s -> schemas.set(s.getKey(), s.getValue()));
         });
         if (!unavailable.isEmpty()) {
             merged.set("x-berth-unavailable-services", unavailable);
         }
         return merged;
+    }
+
+    private static Set<String> operationIds(JsonNode paths) {
+        Set<String> ids = new HashSet<>();
+        paths.forEach(item -> item.forEach(operation -> {
+            if (operation.hasNonNull("operationId")) {
+                ids.add(operation.get("operationId").asText());
+            }
+        }));
+        return ids;
+    }
+
+    private static void renameClashingOperations(String service, JsonNode pathItem, Set<String> taken) {
+        pathItem.forEach(operation -> {
+            if (operation instanceof ObjectNode op && op.hasNonNull("operationId")) {
+                String id = op.get("operationId").asText();
+                if (!taken.add(id)) {
+                    String renamed = Character.toUpperCase(service.charAt(0)) + service.substring(1) + id;
+                    op.put("operationId", renamed);
+                    taken.add(renamed);
+                }
+            }
+        });
     }
 
     private static void renameClashingSchemas(String service, ObjectNode document, ObjectNode existing) {

@@ -1,6 +1,7 @@
 package dev.berth.gateway.taskroles;
 
 import dev.berth.common.error.ApiException;
+import dev.berth.common.error.ErrorCode;
 import dev.berth.gateway.iam.ClaimMappers;
 import dev.berth.gateway.iam.ConfidentialClients;
 import dev.berth.gateway.iam.TokenEndpoint;
@@ -120,10 +121,10 @@ public class TaskClients {
 
     /** A fresh token of the task's client, by client credentials against the realm. */
     public TokenEndpoint.IssuedToken mint(String clientId) {
-        ClientResource client = client(clientId).orElseThrow(() -> new ApiException(502, "IdentityProviderException",
+        ClientResource client = client(clientId).orElseThrow(() -> new ApiException(ErrorCode.IDENTITY_PROVIDER,
                 "The credentials of this task are gone from Keycloak; stop and start the task."));
         return tokenEndpoint.clientCredentials(clientId, client.getSecret().getValue())
-                .orElseThrow(() -> new ApiException(502, "IdentityProviderException",
+                .orElseThrow(() -> new ApiException(ErrorCode.IDENTITY_PROVIDER,
                         "Keycloak refused a token for " + clientId + "."));
     }
 
@@ -141,7 +142,7 @@ public class TaskClients {
     }
 
     private static ApiException keycloakRefused(String what, int status) {
-        return new ApiException(502, "IdentityProviderException",
+        return new ApiException(ErrorCode.IDENTITY_PROVIDER,
                 "Keycloak refused " + what + " (HTTP " + status + ").");
     }
 }

@@ -3,6 +3,7 @@ package dev.berth.gateway.taskroles;
 import dev.berth.common.auth.AccessPolicy;
 import dev.berth.common.auth.Principal;
 import dev.berth.common.error.ApiException;
+import dev.berth.common.error.ErrorCode;
 import dev.berth.gateway.iam.TokenEndpoint;
 import dev.berth.gateway.iam.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +51,7 @@ public class TaskCredentials {
             if (existing.equals(binding)) {
                 return false;
             }
-            throw new ApiException(409, "ConflictException", "Task " + taskId + " is bound to another host or role.");
+            throw new ApiException(ErrorCode.CONFLICT, "Task " + taskId + " is bound to another host or role.");
         }
         try {
             clients.create(binding, role.scopes());

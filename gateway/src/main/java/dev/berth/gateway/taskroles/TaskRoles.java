@@ -2,6 +2,7 @@ package dev.berth.gateway.taskroles;
 
 import dev.berth.common.error.ApiException;
 import dev.berth.common.error.ErrorCode;
+import dev.berth.common.error.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -25,7 +26,7 @@ public class TaskRoles {
         String description = TaskRoleNames.description(request.description());
         clients.ensureScopes(scopes);
         if (!repository.insert(tenant, name, description, scopes, createdBy)) {
-            throw new ApiException(409, "EntityAlreadyExistsException", "Task role " + name + " exists.");
+            throw new ApiException(ErrorCode.ENTITY_ALREADY_EXISTS, "Task role " + name + " exists.");
         }
         return get(tenant, name);
     }
@@ -35,7 +36,7 @@ public class TaskRoles {
         List<String> scopes = TaskRoleNames.scopes(request.scopes());
         String description = TaskRoleNames.description(request.description());
         if (request.name() != null && !request.name().equals(name)) {
-            throw new ApiException(400, "InvalidParameterException", "name cannot be changed (" + name + ").");
+            throw new InvalidInputException("name", "cannot be changed (" + name + ")");
         }
         clients.ensureScopes(scopes);
         if (!repository.update(tenant, name, description, scopes)) {
@@ -60,12 +61,12 @@ public class TaskRoles {
             return;
         }
         get(tenant, name);
-        throw new ApiException(409, "DeleteConflictException",
+        throw new ApiException(ErrorCode.DELETE_CONFLICT,
                 "Task role " + name + " is in use by running tasks; stop them first.");
     }
 
     static ApiException notFound(String name) {
-        return new ApiException(404, "NoSuchEntityException", "No task role " + name + ".");
+        return new ApiException(ErrorCode.NO_SUCH_ENTITY, "No task role " + name + ".");
     }
 
     static ApiException notFound() {

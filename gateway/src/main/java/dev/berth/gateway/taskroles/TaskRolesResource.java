@@ -14,11 +14,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A tenant's task roles: everyone in the tenant reads them, admins change them. */
+@Tag(name = "Task roles", description = "Roles a task runs with, and the short-lived tokens tasks get for them")
 @Path("/api/iam/v1/task-roles")
 public class TaskRolesResource {
 
@@ -30,19 +34,24 @@ public class TaskRolesResource {
 
     @GET
     @Requires(Action.READ)
-    public Map<String, List<TaskRole>> list() {
-        return Map.of("taskRoles", roles.list(principal.tenant()));
+    @Operation(operationId = "ListTaskRoles", summary = "List the tenant's task roles")
+    public TaskRoleList list() {
+        return new TaskRoleList(roles.list(principal.tenant()));
     }
 
     @GET
     @Path("{name}")
     @Requires(Action.READ)
+    @Operation(operationId = "GetTaskRole", summary = "Describe one task role")
     public TaskRole get(@PathParam("name") String name) {
         return roles.get(principal.tenant(), TaskRoleNames.name("name", name));
     }
 
     @POST
     @Requires(Action.MANAGE)
+    @Operation(operationId = "CreateTaskRole", summary = "Create a task role")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskRole.class)))
     public RestResponse<TaskRole> create(TaskRoleRequest request) {
         if (request == null) {
             throw Validation.invalid("body", "is required");
@@ -56,6 +65,7 @@ public class TaskRolesResource {
     @PUT
     @Path("{name}")
     @Requires(Action.MANAGE)
+    @Operation(operationId = "UpdateTaskRole", summary = "Replace a task role's scopes and description")
     public TaskRole replace(@PathParam("name") String name, TaskRoleRequest request) {
         if (request == null) {
             throw Validation.invalid("body", "is required");
@@ -66,6 +76,8 @@ public class TaskRolesResource {
     @DELETE
     @Path("{name}")
     @Requires(Action.MANAGE)
+    @Operation(operationId = "DeleteTaskRole", summary = "Delete a task role no task uses")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public RestResponse<Void> delete(@PathParam("name") String name) {
         roles.delete(principal.tenant(), TaskRoleNames.name("name", name));
         return RestResponse.noContent();

@@ -43,4 +43,22 @@ class OpenApiMergerTest {
                 "/paths/~1api~1registry~1v1~1repositories/get/responses/200/content/application~1json/schema/$ref").asText());
         assertEquals("logs", merged.at("/x-berth-unavailable-services/0").asText());
     }
+
+    @Test
+    void givesAnOperationIdAnotherServiceUsesTheServiceName() throws Exception {
+        JsonNode gateway = json("{'openapi':'3.1.0','paths':{}}");
+        JsonNode logs = json("{'paths':{'/api/logs/v1/tags':{'post':{'operationId':'TagResource'}}},"
+                + "'components':{'securitySchemes':{'bearer':{'type':'http','scheme':'bearer'}}}}");
+        JsonNode scheduler = json("{'paths':{'/api/scheduler/v1/tags':{'post':{'operationId':'TagResource'},"
+                + "'parameters':[]}}}");
+        Map<String, JsonNode> documents = new HashMap<>();
+        documents.put("logs", logs);
+        documents.put("scheduler", scheduler);
+
+        JsonNode merged = OpenApiMerger.merge(gateway, documents);
+
+        assertEquals("TagResource", merged.at("/paths/~1api~1logs~1v1~1tags/post/operationId").asText());
+        assertEquals("SchedulerTagResource", merged.at("/paths/~1api~1scheduler~1v1~1tags/post/operationId").asText());
+        assertEquals("bearer", merged.at("/components/securitySchemes/bearer/scheme").asText());
+    }
 }
