@@ -36,8 +36,6 @@ public final class TestClients {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static String adminToken;
-    private static long adminTokenAt;
     private static Client operator;
 
     private TestClients() {
@@ -105,12 +103,8 @@ public final class TestClients {
     }
 
     /** The gateway's token (it manages the realm's clients), reused for a minute (its lifetime is longer). */
-    private static synchronized String adminToken() {
-        if (adminToken == null || System.nanoTime() - adminTokenAt > 60_000_000_000L) {
-            adminToken = Tokens.forPlatformService("gateway");
-            adminTokenAt = System.nanoTime();
-        }
-        return adminToken;
+    private static String adminToken() {
+        return Tokens.forPlatformService("gateway");
     }
 
     private static JsonNode call(String token, String method, String url, Object body, int expected) {

@@ -11,9 +11,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** Gets real access tokens from the local Keycloak, the way a user does with {@code berth-cli}. */
+/**
+ * Gets real access tokens from the local Keycloak, the way a user does with {@code berth-cli}.
+ * The tests' one token cache: a demo user's or a platform service's token is reused until 30 s
+ * before it expires; a password or client-credentials grant asked for by name always goes to
+ * Keycloak (tests that disable a client or change a password see Keycloak's answer).
+ */
 public final class Tokens {
 
     public static final String DEMO_PASSWORD = System.getenv().getOrDefault("BERTH_DEMO_PASSWORD", "berth-demo");
@@ -28,23 +35,39 @@ public final class Tokens {
 
     /** An access token for a demo user (e.g. {@code acme-admin}) through the public berth-cli client. */
     public static String forDemoUser(String username) {
-        return passwordGrant(username, DEMO_PASSWORD);
+        return cached("user:" + username, () -> requestToken(Map.of("grant_type", "password", "client_id", "berth-cli",
+                "username", username, "password", DEMO_PASSWORD), username));
     }
 
     public static String passwordGrant(String username, String password) {
         return requestToken(Map.of("grant_type", "password", "client_id", "berth-cli",
-                "username", username, "password", password), username);
+                "username", username, "password", password), username).token();
     }
 
     /** A token for a confidential client (a service account) with its client credentials. */
     public static String clientCredentials(String clientId, String secret) {
         return requestToken(Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", secret), clientId);
+                "client_secret", secret), clientId).token();
     }
 
     /** A token of one of the platform's own services, e.g. {@code scheduler} (role platform-service). */
     public static String forPlatformService(String service) {
-        return clientCredentials("berth-" + service, PlatformSecrets.clientSecret(service));
+        return cached("service:" + service, () -> requestToken(Map.of("grant_type", "client_credentials",
+                "client_id", "berth-" + service, "client_secret", PlatformSecrets.clientSecret(service)), service));
+    }
+
+    private record Issued(String token, long expiresAtNanos) {
+    }
+
+    private static final Map<String, Issued> CACHE = new ConcurrentHashMap<>();
+
+    private static String cached(String key, Supplier<Issued> issue) {
+        Issued issued = CACHE.get(key);
+        if (issued == null || System.nanoTime() > issued.expiresAtNanos()) {
+            issued = issue.get();
+            CACHE.put(key, issued);
+        }
+        return issued.token();
     }
 
     /** The claims of a JWT, read without checking it (tests look at what Keycloak put in). */
@@ -56,7 +79,7 @@ public final class Tokens {
         }
     }
 
-    private static String requestToken(Map<String, String> parameters, String who) {
+    private static Issued requestToken(Map<String, String> parameters, String who) {
         String form = parameters.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -71,7 +94,8 @@ public final class Tokens {
                         + response.statusCode() + " " + response.body());
             }
             JsonNode body = JSON.readTree(response.body());
-            return body.get("access_token").asText();
+            long reuseFor = Math.max(0, body.path("expires_in").asLong(60) - 30);
+            return new Issued(body.get("access_token").asText(), System.nanoTime() + reuseFor * 1_000_000_000L);
         } catch (IOException e) {
             throw new IllegalStateException("could not reach Keycloak at " + TOKEN_URL, e);
         } catch (InterruptedException e) {
