@@ -1,7 +1,5 @@
 package dev.berth.gateway.hosts;
 
-import dev.berth.common.error.ApiException;
-import dev.berth.common.error.ErrorCode;
 import dev.berth.common.error.InvalidInputException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;

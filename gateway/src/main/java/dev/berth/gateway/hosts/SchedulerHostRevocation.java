@@ -1,6 +1,7 @@
 package dev.berth.gateway.hosts;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.berth.gateway.routing.GatewayConfig;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
@@ -10,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.keycloak.admin.client.Keycloak;
 
@@ -31,12 +31,13 @@ public class SchedulerHostRevocation {
     @Inject
     Keycloak keycloak;
 
-    @ConfigProperty(name = "berth.gateway.services.scheduler")
-    String scheduler;
+    @Inject
+    GatewayConfig config;
 
     /** @return whether the scheduler confirmed */
     public boolean tell(String tenant, String hostId) {
-        URI uri = URI.create(scheduler + "/api/scheduler/v1/internal/hosts/" + encode(tenant) + "/" + encode(hostId));
+        URI uri = config.services().get("scheduler")
+                .resolve("/api/scheduler/v1/internal/hosts/" + encode(tenant) + "/" + encode(hostId));
         try {
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                     .header("Authorization", "Bearer " + keycloak.tokenManager().getAccessTokenString())

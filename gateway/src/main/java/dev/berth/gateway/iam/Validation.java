@@ -1,7 +1,5 @@
 package dev.berth.gateway.iam;
 
-import dev.berth.common.error.ApiException;
-import dev.berth.common.error.ErrorCode;
 import dev.berth.common.error.InvalidInputException;
 import java.util.regex.Pattern;
 

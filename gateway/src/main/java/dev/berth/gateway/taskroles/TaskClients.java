@@ -46,8 +46,8 @@ public class TaskClients {
     @ConfigProperty(name = "quarkus.keycloak.admin-client.realm")
     String realmName;
 
-    @ConfigProperty(name = "berth.iam.task-token-lifespan", defaultValue = "PT15M")
-    Duration lifespan;
+    @Inject
+    TaskRoleConfig config;
 
     private final Set<String> knownScopes = ConcurrentHashMap.newKeySet();
 
@@ -129,6 +129,7 @@ public class TaskClients {
     }
 
     Duration lifespan() {
+        Duration lifespan = config.taskTokenLifespan();
         return lifespan.compareTo(MAX_LIFESPAN) > 0 ? MAX_LIFESPAN : lifespan;
     }
 
