@@ -20,7 +20,6 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keycloak bearer-token authentication, with two additions: a token verified once is not
@@ -38,13 +37,14 @@ public class JsonChallengeMechanism implements HttpAuthenticationMechanism {
     @Inject
     OidcAuthenticationMechanism oidc;
 
-    @ConfigProperty(name = "berth.auth.verified-token-cache-size", defaultValue = "10000")
-    long cacheSize;
+    @Inject
+    AuthConfig config;
 
     private VerifiedTokens verified;
 
     @PostConstruct
     void createCache() {
+        long cacheSize = config.verifiedTokenCacheSize();
         verified = cacheSize > 0 ? new VerifiedTokens(cacheSize) : null;
     }
 
