@@ -2,7 +2,7 @@ package dev.berth.registry.repositories;
 
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.Requires;
-import dev.berth.common.error.ApiException;
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.registry.digest.Digest;
 import dev.berth.registry.events.ImageActionPublisher;
 import dev.berth.registry.metadata.RegistryMetadata;
@@ -108,10 +108,11 @@ public class ImagesResource {
 
     private static List<ImageIdentifier> ids(ImageBatchRequest request) {
         if (request == null || request.imageIds() == null || request.imageIds().isEmpty()) {
-            throw new ApiException(400, "InvalidParameterException", "imageIds must list at least one image.");
+            throw new InvalidInputException("imageIds", "must list at least one image.");
         }
         if (request.imageIds().size() > MAX_IDS) {
-            throw new ApiException(400, "InvalidParameterException", "imageIds may list at most " + MAX_IDS + " images.");
+            throw new InvalidInputException("imageIds", "lists " + request.imageIds().size() + " images; imageIds may list at most "
+                    + MAX_IDS + ".");
         }
         return request.imageIds();
     }

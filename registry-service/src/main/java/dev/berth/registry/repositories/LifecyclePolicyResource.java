@@ -3,7 +3,8 @@ package dev.berth.registry.repositories;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
-import dev.berth.registry.lifecycle.InvalidLifecyclePolicyException;
+import dev.berth.common.error.ErrorCode;
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.registry.lifecycle.LifecycleEvaluator;
 import dev.berth.registry.lifecycle.LifecyclePolicy;
 import dev.berth.registry.lifecycle.LifecycleRunner;
@@ -105,7 +106,7 @@ public class LifecyclePolicyResource {
     public Uni<Map<String, Object>> getPreview(@PathParam("name") String name) {
         return repositories.existing(name).chain(entry -> store.preview(entry.id()).chain(text -> {
             if (text.isEmpty()) {
-                throw new ApiException(404, "LifecyclePolicyPreviewNotFoundException",
+                throw new ApiException(ErrorCode.LIFECYCLE_POLICY_PREVIEW_NOT_FOUND,
                         "There is no lifecycle policy preview for the repository with name '" + name + "'");
             }
             LifecyclePolicy policy = LifecyclePolicy.parse(text.get());
@@ -131,14 +132,9 @@ public class LifecyclePolicyResource {
 
     private static String validated(PolicyText body) {
         if (body == null || body.lifecyclePolicyText() == null || body.lifecyclePolicyText().isBlank()) {
-            throw new ApiException(400, "InvalidParameterException", "lifecyclePolicyText is required.");
+            throw new InvalidInputException("lifecyclePolicyText", "is required.");
         }
-        try {
-            LifecyclePolicy.parse(body.lifecyclePolicyText());
-        } catch (InvalidLifecyclePolicyException e) {
-            throw new ApiException(400, "InvalidParameterException", "Invalid parameter at 'lifecyclePolicyText': "
-                    + e.getMessage());
-        }
+        LifecyclePolicy.parse(body.lifecyclePolicyText());
         return body.lifecyclePolicyText();
     }
 
@@ -161,7 +157,7 @@ public class LifecyclePolicyResource {
     }
 
     private static ApiException noPolicy(String name) {
-        return new ApiException(404, "LifecyclePolicyNotFoundException",
+        return new ApiException(ErrorCode.LIFECYCLE_POLICY_NOT_FOUND,
                 "Lifecycle policy does not exist for the repository with name '" + name + "'");
     }
 }

@@ -4,6 +4,8 @@ import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
+import dev.berth.common.error.ErrorCode;
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.http.PageTokens;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -30,6 +32,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class RepositoriesResource {
 
     private static final List<String> MUTABILITIES = List.of("MUTABLE", "IMMUTABLE");
+    private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_PAGE = 1000;
 
     @Inject
     RepositoryCatalog catalog;
@@ -47,14 +51,14 @@ public class RepositoriesResource {
     @Requires(Action.DEPLOY)
     public Uni<RestResponse<Map<String, RepositoryView>>> create(CreateRepositoryRequest request) {
         if (request == null) {
-            throw invalid("body is required.");
+            throw new InvalidInputException("body", "is required.");
         }
         String tenant = principal.tenant();
         String name = RepositoryNames.require(request.repositoryName());
         String mutability = mutability(request.imageTagMutability());
         return catalog.create(tenant, tenant + "/" + name, mutability).map(created -> created
                 .map(entry -> RestResponse.status(RestResponse.Status.CREATED, Map.of("repository", view(entry))))
-                .orElseThrow(() -> new ApiException(409, "RepositoryAlreadyExistsException",
+                .orElseThrow(() -> new ApiException(ErrorCode.REPOSITORY_ALREADY_EXISTS,
                         "The repository with name '" + name + "' already exists in the registry with id '" + tenant + "'")));
     }
 
@@ -62,9 +66,9 @@ public class RepositoriesResource {
     @Requires(Action.READ)
     public Uni<Map<String, Object>> list(@QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
-        int limit = maxResults(maxResults);
+        int limit = PageTokens.limit(maxResults, DEFAULT_PAGE, MAX_PAGE);
         String tenant = principal.tenant();
-        return catalog.list(tenant, PageTokens.decode(nextToken, () -> invalid("nextToken is not a token this API returned.")), limit + 1).map(entries -> {
+        return catalog.list(tenant, PageTokens.decode(nextToken), limit + 1).map(entries -> {
             Map<String, Object> page = new LinkedHashMap<>();
             page.put("repositories", entries.stream().limit(limit).map(this::view).toList());
             if (entries.size() > limit) {
@@ -97,7 +101,7 @@ public class RepositoriesResource {
     public Uni<Map<String, RepositoryView>> delete(@PathParam("name") String name, @QueryParam("force") boolean force) {
         return repositories.existing(name).call(entry -> catalog.imageCount(entry.id()).invoke(count -> {
                     if (count > 0 && !force) {
-                        throw new ApiException(409, "RepositoryNotEmptyException", "The repository with name '" + name
+                        throw new ApiException(ErrorCode.REPOSITORY_NOT_EMPTY, "The repository with name '" + name
                                 + "' in registry with id '" + entry.tenant() + "' cannot be deleted because it still "
                                 + "contains images; delete them first or use force=true.");
                     }
@@ -112,8 +116,8 @@ public class RepositoriesResource {
     public Uni<Map<String, Object>> describeImages(@PathParam("name") String name,
                                                    @QueryParam("maxResults") Integer maxResults,
                                                    @QueryParam("nextToken") String nextToken) {
-        int limit = maxResults(maxResults);
-        return repositories.existing(name).chain(entry -> catalog.images(entry, PageTokens.decode(nextToken, () -> invalid("nextToken is not a token this API returned.")), limit + 1)).map(images -> {
+        int limit = PageTokens.limit(maxResults, DEFAULT_PAGE, MAX_PAGE);
+        return repositories.existing(name).chain(entry -> catalog.images(entry, PageTokens.decode(nextToken), limit + 1)).map(images -> {
             Map<String, Object> page = new LinkedHashMap<>();
             page.put("imageDetails", images.stream().limit(limit).toList());
             if (images.size() > limit) {
@@ -137,22 +141,8 @@ public class RepositoriesResource {
             return "MUTABLE";
         }
         if (!MUTABILITIES.contains(value)) {
-            throw invalid("imageTagMutability must be MUTABLE or IMMUTABLE, was '" + value + "'.");
+            throw new InvalidInputException("imageTagMutability", "must be MUTABLE or IMMUTABLE, was '" + value + "'.");
         }
         return value;
-    }
-
-    private static int maxResults(Integer value) {
-        if (value == null) {
-            return 100;
-        }
-        if (value < 1 || value > 1000) {
-            throw invalid("maxResults must be between 1 and 1000.");
-        }
-        return value;
-    }
-
-    private static ApiException invalid(String message) {
-        return new ApiException(400, "InvalidParameterException", message);
     }
 }

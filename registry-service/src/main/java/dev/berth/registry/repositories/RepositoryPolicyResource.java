@@ -3,7 +3,8 @@ package dev.berth.registry.repositories;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
-import dev.berth.registry.policy.InvalidPolicyException;
+import dev.berth.common.error.ErrorCode;
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.registry.policy.RepositoryPolicies;
 import dev.berth.registry.policy.RepositoryPolicy;
 import io.smallrye.mutiny.Uni;
@@ -34,13 +35,9 @@ public class RepositoryPolicyResource {
     @Requires(Action.MANAGE)
     public Uni<Map<String, String>> set(@PathParam("name") String name, PolicyText body) {
         if (body == null || body.policyText() == null || body.policyText().isBlank()) {
-            throw new ApiException(400, "InvalidParameterException", "policyText is required.");
+            throw new InvalidInputException("policyText", "is required.");
         }
-        try {
-            RepositoryPolicy.parse(body.policyText());
-        } catch (InvalidPolicyException e) {
-            throw new ApiException(400, "InvalidParameterException", "Invalid parameter at 'policyText': " + e.getMessage());
-        }
+        RepositoryPolicy.parse(body.policyText());
         return repositories.existing(name).call(entry -> policies.set(entry.id(), body.policyText()))
                 .map(entry -> answer(entry, name, body.policyText()));
     }
@@ -70,7 +67,7 @@ public class RepositoryPolicyResource {
     }
 
     private static ApiException notFound(String name) {
-        return new ApiException(404, "RepositoryPolicyNotFoundException",
+        return new ApiException(ErrorCode.REPOSITORY_POLICY_NOT_FOUND,
                 "Repository policy does not exist for the repository with name '" + name + "'");
     }
 }
