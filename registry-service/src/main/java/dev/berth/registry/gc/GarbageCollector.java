@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,6 +39,7 @@ public class GarbageCollector {
     private static final int BATCH = 10_000;
 
     /** What one collection removed. */
+    @Schema(name = "GarbageCollectionReport")
     public record Report(long linksRemoved, long blobsDeleted, long bytesFreed, long uploadsExpired) {
     }
 
