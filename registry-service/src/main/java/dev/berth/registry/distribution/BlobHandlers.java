@@ -1,6 +1,7 @@
 package dev.berth.registry.distribution;
 
 import dev.berth.common.auth.RegistryAccess;
+import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.digest.Digest;
 import dev.berth.registry.metadata.RegistryMetadata;
 import dev.berth.registry.quota.QuotaExceededException;
@@ -14,13 +15,11 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Blobs and blob uploads of the distribution API: HEAD/GET/DELETE, POST/PATCH/PUT/GET/DELETE uploads, mounts. */
 @ApplicationScoped
@@ -42,12 +41,9 @@ public class BlobHandlers {
     @Inject
     RepositoryAuthorizer authorizer;
 
-    @ConfigProperty(name = "berth.registry.upload-expiry", defaultValue = "PT24H")
-    Duration uploadExpiry;
-
-    /** Upload sessions one tenant may have open at once; each holds a file and a row until it ends or expires. */
-    @ConfigProperty(name = "berth.registry.max-open-uploads-per-tenant", defaultValue = "100")
-    int maxOpenUploads;
+    /** Upload expiry and how many sessions one tenant may have open (each holds a file and a row). */
+    @Inject
+    RegistryConfig config;
 
     // ------------------------------------------------------------------ blobs
 
@@ -137,10 +133,10 @@ public class BlobHandlers {
     private Future<Void> newSession(OciRequest r, String monolithicDigest) {
         Digest digest = monolithicDigest == null ? null : OciError.digest(monolithicDigest);
         UUID id = UUID.randomUUID();
-        return metadata.startUpload(id, r.repository(), OffsetDateTime.now().plus(uploadExpiry), maxOpenUploads)
+        return metadata.startUpload(id, r.repository(), OffsetDateTime.now().plus(config.uploadExpiry()), config.maxOpenUploadsPerTenant())
                 .compose(opened -> opened ? store.startUpload(id.toString())
                         : Future.failedFuture(OciError.TOOMANYREQUESTS.failure("tenant " + r.repository().tenant()
-                                + " already has " + maxOpenUploads + " blob uploads open, the most it may have "
+                                + " already has " + config.maxOpenUploadsPerTenant() + " blob uploads open, the most it may have "
                                 + "(berth.registry.max-open-uploads-per-tenant); finish or cancel one first")))
                 .compose(v -> {
                     if (digest == null) {

@@ -1,6 +1,7 @@
 package dev.berth.registry.gc;
 
 import dev.berth.common.db.Rows;
+import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.digest.Digest;
 import dev.berth.registry.metadata.RegistryMetadata;
 import dev.berth.registry.storage.BlobStore;
@@ -12,10 +13,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
@@ -36,7 +35,6 @@ import org.jboss.logging.Logger;
 public class GarbageCollector {
 
     private static final Logger LOG = Logger.getLogger(GarbageCollector.class);
-    private static final int BATCH = 10_000;
 
     /** What one collection removed. */
     @Schema(name = "GarbageCollectionReport")
@@ -52,8 +50,8 @@ public class GarbageCollector {
     @Inject
     BlobStore store;
 
-    @ConfigProperty(name = "berth.registry.gc.grace", defaultValue = "PT1H")
-    Duration grace;
+    @Inject
+    RegistryConfig config;
 
     public Uni<Report> collect() {
         return UniHelper.toUni(collectNow());
@@ -69,7 +67,7 @@ public class GarbageCollector {
     }
 
     Future<Report> collectNow() {
-        long graceSeconds = grace.toSeconds();
+        long graceSeconds = config.gc().grace().toSeconds();
         return pool.preparedQuery("DELETE FROM repository_blob rb WHERE rb.linked_at < now() - make_interval(secs => $1) "
                         + "AND NOT EXISTS (SELECT 1 FROM manifest_reference r WHERE r.repository_id = rb.repository_id "
                         + "AND r.digest = rb.digest)")
@@ -77,7 +75,7 @@ public class GarbageCollector {
                 .compose(unlinked -> pool.preparedQuery("SELECT digest FROM blob b WHERE touched_at < now() - "
                                 + "make_interval(secs => $1) AND NOT EXISTS (SELECT 1 FROM repository_blob rb "
                                 + "WHERE rb.digest = b.digest) LIMIT $2")
-                        .execute(Tuple.of((double) graceSeconds, BATCH))
+                        .execute(Tuple.of((double) graceSeconds, config.gc().batchSize()))
                         .compose(candidates -> deleteEach(StreamSupport.stream(candidates.spliterator(), false)
                                 .map(row -> Digest.parse(row.getString(0))).toList(), graceSeconds, 0, 0, 0))
                         .compose(deleted -> expireUploads().map(uploads -> new Report(unlinked.rowCount(),

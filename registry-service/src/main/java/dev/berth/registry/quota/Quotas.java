@@ -1,5 +1,6 @@
 package dev.berth.registry.quota;
 
+import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.digest.Digest;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -25,10 +26,10 @@ public class Quotas {
     Pool pool;
 
     @Inject
-    QuotaConfig config;
+    RegistryConfig config;
 
     public OptionalLong limitOf(String tenant) {
-        return config.limitOf(tenant);
+        return config.quota().limitOf(tenant);
     }
 
     public Future<Long> usage(String tenant) {
@@ -42,7 +43,7 @@ public class Quotas {
      * will be ({@code digest}, when known up front), which then costs nothing.
      */
     public Future<OptionalLong> room(String tenant, Digest digest, UUID uploadId) {
-        OptionalLong limit = config.limitOf(tenant);
+        OptionalLong limit = config.quota().limitOf(tenant);
         if (limit.isEmpty()) {
             return Future.succeededFuture(OptionalLong.empty());
         }
@@ -63,7 +64,7 @@ public class Quotas {
 
     /** Fails with {@link QuotaExceededException} when a blob new to the tenant would not fit. */
     public Future<Void> check(SqlClient c, String tenant, Digest digest, long size) {
-        OptionalLong limit = config.limitOf(tenant);
+        OptionalLong limit = config.quota().limitOf(tenant);
         if (limit.isEmpty()) {
             return Future.succeededFuture();
         }

@@ -3,6 +3,7 @@ package dev.berth.registry.repositories;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.InvalidInputException;
+import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.digest.Digest;
 import dev.berth.registry.events.ImageActionPublisher;
 import dev.berth.registry.metadata.RegistryMetadata;
@@ -13,8 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import io.quarkus.runtime.configuration.MemorySize;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +44,8 @@ public class ImagesResource {
      * BatchGetImage's answer holds at most this many bytes of manifests; an image that would go
      * past it is answered as a failure ({@code ResponseSizeLimitExceeded}) to ask for again.
      */
-    @ConfigProperty(name = "berth.registry.batch-get.max-response-bytes", defaultValue = "8M")
-    MemorySize maxResponseBytes;
+    @Inject
+    RegistryConfig config;
 
     @POST
     @Path("batch-get")
@@ -55,7 +54,7 @@ public class ImagesResource {
     public Uni<BatchGetImageResponse> batchGet(@PathParam("name") String name, ImageBatchRequest request) {
         List<ImageIdentifier> ids = ids(request);
         List<String> accepted = request.acceptedMediaTypes() == null ? List.of() : request.acceptedMediaTypes();
-        long limit = maxResponseBytes.asLongValue();
+        long limit = config.batchGet().maxResponseBytes().asLongValue();
         long[] answered = {0}; // images are looked up one after the other, so this needs no lock
         return repositories.existing(name).chain(entry -> Multi.createFrom().iterable(ids)
                 .onItem().transformToUniAndConcatenate(id -> invalid(id) != null
