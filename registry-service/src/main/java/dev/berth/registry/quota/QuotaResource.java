@@ -4,7 +4,6 @@ import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,7 +28,7 @@ public class QuotaResource {
     public Uni<QuotaUsage> get() {
         String tenant = principal.tenant();
         OptionalLong limit = quotas.limitOf(tenant);
-        return UniHelper.toUni(quotas.usage(tenant)).map(used ->
+        return quotas.usage(tenant).map(used ->
                 new QuotaUsage(tenant, used, limit.isPresent() ? limit.getAsLong() : null));
     }
 }

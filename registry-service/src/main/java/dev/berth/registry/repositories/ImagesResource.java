@@ -9,7 +9,6 @@ import dev.berth.registry.events.ImageActionPublisher;
 import dev.berth.registry.metadata.RegistryMetadata;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -98,7 +97,7 @@ public class ImagesResource {
                             String digest = found.get().digest();
                             Uni<Boolean> deleted = id.imageTag() != null
                                     ? catalog.untag(entry.id(), id.imageTag(), digest).replaceWith(true)
-                                    : UniHelper.toUni(metadata.deleteManifest(entry.id(), digest));
+                                    : metadata.deleteManifest(entry.id(), digest);
                             return deleted.map(done -> {
                                 events.deleted(entry.tenant(), entry.name(), digest, id.imageTag());
                                 return (Object) new ImageIdentifier(digest, id.imageTag());
