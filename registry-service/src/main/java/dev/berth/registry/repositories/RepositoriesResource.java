@@ -18,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -55,7 +56,8 @@ public class RepositoriesResource {
     @Requires(Action.DEPLOY)
     @Operation(operationId = "CreateRepository", summary = "Create a repository in the caller's tenant")
     @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(schema = @Schema(implementation = RepositoryResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RepositoryResponse.class)))
     @APIResponse(responseCode = "409", description = "RepositoryAlreadyExistsException: the name is taken")
     public Uni<RestResponse<RepositoryResponse>> create(CreateRepositoryRequest request) {
         if (request == null) {
