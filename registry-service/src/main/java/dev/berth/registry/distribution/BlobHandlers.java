@@ -1,6 +1,7 @@
 package dev.berth.registry.distribution;
 
 import dev.berth.common.auth.RegistryAccess;
+import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.digest.Digest;
 import dev.berth.registry.metadata.RegistryMetadata;
 import dev.berth.registry.quota.QuotaExceededException;
@@ -9,18 +10,18 @@ import dev.berth.registry.storage.BlobStore;
 import dev.berth.registry.storage.DigestMismatchException;
 import dev.berth.registry.storage.UploadTooLargeException;
 import dev.berth.registry.storage.UploadUnknownException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Blobs and blob uploads of the distribution API: HEAD/GET/DELETE, POST/PATCH/PUT/GET/DELETE uploads, mounts. */
 @ApplicationScoped
@@ -42,18 +43,15 @@ public class BlobHandlers {
     @Inject
     RepositoryAuthorizer authorizer;
 
-    @ConfigProperty(name = "berth.registry.upload-expiry", defaultValue = "PT24H")
-    Duration uploadExpiry;
-
-    /** Upload sessions one tenant may have open at once; each holds a file and a row until it ends or expires. */
-    @ConfigProperty(name = "berth.registry.max-open-uploads-per-tenant", defaultValue = "100")
-    int maxOpenUploads;
+    /** Upload expiry and how many sessions one tenant may have open (each holds a file and a row). */
+    @Inject
+    RegistryConfig config;
 
     // ------------------------------------------------------------------ blobs
 
     Future<Void> get(OciRequest r, String digestText) {
         Digest digest = OciError.digest(digestText);
-        return metadata.linkedBlobSize(r.repository().id(), digest).compose(size -> {
+        return UniHelper.toFuture(metadata.linkedBlobSize(r.repository().id(), digest)).compose(size -> {
             if (size.isEmpty()) {
                 return Future.failedFuture(OciError.BLOB_UNKNOWN.failure("blob unknown to registry: " + digest));
             }
@@ -82,7 +80,7 @@ public class BlobHandlers {
 
     Future<Void> delete(OciRequest r, String digestText) {
         Digest digest = OciError.digest(digestText);
-        return metadata.unlinkBlob(r.repository().id(), digest).compose(removed -> {
+        return UniHelper.toFuture(metadata.unlinkBlob(r.repository().id(), digest)).compose(removed -> {
             if (!removed) {
                 return Future.failedFuture(OciError.BLOB_UNKNOWN.failure("blob unknown to registry: " + digest));
             }
@@ -101,9 +99,10 @@ public class BlobHandlers {
             Digest digest = OciError.digest(mount);
             return mountable(r, digest, request.getParam("from")).compose(size -> size.isEmpty()
                     ? Future.succeededFuture(false)
-                    : metadata.withBlobLock(digest, c -> metadata.blobSize(c, digest).compose(stillThere -> stillThere.isEmpty()
-                            ? Future.succeededFuture(false)
-                            : metadata.linkBlob(c, r.repository().id(), digest, stillThere.get()).map(true))))
+                    : UniHelper.toFuture(metadata.withBlobLock(digest, c -> metadata.blobSize(c, digest)
+                            .chain(stillThere -> stillThere.isEmpty()
+                                    ? Uni.createFrom().item(false)
+                                    : metadata.linkBlob(c, r.repository().id(), digest, stillThere.get()).replaceWith(true)))))
                     .compose(mounted -> {
                         if (mounted) {
                             created(r, digest);
@@ -126,10 +125,10 @@ public class BlobHandlers {
             return Future.succeededFuture(Optional.empty());
         }
         return authorizer.authorize(r.caller(), from, RegistryAccess.PULL)
-                .compose(allowed -> metadata.repository(from))
+                .compose(allowed -> UniHelper.toFuture(metadata.repository(from)))
                 .compose(source -> source.isEmpty()
                         ? Future.succeededFuture(Optional.<Long>empty())
-                        : metadata.linkedBlobSize(source.get().id(), digest))
+                        : UniHelper.toFuture(metadata.linkedBlobSize(source.get().id(), digest)))
                 .recover(refused -> refused instanceof OciError.OciFailure
                         ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(refused));
     }
@@ -137,10 +136,11 @@ public class BlobHandlers {
     private Future<Void> newSession(OciRequest r, String monolithicDigest) {
         Digest digest = monolithicDigest == null ? null : OciError.digest(monolithicDigest);
         UUID id = UUID.randomUUID();
-        return metadata.startUpload(id, r.repository(), OffsetDateTime.now().plus(uploadExpiry), maxOpenUploads)
+        OffsetDateTime expiresAt = OffsetDateTime.now().plus(config.uploadExpiry());
+        return UniHelper.toFuture(metadata.startUpload(id, r.repository(), expiresAt, config.maxOpenUploadsPerTenant()))
                 .compose(opened -> opened ? store.startUpload(id.toString())
                         : Future.failedFuture(OciError.TOOMANYREQUESTS.failure("tenant " + r.repository().tenant()
-                                + " already has " + maxOpenUploads + " blob uploads open, the most it may have "
+                                + " already has " + config.maxOpenUploadsPerTenant() + " blob uploads open, the most it may have "
                                 + "(berth.registry.max-open-uploads-per-tenant); finish or cancel one first")))
                 .compose(v -> {
                     if (digest == null) {
@@ -216,7 +216,7 @@ public class BlobHandlers {
         UUID id = uploadId(uploadId);
         return session(r, id)
                 .compose(size -> store.cancel(uploadId))
-                .compose(v -> metadata.endUpload(id))
+                .compose(v -> UniHelper.toFuture(metadata.endUpload(id)))
                 .map(v -> {
                     OciResponses.response(r.ctx(), 204).end();
                     return null;
@@ -232,9 +232,9 @@ public class BlobHandlers {
      */
     private Future<Long> append(OciRequest r, UUID id, Digest digest) {
         String tenant = r.repository().tenant();
-        return quotas.room(tenant, digest, id).compose(room -> store.append(id.toString(), r.ctx().request(),
-                        room.isPresent() ? room.getAsLong() : Long.MAX_VALUE)
-                .compose(size -> metadata.uploadReceived(id, size).map(size))
+        return UniHelper.toFuture(quotas.room(tenant, digest, id)).compose(room -> store.append(id.toString(),
+                        r.ctx().request(), room.isPresent() ? room.getAsLong() : Long.MAX_VALUE)
+                .compose(size -> UniHelper.toFuture(metadata.uploadReceived(id, size)).map(size))
                 .recover(failure -> failure instanceof UploadTooLargeException
                         ? discard(id).transform(x -> {
                             r.ctx().response().putHeader("Connection", "close");
@@ -247,23 +247,22 @@ public class BlobHandlers {
     }
 
     private Future<Void> discard(UUID id) {
-        return store.cancel(id.toString()).transform(x -> metadata.endUpload(id));
+        return store.cancel(id.toString()).transform(x -> UniHelper.toFuture(metadata.endUpload(id)));
     }
 
     /** Verifies and moves the upload into place and links it, all under the blob's lock. */
     private Future<Void> commit(OciRequest r, UUID id, Digest digest) {
-        return metadata.withBlobLock(digest, c -> store.uploadSize(id.toString())
-                        .compose(size -> quotas.check(c, r.repository().tenant(), digest, size))
-                        .compose(fits -> store.commit(id.toString(), digest))
-                        .compose(size -> metadata.linkBlob(c, r.repository().id(), digest, size)))
+        return UniHelper.toFuture(metadata.withBlobLock(digest, c -> UniHelper.toUni(store.uploadSize(id.toString()))
+                        .chain(size -> quotas.check(c, r.repository().tenant(), digest, size))
+                        .chain(fits -> UniHelper.toUni(store.commit(id.toString(), digest)))
+                        .chain(size -> metadata.linkBlob(c, r.repository().id(), digest, size))))
                 .recover(failure -> failure instanceof DigestMismatchException
-                        ? metadata.endUpload(id).transform(x ->
+                        ? UniHelper.toFuture(metadata.endUpload(id)).transform(x ->
                                 Future.failedFuture(OciError.DIGEST_INVALID.failure(failure.getMessage())))
                         : failure instanceof QuotaExceededException
-                        ? store.cancel(id.toString()).transform(x -> metadata.endUpload(id)).transform(x ->
-                                Future.failedFuture(OciError.DENIED.failure(failure.getMessage())))
+                        ? discard(id).transform(x -> Future.failedFuture(OciError.DENIED.failure(failure.getMessage())))
                         : Future.failedFuture(failure))
-                .compose(v -> metadata.endUpload(id))
+                .compose(v -> UniHelper.toFuture(metadata.endUpload(id)))
                 .map(v -> {
                     created(r, digest);
                     return null;
@@ -280,7 +279,7 @@ public class BlobHandlers {
 
     /** The upload's current size, if it is a live session of this repository. */
     private Future<Long> session(OciRequest r, UUID id) {
-        return metadata.uploadExists(id, r.repository().id()).compose(exists -> exists
+        return UniHelper.toFuture(metadata.uploadExists(id, r.repository().id())).compose(exists -> exists
                 ? store.uploadSize(id.toString())
                 : Future.failedFuture(uploadUnknown(id.toString())))
                 .recover(failure -> failure instanceof UploadUnknownException

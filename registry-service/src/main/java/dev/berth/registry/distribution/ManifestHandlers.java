@@ -14,6 +14,8 @@ import dev.berth.registry.metadata.Referrer;
 import dev.berth.registry.metadata.RegistryMetadata;
 import dev.berth.registry.metadata.StoredManifest;
 import dev.berth.registry.metadata.TagImmutableException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -67,12 +69,12 @@ public class ManifestHandlers {
                 return Future.failedFuture(OciError.DIGEST_INVALID.failure(
                         "the manifest's digest is " + digest + ", not " + named));
             }
-            return metadata.missingReferences(r.repository().id(), manifest).compose(missing -> {
+            return UniHelper.toFuture(metadata.missingReferences(r.repository().id(), manifest)).compose(missing -> {
                 if (!missing.isEmpty()) {
                     return Future.failedFuture(OciError.MANIFEST_BLOB_UNKNOWN.failure("the manifest refers to content this repository does not have: " + missing));
                 }
-                return metadata.putManifest(r.repository(), manifest, digest,
-                                byDigest ? Optional.empty() : Optional.of(reference))
+                return UniHelper.toFuture(metadata.putManifest(r.repository(), manifest, digest,
+                                byDigest ? Optional.empty() : Optional.of(reference)))
                         .recover(failure -> failure instanceof TagImmutableException
                                 ? Future.failedFuture(OciError.TAG_INVALID.failure(failure.getMessage()))
                                 : failure instanceof MissingBlobsException
@@ -98,7 +100,7 @@ public class ManifestHandlers {
         if (byDigest) {
             OciError.digest(reference);
         }
-        return metadata.manifest(r.repository().id(), reference, byDigest).compose(found -> {
+        return UniHelper.toFuture(metadata.manifest(r.repository().id(), reference, byDigest)).compose(found -> {
             if (found.isEmpty() || !accepted(r.ctx().request(), found.get())) {
                 return Future.failedFuture(OciError.MANIFEST_UNKNOWN.failure("manifest unknown: " + reference));
             }
@@ -112,18 +114,18 @@ public class ManifestHandlers {
                 return Future.succeededFuture();
             }
             response.end(Buffer.buffer(manifest.content()));
-            return metadata.markPulled(r.repository().id(), manifest.digest());
+            return UniHelper.toFuture(metadata.markPulled(r.repository().id(), manifest.digest()));
         });
     }
 
     Future<Void> delete(OciRequest r, String reference) {
         boolean byDigest = Digest.looksLikeDigest(reference);
         String digest = byDigest ? OciError.digest(reference).toString() : null;
-        Future<Optional<String>> deleted = byDigest
+        Uni<Optional<String>> deleted = byDigest
                 ? metadata.deleteManifest(r.repository().id(), digest).map(existed -> existed ? Optional.of(digest)
                         : Optional.<String>empty())
                 : metadata.deleteTag(r.repository().id(), reference);
-        return deleted.compose(deletedDigest -> {
+        return UniHelper.toFuture(deleted).compose(deletedDigest -> {
             if (deletedDigest.isEmpty()) {
                 return Future.failedFuture(OciError.MANIFEST_UNKNOWN.failure("manifest unknown: " + reference));
             }
@@ -148,7 +150,7 @@ public class ManifestHandlers {
         int limit = Math.min(n, DEFAULT_PAGE);
         String last = request.getParam("last");
         Future<List<String>> page = limit == 0 ? Future.succeededFuture(List.of())
-                : metadata.tags(r.repository().id(), last, limit + 1);
+                : UniHelper.toFuture(metadata.tags(r.repository().id(), last, limit + 1));
         return page.map(tags -> {
             boolean more = tags.size() > limit;
             List<String> shown = more ? tags.subList(0, limit) : tags;
@@ -178,7 +180,8 @@ public class ManifestHandlers {
         String artifactType = r.ctx().request().getParam("artifactType");
         String last = r.ctx().request().getParam("last");
         long repositoryId = r.repository().id();
-        return metadata.referrers(repositoryId, subject.toString(), artifactType, last, REFERRERS_PAGE + 1)
+        return UniHelper.toFuture(metadata.referrers(repositoryId, subject.toString(), artifactType, last,
+                        REFERRERS_PAGE + 1))
                 .compose(candidates -> {
                     List<Referrer> page = new ArrayList<>();
                     long bytes = 0;
@@ -190,7 +193,8 @@ public class ManifestHandlers {
                         bytes += referrer.size();
                     }
                     boolean more = page.size() < candidates.size();
-                    return metadata.manifestContents(repositoryId, page.stream().map(Referrer::digest).toList())
+                    return UniHelper.toFuture(metadata.manifestContents(repositoryId,
+                                    page.stream().map(Referrer::digest).toList()))
                             .map(contents -> {
                                 writeReferrers(r, subject, artifactType, page, contents, more);
                                 return null;

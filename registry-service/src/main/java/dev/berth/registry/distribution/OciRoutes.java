@@ -7,6 +7,7 @@ import dev.berth.common.http.ChallengeScope;
 import dev.berth.common.http.RegistryChallenge;
 import dev.berth.registry.metadata.RegistryMetadata;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -122,7 +123,7 @@ public class OciRoutes {
     /** A call on a repository that must exist, after checking the caller may do {@code action} there. */
     private Future<Void> existing(OciRequest request, String action, Function<OciRequest, Future<Void>> handler) {
         return authorize(request, action)
-                .compose(v -> metadata.repository(request.name()))
+                .compose(v -> UniHelper.toFuture(metadata.repository(request.name())))
                 .compose(repository -> repository.isEmpty()
                         ? Future.failedFuture(unknownName(request))
                         : handler.apply(request.withRepository(repository.get())));
@@ -131,7 +132,8 @@ public class OciRoutes {
     /** A push: the repository is created on its first push (like ECR's create-on-push). */
     private Future<Void> forPush(OciRequest request, Function<OciRequest, Future<Void>> handler) {
         return authorize(request, RegistryAccess.PUSH)
-                .compose(v -> metadata.repositoryForPush(RegistryAccess.tenantOf(request.name()), request.name()))
+                .compose(v -> UniHelper.toFuture(
+                        metadata.repositoryForPush(RegistryAccess.tenantOf(request.name()), request.name())))
                 .compose(repository -> {
                     sendContinueIfExpected(request.ctx());
                     return handler.apply(request.withRepository(repository));

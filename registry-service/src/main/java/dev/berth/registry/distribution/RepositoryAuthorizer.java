@@ -4,6 +4,7 @@ import dev.berth.common.auth.AccessPolicy;
 import dev.berth.common.auth.Principal;
 import dev.berth.common.auth.RegistryAccess;
 import dev.berth.registry.policy.RepositoryPolicies;
+import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +29,7 @@ public class RepositoryAuthorizer {
             if (!RegistryAccess.roleAllows(caller, name, action)) {
                 return Future.failedFuture(unknownName(name));
             }
-            return policies.forRepository(name).compose(policy -> policy
+            return UniHelper.toFuture(policies.forRepository(name)).compose(policy -> policy
                     .filter(p -> p.allows(caller, action)).isPresent()
                     ? Future.succeededFuture() : Future.failedFuture(unknownName(name)));
         }

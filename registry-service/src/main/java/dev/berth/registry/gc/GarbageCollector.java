@@ -1,21 +1,20 @@
 package dev.berth.registry.gc;
 
 import dev.berth.common.db.Rows;
+import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.digest.Digest;
 import dev.berth.registry.metadata.RegistryMetadata;
 import dev.berth.registry.storage.BlobStore;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
-import java.util.stream.StreamSupport;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,9 +34,9 @@ import org.jboss.logging.Logger;
 public class GarbageCollector {
 
     private static final Logger LOG = Logger.getLogger(GarbageCollector.class);
-    private static final int BATCH = 10_000;
 
     /** What one collection removed. */
+    @Schema(name = "GarbageCollectionReport")
     public record Report(long linksRemoved, long blobsDeleted, long bytesFreed, long uploadsExpired) {
     }
 
@@ -50,12 +49,8 @@ public class GarbageCollector {
     @Inject
     BlobStore store;
 
-    @ConfigProperty(name = "berth.registry.gc.grace", defaultValue = "PT1H")
-    Duration grace;
-
-    public Uni<Report> collect() {
-        return UniHelper.toUni(collectNow());
-    }
+    @Inject
+    RegistryConfig config;
 
     @Scheduled(every = "${berth.registry.gc.interval:6h}", delayed = "${berth.registry.gc.delay:10m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -66,52 +61,56 @@ public class GarbageCollector {
                 .replaceWithVoid();
     }
 
-    Future<Report> collectNow() {
-        long graceSeconds = grace.toSeconds();
-        return pool.preparedQuery("DELETE FROM repository_blob rb WHERE rb.linked_at < now() - make_interval(secs => $1) "
-                        + "AND NOT EXISTS (SELECT 1 FROM manifest_reference r WHERE r.repository_id = rb.repository_id "
-                        + "AND r.digest = rb.digest)")
-                .execute(Tuple.of((double) graceSeconds))
-                .compose(unlinked -> pool.preparedQuery("SELECT digest FROM blob b WHERE touched_at < now() - "
-                                + "make_interval(secs => $1) AND NOT EXISTS (SELECT 1 FROM repository_blob rb "
-                                + "WHERE rb.digest = b.digest) LIMIT $2")
-                        .execute(Tuple.of((double) graceSeconds, BATCH))
-                        .compose(candidates -> deleteEach(StreamSupport.stream(candidates.spliterator(), false)
-                                .map(row -> Digest.parse(row.getString(0))).toList(), graceSeconds, 0, 0, 0))
-                        .compose(deleted -> expireUploads().map(uploads -> new Report(unlinked.rowCount(),
-                                deleted[0], deleted[1], uploads))));
+    public Uni<Report> collect() {
+        long graceSeconds = config.gc().grace().toSeconds();
+        return UniHelper.toUni(pool.preparedQuery("DELETE FROM repository_blob rb WHERE rb.linked_at < now() "
+                        + "- make_interval(secs => $1) AND NOT EXISTS (SELECT 1 FROM manifest_reference r "
+                        + "WHERE r.repository_id = rb.repository_id AND r.digest = rb.digest)")
+                        .execute(Tuple.of((double) graceSeconds)))
+                .chain(unlinked -> UniHelper.toUni(pool.preparedQuery("SELECT digest FROM blob b WHERE touched_at < now() - "
+                                        + "make_interval(secs => $1) AND NOT EXISTS (SELECT 1 FROM repository_blob rb "
+                                        + "WHERE rb.digest = b.digest) LIMIT $2")
+                                .execute(Tuple.of((double) graceSeconds, config.gc().batchSize())))
+                        .chain(candidates -> deleteEach(Rows.all(candidates, row -> Digest.parse(row.getString(0))),
+                                graceSeconds))
+                        .chain(deleted -> expireUploads().map(uploads -> new Report(unlinked.rowCount(),
+                                deleted.count(), deleted.bytes(), uploads))));
+    }
+
+    private record Freed(long count, long bytes) {
     }
 
     /** Deletes the candidates one by one, each under its lock, re-checking that it is still unused. */
-    private Future<long[]> deleteEach(List<Digest> digests, long graceSeconds, int index, long count, long bytes) {
-        if (index >= digests.size()) {
-            return Future.succeededFuture(new long[] {count, bytes});
-        }
-        Digest digest = digests.get(index);
-        return metadata.withBlobLock(digest, c -> c.preparedQuery("DELETE FROM blob b WHERE digest = $1 AND touched_at < "
-                                + "now() - make_interval(secs => $2) AND NOT EXISTS (SELECT 1 FROM repository_blob rb "
-                                + "WHERE rb.digest = b.digest) RETURNING size")
-                        .execute(Tuple.of(digest.toString(), (double) graceSeconds))
-                        .compose(rows -> {
+    private Uni<Freed> deleteEach(List<Digest> digests, long graceSeconds) {
+        return Multi.createFrom().iterable(digests)
+                .onItem().transformToUniAndConcatenate(digest -> metadata.withBlobLock(digest, c -> UniHelper.toUni(c
+                                .preparedQuery("DELETE FROM blob b WHERE digest = $1 AND touched_at < now() - "
+                                        + "make_interval(secs => $2) AND NOT EXISTS (SELECT 1 FROM repository_blob rb "
+                                        + "WHERE rb.digest = b.digest) RETURNING size")
+                                .execute(Tuple.of(digest.toString(), (double) graceSeconds)))
+                        .chain(rows -> {
                             if (rows.rowCount() == 0) {
-                                return Future.succeededFuture(0L);
+                                return Uni.createFrom().item(0L);
                             }
                             long size = rows.iterator().next().getLong(0);
-                            return store.delete(digest).map(size);
-                        }))
-                .compose(freed -> deleteEach(digests, graceSeconds, index + 1, count + (freed > 0 ? 1 : 0),
-                        bytes + freed));
+                            return UniHelper.toUni(store.delete(digest)).replaceWith(size);
+                        })))
+                .collect().in(() -> new long[2], (freed, size) -> {
+                    freed[0] += size > 0 ? 1 : 0;
+                    freed[1] += size;
+                })
+                .map(freed -> new Freed(freed[0], freed[1]));
     }
 
-    private Future<Long> expireUploads() {
-        return pool.preparedQuery("DELETE FROM upload WHERE expires_at < now() RETURNING id").execute()
-                .compose(rows -> {
+    private Uni<Long> expireUploads() {
+        return UniHelper.toUni(pool.preparedQuery("DELETE FROM upload WHERE expires_at < now() RETURNING id").execute())
+                .chain(rows -> {
                     List<String> ids = Rows.all(rows, row -> row.getUUID(0).toString());
-                    Future<Void> all = Future.succeededFuture();
-                    for (String id : ids) {
-                        all = all.compose(v -> store.cancel(id).otherwiseEmpty());
-                    }
-                    return all.map((long) ids.size());
+                    return Multi.createFrom().iterable(ids)
+                            .onItem().transformToUniAndConcatenate(id -> UniHelper.toUni(store.cancel(id))
+                                    .onFailure().recoverWithNull())
+                            .collect().last()
+                            .replaceWith((long) ids.size());
                 });
     }
 }

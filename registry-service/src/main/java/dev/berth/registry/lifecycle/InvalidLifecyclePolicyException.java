@@ -1,9 +1,22 @@
 package dev.berth.registry.lifecycle;
 
-/** ECR's InvalidParameterException for a lifecycle policy, with ECR's kind of message. */
-public class InvalidLifecyclePolicyException extends RuntimeException {
+import dev.berth.common.error.ApiException;
+import dev.berth.common.error.ErrorCode;
 
-    public InvalidLifecyclePolicyException(String message) {
-        super(message);
+/**
+ * The lifecycle policy is not valid: 400 InvalidParameterException about
+ * {@code lifecyclePolicyText}, worded as ECR words it ({@code Invalid parameter at 'lifecyclePolicyText': <why>}).
+ */
+public class InvalidLifecyclePolicyException extends ApiException {
+
+    static final String FIELD = "lifecyclePolicyText";
+
+    public InvalidLifecyclePolicyException(String problem) {
+        super(ErrorCode.INVALID_PARAMETER, "Invalid parameter at '" + FIELD + "': " + problem);
+    }
+
+    @Override
+    public String field() {
+        return FIELD;
     }
 }

@@ -5,7 +5,6 @@ import dev.berth.registry.metadata.RegistryMetadata;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -37,8 +36,8 @@ public class LifecycleRunner {
         return store.images(repositoryId)
                 .map(images -> LifecycleEvaluator.evaluate(policy, images, Instant.now()))
                 .call(expiries -> Multi.createFrom().iterable(expiries)
-                        .onItem().transformToUniAndConcatenate(expiry -> UniHelper.toUni(
-                                metadata.deleteManifest(repositoryId, expiry.image().digest()))
+                        .onItem().transformToUniAndConcatenate(expiry ->
+                                metadata.deleteManifest(repositoryId, expiry.image().digest())
                                 .invoke(deleted -> {
                                     if (deleted) {
                                         events.expired(tenant, repository, expiry.image().digest(), expiry.image().tags(),

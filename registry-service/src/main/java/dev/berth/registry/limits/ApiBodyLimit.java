@@ -1,11 +1,11 @@
 package dev.berth.registry.limits;
 
 import dev.berth.common.http.JsonBodyLimit;
-import io.quarkus.runtime.configuration.MemorySize;
+import dev.berth.registry.config.RegistryConfig;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 /**
  * The management API's body limit. The HTTP server's own limit is sized for layers on
@@ -15,11 +15,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ApiBodyLimit {
 
-    @ConfigProperty(name = "berth.registry.max-json-body-size", defaultValue = "1M")
-    MemorySize limit;
+    @Inject
+    RegistryConfig config;
 
     void install(@Observes Router router) {
-        JsonBodyLimit json = new JsonBodyLimit(limit.asLongValue(), "berth.registry.max-json-body-size", ctx -> true);
+        JsonBodyLimit json = new JsonBodyLimit(config.maxJsonBodySize().asLongValue(),
+                "berth.registry.max-json-body-size", ctx -> true);
         router.route("/api/*").order(JsonBodyLimit.ROUTE_ORDER).handler(json::check).failureHandler(json::tooLarge);
     }
 }

@@ -4,6 +4,8 @@ import dev.berth.common.db.Rows;
 import dev.berth.registry.digest.Digest;
 import dev.berth.registry.manifest.Descriptor;
 import dev.berth.registry.manifest.ParsedManifest;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
@@ -27,7 +29,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
-/** Repositories, blobs, manifests, tags and upload sessions in the registry's schema. */
+/**
+ * Repositories, blobs, manifests, tags and upload sessions in the registry's schema. Every call
+ * answers a {@link Uni}; the OCI routes, which are Vert.x handlers, turn them into futures.
+ */
 @ApplicationScoped
 public class RegistryMetadata {
 
@@ -40,18 +45,18 @@ public class RegistryMetadata {
 
     // ------------------------------------------------------------------ repositories
 
-    public Future<Optional<Repository>> repository(String name) {
-        return pool.preparedQuery("SELECT id, tenant, name, tag_mutability FROM repository WHERE name = $1")
+    public Uni<Optional<Repository>> repository(String name) {
+        return UniHelper.toUni(pool.preparedQuery("SELECT id, tenant, name, tag_mutability FROM repository WHERE name = $1")
                 .execute(Tuple.of(name))
-                .map(rows -> first(rows).map(RegistryMetadata::repository));
+                .map(rows -> first(rows).map(RegistryMetadata::repository)));
     }
 
     /** The repository, created on the first push to it (every chunk of a push asks, so look before inserting). */
-    public Future<Repository> repositoryForPush(String tenant, String name) {
-        return repository(name).compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
-                : pool.preparedQuery("INSERT INTO repository (tenant, name) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
-                        .execute(Tuple.of(tenant, name))
-                        .compose(v -> repository(name))
+    public Uni<Repository> repositoryForPush(String tenant, String name) {
+        return repository(name).chain(found -> found.isPresent() ? Uni.createFrom().item(found.get())
+                : UniHelper.toUni(pool.preparedQuery("INSERT INTO repository (tenant, name) VALUES ($1, $2) "
+                                + "ON CONFLICT (name) DO NOTHING").execute(Tuple.of(tenant, name)))
+                        .chain(v -> repository(name))
                         .map(Optional::orElseThrow));
     }
 
@@ -63,11 +68,11 @@ public class RegistryMetadata {
     // ------------------------------------------------------------------ blobs
 
     /** The size of a blob readable through the repository. */
-    public Future<Optional<Long>> linkedBlobSize(long repositoryId, Digest digest) {
-        return pool.preparedQuery("SELECT b.size FROM repository_blob rb JOIN blob b ON b.digest = rb.digest "
+    public Uni<Optional<Long>> linkedBlobSize(long repositoryId, Digest digest) {
+        return UniHelper.toUni(pool.preparedQuery("SELECT b.size FROM repository_blob rb JOIN blob b ON b.digest = rb.digest "
                         + "WHERE rb.repository_id = $1 AND rb.digest = $2")
                 .execute(Tuple.of(repositoryId, digest.toString()))
-                .map(rows -> first(rows).map(row -> row.getLong(0)));
+                .map(rows -> first(rows).map(row -> row.getLong(0))));
     }
 
     /**
@@ -75,34 +80,35 @@ public class RegistryMetadata {
      * file exist or be used (upload commit, mount, link) and garbage collection's removal of it
      * take this lock, so a blob is never collected between being found and being linked.
      */
-    public <T> Future<T> withBlobLock(Digest digest, Function<SqlConnection, Future<T>> work) {
-        return pool.withTransaction(c -> c.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+    public <T> Uni<T> withBlobLock(Digest digest, Function<SqlConnection, Uni<T>> work) {
+        return UniHelper.toUni(pool.withTransaction(c -> c
+                .preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
                 .execute(Tuple.of(digest.toString()))
-                .compose(locked -> work.apply(c)));
+                .compose(locked -> UniHelper.toFuture(work.apply(c)))));
     }
 
     /** Records a stored blob and makes it readable through the repository; call under {@link #withBlobLock}. */
-    public Future<Void> linkBlob(SqlClient c, long repositoryId, Digest digest, long size) {
-        return c.preparedQuery("INSERT INTO blob (digest, size) VALUES ($1, $2) "
+    public Uni<Void> linkBlob(SqlClient c, long repositoryId, Digest digest, long size) {
+        return UniHelper.toUni(c.preparedQuery("INSERT INTO blob (digest, size) VALUES ($1, $2) "
                         + "ON CONFLICT (digest) DO UPDATE SET touched_at = now()")
                 .execute(Tuple.of(digest.toString(), size))
                 .compose(v -> c.preparedQuery("INSERT INTO repository_blob (repository_id, digest) VALUES ($1, $2) "
                         + "ON CONFLICT (repository_id, digest) DO UPDATE SET linked_at = now()")
                         .execute(Tuple.of(repositoryId, digest.toString())))
-                .mapEmpty();
+                .mapEmpty());
     }
 
     /** The size of a blob still recorded; call under {@link #withBlobLock} before linking it. */
-    public Future<Optional<Long>> blobSize(SqlClient c, Digest digest) {
-        return c.preparedQuery("SELECT size FROM blob WHERE digest = $1").execute(Tuple.of(digest.toString()))
-                .map(rows -> first(rows).map(row -> row.getLong(0)));
+    public Uni<Optional<Long>> blobSize(SqlClient c, Digest digest) {
+        return UniHelper.toUni(c.preparedQuery("SELECT size FROM blob WHERE digest = $1").execute(Tuple.of(digest.toString()))
+                .map(rows -> first(rows).map(row -> row.getLong(0))));
     }
 
     /** @return whether the repository had the blob */
-    public Future<Boolean> unlinkBlob(long repositoryId, Digest digest) {
-        return pool.preparedQuery("DELETE FROM repository_blob WHERE repository_id = $1 AND digest = $2")
+    public Uni<Boolean> unlinkBlob(long repositoryId, Digest digest) {
+        return UniHelper.toUni(pool.preparedQuery("DELETE FROM repository_blob WHERE repository_id = $1 AND digest = $2")
                 .execute(Tuple.of(repositoryId, digest.toString()))
-                .map(rows -> rows.rowCount() > 0);
+                .map(rows -> rows.rowCount() > 0));
     }
 
     // ------------------------------------------------------------------ uploads
@@ -113,38 +119,38 @@ public class RegistryMetadata {
      *
      * @return whether the session was opened
      */
-    public Future<Boolean> startUpload(UUID id, Repository repository, OffsetDateTime expiresAt, int maxOpen) {
-        return pool.withTransaction(c -> c.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+    public Uni<Boolean> startUpload(UUID id, Repository repository, OffsetDateTime expiresAt, int maxOpen) {
+        return UniHelper.toUni(pool.withTransaction(c -> c.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
                 .execute(Tuple.of("uploads:" + repository.tenant()))
                 .compose(locked -> c.preparedQuery("SELECT count(*) FROM upload u JOIN repository r ON r.id = u.repository_id "
                         + "WHERE r.tenant = $1 AND u.expires_at > now()").execute(Tuple.of(repository.tenant())))
                 .compose(rows -> rows.iterator().next().getLong(0) >= maxOpen ? Future.succeededFuture(false)
                         : c.preparedQuery("INSERT INTO upload (id, repository_id, expires_at) VALUES ($1, $2, $3)")
-                                .execute(Tuple.of(id, repository.id(), expiresAt)).map(true)));
+                                .execute(Tuple.of(id, repository.id(), expiresAt)).map(true))));
     }
 
-    public Future<Boolean> uploadExists(UUID id, long repositoryId) {
-        return pool.preparedQuery("SELECT 1 FROM upload WHERE id = $1 AND repository_id = $2 AND expires_at > now()")
+    public Uni<Boolean> uploadExists(UUID id, long repositoryId) {
+        return UniHelper.toUni(pool.preparedQuery("SELECT 1 FROM upload WHERE id = $1 AND repository_id = $2 AND expires_at > now()")
                 .execute(Tuple.of(id, repositoryId))
-                .map(rows -> rows.rowCount() > 0);
+                .map(rows -> rows.rowCount() > 0));
     }
 
     /** Records how many bytes the upload holds, which its tenant's quota counts while it is open. */
-    public Future<Void> uploadReceived(UUID id, long size) {
-        return pool.preparedQuery("UPDATE upload SET received = $2 WHERE id = $1").execute(Tuple.of(id, size)).mapEmpty();
+    public Uni<Void> uploadReceived(UUID id, long size) {
+        return UniHelper.toUni(pool.preparedQuery("UPDATE upload SET received = $2 WHERE id = $1").execute(Tuple.of(id, size)).mapEmpty());
     }
 
-    public Future<Void> endUpload(UUID id) {
-        return pool.preparedQuery("DELETE FROM upload WHERE id = $1").execute(Tuple.of(id)).mapEmpty();
+    public Uni<Void> endUpload(UUID id) {
+        return UniHelper.toUni(pool.preparedQuery("DELETE FROM upload WHERE id = $1").execute(Tuple.of(id)).mapEmpty());
     }
 
     // ------------------------------------------------------------------ manifests and tags
 
     /** Digests the manifest refers to that the repository does not have. */
-    public Future<List<String>> missingReferences(long repositoryId, ParsedManifest manifest) {
+    public Uni<List<String>> missingReferences(long repositoryId, ParsedManifest manifest) {
         List<String> blobs = manifest.blobs().stream().map(d -> d.digest().toString()).distinct().toList();
         List<String> manifests = manifest.manifests().stream().map(d -> d.digest().toString()).distinct().toList();
-        return pool.preparedQuery("SELECT digest FROM repository_blob WHERE repository_id = $1 AND digest = ANY($2) "
+        return UniHelper.toUni(pool.preparedQuery("SELECT digest FROM repository_blob WHERE repository_id = $1 AND digest = ANY($2) "
                         + "UNION SELECT digest FROM manifest WHERE repository_id = $1 AND digest = ANY($3)")
                 .execute(Tuple.tuple().addLong(repositoryId).addArrayOfString(blobs.toArray(String[]::new))
                         .addArrayOfString(manifests.toArray(String[]::new)))
@@ -155,16 +161,16 @@ public class RegistryMetadata {
                     blobs.stream().filter(d -> !present.contains(d)).forEach(missing::add);
                     manifests.stream().filter(d -> !present.contains(d)).forEach(missing::add);
                     return missing;
-                });
+                }));
     }
 
     /**
      * Stores the manifest under {@code digest} and points {@code tag} at it (when given), in one
      * transaction; an immutable repository's existing tag is never moved.
      */
-    public Future<Void> putManifest(Repository repository, ParsedManifest manifest, Digest digest, Optional<String> tag) {
+    public Uni<Void> putManifest(Repository repository, ParsedManifest manifest, Digest digest, Optional<String> tag) {
         List<String> blobs = manifest.blobs().stream().map(d -> d.digest().toString()).distinct().toList();
-        return pool.withTransaction(c -> touchLinks(c, repository.id(), blobs)
+        return UniHelper.toUni(pool.withTransaction(c -> touchLinks(c, repository.id(), blobs)
                 .compose(touched -> c
                 .preparedQuery("INSERT INTO manifest (repository_id, digest, media_type, artifact_type, subject, size, "
                         + "content) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING")
@@ -175,7 +181,7 @@ public class RegistryMetadata {
                         .addBuffer(Buffer.buffer(manifest.content())))
                 .compose(inserted -> inserted.rowCount() == 0 ? Future.succeededFuture()
                         : insertReferences(c, repository.id(), digest, manifest))
-                .compose(v -> tag.isEmpty() ? Future.succeededFuture() : putTag(c, repository, tag.get(), digest))));
+                .compose(v -> tag.isEmpty() ? Future.succeededFuture() : putTag(c, repository, tag.get(), digest)))));
     }
 
     /**
@@ -230,42 +236,42 @@ public class RegistryMetadata {
                 });
     }
 
-    public Future<Optional<StoredManifest>> manifest(long repositoryId, String reference, boolean byDigest) {
+    public Uni<Optional<StoredManifest>> manifest(long repositoryId, String reference, boolean byDigest) {
         String sql = byDigest
                 ? "SELECT digest, media_type, content FROM manifest WHERE repository_id = $1 AND digest = $2"
                 : "SELECT m.digest, m.media_type, m.content FROM tag t JOIN manifest m "
                 + "ON m.repository_id = t.repository_id AND m.digest = t.manifest_digest "
                 + "WHERE t.repository_id = $1 AND t.name = $2";
-        return pool.preparedQuery(sql).execute(Tuple.of(repositoryId, reference))
+        return UniHelper.toUni(pool.preparedQuery(sql).execute(Tuple.of(repositoryId, reference))
                 .map(rows -> first(rows).map(row -> new StoredManifest(row.getString(0), row.getString(1),
-                        row.getBuffer(2).getBytes())));
+                        row.getBuffer(2).getBytes()))));
     }
 
-    public Future<Void> markPulled(long repositoryId, String digest) {
-        return pool.preparedQuery("UPDATE manifest SET last_pulled_at = now() WHERE repository_id = $1 AND digest = $2")
-                .execute(Tuple.of(repositoryId, digest)).mapEmpty();
+    public Uni<Void> markPulled(long repositoryId, String digest) {
+        return UniHelper.toUni(pool.preparedQuery("UPDATE manifest SET last_pulled_at = now() WHERE repository_id = $1 AND digest = $2")
+                .execute(Tuple.of(repositoryId, digest)).mapEmpty());
     }
 
     /** @return whether the manifest existed; its tags go with it */
-    public Future<Boolean> deleteManifest(long repositoryId, String digest) {
-        return pool.preparedQuery("DELETE FROM manifest WHERE repository_id = $1 AND digest = $2")
+    public Uni<Boolean> deleteManifest(long repositoryId, String digest) {
+        return UniHelper.toUni(pool.preparedQuery("DELETE FROM manifest WHERE repository_id = $1 AND digest = $2")
                 .execute(Tuple.of(repositoryId, digest))
-                .map(rows -> rows.rowCount() > 0);
+                .map(rows -> rows.rowCount() > 0));
     }
 
     /** @return the digest the tag named, when it existed */
-    public Future<Optional<String>> deleteTag(long repositoryId, String tag) {
-        return pool.preparedQuery("DELETE FROM tag WHERE repository_id = $1 AND name = $2 RETURNING manifest_digest")
+    public Uni<Optional<String>> deleteTag(long repositoryId, String tag) {
+        return UniHelper.toUni(pool.preparedQuery("DELETE FROM tag WHERE repository_id = $1 AND name = $2 RETURNING manifest_digest")
                 .execute(Tuple.of(repositoryId, tag))
-                .map(rows -> first(rows).map(row -> row.getString(0)));
+                .map(rows -> first(rows).map(row -> row.getString(0))));
     }
 
     /** Tags in lexical order after {@code last}, at most {@code limit}. */
-    public Future<List<String>> tags(long repositoryId, String last, int limit) {
-        return pool.preparedQuery("SELECT name FROM tag WHERE repository_id = $1 AND name COLLATE \"C\" > $2 "
+    public Uni<List<String>> tags(long repositoryId, String last, int limit) {
+        return UniHelper.toUni(pool.preparedQuery("SELECT name FROM tag WHERE repository_id = $1 AND name COLLATE \"C\" > $2 "
                         + "ORDER BY name COLLATE \"C\" LIMIT $3")
                 .execute(Tuple.of(repositoryId, last == null ? "" : last, limit))
-                .map(rows -> Rows.all(rows, row -> row.getString(0)));
+                .map(rows -> Rows.all(rows, row -> row.getString(0))));
     }
 
     /**
@@ -273,25 +279,25 @@ public class RegistryMetadata {
      * {@code limit}, optionally of one artifact type; without their content, which
      * {@link #manifestContents} fetches for the ones an answer has room for.
      */
-    public Future<List<Referrer>> referrers(long repositoryId, String subject, String artifactType, String last,
+    public Uni<List<Referrer>> referrers(long repositoryId, String subject, String artifactType, String last,
                                             int limit) {
-        return pool.preparedQuery("SELECT digest, media_type, size, artifact_type FROM manifest "
+        return UniHelper.toUni(pool.preparedQuery("SELECT digest, media_type, size, artifact_type FROM manifest "
                         + "WHERE repository_id = $1 AND subject = $2 AND ($3::text IS NULL OR artifact_type = $3) "
                         + "AND digest > $4 ORDER BY digest LIMIT $5")
                 .execute(Tuple.of(repositoryId, subject, artifactType, last == null ? "" : last, limit))
                 .map(rows -> Rows.all(rows, row -> new Referrer(row.getString(0), row.getString(1), row.getLong(2),
-                        row.getString(3))));
+                        row.getString(3)))));
     }
 
     /** The stored bytes of these manifests of the repository, by digest. */
-    public Future<Map<String, byte[]>> manifestContents(long repositoryId, List<String> digests) {
-        return pool.preparedQuery("SELECT digest, content FROM manifest WHERE repository_id = $1 AND digest = ANY($2)")
+    public Uni<Map<String, byte[]>> manifestContents(long repositoryId, List<String> digests) {
+        return UniHelper.toUni(pool.preparedQuery("SELECT digest, content FROM manifest WHERE repository_id = $1 AND digest = ANY($2)")
                 .execute(Tuple.tuple().addLong(repositoryId).addArrayOfString(digests.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, byte[]> contents = new HashMap<>();
                     rows.forEach(row -> contents.put(row.getString(0), row.getBuffer(1).getBytes()));
                     return contents;
-                });
+                }));
     }
 
     private static Optional<Row> first(RowSet<Row> rows) {

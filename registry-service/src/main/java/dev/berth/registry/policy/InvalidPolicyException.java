@@ -1,9 +1,22 @@
 package dev.berth.registry.policy;
 
-/** The repository policy is not one this registry can apply; the message says why. */
-public class InvalidPolicyException extends RuntimeException {
+import dev.berth.common.error.ApiException;
+import dev.berth.common.error.ErrorCode;
 
-    public InvalidPolicyException(String message) {
-        super(message);
+/**
+ * The repository policy is not one this registry can apply: 400 InvalidParameterException about
+ * {@code policyText}, worded as ECR words it ({@code Invalid parameter at 'policyText': <why>}).
+ */
+public class InvalidPolicyException extends ApiException {
+
+    static final String FIELD = "policyText";
+
+    public InvalidPolicyException(String problem) {
+        super(ErrorCode.INVALID_PARAMETER, "Invalid parameter at '" + FIELD + "': " + problem);
+    }
+
+    @Override
+    public String field() {
+        return FIELD;
     }
 }

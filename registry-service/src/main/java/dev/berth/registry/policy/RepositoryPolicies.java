@@ -3,7 +3,6 @@ package dev.berth.registry.policy;
 import dev.berth.common.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +17,10 @@ public class RepositoryPolicies {
     Pool pool;
 
     /** The policy of the repository with this full name ({@code acme/web}), if it has one. */
-    public Future<Optional<RepositoryPolicy>> forRepository(String name) {
-        return pool.preparedQuery("SELECT p.policy_text FROM repository_policy p JOIN repository r "
+    public Uni<Optional<RepositoryPolicy>> forRepository(String name) {
+        return UniHelper.toUni(pool.preparedQuery("SELECT p.policy_text FROM repository_policy p JOIN repository r "
                         + "ON r.id = p.repository_id WHERE r.name = $1")
-                .execute(Tuple.of(name))
+                        .execute(Tuple.of(name)))
                 .map(rows -> Rows.first(rows, row -> RepositoryPolicy.parse(row.getString(0))));
     }
 

@@ -1,16 +1,14 @@
 package dev.berth.registry.quota;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Storage quotas: {@code berth.registry.quota.default-bytes} for every tenant without one of its
- * own (50 GiB unless set; 0: none) and {@code berth.registry.quota.tenants."<tenant>"} for one
- * tenant (0: none for that tenant).
+ * Storage quotas ({@code berth.registry.quota.*}, part of the registry's settings):
+ * {@code default-bytes} for every tenant without one of its own (50 GiB unless set; 0: none)
+ * and {@code tenants."<tenant>"} for one tenant (0: none for that tenant).
  */
-@ConfigMapping(prefix = "berth.registry.quota")
 public interface QuotaConfig {
 
     /** 50 GiB. */

@@ -4,15 +4,16 @@ import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.OptionalLong;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** How much of its storage quota the caller's tenant uses. */
 @Path("/api/registry/v1/quota")
+@Tag(name = "Storage quota", description = "The tenant's registry storage and its limit")
 public class QuotaResource {
 
     @Inject
@@ -23,14 +24,11 @@ public class QuotaResource {
 
     @GET
     @Requires(Action.READ)
-    public Uni<Map<String, Object>> get() {
+    @Operation(operationId = "GetStorageQuota", summary = "Bytes the caller's tenant stores, and its limit")
+    public Uni<QuotaUsage> get() {
         String tenant = principal.tenant();
-        return UniHelper.toUni(quotas.usage(tenant)).map(used -> {
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("registryId", tenant);
-            answer.put("usedBytes", used);
-            answer.put("limitBytes", quotas.limitOf(tenant).isPresent() ? quotas.limitOf(tenant).getAsLong() : null);
-            return answer;
-        });
+        OptionalLong limit = quotas.limitOf(tenant);
+        return quotas.usage(tenant).map(used ->
+                new QuotaUsage(tenant, used, limit.isPresent() ? limit.getAsLong() : null));
     }
 }

@@ -1,6 +1,9 @@
 package dev.berth.registry.quota;
 
+import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.digest.Digest;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
@@ -25,14 +28,15 @@ public class Quotas {
     Pool pool;
 
     @Inject
-    QuotaConfig config;
+    RegistryConfig config;
 
     public OptionalLong limitOf(String tenant) {
-        return config.limitOf(tenant);
+        return config.quota().limitOf(tenant);
     }
 
-    public Future<Long> usage(String tenant) {
-        return pool.preparedQuery(USAGE).execute(Tuple.of(tenant)).map(rows -> rows.iterator().next().getLong(0));
+    public Uni<Long> usage(String tenant) {
+        return UniHelper.toUni(pool.preparedQuery(USAGE).execute(Tuple.of(tenant)))
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
     /**
@@ -41,18 +45,18 @@ public class Quotas {
      * there is no bound: the tenant has no quota, or already stores the blob the upload says it
      * will be ({@code digest}, when known up front), which then costs nothing.
      */
-    public Future<OptionalLong> room(String tenant, Digest digest, UUID uploadId) {
-        OptionalLong limit = config.limitOf(tenant);
+    public Uni<OptionalLong> room(String tenant, Digest digest, UUID uploadId) {
+        OptionalLong limit = config.quota().limitOf(tenant);
         if (limit.isEmpty()) {
-            return Future.succeededFuture(OptionalLong.empty());
+            return Uni.createFrom().item(OptionalLong.empty());
         }
         Future<Boolean> stored = digest == null ? Future.succeededFuture(false) : stores(pool, tenant, digest);
-        return stored.compose(free -> free ? Future.succeededFuture(OptionalLong.empty())
+        return UniHelper.toUni(stored.compose(free -> free ? Future.succeededFuture(OptionalLong.empty())
                 : pool.preparedQuery("SELECT (" + USAGE + ") + coalesce((SELECT sum(u.received) FROM upload u "
                                 + "JOIN repository r ON r.id = u.repository_id WHERE r.tenant = $1 AND u.id <> $2 "
                                 + "AND u.expires_at > now()), 0)")
                         .execute(Tuple.of(tenant, uploadId))
-                        .map(rows -> OptionalLong.of(Math.max(0, limit.getAsLong() - rows.iterator().next().getLong(0)))));
+                        .map(rows -> OptionalLong.of(Math.max(0, limit.getAsLong() - rows.iterator().next().getLong(0))))));
     }
 
     private static Future<Boolean> stores(SqlClient c, String tenant, Digest digest) {
@@ -62,17 +66,18 @@ public class Quotas {
     }
 
     /** Fails with {@link QuotaExceededException} when a blob new to the tenant would not fit. */
-    public Future<Void> check(SqlClient c, String tenant, Digest digest, long size) {
-        OptionalLong limit = config.limitOf(tenant);
+    public Uni<Void> check(SqlClient c, String tenant, Digest digest, long size) {
+        OptionalLong limit = config.quota().limitOf(tenant);
         if (limit.isEmpty()) {
-            return Future.succeededFuture();
+            return Uni.createFrom().voidItem();
         }
-        return stores(c, tenant, digest)
+        return UniHelper.toUni(stores(c, tenant, digest)
                 .compose(known -> known ? Future.succeededFuture()
                         : c.preparedQuery(USAGE).execute(Tuple.of(tenant)).compose(rows -> {
                             long used = rows.iterator().next().getLong(0);
                             return used + size <= limit.getAsLong() ? Future.succeededFuture()
-                                    : Future.failedFuture(new QuotaExceededException(tenant, used, size, limit.getAsLong()));
-                        }));
+                                    : Future.<Void>failedFuture(new QuotaExceededException(tenant, used, size,
+                                            limit.getAsLong()));
+                        })));
     }
 }

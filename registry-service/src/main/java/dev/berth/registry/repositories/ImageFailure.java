@@ -1,5 +1,5 @@
 package dev.berth.registry.repositories;
 
 /** ECR's ImageFailure: why one image of a batch call was not done. */
-public record ImageFailure(ImageIdentifier imageId, String failureCode, String failureReason) {
+public record ImageFailure(ImageIdentifier imageId, ImageFailureCode failureCode, String failureReason) {
 }

@@ -2,28 +2,26 @@ package dev.berth.registry.repositories;
 
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.Requires;
-import dev.berth.common.error.ApiException;
+import dev.berth.common.error.InvalidInputException;
+import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.digest.Digest;
 import dev.berth.registry.events.ImageActionPublisher;
 import dev.berth.registry.metadata.RegistryMetadata;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import io.quarkus.runtime.configuration.MemorySize;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /** ECR's BatchGetImage and BatchDeleteImage on one repository, with per-image failures. */
 @Path("/api/registry/v1/repositories/{name}/images")
+@Tag(name = "Images", description = "Images (manifests) of a repository")
 public class ImagesResource {
 
     private static final Pattern TAG = Pattern.compile("[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}");
@@ -45,16 +43,17 @@ public class ImagesResource {
      * BatchGetImage's answer holds at most this many bytes of manifests; an image that would go
      * past it is answered as a failure ({@code ResponseSizeLimitExceeded}) to ask for again.
      */
-    @ConfigProperty(name = "berth.registry.batch-get.max-response-bytes", defaultValue = "8M")
-    MemorySize maxResponseBytes;
+    @Inject
+    RegistryConfig config;
 
     @POST
     @Path("batch-get")
     @Requires(Action.READ)
-    public Uni<Map<String, Object>> batchGet(@PathParam("name") String name, ImageBatchRequest request) {
+    @Operation(operationId = "BatchGetImage", summary = "Get images' manifests by digest or tag, with per-image failures")
+    public Uni<BatchGetImageResponse> batchGet(@PathParam("name") String name, ImageBatchRequest request) {
         List<ImageIdentifier> ids = ids(request);
         List<String> accepted = request.acceptedMediaTypes() == null ? List.of() : request.acceptedMediaTypes();
-        long limit = maxResponseBytes.asLongValue();
+        long limit = config.batchGet().maxResponseBytes().asLongValue();
         long[] answered = {0}; // images are looked up one after the other, so this needs no lock
         return repositories.existing(name).chain(entry -> Multi.createFrom().iterable(ids)
                 .onItem().transformToUniAndConcatenate(id -> invalid(id) != null
@@ -64,12 +63,12 @@ public class ImagesResource {
                                 return (Object) notFound(id, found.isPresent());
                             }
                             if (!accepted.isEmpty() && !accepted.contains(found.get().mediaType())) {
-                                return new ImageFailure(id, "UnsupportedImageType",
+                                return new ImageFailure(id, ImageFailureCode.UNSUPPORTED_IMAGE_TYPE,
                                         "The image's media type " + found.get().mediaType() + " is not accepted");
                             }
                             int size = found.get().manifest().length;
                             if (answered[0] + size > limit) {
-                                return new ImageFailure(id, "ResponseSizeLimitExceeded", "The answer would hold more "
+                                return new ImageFailure(id, ImageFailureCode.RESPONSE_SIZE_LIMIT_EXCEEDED, "The answer would hold more "
                                         + "than " + limit + " bytes of manifests (berth.registry.batch-get."
                                         + "max-response-bytes); ask for this image in another call");
                             }
@@ -78,13 +77,15 @@ public class ImagesResource {
                                     new String(found.get().manifest(), StandardCharsets.UTF_8), found.get().mediaType());
                         }))
                 .collect().asList()
-                .map(results -> split(results, "images")));
+                .map(results -> new BatchGetImageResponse(done(results, Image.class), failures(results))));
     }
 
     @POST
     @Path("batch-delete")
     @Requires(Action.MANAGE)
-    public Uni<Map<String, Object>> batchDelete(@PathParam("name") String name, ImageBatchRequest request) {
+    @Operation(operationId = "BatchDeleteImage",
+            summary = "Delete images by digest, or untag them by tag (the image goes with its last tag)")
+    public Uni<BatchDeleteImageResponse> batchDelete(@PathParam("name") String name, ImageBatchRequest request) {
         List<ImageIdentifier> ids = ids(request);
         return repositories.existing(name).chain(entry -> Multi.createFrom().iterable(ids)
                 .onItem().transformToUniAndConcatenate(id -> invalid(id) != null
@@ -96,22 +97,23 @@ public class ImagesResource {
                             String digest = found.get().digest();
                             Uni<Boolean> deleted = id.imageTag() != null
                                     ? catalog.untag(entry.id(), id.imageTag(), digest).replaceWith(true)
-                                    : UniHelper.toUni(metadata.deleteManifest(entry.id(), digest));
+                                    : metadata.deleteManifest(entry.id(), digest);
                             return deleted.map(done -> {
                                 events.deleted(entry.tenant(), entry.name(), digest, id.imageTag());
                                 return (Object) new ImageIdentifier(digest, id.imageTag());
                             });
                         }))
                 .collect().asList()
-                .map(results -> split(results, "imageIds")));
+                .map(results -> new BatchDeleteImageResponse(done(results, ImageIdentifier.class), failures(results))));
     }
 
     private static List<ImageIdentifier> ids(ImageBatchRequest request) {
         if (request == null || request.imageIds() == null || request.imageIds().isEmpty()) {
-            throw new ApiException(400, "InvalidParameterException", "imageIds must list at least one image.");
+            throw new InvalidInputException("imageIds", "must list at least one image.");
         }
         if (request.imageIds().size() > MAX_IDS) {
-            throw new ApiException(400, "InvalidParameterException", "imageIds may list at most " + MAX_IDS + " images.");
+            throw new InvalidInputException("imageIds", "lists " + request.imageIds().size() + " images; imageIds may list at most "
+                    + MAX_IDS + ".");
         }
         return request.imageIds();
     }
@@ -119,17 +121,17 @@ public class ImagesResource {
     /** ECR's per-image input failures. */
     private static ImageFailure invalid(ImageIdentifier id) {
         if (id == null || id.imageDigest() == null && id.imageTag() == null) {
-            return new ImageFailure(id, "MissingDigestAndTag", "Neither an image digest nor a tag was given");
+            return new ImageFailure(id, ImageFailureCode.MISSING_DIGEST_AND_TAG, "Neither an image digest nor a tag was given");
         }
         if (id.imageDigest() != null) {
             try {
                 Digest.parse(id.imageDigest());
             } catch (IllegalArgumentException e) {
-                return new ImageFailure(id, "InvalidImageDigest", e.getMessage());
+                return new ImageFailure(id, ImageFailureCode.INVALID_IMAGE_DIGEST, e.getMessage());
             }
         }
         if (id.imageTag() != null && !TAG.matcher(id.imageTag()).matches()) {
-            return new ImageFailure(id, "InvalidImageTag", "Invalid image tag " + id.imageTag());
+            return new ImageFailure(id, ImageFailureCode.INVALID_IMAGE_TAG, "Invalid image tag " + id.imageTag());
         }
         return null;
     }
@@ -140,23 +142,16 @@ public class ImagesResource {
 
     private static ImageFailure notFound(ImageIdentifier id, boolean tagElsewhere) {
         return tagElsewhere
-                ? new ImageFailure(id, "ImageTagDoesNotMatchDigest", "The tag names another image than the digest")
-                : new ImageFailure(id, "ImageNotFound", "Requested image not found");
+                ? new ImageFailure(id, ImageFailureCode.IMAGE_TAG_DOES_NOT_MATCH_DIGEST, "The tag names another image than the digest")
+                : new ImageFailure(id, ImageFailureCode.IMAGE_NOT_FOUND, "Requested image not found");
     }
 
-    private static Map<String, Object> split(List<Object> results, String doneField) {
-        List<Object> done = new ArrayList<>();
-        List<ImageFailure> failures = new ArrayList<>();
-        for (Object result : results) {
-            if (result instanceof ImageFailure failure) {
-                failures.add(failure);
-            } else {
-                done.add(result);
-            }
-        }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put(doneField, done);
-        answer.put("failures", failures);
-        return answer;
+    /** The results that are answers, not failures; a batch answers each image with one or the other. */
+    private static <T> List<T> done(List<Object> results, Class<T> type) {
+        return results.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static List<ImageFailure> failures(List<Object> results) {
+        return done(results, ImageFailure.class);
     }
 }

@@ -3,7 +3,8 @@ package dev.berth.registry.repositories;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
-import dev.berth.registry.lifecycle.InvalidLifecyclePolicyException;
+import dev.berth.common.error.ErrorCode;
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.registry.lifecycle.LifecycleEvaluator;
 import dev.berth.registry.lifecycle.LifecyclePolicy;
 import dev.berth.registry.lifecycle.LifecycleRunner;
@@ -17,21 +18,18 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * ECR's lifecycle policy calls on a repository: Put/Get/DeleteLifecyclePolicy,
  * Start/GetLifecyclePolicyPreview, and (beyond ECR) running the policy now.
  */
 @Path("/api/registry/v1/repositories/{name}")
+@Tag(name = "Lifecycle policies", description = "Rules that expire a repository's old images")
 public class LifecyclePolicyResource {
-
-    /** PutLifecyclePolicy's and StartLifecyclePolicyPreview's body: the policy as a JSON string, as ECR takes it. */
-    public record PolicyText(String lifecyclePolicyText) {
-    }
 
     @Inject
     LifecycleStore store;
@@ -45,16 +43,18 @@ public class LifecyclePolicyResource {
     @PUT
     @Path("lifecycle-policy")
     @Requires(Action.MANAGE)
-    public Uni<Map<String, Object>> put(@PathParam("name") String name, PolicyText body) {
+    @Operation(operationId = "PutLifecyclePolicy", summary = "Set the repository's lifecycle policy")
+    public Uni<LifecyclePolicyResponse> put(@PathParam("name") String name, PutLifecyclePolicyRequest body) {
         String text = validated(body);
         return repositories.existing(name).call(entry -> store.put(entry.id(), text))
-                .map(entry -> answer(entry, text, null));
+                .map(entry -> new LifecyclePolicyResponse(entry.tenant(), shortName(entry), text, null));
     }
 
     @GET
     @Path("lifecycle-policy")
     @Requires(Action.READ)
-    public Uni<Map<String, Object>> get(@PathParam("name") String name) {
+    @Operation(operationId = "GetLifecyclePolicy", summary = "Get the repository's lifecycle policy")
+    public Uni<LifecyclePolicyResponse> get(@PathParam("name") String name) {
         return repositories.existing(name).chain(entry -> store.get(entry.id())
                 .map(policy -> answerOrNotFound(entry, name, policy)));
     }
@@ -62,7 +62,8 @@ public class LifecyclePolicyResource {
     @DELETE
     @Path("lifecycle-policy")
     @Requires(Action.MANAGE)
-    public Uni<Map<String, Object>> delete(@PathParam("name") String name) {
+    @Operation(operationId = "DeleteLifecyclePolicy", summary = "Delete the repository's lifecycle policy")
+    public Uni<LifecyclePolicyResponse> delete(@PathParam("name") String name) {
         return repositories.existing(name).chain(entry -> store.delete(entry.id())
                 .map(policy -> answerOrNotFound(entry, name, policy)));
     }
@@ -71,30 +72,32 @@ public class LifecyclePolicyResource {
     @POST
     @Path("lifecycle-policy/executions")
     @Requires(Action.MANAGE)
-    public Uni<Map<String, Object>> runNow(@PathParam("name") String name) {
+    @Operation(operationId = "RunLifecyclePolicy",
+            summary = "Apply the repository's lifecycle policy now (beyond ECR) and answer what it expired")
+    public Uni<LifecyclePolicyExecutionResponse> runNow(@PathParam("name") String name) {
         return repositories.existing(name).chain(entry -> store.get(entry.id()).chain(policy -> {
             if (policy.isEmpty()) {
                 throw noPolicy(name);
             }
             return runner.apply(entry.id(), entry.tenant(), entry.name(), policy.get().text())
-                    .map(expired -> Map.of("repositoryName", name, "expiredImages", results(expired)));
+                    .map(expired -> new LifecyclePolicyExecutionResponse(name, LifecyclePolicyPreviewResult.of(expired)));
         }));
     }
 
     @POST
     @Path("lifecycle-policy-preview")
     @Requires(Action.READ)
-    public Uni<Map<String, Object>> startPreview(@PathParam("name") String name, PolicyText body) {
+    @Operation(operationId = "StartLifecyclePolicyPreview",
+            summary = "Preview a policy (the given one, else the repository's) over the repository's images")
+    public Uni<StartLifecyclePolicyPreviewResponse> startPreview(@PathParam("name") String name,
+                                                                 PutLifecyclePolicyRequest body) {
         return repositories.existing(name).chain(entry -> {
             Uni<String> text = body != null && body.lifecyclePolicyText() != null
                     ? Uni.createFrom().item(validated(body))
                     : store.get(entry.id()).map(policy -> policy.orElseThrow(() -> noPolicy(name)).text());
             return text.call(t -> store.startPreview(entry.id(), t))
-                    .map(t -> {
-                        Map<String, Object> answer = answer(entry, t, null);
-                        answer.put("status", "IN_PROGRESS");
-                        return answer;
-                    });
+                    .map(t -> new StartLifecyclePolicyPreviewResponse(entry.tenant(), shortName(entry), t,
+                            LifecyclePolicyPreviewStatus.IN_PROGRESS));
         });
     }
 
@@ -102,66 +105,46 @@ public class LifecyclePolicyResource {
     @GET
     @Path("lifecycle-policy-preview")
     @Requires(Action.READ)
-    public Uni<Map<String, Object>> getPreview(@PathParam("name") String name) {
+    @Operation(operationId = "GetLifecyclePolicyPreview", summary = "What the previewed policy would expire now")
+    public Uni<GetLifecyclePolicyPreviewResponse> getPreview(@PathParam("name") String name) {
         return repositories.existing(name).chain(entry -> store.preview(entry.id()).chain(text -> {
             if (text.isEmpty()) {
-                throw new ApiException(404, "LifecyclePolicyPreviewNotFoundException",
+                throw new ApiException(ErrorCode.LIFECYCLE_POLICY_PREVIEW_NOT_FOUND,
                         "There is no lifecycle policy preview for the repository with name '" + name + "'");
             }
             LifecyclePolicy policy = LifecyclePolicy.parse(text.get());
             return store.images(entry.id()).map(images -> {
-                List<Map<String, Object>> results = results(LifecycleEvaluator.evaluate(policy, images, Instant.now()));
-                Map<String, Object> answer = answer(entry, text.get(), null);
-                answer.put("status", "COMPLETE");
-                answer.put("previewResults", results);
-                answer.put("summary", Map.of("expiringImageTotalCount", results.size()));
-                return answer;
+                List<LifecyclePolicyPreviewResult> results =
+                        LifecyclePolicyPreviewResult.of(LifecycleEvaluator.evaluate(policy, images, Instant.now()));
+                return new GetLifecyclePolicyPreviewResponse(entry.tenant(), shortName(entry), text.get(),
+                        LifecyclePolicyPreviewStatus.COMPLETE, results, new LifecyclePolicyPreviewSummary(results.size()));
             });
         }));
     }
 
-    private static List<Map<String, Object>> results(List<LifecycleEvaluator.Expiry> expiries) {
-        return expiries.stream().map(e -> Map.<String, Object>of(
-                "imageDigest", e.image().digest(),
-                "imageTags", e.image().tags(),
-                "imagePushedAt", e.image().pushedAt(),
-                "action", Map.of("type", "EXPIRE"),
-                "appliedRulePriority", e.rulePriority())).toList();
-    }
-
-    private static String validated(PolicyText body) {
+    private static String validated(PutLifecyclePolicyRequest body) {
         if (body == null || body.lifecyclePolicyText() == null || body.lifecyclePolicyText().isBlank()) {
-            throw new ApiException(400, "InvalidParameterException", "lifecyclePolicyText is required.");
+            throw new InvalidInputException("lifecyclePolicyText", "is required.");
         }
-        try {
-            LifecyclePolicy.parse(body.lifecyclePolicyText());
-        } catch (InvalidLifecyclePolicyException e) {
-            throw new ApiException(400, "InvalidParameterException", "Invalid parameter at 'lifecyclePolicyText': "
-                    + e.getMessage());
-        }
+        LifecyclePolicy.parse(body.lifecyclePolicyText());
         return body.lifecyclePolicyText();
     }
 
     /** Get's and Delete's answer: the policy there was, or LifecyclePolicyNotFoundException. */
-    private static Map<String, Object> answerOrNotFound(RepositoryCatalog.Entry entry, String name,
-                                                        Optional<LifecycleStore.StoredPolicy> policy) {
+    private static LifecyclePolicyResponse answerOrNotFound(RepositoryCatalog.Entry entry, String name,
+                                                            Optional<LifecycleStore.StoredPolicy> policy) {
         LifecycleStore.StoredPolicy found = policy.orElseThrow(() -> noPolicy(name));
-        return answer(entry, found.text(), found.lastEvaluatedAt().orElse(null));
+        return new LifecyclePolicyResponse(entry.tenant(), shortName(entry), found.text(),
+                found.lastEvaluatedAt().orElse(null));
     }
 
-    private static Map<String, Object> answer(RepositoryCatalog.Entry entry, String text, Instant lastEvaluatedAt) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("registryId", entry.tenant());
-        answer.put("repositoryName", entry.name().substring(entry.tenant().length() + 1));
-        answer.put("lifecyclePolicyText", text);
-        if (lastEvaluatedAt != null) {
-            answer.put("lastEvaluatedAt", lastEvaluatedAt);
-        }
-        return answer;
+    /** The repository's name without its tenant, as ECR's answers name it. */
+    private static String shortName(RepositoryCatalog.Entry entry) {
+        return entry.name().substring(entry.tenant().length() + 1);
     }
 
     private static ApiException noPolicy(String name) {
-        return new ApiException(404, "LifecyclePolicyNotFoundException",
+        return new ApiException(ErrorCode.LIFECYCLE_POLICY_NOT_FOUND,
                 "Lifecycle policy does not exist for the repository with name '" + name + "'");
     }
 }

@@ -2,6 +2,7 @@ package dev.berth.registry.repositories;
 
 import dev.berth.common.db.Rows;
 import dev.berth.common.error.ApiException;
+import dev.berth.common.error.ErrorCode;
 import dev.berth.registry.metadata.RegistryMetadata;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
@@ -44,8 +45,8 @@ public class RepositoryCatalog {
 
     /** The tenant's repository named {@code name} (without the tenant), or ECR's RepositoryNotFoundException. */
     public Uni<Entry> existing(String tenant, String name) {
-        return find(tenant, tenant + "/" + name).map(found -> found.orElseThrow(() -> new ApiException(404,
-                "RepositoryNotFoundException",
+        return find(tenant, tenant + "/" + name).map(found -> found.orElseThrow(() -> new ApiException(
+                ErrorCode.REPOSITORY_NOT_FOUND,
                 "The repository with name '" + name + "' does not exist in the registry with id '" + tenant + "'")));
     }
 

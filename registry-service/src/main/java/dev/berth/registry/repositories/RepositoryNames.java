@@ -1,6 +1,6 @@
 package dev.berth.registry.repositories;
 
-import dev.berth.common.error.ApiException;
+import dev.berth.common.error.InvalidInputException;
 import java.util.regex.Pattern;
 
 /** Repository names as the management API takes them: ECR's, without the tenant ({@code web} for {@code acme/web}). */
@@ -15,7 +15,7 @@ final class RepositoryNames {
     /** @return the name, or InvalidParameterException naming repositoryName */
     static String require(String value) {
         if (value == null || value.length() < 2 || value.length() > 256 || !NAME.matcher(value).matches()) {
-            throw new ApiException(400, "InvalidParameterException", "repositoryName must be 2-256 characters of "
+            throw new InvalidInputException("repositoryName", "must be 2-256 characters of "
                     + "lowercase letters, digits and . _ - / (path components separated by /), was '" + value + "'.");
         }
         return value;

@@ -3,7 +3,8 @@ package dev.berth.registry.repositories;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
-import dev.berth.registry.policy.InvalidPolicyException;
+import dev.berth.common.error.ErrorCode;
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.registry.policy.RepositoryPolicies;
 import dev.berth.registry.policy.RepositoryPolicy;
 import io.smallrye.mutiny.Uni;
@@ -13,16 +14,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** ECR's SetRepositoryPolicy, GetRepositoryPolicy and DeleteRepositoryPolicy. */
 @Path("/api/registry/v1/repositories/{name}/policy")
+@Tag(name = "Repository policies", description = "Who beyond the tenant may pull or push a repository")
 public class RepositoryPolicyResource {
-
-    /** SetRepositoryPolicy's body: the policy JSON as a string, as ECR takes it. */
-    public record PolicyText(String policyText) {
-    }
 
     @Inject
     RepositoryPolicies policies;
@@ -32,45 +31,37 @@ public class RepositoryPolicyResource {
 
     @PUT
     @Requires(Action.MANAGE)
-    public Uni<Map<String, String>> set(@PathParam("name") String name, PolicyText body) {
+    @Operation(operationId = "SetRepositoryPolicy", summary = "Set the repository's policy")
+    public Uni<RepositoryPolicyResponse> set(@PathParam("name") String name, SetRepositoryPolicyRequest body) {
         if (body == null || body.policyText() == null || body.policyText().isBlank()) {
-            throw new ApiException(400, "InvalidParameterException", "policyText is required.");
+            throw new InvalidInputException("policyText", "is required.");
         }
-        try {
-            RepositoryPolicy.parse(body.policyText());
-        } catch (InvalidPolicyException e) {
-            throw new ApiException(400, "InvalidParameterException", "Invalid parameter at 'policyText': " + e.getMessage());
-        }
+        RepositoryPolicy.parse(body.policyText());
         return repositories.existing(name).call(entry -> policies.set(entry.id(), body.policyText()))
-                .map(entry -> answer(entry, name, body.policyText()));
+                .map(entry -> new RepositoryPolicyResponse(entry.tenant(), name, body.policyText()));
     }
 
     @GET
     @Requires(Action.READ)
-    public Uni<Map<String, String>> get(@PathParam("name") String name) {
+    @Operation(operationId = "GetRepositoryPolicy", summary = "Get the repository's policy")
+    public Uni<RepositoryPolicyResponse> get(@PathParam("name") String name) {
         return repositories.existing(name).chain(entry -> policies.text(entry.id())
                 .map(text -> answerOrNotFound(entry, name, text)));
     }
 
     @DELETE
     @Requires(Action.MANAGE)
-    public Uni<Map<String, String>> delete(@PathParam("name") String name) {
+    @Operation(operationId = "DeleteRepositoryPolicy", summary = "Delete the repository's policy")
+    public Uni<RepositoryPolicyResponse> delete(@PathParam("name") String name) {
         return repositories.existing(name).chain(entry -> policies.delete(entry.id())
                 .map(text -> answerOrNotFound(entry, name, text)));
     }
 
     /** Get's and Delete's answer: the policy there was, or RepositoryPolicyNotFoundException. */
-    private static Map<String, String> answerOrNotFound(RepositoryCatalog.Entry entry, String name,
-                                                        Optional<String> text) {
-        return answer(entry, name, text.orElseThrow(() -> notFound(name)));
-    }
-
-    private static Map<String, String> answer(RepositoryCatalog.Entry entry, String name, String text) {
-        return Map.of("registryId", entry.tenant(), "repositoryName", name, "policyText", text);
-    }
-
-    private static ApiException notFound(String name) {
-        return new ApiException(404, "RepositoryPolicyNotFoundException",
-                "Repository policy does not exist for the repository with name '" + name + "'");
+    private static RepositoryPolicyResponse answerOrNotFound(RepositoryCatalog.Entry entry, String name,
+                                                             Optional<String> text) {
+        return new RepositoryPolicyResponse(entry.tenant(), name, text.orElseThrow(() -> new ApiException(
+                ErrorCode.REPOSITORY_POLICY_NOT_FOUND,
+                "Repository policy does not exist for the repository with name '" + name + "'")));
     }
 }

@@ -1,6 +1,7 @@
 package dev.berth.registry.storage;
 
 import dev.berth.common.http.CappedReadStream;
+import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.digest.Digest;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -23,7 +24,6 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Blobs as files under {@code <root>/blobs/<algorithm>/<first two hex>/<hex>}, uploads under
@@ -43,8 +43,8 @@ public class FilesystemBlobStore implements BlobStore {
     @Inject
     Vertx vertx;
 
-    @ConfigProperty(name = "berth.registry.storage-dir", defaultValue = "data/registry")
-    Path root;
+    @Inject
+    RegistryConfig config;
 
     private final Map<String, UploadHash> hashes = new ConcurrentHashMap<>();
 
@@ -53,12 +53,12 @@ public class FilesystemBlobStore implements BlobStore {
     }
 
     Path blobPath(Digest digest) {
-        return root.resolve("blobs").resolve(digest.algorithm().prefix()).resolve(digest.hex().substring(0, 2))
+        return config.storageDir().resolve("blobs").resolve(digest.algorithm().prefix()).resolve(digest.hex().substring(0, 2))
                 .resolve(digest.hex());
     }
 
     private Path uploadPath(String uploadId) {
-        return root.resolve("uploads").resolve(uploadId);
+        return config.storageDir().resolve("uploads").resolve(uploadId);
     }
 
     @Override
@@ -82,7 +82,7 @@ public class FilesystemBlobStore implements BlobStore {
 
     @Override
     public Future<Void> startUpload(String uploadId) {
-        return fs().mkdirs(root.resolve("uploads").toString())
+        return fs().mkdirs(config.storageDir().resolve("uploads").toString())
                 .compose(v -> fs().writeFile(uploadPath(uploadId).toString(), Buffer.buffer()))
                 .onSuccess(v -> hashes.put(uploadId, new UploadHash()));
     }

@@ -1,0 +1,5 @@
+package dev.berth.registry.repositories;
+
+/** ECR's LifecyclePolicyPreviewSummary. */
+public record LifecyclePolicyPreviewSummary(int expiringImageTotalCount) {
+}
