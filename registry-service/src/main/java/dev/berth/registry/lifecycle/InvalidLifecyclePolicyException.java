@@ -1,22 +1,14 @@
 package dev.berth.registry.lifecycle;
 
-import dev.berth.common.error.ApiException;
-import dev.berth.common.error.ErrorCode;
+import dev.berth.common.error.InvalidInputException;
 
 /**
  * The lifecycle policy is not valid: 400 InvalidParameterException about
  * {@code lifecyclePolicyText}, worded as ECR words it ({@code Invalid parameter at 'lifecyclePolicyText': <why>}).
  */
-public class InvalidLifecyclePolicyException extends ApiException {
-
-    static final String FIELD = "lifecyclePolicyText";
+public class InvalidLifecyclePolicyException extends InvalidInputException {
 
     public InvalidLifecyclePolicyException(String problem) {
-        super(ErrorCode.INVALID_PARAMETER, "Invalid parameter at '" + FIELD + "': " + problem);
-    }
-
-    @Override
-    public String field() {
-        return FIELD;
+        super("lifecyclePolicyText", problem, Wording.INVALID_PARAMETER_AT);
     }
 }

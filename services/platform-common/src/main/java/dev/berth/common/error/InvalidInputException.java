@@ -12,6 +12,14 @@ public class InvalidInputException extends ApiException {
     /** A JSON path (a fixed pattern, not a user's) such as {@code containerDefinitions[0].portMappings[1].hostPort} or {@code body}. */
     private static final Pattern FIELD = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$\\-]*(\\[\\d+\\]|\\.[A-Za-z_$][A-Za-z0-9_$\\-]*)*");
 
+    /** How the message puts field and problem together. */
+    public enum Wording {
+        /** {@code count: between 1 and 10}: every Berth API. */
+        FIELD_FIRST,
+        /** {@code Invalid parameter at 'policyText': <why>}: as ECR words its policy errors. */
+        INVALID_PARAMETER_AT
+    }
+
     private final String field;
 
     public InvalidInputException(String field, String problem) {
@@ -20,6 +28,12 @@ public class InvalidInputException extends ApiException {
 
     public InvalidInputException(ErrorCode code, String field, String problem) {
         super(code, field == null ? problem : field + ": " + problem);
+        this.field = field;
+    }
+
+    protected InvalidInputException(String field, String problem, Wording wording) {
+        super(ErrorCode.INVALID_PARAMETER, wording == Wording.INVALID_PARAMETER_AT
+                ? "Invalid parameter at '" + field + "': " + problem : field + ": " + problem);
         this.field = field;
     }
 
