@@ -11,13 +11,11 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** What an agent connection does with what its host says: the channel's side of the protocol, off the socket. */
@@ -53,12 +51,17 @@ public class AgentChannel implements AgentConnection.Scheduler {
     @Inject
     TaskTermination termination;
 
-    @ConfigProperty(name = "berth.agent.heartbeat-interval", defaultValue = "10s")
-    Duration heartbeatInterval;
+    @Inject
+    AgentChannelSettings settings;
 
     @Override
     public int heartbeatSeconds() {
-        return (int) Math.max(1, heartbeatInterval.toSeconds());
+        return (int) Math.max(1, settings.heartbeatInterval().toSeconds());
+    }
+
+    @Override
+    public AgentChannelSettings settings() {
+        return settings;
     }
 
     @Override

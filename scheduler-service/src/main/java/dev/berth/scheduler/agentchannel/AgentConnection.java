@@ -51,13 +51,12 @@ final class AgentConnection {
 
         /** How often the agent is asked to send a heartbeat. */
         int heartbeatSeconds();
+
+        /** The channel's timeouts and intervals. */
+        AgentChannelSettings settings();
     }
 
     private static final Logger LOG = Logger.getLogger(AgentConnection.class);
-    private static final long HELLO_TIMEOUT_MS = 10_000;
-    private static final long COMMAND_POLL_MS = 5_000;
-    /** A channel closed at its token's expiry counts as disconnected only if the agent is not back by then. */
-    private static final long RECONNECT_GRACE_MS = 10_000;
     /** The close code that asks an agent to reconnect (any code but a refusal makes it reconnect). */
     private static final short REJOIN = 4002;
 
@@ -114,9 +113,10 @@ final class AgentConnection {
         socket.exceptionHandler(e -> LOG.debugf("agent channel of %s/%s: %s", tenant, hostId, e.getMessage()));
         tokenTimer = vertx.setTimer(Math.max(1, Duration.between(Instant.now(), tokenExpires).toMillis()),
                 t -> tokenExpired());
-        helloTimer = vertx.setTimer(HELLO_TIMEOUT_MS, t -> {
+        Duration helloTimeout = scheduler.settings().helloTimeout();
+        helloTimer = vertx.setTimer(Math.max(1, helloTimeout.toMillis()), t -> {
             if (!isWelcomed()) {
-                refuse("HelloTimeout", "No hello within " + HELLO_TIMEOUT_MS / 1000 + " s of connecting.");
+                refuse("HelloTimeout", "No hello within " + helloTimeout.toSeconds() + " s of connecting.");
             }
         });
     }
@@ -185,7 +185,7 @@ final class AgentConnection {
             send(new AgentMessage.Welcome(hostId, host.arn(), cluster, scheduler.heartbeatSeconds()));
             scheduler.opened(this);
             scheduler.resume(this, hello).onComplete(resumed -> sendPendingCommands());
-            pollTimer = vertx.setPeriodic(COMMAND_POLL_MS, t -> sendPendingCommands());
+            pollTimer = vertx.setPeriodic(Math.max(1, scheduler.settings().commandPoll().toMillis()), t -> sendPendingCommands());
         });
     }
 
@@ -305,7 +305,7 @@ final class AgentConnection {
             }
             if (expired) {
                 // the agent reconnects at once with a fresh token; the host is not DISCONNECTED meanwhile
-                vertx.setTimer(RECONNECT_GRACE_MS, t -> scheduler.closed(this));
+                vertx.setTimer(Math.max(1, scheduler.settings().reconnectGrace().toMillis()), t -> scheduler.closed(this));
             } else {
                 scheduler.closed(this);
             }

@@ -2,6 +2,7 @@ package dev.berth.scheduler.tasks;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How the scheduler places and starts tasks. */
 @ConfigMapping(prefix = "berth.scheduler.launch")
@@ -20,4 +21,11 @@ public interface LaunchSettings {
      */
     @WithDefault("32")
     int groupSize();
+
+    /**
+     * A cluster's placement state kept in memory is read again from PostgreSQL once it is this old,
+     * even without a change notification (one lost while the listener reconnected costs at most this).
+     */
+    @WithDefault("10s")
+    Duration stateMaxAge();
 }
