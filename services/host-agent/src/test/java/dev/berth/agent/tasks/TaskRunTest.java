@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -49,20 +50,24 @@ class TaskRunTest {
     }
 
     /**
-     * @param calls the engine calls of {@code verb} expected, in order ("stop" or "remove" or "start")
+     * @param before what the containers will do, set before the task starts
+     * @param calls  the engine calls of {@code verb} expected, in order ("stop" or "remove" or "start")
      */
-    record Case(String name, List<ContainerPlan> containers, Script script, String stopped, String verb,
-                List<String> calls) {
+    record Case(String name, List<ContainerPlan> containers, Consumer<FakeEngine> before, Script script,
+                String stopped, String verb, List<String> calls) {
         @Override
         public String toString() {
             return name;
         }
     }
 
+    private static final Consumer<FakeEngine> NONE = engine -> { };
+
     static Stream<Case> cases() {
         return Stream.of(
                 new Case("an essential container's exit stops the task",
                         List.of(container("app", true, NO_LIMIT), container("sidecar", false, NO_LIMIT)),
+                        NONE,
                         run -> {
                             run.await("RUNNING");
                             run.engine.exit("app", 7, false);
@@ -72,6 +77,7 @@ class TaskRunTest {
                         "stop", List.of("stop sidecar 30s")),
                 new Case("a non-essential container's exit leaves the task running",
                         List.of(container("app", true, NO_LIMIT), container("sidecar", false, NO_LIMIT)),
+                        NONE,
                         run -> {
                             run.await("RUNNING");
                             run.engine.exit("sidecar", 0, false);
@@ -84,6 +90,7 @@ class TaskRunTest {
                         "stop", List.of("stop app 30s")),
                 new Case("an exit the engine says was an OOM kill is reported out of memory",
                         List.of(container("hog", true, 16)),
+                        NONE,
                         run -> {
                             run.await("RUNNING");
                             run.engine.exit("hog", 137, true);
@@ -93,6 +100,7 @@ class TaskRunTest {
                         "stop", List.of()),
                 new Case("a SIGKILL under a memory limit the agent did not send is a probable OOM kill",
                         List.of(container("hog", true, 16)),
+                        NONE,
                         run -> {
                             run.await("RUNNING");
                             run.engine.exit("hog", 137, false);
@@ -102,6 +110,7 @@ class TaskRunTest {
                         "stop", List.of()),
                 new Case("a SIGKILL without a memory limit is no OOM kill",
                         List.of(container("app", true, NO_LIMIT)),
+                        NONE,
                         run -> {
                             run.await("RUNNING");
                             run.engine.exit("app", 137, false);
@@ -113,8 +122,8 @@ class TaskRunTest {
                         List.of(container("db", true, 16, Duration.ofSeconds(2)),
                                 container("web", true, NO_LIMIT, Duration.ofSeconds(10), dependsOn("db", "START")),
                                 container("proxy", false, NO_LIMIT, Duration.ofSeconds(5), dependsOn("web", "START"))),
+                        engine -> engine.ignoresSigterm("db"),
                         run -> {
-                            run.engine.ignoresSigterm("db");
                             run.await("RUNNING");
                             run.task.stop("Scaling activity initiated by deployment");
                         },
@@ -125,6 +134,7 @@ class TaskRunTest {
                 new Case("containers start in dependsOn order",
                         List.of(container("migrate", false, NO_LIMIT),
                                 container("app", true, NO_LIMIT, dependsOn("migrate", "SUCCESS"))),
+                        NONE,
                         run -> {
                             run.await("PENDING");
                             run.engine.exit("migrate", 0, false);
@@ -133,16 +143,19 @@ class TaskRunTest {
                         },
                         "STOPPED null 'Task stopped by user' | migrate STOPPED 0 null null, app STOPPED 143 null null",
                         "start", List.of("start migrate", "start app")),
-                new Case("a dependency that exits with the wrong code fails the task and removes its containers",
+                new Case("a dependency that exits with the wrong code fails the task; only the unstarted container goes",
                         List.of(container("migrate", false, NO_LIMIT),
                                 container("app", true, NO_LIMIT, dependsOn("migrate", "SUCCESS"))),
+                        NONE,
                         run -> run.engine.exit("migrate", 3, false),
                         "STOPPED TaskFailedToStart 'Container app cannot start: its dependency migrate did not "
                                 + "reach SUCCESS (exit code 3)' | migrate STOPPED 3 null null, app PENDING null null null",
                         "remove", List.of("remove app")),
                 new Case("a health check that passes makes the container HEALTHY and starts its dependents",
-                        List.of(healthChecked(container("db", true, NO_LIMIT)),
+                        // failures in the start period do not count: db stays UNKNOWN until its check passes
+                        List.of(healthChecked(container("db", true, NO_LIMIT), Duration.ofHours(1)),
                                 container("app", true, NO_LIMIT, dependsOn("db", "HEALTHY"))),
+                        NONE,
                         run -> {
                             run.await("PENDING");
                             run.engine.healthCheckExits("db", 0);
@@ -155,8 +168,8 @@ class TaskRunTest {
                         "start", List.of("start db", "start app")),
                 new Case("a running container whose checks fail turns UNHEALTHY; the task keeps running",
                         List.of(healthChecked(container("app", true, NO_LIMIT))),
+                        engine -> engine.healthCheckExits("app", 0),
                         run -> {
-                            run.engine.healthCheckExits("app", 0);
                             run.awaitRendered("RUNNING null 'null' | app RUNNING null null HEALTHY");
                             run.engine.healthCheckExits("app", 1);
                             run.awaitRendered("RUNNING null 'null' | app RUNNING null null UNHEALTHY");
@@ -167,14 +180,16 @@ class TaskRunTest {
                 new Case("a dependency that turns UNHEALTHY before its dependent started fails the task",
                         List.of(healthChecked(container("db", true, NO_LIMIT)),
                                 container("app", true, NO_LIMIT, dependsOn("db", "HEALTHY"))),
-                        run -> run.engine.healthCheckExits("db", 1),
+                        engine -> engine.healthCheckExits("db", 1),
+                        run -> { },
                         "STOPPED TaskFailedToStart 'Container app cannot start: its dependency db did not reach "
                                 + "HEALTHY (UNHEALTHY)' | db STOPPED 143 null UNHEALTHY, app PENDING null null null",
                         // unlike a start error, a dependency that fails keeps the started containers (their output)
                         "remove", List.of("remove app")),
                 new Case("a container the engine cannot start fails the task and leaves nothing behind",
                         List.of(container("app", true, NO_LIMIT)),
-                        run -> run.engine.failsToStart("app"),
+                        engine -> engine.failsToStart("app"),
+                        run -> { },
                         "STOPPED TaskFailedToStart 'CannotStartContainerError: cannot start app: no such file or "
                                 + "directory' | app PENDING null null null",
                         "remove", List.of("remove app")));
@@ -193,9 +208,13 @@ class TaskRunTest {
     }
 
     private static ContainerPlan healthChecked(ContainerPlan c) {
+        return healthChecked(c, Duration.ZERO);
+    }
+
+    private static ContainerPlan healthChecked(ContainerPlan c, Duration startPeriod) {
         return new ContainerPlan(c.name(), c.essential(), c.dependsOn(), new ContainerPlan.HealthCheck(
                 List.of("/bin/sh", "-c", "test -f /ready"), Duration.ofMillis(5), Duration.ofSeconds(1), 2,
-                Duration.ZERO), c.logs(), c.stopTimeout(), c.cpu(), c.memory(), c.spec());
+                startPeriod), c.logs(), c.stopTimeout(), c.cpu(), c.memory(), c.spec());
     }
 
     private static ContainerPlan.Dependency dependsOn(String name, String condition) {
@@ -270,13 +289,9 @@ class TaskRunTest {
                 "host", "secret");
         TaskPlan plan = new TaskPlan(ARN, "0123abcd", "f", "family:f", null, c.containers());
         run.task = new TaskRun(plan, run.engine, exits, images, logs, run);
-        if (c.name().contains("cannot start")) {
-            c.script().play(run);
-            run.task.start();
-        } else {
-            run.task.start();
-            c.script().play(run);
-        }
+        c.before().accept(run.engine);
+        run.task.start();
+        c.script().play(run);
         assertEquals(c.stopped(), render(run.await("STOPPED")));
         assertEquals(c.calls(), run.engine.calls(c.verb()));
     }
