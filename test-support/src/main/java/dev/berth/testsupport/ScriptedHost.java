@@ -102,20 +102,19 @@ public final class ScriptedHost implements AgentSession.Host, AutoCloseable {
     @Override
     public void onCommand(AgentMessage.Command command) {
         commands.add(command);
-        if (AgentMessage.Command.START_TASK.equals(command.action())) {
-            AgentMessage.StartTask task = command.startTask();
+        if (command.task() instanceof AgentMessage.StartTask task) {
             started.put(task.taskArn(), task);
             tasks.putIfAbsent(task.taskArn(), "PENDING");
             if (autoRun) {
                 TIMER.schedule(() -> run(task.taskArn()), 20, TimeUnit.MILLISECONDS);
             }
-        } else if (AgentMessage.Command.STOP_TASK.equals(command.action())) {
-            String arn = command.stopTask().taskArn();
+        } else if (command.task() instanceof AgentMessage.StopTask stop) {
+            String arn = stop.taskArn();
             if (holdStops) {
                 heldStops.add(arn);
                 return;
             }
-            TIMER.schedule(() -> finish(arn, 0, "Task stopped: " + command.stopTask().reason(), null), 20,
+            TIMER.schedule(() -> finish(arn, 0, "Task stopped: " + stop.reason(), null), 20,
                     TimeUnit.MILLISECONDS);
         }
     }

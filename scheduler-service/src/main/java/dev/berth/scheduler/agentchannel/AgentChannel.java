@@ -8,27 +8,21 @@ import dev.berth.scheduler.tasks.TaskStatus;
 import dev.berth.scheduler.tasks.TaskStore;
 import dev.berth.scheduler.tasks.TaskTermination;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** What an agent connection does with what its host says: the channel's side of the protocol, off the socket. */
 @ApplicationScoped
-public class AgentChannel {
+public class AgentChannel implements AgentConnection.Scheduler {
 
     private static final Logger LOG = Logger.getLogger(AgentChannel.class);
-
-    @Inject
-    Vertx vertx;
 
     @Inject
     Pool pool;
@@ -57,25 +51,29 @@ public class AgentChannel {
     @Inject
     TaskTermination termination;
 
-    @ConfigProperty(name = "berth.agent.heartbeat-interval", defaultValue = "10s")
-    Duration heartbeatInterval;
+    @Inject
+    AgentChannelSettings settings;
 
-    Vertx vertx() {
-        return vertx;
+    @Override
+    public int heartbeatSeconds() {
+        return (int) Math.max(1, settings.heartbeatInterval().toSeconds());
     }
 
-    int heartbeatSeconds() {
-        return (int) Math.max(1, heartbeatInterval.toSeconds());
+    @Override
+    public AgentChannelSettings settings() {
+        return settings;
     }
 
-    Future<HostStore.Registration> hello(AgentConnection connection, AgentMessage.Hello hello) {
+    @Override
+    public Future<HostStore.Registration> hello(AgentConnection connection, AgentMessage.Hello hello) {
         return hosts.connect(connection.tenant(), connection.cluster(), connection.hostId(), hello, connection.id())
                 .onSuccess(registration -> registration.host().ifPresent(host ->
                         events.hostChanged(host, registration.firstTime() ? "REGISTERED" : "CONNECTED")));
     }
 
     /** After a hello: what the agent recorded counts as acknowledged; tasks it still runs that should be stopped get a stop. */
-    Future<Void> resume(AgentConnection connection, AgentMessage.Hello hello) {
+    @Override
+    public Future<Void> resume(AgentConnection connection, AgentMessage.Hello hello) {
         return acknowledged(connection, hello.lastCommandSeq())
                 .compose(ok -> stopLeftovers(connection, hello.tasks()))
                 .compose(ok -> stopForgotten(connection, hello.tasks()));
@@ -101,7 +99,8 @@ public class AgentChannel {
         });
     }
 
-    Future<Void> acknowledged(AgentConnection connection, long seq) {
+    @Override
+    public Future<Void> acknowledged(AgentConnection connection, long seq) {
         return pool.withTransaction(client -> commands.acknowledged(client, connection.tenant(), connection.hostId(), seq)
                         .compose(ok -> tasks.startsAcknowledged(client, connection.tenant(), connection.hostId(), seq)))
                 .onSuccess(events::tasksChanged)
@@ -128,20 +127,24 @@ public class AgentChannel {
         });
     }
 
-    Future<Optional<Task>> taskState(AgentConnection connection, AgentMessage.TaskStateReport report) {
+    @Override
+    public Future<Optional<Task>> taskState(AgentConnection connection, AgentMessage.TaskStateReport report) {
         return tasks.applyReport(connection.tenant(), connection.hostId(), report)
                 .onSuccess(changed -> changed.ifPresent(events::taskChanged));
     }
 
-    Future<Void> logs(AgentConnection connection, AgentMessage.LogBatch batch) {
+    @Override
+    public Future<Void> logs(AgentConnection connection, AgentMessage.LogBatch batch) {
         return telemetry.logs(connection.tenant(), connection.cluster(), connection.hostId(), batch);
     }
 
-    Future<Void> metrics(AgentConnection connection, AgentMessage.MetricBatch batch) {
+    @Override
+    public Future<Void> metrics(AgentConnection connection, AgentMessage.MetricBatch batch) {
         return telemetry.metrics(connection.tenant(), connection.cluster(), connection.hostId(), batch);
     }
 
-    void heartbeat(AgentConnection connection, AgentMessage.Heartbeat heartbeat) {
+    @Override
+    public void heartbeat(AgentConnection connection, AgentMessage.Heartbeat heartbeat) {
         heartbeats.record(connection.tenant(), connection.cluster(), connection.hostId(), heartbeat);
         if (heartbeat.boundPorts() != null) {
             hosts.boundPorts(connection.tenant(), connection.hostId(), heartbeat.boundPorts())
@@ -149,15 +152,18 @@ public class AgentChannel {
         }
     }
 
-    Future<List<AgentMessage.Command>> commandsAfter(AgentConnection connection, long seq) {
+    @Override
+    public Future<List<AgentMessage.Command>> commandsAfter(AgentConnection connection, long seq) {
         return commands.after(connection.tenant(), connection.hostId(), seq);
     }
 
-    void opened(AgentConnection connection) {
+    @Override
+    public void opened(AgentConnection connection) {
         connected.add(connection);
     }
 
-    void closed(AgentConnection connection) {
+    @Override
+    public void closed(AgentConnection connection) {
         connected.remove(connection);
         hosts.disconnected(connection.tenant(), connection.hostId(), connection.id())
                 .onSuccess(host -> host.ifPresent(h -> events.hostChanged(h, "DISCONNECTED")));

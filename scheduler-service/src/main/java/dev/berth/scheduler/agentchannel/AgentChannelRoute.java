@@ -7,6 +7,7 @@ import dev.berth.common.error.ApiError;
 import dev.berth.common.http.RequestIds;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -35,6 +36,9 @@ public class AgentChannelRoute {
     @Inject
     AgentChannel channel;
 
+    @Inject
+    Vertx vertx;
+
     void install(@Observes Router router) {
         router.get(PATH).handler(this::upgrade);
     }
@@ -59,7 +63,7 @@ public class AgentChannelRoute {
         }
         String connectionId = UUID.randomUUID().toString();
         Instant tokenExpires = tokenExpiry(((QuarkusHttpUser) ctx.user()).getSecurityIdentity());
-        ctx.request().toWebSocket().onSuccess(socket -> new AgentConnection(channel, socket, host.tenant().get(),
+        ctx.request().toWebSocket().onSuccess(socket -> new AgentConnection(channel, vertx, socket, host.tenant().get(),
                 host.cluster().get(), host.hostId().get(), connectionId, tokenExpires).start());
     }
 

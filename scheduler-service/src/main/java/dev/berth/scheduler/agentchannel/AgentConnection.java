@@ -5,10 +5,13 @@ import dev.berth.agent.protocol.AgentMessages;
 import dev.berth.agent.protocol.AgentSession;
 import dev.berth.agent.protocol.ProtocolException;
 import dev.berth.scheduler.hosts.Host;
+import dev.berth.scheduler.hosts.HostStore;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -19,15 +22,46 @@ import org.jboss.logging.Logger;
  */
 final class AgentConnection {
 
+    /** What a connection may ask of the scheduler: its side of the protocol, nothing else. */
+    interface Scheduler {
+        /** Registers (or reconnects) the host; answers a refusal for an unknown cluster or a deregistered host. */
+        Future<HostStore.Registration> hello(AgentConnection connection, AgentMessage.Hello hello);
+
+        /** After the welcome: acknowledges what the agent recorded, stops what it should not run. */
+        Future<Void> resume(AgentConnection connection, AgentMessage.Hello hello);
+
+        Future<Void> acknowledged(AgentConnection connection, long seq);
+
+        Future<?> taskState(AgentConnection connection, AgentMessage.TaskStateReport report);
+
+        Future<Void> logs(AgentConnection connection, AgentMessage.LogBatch batch);
+
+        Future<Void> metrics(AgentConnection connection, AgentMessage.MetricBatch batch);
+
+        void heartbeat(AgentConnection connection, AgentMessage.Heartbeat heartbeat);
+
+        /** The host's queued commands after {@code seq}, in order. */
+        Future<List<AgentMessage.Command>> commandsAfter(AgentConnection connection, long seq);
+
+        /** The connection is welcomed: commands for its host are sent through it. */
+        void opened(AgentConnection connection);
+
+        /** The connection is gone for good: its host is disconnected unless a newer connection took over. */
+        void closed(AgentConnection connection);
+
+        /** How often the agent is asked to send a heartbeat. */
+        int heartbeatSeconds();
+
+        /** The channel's timeouts and intervals. */
+        AgentChannelSettings settings();
+    }
+
     private static final Logger LOG = Logger.getLogger(AgentConnection.class);
-    private static final long HELLO_TIMEOUT_MS = 10_000;
-    private static final long COMMAND_POLL_MS = 5_000;
-    /** A channel closed at its token's expiry counts as disconnected only if the agent is not back by then. */
-    private static final long RECONNECT_GRACE_MS = 10_000;
     /** The close code that asks an agent to reconnect (any code but a refusal makes it reconnect). */
     private static final short REJOIN = 4002;
 
-    private final AgentChannel channel;
+    private final Scheduler scheduler;
+    private final Vertx vertx;
     private final ServerWebSocket socket;
     private final String tenant;
     private final String cluster;
@@ -45,9 +79,10 @@ final class AgentConnection {
     private long tokenTimer = -1;
     private Future<?> reports = Future.succeededFuture();
 
-    AgentConnection(AgentChannel channel, ServerWebSocket socket, String tenant, String cluster, String hostId, String id,
-                    Instant tokenExpires) {
-        this.channel = channel;
+    AgentConnection(Scheduler scheduler, Vertx vertx, ServerWebSocket socket, String tenant, String cluster,
+                    String hostId, String id, Instant tokenExpires) {
+        this.scheduler = scheduler;
+        this.vertx = vertx;
         this.tokenExpires = tokenExpires;
         this.socket = socket;
         this.tenant = tenant;
@@ -76,11 +111,12 @@ final class AgentConnection {
         socket.textMessageHandler(this::received);
         socket.closeHandler(v -> closed());
         socket.exceptionHandler(e -> LOG.debugf("agent channel of %s/%s: %s", tenant, hostId, e.getMessage()));
-        tokenTimer = channel.vertx().setTimer(Math.max(1, Duration.between(Instant.now(), tokenExpires).toMillis()),
+        tokenTimer = vertx.setTimer(Math.max(1, Duration.between(Instant.now(), tokenExpires).toMillis()),
                 t -> tokenExpired());
-        helloTimer = channel.vertx().setTimer(HELLO_TIMEOUT_MS, t -> {
+        Duration helloTimeout = scheduler.settings().helloTimeout();
+        helloTimer = vertx.setTimer(Math.max(1, helloTimeout.toMillis()), t -> {
             if (!isWelcomed()) {
-                refuse("HelloTimeout", "No hello within " + HELLO_TIMEOUT_MS / 1000 + " s of connecting.");
+                refuse("HelloTimeout", "No hello within " + helloTimeout.toSeconds() + " s of connecting.");
             }
         });
     }
@@ -106,12 +142,12 @@ final class AgentConnection {
             return;
         }
         switch (message) {
-            case AgentMessage.CommandAck ack -> inOrder(() -> channel.acknowledged(this, ack.seq()))
+            case AgentMessage.CommandAck ack -> inOrder(() -> scheduler.acknowledged(this, ack.seq()))
                     .onFailure(e -> LOG.warnf("ack %d of %s/%s not recorded: %s", ack.seq(), tenant, hostId, e.getMessage()));
-            case AgentMessage.TaskStateReport report -> handled(report, () -> channel.taskState(this, report));
-            case AgentMessage.LogBatch batch -> handled(batch, () -> channel.logs(this, batch));
-            case AgentMessage.MetricBatch batch -> handled(batch, () -> channel.metrics(this, batch));
-            case AgentMessage.Heartbeat heartbeat -> channel.heartbeat(this, heartbeat);
+            case AgentMessage.TaskStateReport report -> handled(report, () -> scheduler.taskState(this, report));
+            case AgentMessage.LogBatch batch -> handled(batch, () -> scheduler.logs(this, batch));
+            case AgentMessage.MetricBatch batch -> handled(batch, () -> scheduler.metrics(this, batch));
+            case AgentMessage.Heartbeat heartbeat -> scheduler.heartbeat(this, heartbeat);
             default -> refuse("ProtocolError", "An agent does not send " + message.getClass().getSimpleName() + ".");
         }
     }
@@ -127,7 +163,7 @@ final class AgentConnection {
             refuse("ProtocolError", "hello.capacity: cpu and memory must be given and positive.");
             return;
         }
-        channel.hello(this, hello).onComplete(result -> {
+        scheduler.hello(this, hello).onComplete(result -> {
             if (result.failed()) {
                 LOG.errorf("hello of %s/%s not recorded: %s", tenant, hostId, result.cause().getMessage());
                 socket.close((short) 1011, "internal error");
@@ -145,11 +181,11 @@ final class AgentConnection {
                 welcomed = true;
                 lastSentSeq = hello.lastCommandSeq();
             }
-            channel.vertx().cancelTimer(helloTimer);
-            send(new AgentMessage.Welcome(hostId, host.arn(), cluster, channel.heartbeatSeconds()));
-            channel.opened(this);
-            channel.resume(this, hello).onComplete(resumed -> sendPendingCommands());
-            pollTimer = channel.vertx().setPeriodic(COMMAND_POLL_MS, t -> sendPendingCommands());
+            vertx.cancelTimer(helloTimer);
+            send(new AgentMessage.Welcome(hostId, host.arn(), cluster, scheduler.heartbeatSeconds()));
+            scheduler.opened(this);
+            scheduler.resume(this, hello).onComplete(resumed -> sendPendingCommands());
+            pollTimer = vertx.setPeriodic(Math.max(1, scheduler.settings().commandPoll().toMillis()), t -> sendPendingCommands());
         });
     }
 
@@ -191,7 +227,7 @@ final class AgentConnection {
             fetchAgain = false;
             after = lastSentSeq;
         }
-        channel.commandsAfter(this, after).onComplete(result -> {
+        scheduler.commandsAfter(this, after).onComplete(result -> {
             boolean again;
             synchronized (this) {
                 if (result.succeeded()) {
@@ -257,10 +293,10 @@ final class AgentConnection {
             }
             closed = true;
         }
-        channel.vertx().cancelTimer(helloTimer);
-        channel.vertx().cancelTimer(tokenTimer);
+        vertx.cancelTimer(helloTimer);
+        vertx.cancelTimer(tokenTimer);
         if (pollTimer >= 0) {
-            channel.vertx().cancelTimer(pollTimer);
+            vertx.cancelTimer(pollTimer);
         }
         if (isWelcomed()) {
             boolean expired;
@@ -269,9 +305,9 @@ final class AgentConnection {
             }
             if (expired) {
                 // the agent reconnects at once with a fresh token; the host is not DISCONNECTED meanwhile
-                channel.vertx().setTimer(RECONNECT_GRACE_MS, t -> channel.closed(this));
+                vertx.setTimer(Math.max(1, scheduler.settings().reconnectGrace().toMillis()), t -> scheduler.closed(this));
             } else {
-                channel.closed(this);
+                scheduler.closed(this);
             }
         }
     }

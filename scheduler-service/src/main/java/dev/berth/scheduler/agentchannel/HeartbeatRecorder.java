@@ -41,7 +41,7 @@ public class HeartbeatRecorder {
         telemetry.heartbeat(tenant, cluster, hostId, heartbeat);
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${berth.agent.heartbeat-flush-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void flush() {
         List<HostStore.HostKey> batch;
         synchronized (this) {

@@ -9,8 +9,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,28 +32,25 @@ public class HostLossMonitor {
     @Inject
     SchedulerEvents events;
 
-    @ConfigProperty(name = "berth.agent.lost-after", defaultValue = "30s")
-    Duration lostAfter;
-
-    @ConfigProperty(name = "berth.agent.heartbeat-interval", defaultValue = "10s")
-    Duration heartbeatInterval;
+    @Inject
+    AgentChannelSettings settings;
 
     /** A bound that holds too few heartbeats stops the scheduler at start, naming both settings. */
     void checkBound(@Observes StartupEvent start) {
-        new HostLossBound(lostAfter, heartbeatInterval);
+        new HostLossBound(settings.lostAfter(), settings.heartbeatInterval());
     }
 
     @Scheduled(every = "${berth.agent.loss-check-every:2s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
-        hosts.markLost(lostAfter).onSuccess(lost -> lost.forEach(this::lost))
+        hosts.markLost(settings.lostAfter()).onSuccess(lost -> lost.forEach(this::lost))
                 .onFailure(e -> LOG.warnf("host loss check failed: %s", e.getMessage()));
     }
 
     private void lost(Host host) {
-        LOG.infof("host %s/%s lost: no heartbeat for %s", host.tenant(), host.id(), lostAfter);
+        LOG.infof("host %s/%s lost: no heartbeat for %s", host.tenant(), host.id(), settings.lostAfter());
         events.hostChanged(host, "LOST");
         termination.hostGone(host.tenant(), host.id(), "HostLost",
-                "Host " + host.id() + " stopped sending heartbeats (none for " + lostAfter.toSeconds() + " s)")
+                "Host " + host.id() + " stopped sending heartbeats (none for " + settings.lostAfter().toSeconds() + " s)")
                 .onFailure(e -> LOG.errorf("tasks of lost host %s not stopped: %s", host.id(), e.getMessage()));
     }
 }

@@ -75,14 +75,14 @@ public class ScheduledTaskRunner {
                         TaskDefinitionReference.parse(reference)))
                 .compose(found -> found.isEmpty()
                         ? Future.failedFuture(new IllegalArgumentException("no task definition '" + reference + "'"))
-                        : launcher.launch(new TaskLauncher.Launch(rule.tenant(), rule.cluster(), found.get(),
+                        : launcher.launch(TaskLauncher.Launch.scheduled(rule.tenant(), rule.cluster(), found.get(),
                         params.hasNonNull("overrides") ? params.get("overrides") : null, params.path("count").asInt(1),
                         params.hasNonNull("group") ? params.get("group").asText() : "family:" + found.get().family(),
-                        "events-rule/" + rule.name(), null, null,
+                        rule.name(),
                         PlacementParameters.constraints("placementConstraints", list(params.get("placementConstraints"),
                                 PlacementParameters.ConstraintSpec.class)),
                         PlacementParameters.strategies("placementStrategy", list(params.get("placementStrategy"),
-                                PlacementParameters.StrategySpec.class)), null)));
+                                PlacementParameters.StrategySpec.class)))));
         return launched.compose(result -> store.result(rule, json.valueToTree(Map.of("at", Instant.now().toString(),
                                 "taskArns", result.tasks().stream().map(Task::arn).toList(), "failures", result.failures()))
                         .toString()))

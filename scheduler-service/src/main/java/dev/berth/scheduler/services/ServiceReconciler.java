@@ -230,8 +230,8 @@ public class ServiceReconciler {
             for (int from = 0; from < count; from += 10) {
                 int batch = Math.min(10, count - from);
                 List<String> hostsOfBatch = onHosts == null ? null : onHosts.subList(from, from + batch);
-                launches.add(launcher.launch(new TaskLauncher.Launch(service.tenant(), service.cluster(), definition, null,
-                        batch, service.group(), deployment.id(), service.name(), deployment.id(),
+                launches.add(launcher.launch(TaskLauncher.Launch.forService(service.tenant(), service.cluster(), definition,
+                        batch, service.group(), service.name(), deployment.id(),
                         PlacementParameters.constraints("placementConstraints", constraints(service)),
                         PlacementParameters.strategies("placementStrategy", strategies(service)), hostsOfBatch)));
             }

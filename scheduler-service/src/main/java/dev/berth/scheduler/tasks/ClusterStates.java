@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * anywhere (another replica, an agent's report, a drain) notifies {@code berth_placement} and the
  * state is read again before the next placement; a placement of this replica names it in
  * {@code berth.placer} and is applied to the state directly. A state is also read again after a
- * failed placement and once it is {@link #MAX_AGE_MILLIS} old, which bounds what a notification
+ * failed placement and once it is {@link LaunchSettings#stateMaxAge()} old, which bounds what a notification
  * lost while the listener reconnected can cost. Should a state be behind all the same, the
  * conditional reservation in PostgreSQL still refuses room that is gone.
  */
@@ -32,7 +32,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ClusterStates {
 
     static final String CHANNEL = "berth_placement";
-    private static final long MAX_AGE_MILLIS = 10_000;
 
     private record Cached(ClusterState state, long generation, long loadedAt) {
     }
@@ -42,6 +41,9 @@ public class ClusterStates {
 
     @Inject
     PostgresListener listener;
+
+    @Inject
+    LaunchSettings settings;
 
     private final String replica = UUID.randomUUID().toString();
     private final Map<String, Cached> states = new ConcurrentHashMap<>();
@@ -70,7 +72,7 @@ public class ClusterStates {
         String key = tenant + "/" + cluster;
         Cached cached = states.get(key);
         if (cached != null && cached.generation() == generation(key).get()
-                && System.currentTimeMillis() - cached.loadedAt() < MAX_AGE_MILLIS) {
+                && System.currentTimeMillis() - cached.loadedAt() < settings.stateMaxAge().toMillis()) {
             return Future.succeededFuture(new Current(cached.state(), false));
         }
         return read(client, tenant, cluster).map(state -> new Current(state, true));

@@ -32,6 +32,7 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -54,23 +55,67 @@ import java.util.concurrent.ThreadLocalRandom;
 @ApplicationScoped
 public class TaskLauncher {
 
-    private static final int ATTEMPTS = 8;
-
     /**
      * What to launch; {@code onlyHosts} (start-task) names the hosts, one task on each, and skips strategies.
      * The tasks get {@code tags} and those of what {@code propagateTags} names; null (a service's
-     * tasks) means as the service says.
+     * tasks) means as the service says. Made by the factories below, one per way a task starts.
      */
     public record Launch(String tenant, String cluster, StoredTaskDefinition definition, JsonNode overrides, int count,
                          String group, String startedBy, String serviceName, String deploymentId,
                          List<PlacementConstraint> constraints, List<PlacementStrategy> strategies,
                          List<String> onlyHosts, List<Tag> tags, PropagateTags propagateTags) {
 
+        /** @deprecated positional nulls: use {@link #dryRun} (or another factory) */
+        @Deprecated
         public Launch(String tenant, String cluster, StoredTaskDefinition definition, JsonNode overrides, int count,
                       String group, String startedBy, String serviceName, String deploymentId,
                       List<PlacementConstraint> constraints, List<PlacementStrategy> strategies, List<String> onlyHosts) {
             this(tenant, cluster, definition, overrides, count, group, startedBy, serviceName, deploymentId, constraints,
                     strategies, onlyHosts, List.of(), null);
+        }
+
+        /** RunTask: {@code count} tasks wherever the constraints and strategies place them. */
+        public static Launch runTask(String tenant, String cluster, StoredTaskDefinition definition, JsonNode overrides,
+                                     int count, String group, String startedBy, List<PlacementConstraint> constraints,
+                                     List<PlacementStrategy> strategies, List<Tag> tags, PropagateTags propagateTags) {
+            return new Launch(tenant, cluster, definition, overrides, count, group, startedBy, null, null, constraints,
+                    strategies, null, tags, propagateTags);
+        }
+
+        /** StartTask: one task on each of {@code hostIds}, no strategy. */
+        public static Launch startTask(String tenant, String cluster, StoredTaskDefinition definition, JsonNode overrides,
+                                       List<String> hostIds, String group, String startedBy, List<Tag> tags,
+                                       PropagateTags propagateTags) {
+            return new Launch(tenant, cluster, definition, overrides, hostIds.size(), group, startedBy, null, null,
+                    List.of(), List.of(), List.copyOf(hostIds), tags, propagateTags);
+        }
+
+        /**
+         * Tasks of a service's deployment, started by the deployment (ECS's {@code startedBy}) and
+         * tagged as the service says; {@code onHosts} (the DAEMON strategy) names a host per task, else null.
+         */
+        public static Launch forService(String tenant, String cluster, StoredTaskDefinition definition, int count,
+                                        String group, String serviceName, String deploymentId,
+                                        List<PlacementConstraint> constraints, List<PlacementStrategy> strategies,
+                                        List<String> onHosts) {
+            return new Launch(tenant, cluster, definition, null, count, group, deploymentId, serviceName, deploymentId,
+                    constraints, strategies, onHosts, List.of(), null);
+        }
+
+        /** Tasks of a scheduled rule, started by {@code events-rule/<rule>}. */
+        public static Launch scheduled(String tenant, String cluster, StoredTaskDefinition definition, JsonNode overrides,
+                                       int count, String group, String ruleName, List<PlacementConstraint> constraints,
+                                       List<PlacementStrategy> strategies) {
+            return new Launch(tenant, cluster, definition, overrides, count, group, "events-rule/" + ruleName, null, null,
+                    constraints, strategies, null, List.of(), null);
+        }
+
+        /** Where a run-task would place its tasks now; nothing is started. */
+        public static Launch dryRun(String tenant, String cluster, StoredTaskDefinition definition, JsonNode overrides,
+                                    int count, String group, List<PlacementConstraint> constraints,
+                                    List<PlacementStrategy> strategies) {
+            return new Launch(tenant, cluster, definition, overrides, count, group, null, null, null, constraints,
+                    strategies, null, List.of(), null);
         }
     }
 
@@ -113,15 +158,21 @@ public class TaskLauncher {
     ClusterStates states;
 
     @Inject
-    WaitingLaunches waiting;
-
-    @Inject
     ClusterStore clusters;
 
     @Inject
     TaskTags taskTags;
 
+    @Inject
+    LaunchSettings settings;
+
     private final PlacementEngine engine = new PlacementEngine();
+    private WaitingLaunches waiting;
+
+    @PostConstruct
+    void init() {
+        waiting = new WaitingLaunches(settings.groupSize(), group -> attempt(group, 1));
+    }
 
     public Future<Launched> launch(Launch launch) {
         ObjectNode document = documents.view(launch.definition()); // what the agent gets, as DescribeTaskDefinition shows it
@@ -170,7 +221,7 @@ public class TaskLauncher {
                 .map(launched -> launched.stream().map(l -> new Outcome(l, null)).toList())
                 .onFailure(failure -> states.forget(first.tenant(), first.cluster()))
                 .recover(failure -> {
-                    if (retryable(failure) && attempt < ATTEMPTS) {
+                    if (retryable(failure) && attempt < settings.attempts()) {
                         return attempt(group, attempt + 1);
                     }
                     if (group.size() > 1) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.agent.protocol.AgentMessage;
 import dev.berth.agent.protocol.AgentMessages;
+import dev.berth.agent.protocol.TaskOverrides;
 import dev.berth.scheduler.placement.TaskDemand;
 import dev.berth.scheduler.taskdefinitions.InvalidTaskDefinitionException;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionSpec;
@@ -13,9 +14,7 @@ import dev.berth.scheduler.taskdefinitions.TaskDefinitionSpec.ContainerDefinitio
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionSpec.PortMapping;
 import dev.berth.scheduler.taskdefinitions.TaskSize;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a task of a task definition needs from a host once run-task's overrides are applied: cpu,
@@ -34,7 +33,8 @@ public record TaskShape(TaskDemand demand, List<PortSlot> ports, ArrayNode conta
      */
     public static TaskShape of(TaskDefinitionSpec spec, int definedCpu, int definedMemory, JsonNode overrides,
                                String group) {
-        Map<String, JsonNode> containerOverrides = containerOverrides(spec, overrides);
+        validateContainerOverrides(spec, overrides);
+        TaskOverrides resolved = TaskOverrides.of(overrides);
         int cpuSum = 0;
         int memorySum = 0;
         boolean containerSizesChanged = false;
@@ -43,15 +43,12 @@ public record TaskShape(TaskDemand demand, List<PortSlot> ports, ArrayNode conta
         ArrayNode containers = JsonNodeFactory.instance.arrayNode();
         String networkMode = spec.networkMode() == null ? "bridge" : spec.networkMode();
         for (ContainerDefinition c : spec.containerDefinitions()) {
-            JsonNode override = containerOverrides.get(c.name());
-            Integer cpu = override != null && override.has("cpu") ? Integer.valueOf(override.get("cpu").asInt()) : c.cpu();
-            Integer memory = override != null && override.has("memory") ? Integer.valueOf(override.get("memory").asInt()) : c.memory();
-            Integer reservation = override != null && override.has("memoryReservation")
-                    ? Integer.valueOf(override.get("memoryReservation").asInt()) : c.memoryReservation();
-            containerSizesChanged |= override != null && (override.has("cpu") || override.has("memory")
-                    || override.has("memoryReservation"));
+            Integer cpu = resolved.cpu(c.name(), c.cpu());
+            Integer memory = resolved.memory(c.name(), c.memory());
+            Integer reservation = resolved.memoryReservation(c.name(), c.memoryReservation());
+            containerSizesChanged |= resolved.resizes(c.name());
             cpuSum += cpu == null ? 0 : cpu;
-            memorySum += memory != null ? memory : reservation != null ? reservation : 0;
+            memorySum += TaskOverrides.reservedMemory(memory, reservation);
             for (PortMapping mapping : c.portMappings() == null ? List.<PortMapping>of() : c.portMappings()) {
                 String protocol = mapping.protocol() == null ? "tcp" : mapping.protocol();
                 int hostPort = switch (networkMode) {
@@ -80,8 +77,8 @@ public record TaskShape(TaskDemand demand, List<PortSlot> ports, ArrayNode conta
             container.put("hasHealthCheck", c.healthCheck() != null);
             container.putArray("networkBindings");
         }
-        Integer taskCpu = TaskSize.cpuUnits(text(overrides, "cpu"));
-        Integer taskMemory = TaskSize.memoryMiB(text(overrides, "memory"));
+        Integer taskCpu = TaskSize.cpuUnits(resolved.taskCpu(null));
+        Integer taskMemory = TaskSize.memoryMiB(resolved.taskMemory(null));
         int cpu = taskCpu != null ? taskCpu : containerSizesChanged && TaskSize.cpuUnits(spec.cpu()) == null ? cpuSum : definedCpu;
         int memory = taskMemory != null ? taskMemory
                 : containerSizesChanged && TaskSize.memoryMiB(spec.memory()) == null ? memorySum : definedMemory;
@@ -119,11 +116,10 @@ public record TaskShape(TaskDemand demand, List<PortSlot> ports, ArrayNode conta
     record Binding(String bindIP, int containerPort, int hostPort, String protocol) {
     }
 
-    private static Map<String, JsonNode> containerOverrides(TaskDefinitionSpec spec, JsonNode overrides) {
-        Map<String, JsonNode> byName = new HashMap<>();
+    private static void validateContainerOverrides(TaskDefinitionSpec spec, JsonNode overrides) {
         JsonNode list = overrides == null ? null : overrides.get("containerOverrides");
         if (list == null || list.isNull()) {
-            return byName;
+            return;
         }
         if (!list.isArray()) {
             throw new InvalidTaskDefinitionException("overrides.containerOverrides", "must be a list");
@@ -143,12 +139,6 @@ public record TaskShape(TaskDemand demand, List<PortSlot> ports, ArrayNode conta
                     throw new InvalidTaskDefinitionException(field + "." + number, "must be a whole number of at least 0");
                 }
             }
-            byName.put(name, override);
         }
-        return byName;
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node == null || !node.hasNonNull(field) ? null : node.get(field).asText();
     }
 }

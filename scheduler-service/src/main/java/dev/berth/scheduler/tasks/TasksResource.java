@@ -107,9 +107,9 @@ public class TasksResource {
         TaskRoleUse.require("overrides.taskRoleArn", TaskRoleUse.override(request.overrides()), principal.get(), tenant);
         String name = Cluster.nameOf(cluster);
         Supplier<Uni<Map<String, Object>>> run = () -> definitions.requireActive(tenant, request.taskDefinition())
-                .chain(definition -> launch(new TaskLauncher.Launch(tenant, name, definition, request.overrides(),
-                        count, groupOr(request.group(), definition), request.startedBy(), null, null, constraints,
-                        strategies, null, tags, propagate)));
+                .chain(definition -> launch(TaskLauncher.Launch.runTask(tenant, name, definition, request.overrides(),
+                        count, groupOr(request.group(), definition), request.startedBy(), constraints, strategies, tags,
+                        propagate)));
         return clusters.requireActive(tenant, name)
                 .chain(c -> request.clientToken() == null ? run.get()
                         : UniHelper.toUni(requests.once(tenant, name, request.clientToken(), request,
@@ -136,9 +136,8 @@ public class TasksResource {
         List<String> hostIds = request.containerInstances().stream().map(Host::idOf).toList();
         return clusters.requireActive(tenant, name)
                 .chain(c -> definitions.requireActive(tenant, request.taskDefinition()))
-                .chain(definition -> launch(new TaskLauncher.Launch(tenant, name, definition, request.overrides(),
-                        hostIds.size(), groupOr(request.group(), definition), request.startedBy(), null, null, List.of(),
-                        List.of(), hostIds, tags, propagate)));
+                .chain(definition -> launch(TaskLauncher.Launch.startTask(tenant, name, definition, request.overrides(),
+                        hostIds, groupOr(request.group(), definition), request.startedBy(), tags, propagate)));
     }
 
     @POST

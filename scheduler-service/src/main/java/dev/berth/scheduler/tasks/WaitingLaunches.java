@@ -2,8 +2,6 @@ package dev.berth.scheduler.tasks;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * Run-tasks of one cluster take turns, so while one is placed the next ones wait; rather than
@@ -18,11 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * every launch waiting then in one transaction (group commit). A launch is answered on its own
  * either way: with its tasks and failures, or with the error that was its alone.
  */
-@ApplicationScoped
-public class WaitingLaunches {
-
-    /** More than this waiting go in the next group: one transaction stays short. */
-    static final int GROUP = 32;
+final class WaitingLaunches {
 
     private record Waiting(TaskLauncher.Prepared prepared, Promise<TaskLauncher.Launched> answer) {
     }
@@ -30,10 +25,18 @@ public class WaitingLaunches {
     private record Cluster(Queue<Waiting> queue, AtomicBoolean placing) {
     }
 
-    @Inject
-    TaskLauncher launcher;
-
+    private final int groupSize;
+    private final Function<List<TaskLauncher.Prepared>, Future<List<TaskLauncher.Outcome>>> attempt;
     private final Map<String, Cluster> clusters = new ConcurrentHashMap<>();
+
+    /**
+     * @param groupSize at most this many launches go in one group, the rest in the next: one transaction stays short
+     * @param attempt   places a group in one transaction; answers each launch's outcome in the group's order
+     */
+    WaitingLaunches(int groupSize, Function<List<TaskLauncher.Prepared>, Future<List<TaskLauncher.Outcome>>> attempt) {
+        this.groupSize = groupSize;
+        this.attempt = attempt;
+    }
 
     Future<TaskLauncher.Launched> submit(String cluster, TaskLauncher.Prepared prepared) {
         Cluster waiting = clusters.computeIfAbsent(cluster, c -> new Cluster(new ConcurrentLinkedQueue<>(), new AtomicBoolean()));
@@ -48,7 +51,7 @@ public class WaitingLaunches {
             return; // the group being placed picks this one up when it is done
         }
         List<Waiting> group = new ArrayList<>();
-        for (Waiting next = cluster.queue().poll(); next != null; next = group.size() < GROUP ? cluster.queue().poll() : null) {
+        for (Waiting next = cluster.queue().poll(); next != null; next = group.size() < groupSize ? cluster.queue().poll() : null) {
             group.add(next);
         }
         if (group.isEmpty()) {
@@ -58,7 +61,7 @@ public class WaitingLaunches {
             }
             return;
         }
-        launcher.attempt(group.stream().map(Waiting::prepared).toList(), 1).onComplete(result -> {
+        attempt.apply(group.stream().map(Waiting::prepared).toList()).onComplete(result -> {
             for (int i = 0; i < group.size(); i++) {
                 Promise<TaskLauncher.Launched> answer = group.get(i).answer();
                 if (result.failed()) {

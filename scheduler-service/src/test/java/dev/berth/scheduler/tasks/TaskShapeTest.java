@@ -71,4 +71,12 @@ class TaskShapeTest {
                 json("{\"containerOverrides\": [{\"name\": \"nope\"}]}"), "g"));
         assertTrue(error.getMessage().startsWith("overrides.containerOverrides[0].name"), error.getMessage());
     }
+
+    @Test
+    void aContainerWithoutAHardLimitReservesItsSoftOneAsTheAgentCountsIt() throws Exception {
+        TaskDefinitionSpec spec = spec(TWO_CONTAINERS.formatted("bridge"));
+        TaskShape shape = TaskShape.of(spec, 384, 576, json("""
+                {"containerOverrides": [{"name": "web", "memory": 0, "memoryReservation": 128}]}"""), "g");
+        assertEquals(128 + 64, shape.demand().memory());
+    }
 }

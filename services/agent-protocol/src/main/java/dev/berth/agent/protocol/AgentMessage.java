@@ -1,5 +1,9 @@
 package dev.berth.agent.protocol;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -123,30 +127,77 @@ public sealed interface AgentMessage {
             implements AgentMessage {
     }
 
-    /** Scheduler to agent: do {@code action} (start-task or stop-task); {@code seq} grows by one per host. */
-    record Command(long seq, String action, StartTask startTask, StopTask stopTask) implements AgentMessage {
+    /**
+     * Scheduler to agent: carry out {@code task}; {@code seq} grows by one per host. On the wire the
+     * task travels as {@code "action"} ({@code start-task} or {@code stop-task}) and the matching
+     * {@code "startTask"} or {@code "stopTask"} object:
+     * <pre>{"type":"command","seq":7,"action":"stop-task","stopTask":{"taskArn":"...","reason":"..."}}</pre>
+     */
+    record Command(long seq, @JsonIgnore TaskCommand task) implements AgentMessage {
         public static final String START_TASK = "start-task";
         public static final String STOP_TASK = "stop-task";
 
         public static Command start(long seq, StartTask task) {
-            return new Command(seq, START_TASK, task, null);
+            return new Command(seq, task);
         }
 
         public static Command stop(long seq, StopTask task) {
-            return new Command(seq, STOP_TASK, null, task);
+            return new Command(seq, task);
         }
+
+        @JsonCreator
+        static Command read(@JsonProperty("seq") long seq, @JsonProperty("action") String action,
+                            @JsonProperty("startTask") StartTask startTask, @JsonProperty("stopTask") StopTask stopTask) {
+            TaskCommand task;
+            if (START_TASK.equals(action) && startTask != null) {
+                task = startTask;
+            } else if (STOP_TASK.equals(action) && stopTask != null) {
+                task = stopTask;
+            } else {
+                task = new UnknownTaskCommand(String.valueOf(action));
+            }
+            return new Command(seq, task);
+        }
+
+        @JsonGetter("action")
+        public String action() {
+            return task.action();
+        }
+
+        @JsonGetter("startTask")
+        public StartTask startTask() {
+            return task instanceof StartTask start ? start : null;
+        }
+
+        @JsonGetter("stopTask")
+        public StopTask stopTask() {
+            return task instanceof StopTask stop ? stop : null;
+        }
+    }
+
+    /** What a {@link Command} asks of the agent: start a task or stop one. */
+    sealed interface TaskCommand permits StartTask, StopTask, UnknownTaskCommand {
+        /** The command's name on the wire. */
+        String action();
+    }
+
+    /**
+     * A command of a newer scheduler this side does not know: acknowledged and ignored, so that
+     * either side can grow first. Never sent.
+     */
+    record UnknownTaskCommand(String action) implements TaskCommand {
     }
 
     /**
      * Start a task: its registered task definition document (ECS JSON), the overrides of run-task,
      * and the host port each container port was given.
-     */
-    /**
+     *
      * @param allowed what the task's cluster lets its containers do beyond the default; the agent
      *                refuses a task asking more (absent in commands of older schedulers: nothing)
      */
     record StartTask(String taskArn, String taskDefinitionArn, JsonNode taskDefinition, JsonNode overrides,
-                     List<NetworkBinding> networkBindings, String group, String startedBy, ElevatedAccess allowed) {
+                     List<NetworkBinding> networkBindings, String group, String startedBy, ElevatedAccess allowed)
+            implements TaskCommand {
         public StartTask {
             networkBindings = networkBindings == null ? List.of() : List.copyOf(networkBindings);
             allowed = allowed == null ? ElevatedAccess.NONE : allowed;
@@ -155,6 +206,12 @@ public sealed interface AgentMessage {
         public StartTask(String taskArn, String taskDefinitionArn, JsonNode taskDefinition, JsonNode overrides,
                          List<NetworkBinding> networkBindings, String group, String startedBy) {
             this(taskArn, taskDefinitionArn, taskDefinition, overrides, networkBindings, group, startedBy, null);
+        }
+
+        @Override
+        @JsonIgnore
+        public String action() {
+            return Command.START_TASK;
         }
     }
 
@@ -169,7 +226,12 @@ public sealed interface AgentMessage {
     record NetworkBinding(String containerName, int containerPort, int hostPort, String protocol) {
     }
 
-    record StopTask(String taskArn, String reason) {
+    record StopTask(String taskArn, String reason) implements TaskCommand {
+        @Override
+        @JsonIgnore
+        public String action() {
+            return Command.STOP_TASK;
+        }
     }
 
     /** Agent to scheduler: every command up to and including {@code seq} is recorded and will be carried out. */

@@ -50,4 +50,29 @@ class AgentMessagesTest {
         assertThrows(ProtocolException.class, () -> AgentMessages.read("{\"type\":\"hello\",\"capacity\":{\"cpu\":1,"
                 + "\"memory\":1,\"dynamicPorts\":{\"first\":70000,\"last\":80000}}}"));
     }
+
+    @Test
+    void aCommandIsAStartOrAStopTaskOnTheWireAsItWas() throws Exception {
+        var json = AgentMessages.json();
+        AgentMessage.Command stop = AgentMessage.Command.stop(7, new AgentMessage.StopTask("arn:t", "Task stopped by user"));
+        assertEquals(json.readTree("{\"type\":\"command\",\"seq\":7,\"action\":\"stop-task\","
+                + "\"stopTask\":{\"taskArn\":\"arn:t\",\"reason\":\"Task stopped by user\"}}"),
+                json.readTree(AgentMessages.write(stop)));
+        assertEquals(stop, AgentMessages.read(AgentMessages.write(stop)));
+
+        AgentMessage.Command start = AgentMessage.Command.start(8, new AgentMessage.StartTask("arn:t", "arn:td",
+                json.readTree("{\"family\":\"f\"}"), null, List.of(), "family:f", "me"));
+        assertEquals(json.readTree("{\"type\":\"command\",\"seq\":8,\"action\":\"start-task\",\"startTask\":"
+                + "{\"taskArn\":\"arn:t\",\"taskDefinitionArn\":\"arn:td\",\"taskDefinition\":{\"family\":\"f\"},"
+                + "\"networkBindings\":[],\"group\":\"family:f\",\"startedBy\":\"me\","
+                + "\"allowed\":{\"privilegedContainers\":false,\"hostNetwork\":false}}}"),
+                json.readTree(AgentMessages.write(start)));
+        AgentMessage.Command read = (AgentMessage.Command) AgentMessages.read(AgentMessages.write(start));
+        assertEquals(start.task(), read.task());
+        assertEquals(8, read.seq());
+
+        AgentMessage.Command unknown = (AgentMessage.Command) AgentMessages.read(
+                "{\"type\":\"command\",\"seq\":9,\"action\":\"drain-host\",\"drainHost\":{}}");
+        assertEquals(new AgentMessage.UnknownTaskCommand("drain-host"), unknown.task());
+    }
 }

@@ -77,10 +77,14 @@ public final class TaskManager {
     }
 
     public void onCommand(AgentMessage.Command command) {
-        switch (command.action()) {
-            case AgentMessage.Command.START_TASK -> start(command.startTask());
-            case AgentMessage.Command.STOP_TASK -> stop(command.stopTask());
-            default -> LOG.warning("unknown command " + command.action() + " ignored");
+        // if/else rather than a pattern switch: the agent runs on Java 17
+        AgentMessage.TaskCommand task = command.task();
+        if (task instanceof AgentMessage.StartTask start) {
+            start(start);
+        } else if (task instanceof AgentMessage.StopTask stop) {
+            stop(stop);
+        } else {
+            LOG.warning("unknown command " + task.action() + " ignored");
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.berth.agent.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.berth.agent.engine.ContainerSpec;
 import dev.berth.agent.protocol.AgentMessage;
+import dev.berth.agent.protocol.TaskOverrides;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,19 +37,17 @@ public final class TaskPlans {
      */
     public static TaskPlan from(AgentMessage.StartTask task, Owner owner) {
         JsonNode definition = task.taskDefinition();
-        JsonNode overrides = task.overrides() == null ? MissingNode.getInstance() : task.overrides();
+        TaskOverrides overrides = TaskOverrides.of(task.overrides());
         String taskId = taskId(task.taskArn());
         String family = definition.path("family").asText("task");
         String networkMode = definition.path("networkMode").asText("bridge");
-        long taskCpu = units(definition.path("cpu"));
+        long taskCpu = units(overrides.taskCpu(text(definition.path("cpu"))));
         List<ContainerPlan> containers = new ArrayList<>();
         for (JsonNode container : definition.path("containerDefinitions")) {
-            String name = container.path("name").asText();
-            JsonNode override = containerOverride(overrides, name);
-            containers.add(container(task, owner, taskId, family, networkMode, taskCpu, container, override));
+            containers.add(container(task, owner, taskId, family, networkMode, taskCpu, container, overrides));
         }
         ElevatedAccessRefused.check(containers, task.allowed());
-        String role = overrides.path("taskRoleArn").asText(definition.path("taskRoleArn").asText(null));
+        String role = overrides.taskRoleArn(definition.path("taskRoleArn").asText(null));
         return new TaskPlan(task.taskArn(), taskId, family, task.group(), role, containers);
     }
 
@@ -59,15 +57,15 @@ public final class TaskPlans {
     }
 
     private static ContainerPlan container(AgentMessage.StartTask task, Owner owner, String taskId, String family,
-                                           String networkMode, long taskCpu, JsonNode c, JsonNode override) {
+                                           String networkMode, long taskCpu, JsonNode c, TaskOverrides overrides) {
         String name = c.path("name").asText();
-        int cpu = override.path("cpu").asInt(c.path("cpu").asInt(0));
-        int memory = override.path("memory").asInt(c.path("memory").asInt(0));
-        int reservation = override.path("memoryReservation").asInt(c.path("memoryReservation").asInt(0));
+        int cpu = orZero(overrides.cpu(name, number(c.path("cpu"))));
+        int memory = orZero(overrides.memory(name, number(c.path("memory"))));
+        int reservation = orZero(overrides.memoryReservation(name, number(c.path("memoryReservation"))));
 
-        Map<String, String> env = new LinkedHashMap<>();
-        c.path("environment").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText("")));
-        override.path("environment").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText("")));
+        Map<String, String> defined = new LinkedHashMap<>();
+        c.path("environment").forEach(e -> defined.put(e.path("name").asText(), e.path("value").asText("")));
+        Map<String, String> env = overrides.environment(name, defined);
 
         Map<String, String> labels = new LinkedHashMap<>();
         c.path("dockerLabels").fields().forEachRemaining(f -> labels.put(f.getKey(), f.getValue().asText()));
@@ -87,7 +85,7 @@ public final class TaskPlans {
         }
         ContainerSpec spec = new ContainerSpec(containerName(taskId, name), c.path("image").asText(),
                 strings(c.path("entryPoint")),
-                override.has("command") ? strings(override.path("command")) : strings(c.path("command")),
+                overrides.command(name, strings(c.path("command"))),
                 env, c.path("workingDirectory").asText(null), labels,
                 Math.max(MIN_CPU_SHARES, cpu), taskCpu * 1_000_000_000L / 1024,
                 memory * MIB, reservation * MIB, ports,
@@ -103,16 +101,19 @@ public final class TaskPlans {
                 : DEFAULT_STOP_TIMEOUT;
         return new ContainerPlan(name, !c.has("essential") || c.path("essential").asBoolean(true), dependsOn,
                 healthCheck(c.path("healthCheck")), logs(c.path("logConfiguration"), name, taskId), stopTimeout,
-                cpu, memory > 0 ? memory : reservation, spec);
+                cpu, TaskOverrides.reservedMemory(memory, reservation), spec);
     }
 
-    private static JsonNode containerOverride(JsonNode overrides, String name) {
-        for (JsonNode o : overrides.path("containerOverrides")) {
-            if (name.equals(o.path("name").asText())) {
-                return o;
-            }
-        }
-        return MissingNode.getInstance();
+    private static Integer number(JsonNode value) {
+        return value.isMissingNode() || value.isNull() ? null : value.asInt();
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private static String text(JsonNode value) {
+        return value.isMissingNode() || value.isNull() ? null : value.asText();
     }
 
     /** ECS's command forms: {@code CMD-SHELL <script>} runs in the container's shell, {@code CMD <argv>} as is. */
@@ -148,10 +149,11 @@ public final class TaskPlans {
 
     /** Task-level cpu as ECS writes it: "256", 256 or "0.25 vCPU". */
     static long units(JsonNode cpu) {
-        if (cpu.isNumber()) {
-            return cpu.asLong();
-        }
-        String text = cpu.asText("").trim().toLowerCase(Locale.ROOT);
+        return cpu.isNumber() ? cpu.asLong() : units(cpu.asText(""));
+    }
+
+    static long units(String cpu) {
+        String text = cpu == null ? "" : cpu.trim().toLowerCase(Locale.ROOT);
         if (text.isEmpty()) {
             return 0;
         }

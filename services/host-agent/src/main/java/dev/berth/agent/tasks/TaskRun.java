@@ -216,18 +216,21 @@ public final class TaskRun {
                 stopAll(null, ((Stop) pendingStop).reason());
                 return;
             }
-            Map<String, StartOrder.Progress> progress = progress();
-            for (String name : order.startable(progress)) {
-                Container c = containers.get(name);
-                try {
-                    engine.start(c.id);
-                } catch (RuntimeException e) {
-                    failToStart("CannotStartContainerError: " + reason(e));
-                    return;
+            // a START dependency holds as soon as its container started: start until nothing more can
+            for (List<String> startable = order.startable(progress()); !startable.isEmpty();
+                 startable = order.startable(progress())) {
+                for (String name : startable) {
+                    Container c = containers.get(name);
+                    try {
+                        engine.start(c.id);
+                    } catch (RuntimeException e) {
+                        failToStart("CannotStartContainerError: " + reason(e));
+                        return;
+                    }
+                    c.started = true;
+                    startedOrder.add(name);
+                    follow(c, null);
                 }
-                c.started = true;
-                startedOrder.add(name);
-                follow(c, null);
             }
             var blocked = order.blocked(progress());
             if (blocked.isPresent()) {

@@ -171,4 +171,17 @@ class TaskPlansTest {
         assertEquals(2048, TaskPlans.units(JSON.valueToTree("2 vCPU")));
         assertEquals(0, TaskPlans.units(JSON.missingNode()));
     }
+
+    @Test
+    void theTaskLevelCpuOverrideLimitsTheContainersAsTheSchedulerReservedIt() throws Exception {
+        String definition = """
+                {"family":"f","cpu":"256","containerDefinitions":[{"name":"a","image":"busybox","memory":0,
+                 "memoryReservation":32}]}
+                """;
+        TaskPlan plan = TaskPlans.from(start(definition, "{\"cpu\":\"1 vCPU\"}", List.of()), OWNER);
+        assertEquals(1_000_000_000L, plan.containers().get(0).spec().nanoCpus());
+        assertEquals(32, plan.memory(), "no hard limit: the soft one is reserved");
+        assertEquals(250_000_000L, TaskPlans.from(start(definition, null, List.of()), OWNER)
+                .containers().get(0).spec().nanoCpus());
+    }
 }
