@@ -99,11 +99,11 @@ public class ClustersResource {
         String tenant = principal.tenant();
         return store.counts(tenant, name).chain(counts -> {
             if (counts.hosts() > 0) {
-                throw new ApiException(400, "ClusterContainsContainerInstancesException", "The Cluster cannot be "
+                throw new ApiException(ErrorCode.CLUSTER_CONTAINS_CONTAINER_INSTANCES, "The Cluster cannot be "
                         + "deleted while Container Instances are active or draining (" + counts.hosts() + ").");
             }
             if (counts.services() > 0) {
-                throw new ApiException(400, "ClusterContainsServicesException", "The Cluster cannot be deleted while "
+                throw new ApiException(ErrorCode.CLUSTER_CONTAINS_SERVICES, "The Cluster cannot be deleted while "
                         + "Services are active (" + counts.services() + ").");
             }
             return store.delete(tenant, name);

@@ -1,5 +1,7 @@
 package dev.berth.scheduler.hosts;
 
+import dev.berth.common.error.InvalidInputException;
+import dev.berth.common.error.ErrorCode;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
@@ -102,14 +104,10 @@ public class ContainerInstancesResource {
         if (request.containerInstances().size() > 10) {
             throw invalidParameter("containerInstances: at most 10, got " + request.containerInstances().size());
         }
-        HostStatus status;
-        try {
-            status = HostStatus.valueOf(String.valueOf(request.status()));
-        } catch (IllegalArgumentException e) {
-            status = HostStatus.INACTIVE;
-        }
-        if (status == HostStatus.INACTIVE) {
-            throw invalidParameter("status: ACTIVE or DRAINING, got '" + request.status() + "'");
+        HostStatus status = HostStatus.ACTIVE.name().equals(request.status()) ? HostStatus.ACTIVE
+                : HostStatus.DRAINING.name().equals(request.status()) ? HostStatus.DRAINING : null;
+        if (status == null) {
+            throw new InvalidInputException("status", "ACTIVE or DRAINING, got '" + request.status() + "'");
         }
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
@@ -217,7 +215,7 @@ public class ContainerInstancesResource {
             List<String> ids = List.copyOf(byHost.keySet());
             for (int i = 0; i < results.size(); i++) {
                 if (!results.get(i)) {
-                    throw new ApiException(404, "TargetNotFoundException", "attributes: no container instance '"
+                    throw new ApiException(ErrorCode.TARGET_NOT_FOUND, "attributes: no container instance '"
                             + ids.get(i) + "' in cluster " + name);
                 }
             }

@@ -11,7 +11,6 @@ import dev.berth.scheduler.clusters.ClusterStore;
 import dev.berth.scheduler.hosts.Host;
 import dev.berth.scheduler.placement.PlacementPlan;
 import dev.berth.scheduler.placement.Rejection;
-import dev.berth.scheduler.taskdefinitions.InvalidTaskDefinitionException;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
 import dev.berth.scheduler.tasks.PlacementParameters;
 import dev.berth.scheduler.tasks.TaskLauncher;
@@ -82,12 +81,8 @@ public class PlacementPlansResource {
                     String group = request.group() != null ? request.group() : "family:" + definition.family();
                     TaskLauncher.Launch launch = new TaskLauncher.Launch(tenant, name, definition, request.overrides(),
                             count, group, null, null, null, constraints, strategies, null);
-                    try {
-                        return UniHelper.toUni(launcher.explain(launch, seed))
-                                .map(plan -> view(tenant, name, definition.arn(), seed, plan));
-                    } catch (InvalidTaskDefinitionException e) {
-                        throw invalidParameter(e.getMessage());
-                    }
+                    return UniHelper.toUni(launcher.explain(launch, seed))
+                            .map(plan -> view(tenant, name, definition.arn(), seed, plan));
                 });
     }
 

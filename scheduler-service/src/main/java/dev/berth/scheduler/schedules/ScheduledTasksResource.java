@@ -1,5 +1,6 @@
 package dev.berth.scheduler.schedules;
 
+import dev.berth.common.error.ErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.auth.Action;
@@ -95,17 +96,8 @@ public class ScheduledTasksResource {
         }
         String timezone = request.scheduleExpressionTimezone() == null ? "UTC" : request.scheduleExpressionTimezone();
         Instant now = Instant.now();
-        ScheduleExpression schedule;
-        try {
-            ScheduleExpression.zone(timezone);
-        } catch (RuntimeException e) {
-            throw invalidParameter("scheduleExpressionTimezone: '" + timezone + "' is not a time zone");
-        }
-        try {
-            schedule = ScheduleExpression.parse(request.scheduleExpression(), now);
-        } catch (InvalidScheduleException e) {
-            throw invalidParameter("scheduleExpression: " + e.getMessage());
-        }
+        ScheduleExpression.zone(timezone);
+        ScheduleExpression schedule = ScheduleExpression.parse(request.scheduleExpression(), now);
         int count = request.count() == null ? 1 : request.count();
         if (count < 1 || count > 10) {
             throw invalidParameter("count: between 1 and 10, got " + count);
@@ -176,7 +168,7 @@ public class ScheduledTasksResource {
     }
 
     private static ApiException notFound(String name) {
-        return new ApiException(404, "ResourceNotFoundException", "No scheduled task '" + name + "'.");
+        return new ApiException(ErrorCode.NOT_FOUND, "No scheduled task '" + name + "'.");
     }
 
 }

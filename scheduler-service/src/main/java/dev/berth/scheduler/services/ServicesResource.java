@@ -1,5 +1,6 @@
 package dev.berth.scheduler.services;
 
+import dev.berth.common.error.ErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.auth.Action;
@@ -290,21 +291,17 @@ public class ServicesResource {
 
     private Uni<Service> found(String tenant, String cluster, String name) {
         return UniHelper.toUni(services.find(tenant, cluster, name))
-                .map(found -> found.filter(s -> !"INACTIVE".equals(s.status())).orElseThrow(() -> new ApiException(404,
-                        "ServiceNotFoundException", "Service not found: " + name + " in cluster " + cluster + ".")));
+                .map(found -> found.filter(s -> !"INACTIVE".equals(s.status())).orElseThrow(() -> new ApiException(
+                        ErrorCode.SERVICE_NOT_FOUND, "Service not found: " + name + " in cluster " + cluster + ".")));
     }
 
     private static DeploymentConfiguration bounds(DeploymentConfigurationSpec spec, DeploymentConfiguration current) {
         if (spec == null) {
             return current;
         }
-        try {
-            return new DeploymentConfiguration(
-                    spec.minimumHealthyPercent() != null ? spec.minimumHealthyPercent() : current.minimumHealthyPercent(),
-                    spec.maximumPercent() != null ? spec.maximumPercent() : current.maximumPercent());
-        } catch (IllegalArgumentException e) {
-            throw invalidParameter(e.getMessage());
-        }
+        return new DeploymentConfiguration(
+                spec.minimumHealthyPercent() != null ? spec.minimumHealthyPercent() : current.minimumHealthyPercent(),
+                spec.maximumPercent() != null ? spec.maximumPercent() : current.maximumPercent());
     }
 
     private static boolean breaker(DeploymentConfigurationSpec spec, boolean current) {

@@ -1,5 +1,6 @@
 package dev.berth.scheduler.tags;
 
+import dev.berth.common.error.ErrorCode;
 import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.common.error.ApiException;
@@ -51,7 +52,7 @@ public record TaggedResource(Kind kind, String arn, String cluster, String name,
     }
 
     public static ApiException notFound(String arn) {
-        return new ApiException(404, "ResourceNotFoundException", "The specified resource could not be found: "
+        return new ApiException(ErrorCode.NOT_FOUND, "The specified resource could not be found: "
                 + abbreviated(arn) + ".");
     }
 

@@ -1,5 +1,7 @@
 package dev.berth.scheduler.taskdefinitions;
 
+import dev.berth.common.error.InvalidInputException;
+import dev.berth.common.error.ErrorCode;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,13 +61,9 @@ public class TaskDefinitionsResource {
         TaskDefinitionValidator.Sizes sizes;
         TaskDefinitionSpec spec;
         List<Tag> tags;
-        try {
-            document = documents.input(body);
-            spec = documents.registration(document);
-            sizes = TaskDefinitionValidator.validate(spec);
-        } catch (InvalidTaskDefinitionException e) {
-            throw clientError(e.getMessage());
-        }
+        document = documents.input(body);
+        spec = documents.registration(document);
+        sizes = TaskDefinitionValidator.validate(spec);
         tags = TagRules.check("tags", spec.tags());
         document.remove("tags"); // ECS keeps them apart from the definition: ListTagsForResource, TagResource
         TaskRoleUse.require("taskRoleArn", spec.taskRoleArn(), principal.get(), principal.tenant());
@@ -86,7 +84,7 @@ public class TaskDefinitionsResource {
         TaskDefinitionReference reference = TaskDefinitionReference.parse(name);
         String tenant = principal.tenant();
         return store.resolve(tenant, reference)
-                .map(found -> found.orElseThrow(() -> new ApiException(404, "ClientException",
+                .map(found -> found.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
                         "Unable to describe task definition '" + name + "': no such family or revision.")))
                 .chain(stored -> !withTags ? Uni.createFrom().item(new DescribeTaskDefinitionResponse(documents.view(stored), null))
                         : UniHelper.toUni(tagStore.list(tenant, stored.arn()))
@@ -129,13 +127,13 @@ public class TaskDefinitionsResource {
                         : store.find(tenant, reference.family(), reference.revision()).map(existing -> {
                             throw existing.isPresent()
                                     ? clientError("The task definition '" + name + "' is already INACTIVE.")
-                                    : new ApiException(404, "ClientException", "Unable to deregister task definition '"
+                                    : new ApiException(ErrorCode.NOT_FOUND, "Unable to deregister task definition '"
                                     + name + "': no such family or revision.");
                         }))
                 .map(stored -> Map.of("taskDefinition", documents.view(stored)));
     }
 
-    private static ApiException clientError(String message) {
-        return new ApiException(400, "ClientException", message);
+    private static InvalidInputException clientError(String message) {
+        return InvalidInputException.fromMessage(ErrorCode.CLIENT, message);
     }
 }

@@ -31,11 +31,7 @@ public final class PlacementParameters {
         }
         for (int i = 0; i < given.size(); i++) {
             ConstraintSpec spec = given.get(i);
-            try {
-                constraints.add(PlacementConstraint.of(spec.type(), spec.expression()));
-            } catch (IllegalArgumentException e) {
-                throw invalidParameter(field + "[" + i + "]: " + e.getMessage());
-            }
+            constraints.add(PlacementConstraint.of(field + "[" + i + "]", spec.type(), spec.expression()));
         }
         return constraints;
     }
@@ -49,11 +45,7 @@ public final class PlacementParameters {
         }
         for (int i = 0; i < given.size(); i++) {
             StrategySpec spec = given.get(i);
-            try {
-                strategies.add(PlacementStrategy.of(spec.type(), spec.field()));
-            } catch (IllegalArgumentException e) {
-                throw invalidParameter(field + "[" + i + "]: " + e.getMessage());
-            }
+            strategies.add(PlacementStrategy.of(field + "[" + i + "]", spec.type(), spec.field()));
         }
         return strategies;
     }

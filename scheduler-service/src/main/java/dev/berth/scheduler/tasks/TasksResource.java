@@ -1,5 +1,6 @@
 package dev.berth.scheduler.tasks;
 
+import dev.berth.common.error.ErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
@@ -16,7 +17,6 @@ import dev.berth.scheduler.tags.PropagateTags;
 import dev.berth.scheduler.tags.Tag;
 import dev.berth.scheduler.tags.TagRules;
 import dev.berth.scheduler.tags.TagStore;
-import dev.berth.scheduler.taskdefinitions.InvalidTaskDefinitionException;
 import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
 import dev.berth.scheduler.taskroles.TaskRoleUse;
@@ -168,8 +168,8 @@ public class TasksResource {
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
                 .chain(c -> UniHelper.toUni(tasks.find(tenant, name, List.of(Task.idOf(task)))))
-                .map(found -> found.stream().findFirst().orElseThrow(() -> new ApiException(404,
-                        "InvalidParameterException", "task: no task '" + task + "' in cluster " + name)))
+                .map(found -> found.stream().findFirst().orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
+                        "task: no task '" + task + "' in cluster " + name)))
                 .chain(found -> withTags(List.of(found), withTags))
                 .map(views -> Map.of("task", views.get(0)));
     }
@@ -241,19 +241,15 @@ public class TasksResource {
     }
 
     private Uni<Map<String, Object>> launch(TaskLauncher.Launch launch) {
-        try {
-            return UniHelper.toUni(launcher.launch(launch)).map(launched -> {
-                if (launched.tasks().isEmpty() && launched.failures().isEmpty()) {
-                    throw invalidParameter("No Container Instances were found in your cluster.");
-                }
-                Map<String, Object> response = new LinkedHashMap<>();
-                response.put("tasks", launched.tasks().stream().map(TaskView::of).toList());
-                response.put("failures", launched.failures());
-                return response;
-            });
-        } catch (InvalidTaskDefinitionException e) {
-            throw invalidParameter(e.getMessage());
-        }
+        return UniHelper.toUni(launcher.launch(launch)).map(launched -> {
+            if (launched.tasks().isEmpty() && launched.failures().isEmpty()) {
+                throw invalidParameter("No Container Instances were found in your cluster.");
+            }
+            Map<String, Object> response = new LinkedHashMap<>();
+            response.put("tasks", launched.tasks().stream().map(TaskView::of).toList());
+            response.put("failures", launched.failures());
+            return response;
+        });
     }
 
     /** ECS: a task run on its own takes its task definition's tags or none; SERVICE is for services' tasks. */
