@@ -2,6 +2,7 @@ package dev.berth.scheduler.hosts;
 
 import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.error.ErrorCode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
@@ -9,6 +10,8 @@ import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
+import dev.berth.scheduler.Failure;
+import dev.berth.scheduler.Page;
 import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.clusters.ClusterStore;
 import dev.berth.scheduler.events.SchedulerEvents;
@@ -28,6 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * ECS's container instance calls for the hosts of a cluster: list, describe, drain or activate
@@ -35,18 +41,36 @@ import java.util.regex.Pattern;
  * DeleteAttributes). Hosts join through the agent channel, not through this API.
  */
 @Path("/api/scheduler/v1/clusters/{cluster}")
+@Tag(name = "Container instances")
 public class ContainerInstancesResource {
 
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.\\-/]{1,128}");
     private static final Pattern ATTRIBUTE_VALUE = Pattern.compile("[A-Za-z0-9_.@\\-/: ]{1,128}");
 
-    public record UpdateStateRequest(List<String> containerInstances, String status) {
+    public record UpdateStateRequest(List<String> containerInstances, @Schema(examples = "DRAINING") String status) {
     }
 
-    public record Attribute(String name, String value, String targetType, String targetId) {
+    public record Attribute(@Schema(examples = "stack") String name, @Schema(examples = "prod") String value,
+                            @Schema(examples = "container-instance") String targetType, String targetId) {
     }
 
     public record AttributesRequest(List<Attribute> attributes) {
+    }
+
+    /** ECS's PutAttributes and DeleteAttributes answer: the attributes as given. */
+    public record AttributesResponse(List<Attribute> attributes) {
+    }
+
+    /** The answer of DescribeContainerInstance and DeregisterContainerInstance. */
+    public record ContainerInstanceResponse(ContainerInstanceView containerInstance) {
+    }
+
+    public record UpdateContainerInstancesStateResponse(List<ContainerInstanceView> containerInstances,
+                                                        List<Failure> failures) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ListContainerInstancesResponse(List<String> containerInstanceArns, String nextToken) {
     }
 
     @Inject
@@ -67,7 +91,8 @@ public class ContainerInstancesResource {
     @GET
     @Path("container-instances")
     @Requires(Action.READ)
-    public Uni<Map<String, Object>> list(@PathParam("cluster") String cluster, @QueryParam("status") String status,
+    @Operation(operationId = "ListContainerInstances", summary = "List the ARNs of a cluster's container instances")
+    public Uni<ListContainerInstancesResponse> list(@PathParam("cluster") String cluster, @QueryParam("status") String status,
                                          @QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
         if (status != null && !List.of("ACTIVE", "DRAINING", "INACTIVE").contains(status)) {
@@ -79,25 +104,28 @@ public class ContainerInstancesResource {
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
                 .chain(c -> UniHelper.toUni(hosts.list(tenant, name, status, after, limit + 1)))
-                .map(found -> PageTokens.page("containerInstanceArns", found, limit, Host::arn, Host::id));
+                .map(found -> Page.of(found, limit, Host::arn, Host::id))
+                .map(page -> new ListContainerInstancesResponse(page.items(), page.nextToken()));
     }
 
     @GET
     @Path("container-instances/{instance}")
     @Requires(Action.READ)
-    public Uni<Map<String, ContainerInstanceView>> describe(@PathParam("cluster") String cluster,
+    @Operation(operationId = "DescribeContainerInstances", summary = "Describe a container instance of a cluster")
+    public Uni<ContainerInstanceResponse> describe(@PathParam("cluster") String cluster,
                                                             @PathParam("instance") String instance) {
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return found(tenant, name, Host.idOf(instance))
-                .map(host -> Map.of("containerInstance", ContainerInstanceView.of(host)));
+                .map(host -> new ContainerInstanceResponse(ContainerInstanceView.of(host)));
     }
 
     /** ECS's UpdateContainerInstancesState: DRAINING moves service tasks away; ACTIVE takes tasks again. */
     @POST
     @Path("container-instances/state")
     @Requires(Action.MANAGE)
-    public Uni<Map<String, Object>> updateState(@PathParam("cluster") String cluster, UpdateStateRequest request) {
+    @Operation(operationId = "UpdateContainerInstancesState", summary = "Drain container instances or make them ACTIVE again")
+    public Uni<UpdateContainerInstancesStateResponse> updateState(@PathParam("cluster") String cluster, UpdateStateRequest request) {
         if (request == null || request.containerInstances() == null || request.containerInstances().isEmpty()) {
             throw invalidParameter("containerInstances: at least one container instance is required");
         }
@@ -120,18 +148,17 @@ public class ContainerInstancesResource {
             return Uni.join().all(updates).andFailFast();
         }).map(results -> {
             List<ContainerInstanceView> updated = new ArrayList<>();
-            List<Map<String, String>> failures = new ArrayList<>();
+            List<Failure> failures = new ArrayList<>();
             for (int i = 0; i < results.size(); i++) {
                 Optional<Host> host = results.get(i);
                 if (host.isPresent()) {
                     updated.add(ContainerInstanceView.of(host.get()));
                     events.hostChanged(host.get(), target.name());
                 } else {
-                    failures.add(Map.of("arn", Host.arn(tenant, name, Host.idOf(request.containerInstances().get(i))),
-                            "reason", "MISSING"));
+                    failures.add(Failure.missing(Host.arn(tenant, name, Host.idOf(request.containerInstances().get(i)))));
                 }
             }
-            return Map.of("containerInstances", updated, "failures", failures);
+            return new UpdateContainerInstancesStateResponse(updated, failures);
         });
     }
 
@@ -142,7 +169,9 @@ public class ContainerInstancesResource {
     @DELETE
     @Path("container-instances/{instance}")
     @Requires(Action.MANAGE)
-    public Uni<Map<String, ContainerInstanceView>> deregister(@PathParam("cluster") String cluster,
+    @Operation(operationId = "DeregisterContainerInstance",
+            summary = "Deregister a container instance; force=true stops the tasks still on it")
+    public Uni<ContainerInstanceResponse> deregister(@PathParam("cluster") String cluster,
                                                               @PathParam("instance") String instance,
                                                               @QueryParam("force") boolean force) {
         String tenant = principal.tenant();
@@ -154,14 +183,15 @@ public class ContainerInstancesResource {
                         + " tasks; stop them first or deregister with force=true");
             }
             return UniHelper.toUni(deregistration.deregister(host));
-        }).map(host -> Map.of("containerInstance", ContainerInstanceView.of(host)));
+        }).map(host -> new ContainerInstanceResponse(ContainerInstanceView.of(host)));
     }
 
     /** ECS's PutAttributes for container instances of this cluster. */
     @PUT
     @Path("attributes")
     @Requires(Action.MANAGE)
-    public Uni<Map<String, List<Attribute>>> putAttributes(@PathParam("cluster") String cluster, AttributesRequest request) {
+    @Operation(operationId = "PutAttributes", summary = "Set custom attributes of container instances")
+    public Uni<AttributesResponse> putAttributes(@PathParam("cluster") String cluster, AttributesRequest request) {
         return changeAttributes(cluster, request, false);
     }
 
@@ -169,12 +199,13 @@ public class ContainerInstancesResource {
     @POST
     @Path("attributes/delete")
     @Requires(Action.MANAGE)
-    public Uni<Map<String, List<Attribute>>> deleteAttributes(@PathParam("cluster") String cluster,
+    @Operation(operationId = "DeleteAttributes", summary = "Remove custom attributes of container instances")
+    public Uni<AttributesResponse> deleteAttributes(@PathParam("cluster") String cluster,
                                                               AttributesRequest request) {
         return changeAttributes(cluster, request, true);
     }
 
-    private Uni<Map<String, List<Attribute>>> changeAttributes(String cluster, AttributesRequest request, boolean delete) {
+    private Uni<AttributesResponse> changeAttributes(String cluster, AttributesRequest request, boolean delete) {
         if (request == null || request.attributes() == null || request.attributes().isEmpty()) {
             throw invalidParameter("attributes: at least one attribute is required");
         }
@@ -219,7 +250,7 @@ public class ContainerInstancesResource {
                             + ids.get(i) + "' in cluster " + name);
                 }
             }
-            return Map.of("attributes", request.attributes());
+            return new AttributesResponse(request.attributes());
         });
     }
 

@@ -22,6 +22,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A dry-run placement: for a task definition, a count and ECS's strategies and constraints, the
@@ -29,9 +32,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * reserved; the same cluster state and seed give the same plan.
  */
 @Path("/api/scheduler/v1/clusters/{cluster}/placement-plans")
+@Tag(name = "Placement plans")
 public class PlacementPlansResource {
 
-    public record PlanRequest(String taskDefinition, Integer count, String group, JsonNode overrides,
+    public record PlanRequest(@Schema(examples = "web:3") String taskDefinition, @Schema(examples = "3") Integer count,
+                              String group, JsonNode overrides,
                               List<PlacementParameters.StrategySpec> placementStrategy,
                               List<PlacementParameters.ConstraintSpec> placementConstraints, Long seed) {
     }
@@ -62,6 +67,8 @@ public class PlacementPlansResource {
 
     @POST
     @Requires(Action.READ)
+    @Operation(operationId = "PlanPlacement",
+            summary = "Dry-run placement: where tasks would go now and why other hosts were passed over")
     public Uni<Plan> plan(@PathParam("cluster") String cluster, PlanRequest request) {
         if (request == null) {
             throw invalidParameter("body: a placement plan request is required");

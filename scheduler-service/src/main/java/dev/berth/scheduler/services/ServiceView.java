@@ -8,13 +8,12 @@ import dev.berth.scheduler.tags.Tag;
 import dev.berth.scheduler.tasks.TaskStore.ServiceTask;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** A service as ECS's DescribeServices shows it, with its deployments and latest events. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServiceView(String serviceArn, String serviceName, String clusterArn, String status, int desiredCount,
                           int runningCount, int pendingCount, String launchType, String taskDefinition,
-                          Map<String, Object> deploymentConfiguration, List<DeploymentView> deployments,
+                          ServicesResource.DeploymentConfigurationSpec deploymentConfiguration, List<DeploymentView> deployments,
                           List<ServiceStore.ServiceEvent> events, JsonNode placementConstraints,
                           JsonNode placementStrategy, String schedulingStrategy, int healthCheckGracePeriodSeconds,
                           Instant createdAt, String createdBy, List<Tag> tags, String propagateTags) {
@@ -45,9 +44,9 @@ public record ServiceView(String serviceArn, String serviceName, String clusterA
         int running = (int) tasks.stream().filter(t -> t.task().lastStatus().name().equals("RUNNING")).count();
         return new ServiceView(service.arn(), service.name(), Cluster.arn(service.tenant(), service.cluster()),
                 service.status(), service.desiredCount(), running, tasks.size() - running, "EC2",
-                service.taskDefinitionArn(), Map.of("minimumHealthyPercent", service.bounds().minimumHealthyPercent(),
-                "maximumPercent", service.bounds().maximumPercent(), "deploymentCircuitBreaker",
-                Map.of("enable", service.circuitBreaker(), "rollback", service.rollback())),
+                service.taskDefinitionArn(), new ServicesResource.DeploymentConfigurationSpec(
+                        service.bounds().minimumHealthyPercent(), service.bounds().maximumPercent(),
+                        new ServicesResource.CircuitBreaker(service.circuitBreaker(), service.rollback())),
                 views, events, service.placementConstraints(), service.placementStrategy(), service.schedulingStrategy(),
                 service.healthCheckGraceSeconds(), service.createdAt(), service.createdBy(), null, null);
     }

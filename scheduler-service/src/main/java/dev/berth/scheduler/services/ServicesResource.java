@@ -1,6 +1,7 @@
 package dev.berth.scheduler.services;
 
 import dev.berth.common.error.ErrorCode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.auth.Action;
@@ -10,6 +11,7 @@ import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
+import dev.berth.scheduler.Page;
 import dev.berth.scheduler.Arns;
 import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.clusters.ClusterStore;
@@ -40,9 +42,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** ECS's CreateService, UpdateService, DescribeServices, ListServices and DeleteService for one cluster. */
 @Path("/api/scheduler/v1/clusters/{cluster}/services")
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "Services")
 public class ServicesResource {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,254}");
@@ -50,19 +55,36 @@ public class ServicesResource {
     public record CircuitBreaker(Boolean enable, Boolean rollback) {
     }
 
-    public record DeploymentConfigurationSpec(Integer minimumHealthyPercent, Integer maximumPercent,
+    /** ECS's DeploymentConfiguration, as given and as shown. */
+    public record DeploymentConfigurationSpec(@Schema(examples = "50") Integer minimumHealthyPercent,
+                                              @Schema(examples = "200") Integer maximumPercent,
                                               CircuitBreaker deploymentCircuitBreaker) {
     }
 
+    /** ECS's LoadBalancer; Berth has none yet, so a service asking for one is refused. */
+    public record LoadBalancer(String targetGroupArn, String loadBalancerName, String containerName,
+                               Integer containerPort) {
+    }
+
+    /** The answer of CreateService, UpdateService, DescribeService and DeleteService. */
+    public record ServiceResponse(ServiceView service) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ListServicesResponse(List<String> serviceArns, String nextToken) {
+    }
+
     /** {@code loadBalancers}, {@code enableExecuteCommand} and {@code enableECSManagedTags} are refused when set. */
-    public record CreateServiceRequest(String serviceName, String taskDefinition, Integer desiredCount,
-                                       String schedulingStrategy, String launchType,
+    public record CreateServiceRequest(@Schema(examples = "web") String serviceName,
+                                       @Schema(examples = "web:3") String taskDefinition,
+                                       @Schema(examples = "2") Integer desiredCount,
+                                       @Schema(examples = "REPLICA") String schedulingStrategy, String launchType,
                                        DeploymentConfigurationSpec deploymentConfiguration,
                                        List<PlacementParameters.ConstraintSpec> placementConstraints,
                                        List<PlacementParameters.StrategySpec> placementStrategy,
                                        Integer healthCheckGracePeriodSeconds, String clientToken, List<Tag> tags,
-                                       String propagateTags, Boolean enableECSManagedTags, JsonNode loadBalancers,
-                                       Boolean enableExecuteCommand) {
+                                       String propagateTags, Boolean enableECSManagedTags,
+                                       List<LoadBalancer> loadBalancers, Boolean enableExecuteCommand) {
     }
 
     public record UpdateServiceRequest(String taskDefinition, Integer desiredCount,
@@ -70,8 +92,8 @@ public class ServicesResource {
                                        List<PlacementParameters.ConstraintSpec> placementConstraints,
                                        List<PlacementParameters.StrategySpec> placementStrategy,
                                        Integer healthCheckGracePeriodSeconds, Boolean forceNewDeployment,
-                                       String propagateTags, Boolean enableECSManagedTags, JsonNode loadBalancers,
-                                       Boolean enableExecuteCommand) {
+                                       String propagateTags, Boolean enableECSManagedTags,
+                                       List<LoadBalancer> loadBalancers, Boolean enableExecuteCommand) {
     }
 
     @Inject
@@ -116,7 +138,8 @@ public class ServicesResource {
 
     @POST
     @Requires(Action.DEPLOY)
-    public Uni<Map<String, ServiceView>> create(@PathParam("cluster") String cluster, CreateServiceRequest request) {
+    @Operation(operationId = "CreateService", summary = "Create a service that keeps tasks of a task definition running")
+    public Uni<ServiceResponse> create(@PathParam("cluster") String cluster, CreateServiceRequest request) {
         if (request == null || request.serviceName() == null || !NAME.matcher(request.serviceName()).matches()) {
             throw invalidParameter("serviceName: a letter, then up to 254 letters, digits, hyphens and underscores");
         }
@@ -164,7 +187,9 @@ public class ServicesResource {
     @PUT
     @Path("{service}")
     @Requires(Action.DEPLOY)
-    public Uni<Map<String, ServiceView>> update(@PathParam("cluster") String cluster, @PathParam("service") String serviceName,
+    @Operation(operationId = "UpdateService",
+            summary = "Change a service's count, task definition or deployment settings; a new task definition rolls out")
+    public Uni<ServiceResponse> update(@PathParam("cluster") String cluster, @PathParam("service") String serviceName,
                                                 UpdateServiceRequest request) {
         if (request == null) {
             throw invalidParameter("body: an UpdateService request is required");
@@ -224,7 +249,8 @@ public class ServicesResource {
     @GET
     @Path("{service}")
     @Requires(Action.READ)
-    public Uni<Map<String, ServiceView>> describe(@PathParam("cluster") String cluster, @PathParam("service") String service) {
+    @Operation(operationId = "DescribeServices", summary = "Describe a service with its deployments and latest events")
+    public Uni<ServiceResponse> describe(@PathParam("cluster") String cluster, @PathParam("service") String service) {
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
@@ -234,7 +260,8 @@ public class ServicesResource {
 
     @GET
     @Requires(Action.READ)
-    public Uni<Map<String, Object>> list(@PathParam("cluster") String cluster, @QueryParam("maxResults") Integer maxResults,
+    @Operation(operationId = "ListServices", summary = "List the ARNs of a cluster's services")
+    public Uni<ListServicesResponse> list(@PathParam("cluster") String cluster, @QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
         int limit = PageTokens.limit(maxResults, 10, 100);
         String after = PageTokens.decode(nextToken);
@@ -242,14 +269,16 @@ public class ServicesResource {
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
                 .chain(c -> UniHelper.toUni(services.list(tenant, name, after, limit + 1)))
-                .map(found -> PageTokens.page("serviceArns", found, limit, Service::arn, Service::name));
+                .map(found -> Page.of(found, limit, Service::arn, Service::name))
+                .map(page -> new ListServicesResponse(page.items(), page.nextToken()));
     }
 
     /** ECS: a service with tasks wanted needs {@code force=true} (or desiredCount 0 first); it drains, then turns INACTIVE. */
     @DELETE
     @Path("{service}")
     @Requires(Action.DEPLOY)
-    public Uni<Map<String, ServiceView>> delete(@PathParam("cluster") String cluster, @PathParam("service") String service,
+    @Operation(operationId = "DeleteService", summary = "Delete a service: it drains, then turns INACTIVE")
+    public Uni<ServiceResponse> delete(@PathParam("cluster") String cluster, @PathParam("service") String service,
                                                 @QueryParam("force") boolean force) {
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
@@ -266,19 +295,19 @@ public class ServicesResource {
                 .chain(this::view);
     }
 
-    private Uni<Map<String, ServiceView>> view(Service service) {
+    private Uni<ServiceResponse> view(Service service) {
         return UniHelper.toUni(services.deployments(service.tenant(), service.cluster(), service.name(), false)
                 .compose(deployments -> tasks.ofService(service.tenant(), service.cluster(), service.name())
                         .compose(live -> services.events(service.tenant(), service.cluster(), service.name())
                                 .map(events -> ServiceView.of(service, deployments, live, events))))
                 .compose(view -> tags.list(service.tenant(), service.arn())
                         .compose(serviceTags -> tags.propagation(pool, service.tenant(), service.cluster(), service.name())
-                                .map(propagate -> Map.of("service", view.withTags(serviceTags, propagate))))));
+                                .map(propagate -> new ServiceResponse(view.withTags(serviceTags, propagate))))));
     }
 
     /** What ECS has and Berth does not yet: refused by name when asked for, rather than dropped. */
-    private static void refuseUnsupported(JsonNode loadBalancers, Boolean executeCommand, Boolean managedTags) {
-        if (loadBalancers != null && !loadBalancers.isNull() && !(loadBalancers.isArray() && loadBalancers.isEmpty())) {
+    private static void refuseUnsupported(List<LoadBalancer> loadBalancers, Boolean executeCommand, Boolean managedTags) {
+        if (loadBalancers != null && !loadBalancers.isEmpty()) {
             throw invalidParameter("loadBalancers: not supported by Berth yet; leave it out or empty");
         }
         if (Boolean.TRUE.equals(executeCommand)) {

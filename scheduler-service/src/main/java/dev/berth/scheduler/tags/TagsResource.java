@@ -19,18 +19,23 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * ECS's TagResource, UntagResource and ListTagsForResource, with ECS's request and response
  * shapes, for the caller's clusters, services, tasks and task definitions.
  */
 @Path("/api/scheduler/v1/tags")
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "Tags")
 public class TagsResource {
 
-    public record TagResourceRequest(String resourceArn, List<Tag> tags) {
+    public record TagResourceRequest(@Schema(examples = "arn:berth:ecs::acme:cluster/prod") String resourceArn,
+                                     List<Tag> tags) {
     }
 
-    public record UntagResourceRequest(String resourceArn, List<String> tagKeys) {
+    public record UntagResourceRequest(@Schema(examples = "arn:berth:ecs::acme:cluster/prod") String resourceArn,
+                                       List<String> tagKeys) {
     }
 
     /** ECS answers TagResource and UntagResource with an empty object (the annotation lets Jackson write {}). */
@@ -64,6 +69,7 @@ public class TagsResource {
 
     @POST
     @Requires(Action.DEPLOY)
+    @Operation(operationId = "TagResource", summary = "Add tags to a cluster, service, task or task definition")
     public Uni<Done> tag(TagResourceRequest request) {
         if (request == null) {
             throw invalidParameter("body: {\"resourceArn\": ..., \"tags\": [...]} is required");
@@ -83,6 +89,7 @@ public class TagsResource {
     @POST
     @Path("untag")
     @Requires(Action.DEPLOY)
+    @Operation(operationId = "UntagResource", summary = "Remove tags by key")
     public Uni<Done> untag(UntagResourceRequest request) {
         if (request == null) {
             throw invalidParameter("body: {\"resourceArn\": ..., \"tagKeys\": [...]} is required");
@@ -97,6 +104,7 @@ public class TagsResource {
 
     @GET
     @Requires(Action.READ)
+    @Operation(operationId = "ListTagsForResource", summary = "List a resource's tags")
     public Uni<ListTagsForResourceResponse> list(@QueryParam("resourceArn") String resourceArn) {
         String tenant = principal.tenant();
         TaggedResource resource = TaggedResource.parse("resourceArn", resourceArn, tenant);

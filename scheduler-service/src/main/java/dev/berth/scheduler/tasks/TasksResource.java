@@ -1,6 +1,7 @@
 package dev.berth.scheduler.tasks;
 
 import dev.berth.common.error.ErrorCode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
@@ -9,6 +10,8 @@ import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
+import dev.berth.scheduler.Failure;
+import dev.berth.scheduler.Page;
 import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.clusters.ClusterStore;
 import dev.berth.scheduler.hosts.Host;
@@ -29,17 +32,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** ECS's RunTask, StartTask, StopTask, DescribeTasks and ListTasks for one cluster. */
 @Path("/api/scheduler/v1/clusters/{cluster}/tasks")
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "Tasks")
 public class TasksResource {
 
-    public record RunTaskRequest(String taskDefinition, Integer count, String group, String startedBy, JsonNode overrides,
+    public record RunTaskRequest(@Schema(examples = "web:3") String taskDefinition, @Schema(examples = "2") Integer count,
+                                 String group, String startedBy, JsonNode overrides,
                                  List<PlacementParameters.StrategySpec> placementStrategy,
                                  List<PlacementParameters.ConstraintSpec> placementConstraints, String clientToken,
                                  String launchType, List<Tag> tags, String propagateTags, Boolean enableECSManagedTags,
@@ -54,7 +58,23 @@ public class TasksResource {
     public record StopTaskRequest(String reason) {
     }
 
-    public record DescribeTasksRequest(List<String> tasks, List<String> include) {
+    public record DescribeTasksRequest(List<String> tasks, @Schema(examples = "[\"TAGS\"]") List<String> include) {
+    }
+
+    /** ECS's RunTask and StartTask answer: the tasks started and, for those that found no host, why. */
+    public record RunTaskResponse(List<TaskView> tasks, List<TaskLauncher.Failure> failures) {
+    }
+
+    /** The answer of StopTask and of describing one task. */
+    public record TaskResponse(TaskView task) {
+    }
+
+    /** ECS's DescribeTasks answer; unknown tasks come back as failures with reason MISSING. */
+    public record DescribeTasksResponse(List<TaskView> tasks, List<Failure> failures) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ListTasksResponse(List<String> taskArns, String nextToken) {
     }
 
     @Inject
@@ -83,7 +103,8 @@ public class TasksResource {
 
     @POST
     @Requires(Action.DEPLOY)
-    public Uni<Map<String, Object>> run(@PathParam("cluster") String cluster, RunTaskRequest request) {
+    @Operation(operationId = "RunTask", summary = "Run tasks of a task definition on hosts the placement picks")
+    public Uni<RunTaskResponse> run(@PathParam("cluster") String cluster, RunTaskRequest request) {
         if (request == null) {
             throw invalidParameter("body: a RunTask request is required");
         }
@@ -106,7 +127,7 @@ public class TasksResource {
         String tenant = principal.tenant();
         TaskRoleUse.require("overrides.taskRoleArn", TaskRoleUse.override(request.overrides()), principal.get(), tenant);
         String name = Cluster.nameOf(cluster);
-        Supplier<Uni<Map<String, Object>>> run = () -> definitions.requireActive(tenant, request.taskDefinition())
+        Supplier<Uni<RunTaskResponse>> run = () -> definitions.requireActive(tenant, request.taskDefinition())
                 .chain(definition -> launch(new TaskLauncher.Launch(tenant, name, definition, request.overrides(),
                         count, groupOr(request.group(), definition), request.startedBy(), null, null, constraints,
                         strategies, null, tags, propagate)));
@@ -119,7 +140,8 @@ public class TasksResource {
     @POST
     @Path("start")
     @Requires(Action.DEPLOY)
-    public Uni<Map<String, Object>> start(@PathParam("cluster") String cluster, StartTaskRequest request) {
+    @Operation(operationId = "StartTask", summary = "Start tasks of a task definition on the container instances named")
+    public Uni<RunTaskResponse> start(@PathParam("cluster") String cluster, StartTaskRequest request) {
         if (request == null || request.containerInstances() == null || request.containerInstances().isEmpty()) {
             throw invalidParameter("containerInstances: at least one container instance is required");
         }
@@ -144,7 +166,8 @@ public class TasksResource {
     @POST
     @Path("{task}/stop")
     @Requires(Action.DEPLOY)
-    public Uni<Map<String, TaskView>> stop(@PathParam("cluster") String cluster, @PathParam("task") String task,
+    @Operation(operationId = "StopTask", summary = "Stop a task")
+    public Uni<TaskResponse> stop(@PathParam("cluster") String cluster, @PathParam("task") String task,
                                            StopTaskRequest request) {
         String reason = request == null || request.reason() == null ? "Task stopped by " + principal.get().name()
                 : request.reason();
@@ -155,13 +178,14 @@ public class TasksResource {
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
                 .chain(c -> UniHelper.toUni(termination.stop(tenant, name, Task.idOf(task), "UserInitiated", reason)))
-                .map(stopped -> Map.of("task", TaskView.of(stopped)));
+                .map(stopped -> new TaskResponse(TaskView.of(stopped)));
     }
 
     @GET
     @Path("{task}")
     @Requires(Action.READ)
-    public Uni<Map<String, TaskView>> describe(@PathParam("cluster") String cluster, @PathParam("task") String task,
+    @Operation(operationId = "DescribeTask", summary = "Describe one task; include=TAGS adds its tags")
+    public Uni<TaskResponse> describe(@PathParam("cluster") String cluster, @PathParam("task") String task,
                                               @QueryParam("include") List<String> include) {
         boolean withTags = Include.tags("include", include);
         String tenant = principal.tenant();
@@ -171,7 +195,7 @@ public class TasksResource {
                 .map(found -> found.stream().findFirst().orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
                         "task: no task '" + task + "' in cluster " + name)))
                 .chain(found -> withTags(List.of(found), withTags))
-                .map(views -> Map.of("task", views.get(0)));
+                .map(views -> new TaskResponse(views.get(0)));
     }
 
     /** The tasks' views, with their tags when asked for. */
@@ -188,7 +212,8 @@ public class TasksResource {
     @POST
     @Path("describe")
     @Requires(Action.READ)
-    public Uni<Map<String, Object>> describeMany(@PathParam("cluster") String cluster, DescribeTasksRequest request) {
+    @Operation(operationId = "DescribeTasks", summary = "Describe up to 100 tasks")
+    public Uni<DescribeTasksResponse> describeMany(@PathParam("cluster") String cluster, DescribeTasksRequest request) {
         if (request == null || request.tasks() == null || request.tasks().isEmpty() || request.tasks().size() > 100) {
             throw invalidParameter("tasks: 1 to 100 task ids or ARNs");
         }
@@ -200,16 +225,16 @@ public class TasksResource {
                 .chain(c -> UniHelper.toUni(tasks.find(tenant, name, ids)))
                 .chain(found -> withTags(found, withTags).map(views -> {
                     List<String> seen = found.stream().map(Task::id).toList();
-                    List<Map<String, String>> failures = new ArrayList<>();
-                    ids.stream().filter(id -> !seen.contains(id)).forEach(id -> failures.add(
-                            Map.of("arn", Task.arn(tenant, name, id), "reason", "MISSING")));
-                    return Map.of("tasks", views, "failures", failures);
+                    List<Failure> failures = ids.stream().filter(id -> !seen.contains(id))
+                            .map(id -> Failure.missing(Task.arn(tenant, name, id))).toList();
+                    return new DescribeTasksResponse(views, failures);
                 }));
     }
 
     @GET
     @Requires(Action.READ)
-    public Uni<Map<String, Object>> list(@PathParam("cluster") String cluster, @QueryParam("family") String family,
+    @Operation(operationId = "ListTasks", summary = "List the ARNs of a cluster's tasks, newest first")
+    public Uni<ListTasksResponse> list(@PathParam("cluster") String cluster, @QueryParam("family") String family,
                                          @QueryParam("serviceName") String serviceName,
                                          @QueryParam("startedBy") String startedBy,
                                          @QueryParam("containerInstance") String containerInstance,
@@ -237,18 +262,16 @@ public class TasksResource {
         String fromId = beforeId;
         return clusters.requireActive(tenant, name)
                 .chain(c -> UniHelper.toUni(tasks.list(tenant, name, filter, from, fromId, limit + 1)))
-                .map(found -> PageTokens.page("taskArns", found, limit, Task::arn, t -> t.createdAt() + "|" + t.id()));
+                .map(found -> Page.of(found, limit, Task::arn, t -> t.createdAt() + "|" + t.id()))
+                .map(page -> new ListTasksResponse(page.items(), page.nextToken()));
     }
 
-    private Uni<Map<String, Object>> launch(TaskLauncher.Launch launch) {
+    private Uni<RunTaskResponse> launch(TaskLauncher.Launch launch) {
         return UniHelper.toUni(launcher.launch(launch)).map(launched -> {
             if (launched.tasks().isEmpty() && launched.failures().isEmpty()) {
                 throw invalidParameter("No Container Instances were found in your cluster.");
             }
-            Map<String, Object> response = new LinkedHashMap<>();
-            response.put("tasks", launched.tasks().stream().map(TaskView::of).toList());
-            response.put("failures", launched.failures());
-            return response;
+            return new RunTaskResponse(launched.tasks().stream().map(TaskView::of).toList(), launched.failures());
         });
     }
 
