@@ -6,7 +6,7 @@ import dev.berth.scheduler.Arns;
 import java.time.OffsetDateTime;
 
 /** An ECS cluster of one tenant. */
-public record Cluster(String tenant, String name, String status, OffsetDateTime createdAt,
+public record Cluster(String tenant, String name, ClusterStatus status, OffsetDateTime createdAt,
                       ClusterSecuritySettings securitySettings) {
 
     public String arn() {

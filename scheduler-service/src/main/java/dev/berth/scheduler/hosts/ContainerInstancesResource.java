@@ -1,5 +1,6 @@
 package dev.berth.scheduler.hosts;
 
+import java.util.Arrays;
 import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.error.ErrorCode;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -95,15 +96,15 @@ public class ContainerInstancesResource {
     public Uni<ListContainerInstancesResponse> list(@PathParam("cluster") String cluster, @QueryParam("status") String status,
                                          @QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
-        if (status != null && !List.of("ACTIVE", "DRAINING", "INACTIVE").contains(status)) {
-            throw invalidParameter("status: ACTIVE, DRAINING or INACTIVE, got '" + status + "'");
-        }
+        HostStatus wanted = status == null ? null : Arrays.stream(HostStatus.values())
+                .filter(s -> s.name().equals(status)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("status", "ACTIVE, DRAINING or INACTIVE, got '" + status + "'"));
         int limit = PageTokens.limit(maxResults, 100, 100);
         String after = PageTokens.decode(nextToken);
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
-                .chain(c -> UniHelper.toUni(hosts.list(tenant, name, status, after, limit + 1)))
+                .chain(c -> UniHelper.toUni(hosts.list(tenant, name, wanted, after, limit + 1)))
                 .map(found -> Page.of(found, limit, Host::arn, Host::id))
                 .map(page -> new ListContainerInstancesResponse(page.items(), page.nextToken()));
     }

@@ -43,7 +43,7 @@ public class HostRevocationsResource {
             throw new ApiException(ErrorCode.ACCESS_DENIED, "Only the platform's services revoke hosts here.");
         }
         return UniHelper.toUni(hosts.find(tenant, hostId).compose(found -> found
-                        .filter(host -> !HostStatus.INACTIVE.name().equals(host.status()))
+                        .filter(host -> host.status() != HostStatus.INACTIVE)
                         .map(host -> deregistration.deregister(host, false).<Void>mapEmpty())
                         .orElseGet(Future::succeededFuture)))
                 .map(done -> RestResponse.noContent());

@@ -1,5 +1,7 @@
 package dev.berth.scheduler.schedules;
 
+import java.util.Arrays;
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.error.ErrorCode;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,7 +73,7 @@ public class ScheduledTasksResource {
     }
 
     public record ScheduledTaskView(String name, String arn, String scheduleExpression, String scheduleExpressionTimezone,
-                                    String state, @Schema(implementation = RunTaskParameters.class) JsonNode runTask,
+                                    ScheduleState state, @Schema(implementation = RunTaskParameters.class) JsonNode runTask,
                                     List<String> nextRuns, Instant lastRunAt,
                                     @Schema(implementation = LastResult.class) JsonNode lastResult, Instant createdAt) {
         static ScheduledTaskView of(ScheduledTask rule) {
@@ -119,10 +121,9 @@ public class ScheduledTasksResource {
         if (request == null || request.scheduleExpression() == null) {
             throw invalidParameter("scheduleExpression: cron(...) or rate(...) is required");
         }
-        String state = request.state() == null ? "ENABLED" : request.state();
-        if (!List.of("ENABLED", "DISABLED").contains(state)) {
-            throw invalidParameter("state: ENABLED or DISABLED, got '" + state + "'");
-        }
+        ScheduleState state = request.state() == null ? ScheduleState.ENABLED
+                : Arrays.stream(ScheduleState.values()).filter(s -> s.name().equals(request.state())).findFirst()
+                .orElseThrow(() -> new InvalidInputException("state", "ENABLED or DISABLED, got '" + request.state() + "'"));
         String timezone = request.scheduleExpressionTimezone() == null ? "UTC" : request.scheduleExpressionTimezone();
         Instant now = Instant.now();
         ScheduleExpression.zone(timezone);
@@ -133,7 +134,7 @@ public class ScheduledTasksResource {
         }
         PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         PlacementParameters.strategies("placementStrategy", request.placementStrategy());
-        Instant next = "ENABLED".equals(state) ? schedule.nextAfter(now.atZone(ScheduleExpression.zone(timezone)))
+        Instant next = state == ScheduleState.ENABLED ? schedule.nextAfter(now.atZone(ScheduleExpression.zone(timezone)))
                 .map(ZonedDateTime::toInstant).orElse(null) : null;
         RunTaskParameters runTask = new RunTaskParameters(request.taskDefinition(), count, request.group(),
                 request.overrides(), request.placementConstraints(), request.placementStrategy());

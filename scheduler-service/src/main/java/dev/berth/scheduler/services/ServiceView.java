@@ -1,5 +1,6 @@
 package dev.berth.scheduler.services;
 
+import dev.berth.scheduler.tasks.TaskStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.scheduler.clusters.Cluster;
@@ -11,11 +12,11 @@ import java.util.List;
 
 /** A service as ECS's DescribeServices shows it, with its deployments and latest events. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ServiceView(String serviceArn, String serviceName, String clusterArn, String status, int desiredCount,
+public record ServiceView(String serviceArn, String serviceName, String clusterArn, ServiceStatus status, int desiredCount,
                           int runningCount, int pendingCount, String launchType, String taskDefinition,
                           ServicesResource.DeploymentConfigurationSpec deploymentConfiguration, List<DeploymentView> deployments,
                           List<ServiceStore.ServiceEvent> events, JsonNode placementConstraints,
-                          JsonNode placementStrategy, String schedulingStrategy, int healthCheckGracePeriodSeconds,
+                          JsonNode placementStrategy, SchedulingStrategy schedulingStrategy, int healthCheckGracePeriodSeconds,
                           Instant createdAt, String createdBy, List<Tag> tags, String propagateTags) {
 
     /** The view with the service's tags and how its tasks get tags. */
@@ -26,9 +27,9 @@ public record ServiceView(String serviceArn, String serviceName, String clusterA
                 propagate.name());
     }
 
-    public record DeploymentView(String id, String status, String taskDefinition, int desiredCount, int pendingCount,
+    public record DeploymentView(String id, DeploymentStatus status, String taskDefinition, int desiredCount, int pendingCount,
                                  int runningCount, int failedTasks, Instant createdAt, Instant updatedAt,
-                                 String rolloutState, String rolloutStateReason) {
+                                 RolloutState rolloutState, String rolloutStateReason) {
     }
 
     static ServiceView of(Service service, List<Deployment> deployments, List<ServiceTask> tasks,
@@ -36,12 +37,12 @@ public record ServiceView(String serviceArn, String serviceName, String clusterA
         List<DeploymentView> views = deployments.stream().sorted((a, b) -> b.createdAt().compareTo(a.createdAt()))
                 .map(d -> {
                     List<ServiceTask> mine = tasks.stream().filter(t -> d.id().equals(t.task().deploymentId())).toList();
-                    int running = (int) mine.stream().filter(t -> t.task().lastStatus().name().equals("RUNNING")).count();
+                    int running = (int) mine.stream().filter(t -> t.task().lastStatus() == TaskStatus.RUNNING).count();
                     return new DeploymentView(d.id(), d.status(), d.taskDefinitionArn(),
                             d.primary() ? service.desiredCount() : mine.size(), mine.size() - running, running,
                             d.failedTasks(), d.createdAt(), d.updatedAt(), d.rolloutState(), d.rolloutStateReason());
                 }).toList();
-        int running = (int) tasks.stream().filter(t -> t.task().lastStatus().name().equals("RUNNING")).count();
+        int running = (int) tasks.stream().filter(t -> t.task().lastStatus() == TaskStatus.RUNNING).count();
         return new ServiceView(service.arn(), service.name(), Cluster.arn(service.tenant(), service.cluster()),
                 service.status(), service.desiredCount(), running, tasks.size() - running, "EC2",
                 service.taskDefinitionArn(), new ServicesResource.DeploymentConfigurationSpec(

@@ -1,5 +1,7 @@
 package dev.berth.scheduler.services;
 
+import java.util.Arrays;
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.error.ErrorCode;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -143,11 +145,11 @@ public class ServicesResource {
         if (request == null || request.serviceName() == null || !NAME.matcher(request.serviceName()).matches()) {
             throw invalidParameter("serviceName: a letter, then up to 254 letters, digits, hyphens and underscores");
         }
-        String strategy = request.schedulingStrategy() == null ? "REPLICA" : request.schedulingStrategy();
-        if (!List.of("REPLICA", "DAEMON").contains(strategy)) {
-            throw invalidParameter("schedulingStrategy: REPLICA or DAEMON, got '" + strategy + "'");
-        }
-        boolean daemon = strategy.equals("DAEMON");
+        SchedulingStrategy strategy = request.schedulingStrategy() == null ? SchedulingStrategy.REPLICA
+                : Arrays.stream(SchedulingStrategy.values()).filter(s -> s.name().equals(request.schedulingStrategy()))
+                .findFirst().orElseThrow(() -> new InvalidInputException("schedulingStrategy",
+                        "REPLICA or DAEMON, got '" + request.schedulingStrategy() + "'"));
+        boolean daemon = strategy == SchedulingStrategy.DAEMON;
         if (daemon && request.desiredCount() != null) {
             throw invalidParameter("desiredCount: a DAEMON service runs one task per host and takes no desiredCount");
         }
@@ -173,7 +175,7 @@ public class ServicesResource {
                 .chain(c -> definitions.requireActive(tenant, request.taskDefinition())
                         .invoke(definition -> ElevatedAccessCheck.require(documents.spec(documents.parse(definition.document())), c)))
                 .chain(definition -> UniHelper.toUni(services.create(new Service(tenant, name, request.serviceName(),
-                        "ACTIVE", strategy, desired, definition.arn(), bounds, breaker(request.deploymentConfiguration(), false),
+                        ServiceStatus.ACTIVE, strategy, desired, definition.arn(), bounds, breaker(request.deploymentConfiguration(), false),
                         rollback(request.deploymentConfiguration(), false), tree(request.placementConstraints()),
                         tree(request.placementStrategy()), grace, false, null, null, null, principal.get().name()),
                         (client, created) -> tags.replace(client, tenant, created.arn(), serviceTags)
@@ -289,7 +291,7 @@ public class ServicesResource {
                         throw invalidParameter("force: the service still wants " + found.desiredCount()
                                 + " tasks; scale it to 0 first or delete with force=true");
                     }
-                    return UniHelper.toUni(services.setStatus(tenant, name, found.name(), "DRAINING"));
+                    return UniHelper.toUni(services.setStatus(tenant, name, found.name(), ServiceStatus.DRAINING));
                 })
                 .chain(ok -> found(tenant, name, Arns.lastSegment(service)))
                 .chain(this::view);
@@ -320,7 +322,7 @@ public class ServicesResource {
 
     private Uni<Service> found(String tenant, String cluster, String name) {
         return UniHelper.toUni(services.find(tenant, cluster, name))
-                .map(found -> found.filter(s -> !"INACTIVE".equals(s.status())).orElseThrow(() -> new ApiException(
+                .map(found -> found.filter(s -> s.status() != ServiceStatus.INACTIVE).orElseThrow(() -> new ApiException(
                         ErrorCode.SERVICE_NOT_FOUND, "Service not found: " + name + " in cluster " + cluster + ".")));
     }
 

@@ -1,5 +1,7 @@
 package dev.berth.scheduler.tags;
 
+import dev.berth.scheduler.clusters.ClusterStatus;
+import dev.berth.scheduler.services.ServiceStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
@@ -117,9 +119,9 @@ public class TagsResource {
     private Uni<Void> exists(String tenant, TaggedResource resource) {
         Uni<Boolean> found = switch (resource.kind()) {
             case CLUSTER -> clusters.find(tenant, resource.name())
-                    .map(c -> c.filter(cluster -> "ACTIVE".equals(cluster.status())).isPresent());
+                    .map(c -> c.filter(cluster -> cluster.status() == ClusterStatus.ACTIVE).isPresent());
             case SERVICE -> UniHelper.toUni(services.find(tenant, resource.cluster(), resource.name()))
-                    .map(s -> s.filter(service -> !"INACTIVE".equals(service.status())).isPresent());
+                    .map(s -> s.filter(service -> service.status() != ServiceStatus.INACTIVE).isPresent());
             case TASK -> UniHelper.toUni(tasks.find(tenant, resource.cluster(), List.of(resource.name())))
                     .map(found1 -> !found1.isEmpty());
             case TASK_DEFINITION -> definitions.find(tenant, resource.name(), resource.revision())

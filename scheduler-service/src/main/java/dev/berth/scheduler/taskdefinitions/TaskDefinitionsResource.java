@@ -1,5 +1,6 @@
 package dev.berth.scheduler.taskdefinitions;
 
+import java.util.Arrays;
 import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.error.ErrorCode;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -41,8 +42,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/scheduler/v1/task-definitions")
 @org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "Task definitions")
 public class TaskDefinitionsResource {
-
-    private static final List<String> STATUSES = List.of("ACTIVE", "INACTIVE");
 
     @Inject
     TaskDefinitionStore store;
@@ -134,13 +133,14 @@ public class TaskDefinitionsResource {
                                          @QueryParam("status") String status,
                                          @QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw clientError("status: ACTIVE or INACTIVE, got '" + status + "'");
-        }
+        TaskDefinitionStatus wanted = status == null ? null : Arrays.stream(TaskDefinitionStatus.values())
+                .filter(s -> s.name().equals(status)).findFirst()
+                .orElseThrow(() -> new InvalidInputException(ErrorCode.CLIENT, "status",
+                        "ACTIVE or INACTIVE, got '" + status + "'"));
         int limit = PageTokens.limit(maxResults, 100, 100, TaskDefinitionsResource::clientError);
         String position = PageTokens.decode(nextToken, () -> clientError("nextToken: not a token this API gave out"));
         TaskDefinitionReference after = position == null ? new TaskDefinitionReference("", 0) : TaskDefinitionReference.parse(position);
-        return store.list(principal.tenant(), familyPrefix, status, after.family(), after.revision(), limit + 1)
+        return store.list(principal.tenant(), familyPrefix, wanted, after.family(), after.revision(), limit + 1)
                 .map(found -> Page.of(found, limit, StoredTaskDefinition::arn, d -> d.family() + ":" + d.revision()))
                 .map(page -> new ListTaskDefinitionsResponse(page.items(), page.nextToken()));
     }
