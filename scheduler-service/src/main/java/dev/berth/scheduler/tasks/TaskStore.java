@@ -1,5 +1,6 @@
 package dev.berth.scheduler.tasks;
 
+import dev.berth.scheduler.clusters.ClusterKey;
 import dev.berth.scheduler.hosts.HostStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -221,7 +222,8 @@ public class TaskStore {
                 .execute(Tuple.of(task.tenant(), task.id(), stopCode, reason))
                 .map(rows -> row(rows.iterator().next()))
                 .compose(marked -> client.preparedQuery("SELECT pg_notify($1, $2)")
-                        .execute(Tuple.of(ClusterStates.CHANNEL, task.tenant() + "/" + task.cluster() + "/"))
+                        .execute(Tuple.of(ClusterStates.CHANNEL,
+                                new PlacementNotice(new ClusterKey(task.tenant(), task.cluster()), "").payload()))
                         .map(marked));
     }
 

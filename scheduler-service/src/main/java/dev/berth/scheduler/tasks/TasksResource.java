@@ -31,7 +31,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -245,24 +244,17 @@ public class TasksResource {
             throw invalidParameter("desiredStatus: RUNNING, PENDING or STOPPED, got '" + desiredStatus + "'");
         }
         int limit = PageTokens.limit(maxResults, 100, 100);
-        String position = PageTokens.decode(nextToken);
-        Instant before = null;
-        String beforeId = null;
-        if (position != null) {
-            int at = position.indexOf('|');
-            before = Instant.parse(position.substring(0, at));
-            beforeId = position.substring(at + 1);
-        }
+        String token = PageTokens.decode(nextToken);
+        TaskListPosition position = token == null ? null : TaskListPosition.parse(token);
         TaskStatus status = "STOPPED".equals(desiredStatus) ? TaskStatus.STOPPED : TaskStatus.RUNNING;
         TaskStore.Filter filter = new TaskStore.Filter(family, serviceName, startedBy,
                 containerInstance == null ? null : Host.idOf(containerInstance), status);
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
-        Instant from = before;
-        String fromId = beforeId;
         return clusters.requireActive(tenant, name)
-                .chain(c -> UniHelper.toUni(tasks.list(tenant, name, filter, from, fromId, limit + 1)))
-                .map(found -> Page.of(found, limit, Task::arn, t -> t.createdAt() + "|" + t.id()))
+                .chain(c -> UniHelper.toUni(tasks.list(tenant, name, filter, position == null ? null : position.createdAt(),
+                        position == null ? null : position.id(), limit + 1)))
+                .map(found -> Page.of(found, limit, Task::arn, t -> TaskListPosition.of(t).text()))
                 .map(page -> new ListTasksResponse(page.items(), page.nextToken()));
     }
 

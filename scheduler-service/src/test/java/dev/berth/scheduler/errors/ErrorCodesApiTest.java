@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.berth.testsupport.BerthInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +29,14 @@ class ErrorCodesApiTest {
         String cluster = newCluster();
         as("acme-viewer").get("/api/scheduler/v1/clusters/" + cluster + "/tasks/" + UUID.randomUUID()).then()
                 .statusCode(404).body("code", equalTo("ResourceNotFoundException"));
+    }
+
+    @Test
+    void aForgedListTasksTokenIsRefusedByName() {
+        String cluster = newCluster();
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString("no position".getBytes(StandardCharsets.UTF_8));
+        as("acme-viewer").queryParam("nextToken", forged).get("/api/scheduler/v1/clusters/" + cluster + "/tasks").then()
+                .statusCode(400).body("code", equalTo("InvalidParameterException")).body("field", equalTo("nextToken"));
     }
 
     @Test
