@@ -50,7 +50,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ScheduledTasksResource {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-    private static final int SHOWN_RUNS = 5;
 
     /** The rule and its RunTask parameters (EventBridge's EcsParameters, in RunTask's names). */
     public record PutScheduledTaskRequest(@Schema(examples = "cron(0 9 ? * MON-FRI *)") String scheduleExpression,
@@ -76,9 +75,9 @@ public class ScheduledTasksResource {
                                     ScheduleState state, @Schema(implementation = RunTaskParameters.class) JsonNode runTask,
                                     List<String> nextRuns, Instant lastRunAt,
                                     @Schema(implementation = LastResult.class) JsonNode lastResult, Instant createdAt) {
-        static ScheduledTaskView of(ScheduledTask rule) {
+        static ScheduledTaskView of(ScheduledTask rule, int shownRuns) {
             return new ScheduledTaskView(rule.name(), rule.arn(), rule.scheduleExpression(), rule.timezone(), rule.state(),
-                    rule.runTask(), rule.nextRuns(Instant.now(), SHOWN_RUNS).stream().map(ZonedDateTime::toString).toList(),
+                    rule.runTask(), rule.nextRuns(Instant.now(), shownRuns).stream().map(ZonedDateTime::toString).toList(),
                     rule.lastRunAt(), rule.lastResult(), rule.createdAt());
         }
     }
@@ -108,6 +107,13 @@ public class ScheduledTasksResource {
 
     @Inject
     TaskDefinitionDocuments documents;
+
+    @Inject
+    SchedulesConfig config;
+
+    private ScheduledTaskView view(ScheduledTask rule) {
+        return ScheduledTaskView.of(rule, config.shownNextRuns());
+    }
 
     @PUT
     @Path("{name}")
@@ -148,7 +154,7 @@ public class ScheduledTasksResource {
                                 documents.spec(documents.parse(definition.document())), c)))
                 .chain(found -> UniHelper.toUni(store.put(tenant, clusterName, name, request.scheduleExpression(), timezone,
                         state, json.valueToTree(runTask).toString(), next, now)))
-                .map(rule -> new ScheduledTaskResponse(ScheduledTaskView.of(rule)));
+                .map(rule -> new ScheduledTaskResponse(view(rule)));
     }
 
     @GET
@@ -161,7 +167,7 @@ public class ScheduledTasksResource {
         return clusters.requireActive(tenant, clusterName)
                 .chain(c -> UniHelper.toUni(store.find(tenant, clusterName, name)))
                 .map(found -> found.orElseThrow(() -> notFound(name)))
-                .map(rule -> new ScheduledTaskResponse(ScheduledTaskView.of(rule)));
+                .map(rule -> new ScheduledTaskResponse(view(rule)));
     }
 
     @GET
@@ -175,7 +181,7 @@ public class ScheduledTasksResource {
         String clusterName = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, clusterName)
                 .chain(c -> UniHelper.toUni(store.list(tenant, clusterName, after, limit + 1)))
-                .map(found -> Page.of(found, limit, ScheduledTaskView::of, ScheduledTask::name))
+                .map(found -> Page.of(found, limit, this::view, ScheduledTask::name))
                 .map(page -> new ListScheduledTasksResponse(page.items(), page.nextToken()));
     }
 

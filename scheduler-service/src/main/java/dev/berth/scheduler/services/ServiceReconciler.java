@@ -45,7 +45,6 @@ import org.jboss.logging.Logger;
 public class ServiceReconciler {
 
     private static final Logger LOG = Logger.getLogger(ServiceReconciler.class);
-    private static final Duration PLACEMENT_EVENT_EVERY = Duration.ofSeconds(60);
 
     @Inject
     ServiceStore services;
@@ -70,6 +69,9 @@ public class ServiceReconciler {
 
     @Inject
     Pool pool;
+
+    @Inject
+    ServicesConfig config;
 
     /** One pass over every live service. */
     public Future<Void> reconcileAll() {
@@ -252,7 +254,7 @@ public class ServiceReconciler {
                     done = done.compose(ok -> placementFailed(service, failures));
                 }
                 for (String warning : warnings) {
-                    done = done.compose(ok -> eventAtMostEvery(PLACEMENT_EVENT_EVERY, service,
+                    done = done.compose(ok -> eventAtMostEvery(config.placementEventEvery(), service,
                             "(service " + service.name() + ") " + warning + "."));
                 }
                 return done;
@@ -270,7 +272,7 @@ public class ServiceReconciler {
         String message = "(service " + service.name() + ") was unable to place a task because no container instance met "
                 + "all of its requirements." + closest(failures);
         boolean repeated = message.equals(service.lastPlacementFailure()) && service.lastPlacementFailureAt() != null
-                && service.lastPlacementFailureAt().isAfter(Instant.now().minus(PLACEMENT_EVENT_EVERY));
+                && service.lastPlacementFailureAt().isAfter(Instant.now().minus(config.placementEventEvery()));
         if (repeated) {
             return Future.succeededFuture();
         }

@@ -43,7 +43,6 @@ import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -125,16 +124,15 @@ public class ServicesResource {
     @Inject
     TagStore tags;
 
-    /** The most tasks a service may want; more is refused before anything is stored. */
-    @ConfigProperty(name = "berth.scheduler.max-desired-count", defaultValue = "5000")
-    int maxDesiredCount;
+    @Inject
+    ServicesConfig config;
 
     private void requireDesiredCount(int desired) {
         if (desired < 0) {
             throw invalidParameter("desiredCount: must not be negative, got " + desired);
         }
-        if (desired > maxDesiredCount) {
-            throw invalidParameter("desiredCount: at most " + maxDesiredCount + " tasks per service, got " + desired);
+        if (desired > config.maxDesiredCount()) {
+            throw invalidParameter("desiredCount: at most " + config.maxDesiredCount() + " tasks per service, got " + desired);
         }
     }
 
