@@ -1,10 +1,10 @@
 package dev.berth.scheduler.clusters;
 
+import dev.berth.common.error.InvalidInputException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
-import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.common.error.ApiException;
 import dev.berth.common.error.ErrorCode;
@@ -71,7 +71,7 @@ public class ClustersResource {
     public Uni<ClusterResponse> create(CreateClusterRequest request) {
         String name = request == null || request.clusterName() == null ? "default" : request.clusterName();
         if (!NAME.matcher(name).matches()) {
-            throw invalidParameter("clusterName: '" + name
+            throw new InvalidInputException("clusterName", "'" + name
                     + "' may hold up to 255 letters, digits, hyphens and underscores");
         }
         List<Tag> tags = TagRules.check("tags", request == null ? null : request.tags());
@@ -147,7 +147,7 @@ public class ClustersResource {
                     "Only platform operators change a cluster's security settings.");
         }
         if (settings == null) {
-            throw invalidParameter("body: {\"allowPrivilegedContainers\": ..., \"allowHostNetwork\": ...} is required");
+            throw new InvalidInputException("body", "{\"allowPrivilegedContainers\": ..., \"allowHostNetwork\": ...} is required");
         }
         String name = Cluster.nameOf(cluster);
         String tenant = Cluster.tenantOf(cluster).orElseGet(principal::tenant);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
-import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
@@ -128,10 +127,10 @@ public class ContainerInstancesResource {
     @Operation(operationId = "UpdateContainerInstancesState", summary = "Drain container instances or make them ACTIVE again")
     public Uni<UpdateContainerInstancesStateResponse> updateState(@PathParam("cluster") String cluster, UpdateStateRequest request) {
         if (request == null || request.containerInstances() == null || request.containerInstances().isEmpty()) {
-            throw invalidParameter("containerInstances: at least one container instance is required");
+            throw new InvalidInputException("containerInstances", "at least one container instance is required");
         }
         if (request.containerInstances().size() > 10) {
-            throw invalidParameter("containerInstances: at most 10, got " + request.containerInstances().size());
+            throw new InvalidInputException("containerInstances", "at most 10, got " + request.containerInstances().size());
         }
         HostStatus status = HostStatus.ACTIVE.name().equals(request.status()) ? HostStatus.ACTIVE
                 : HostStatus.DRAINING.name().equals(request.status()) ? HostStatus.DRAINING : null;
@@ -179,7 +178,7 @@ public class ContainerInstancesResource {
         String name = Cluster.nameOf(cluster);
         return found(tenant, name, Host.idOf(instance)).chain(host -> {
             if (!force && host.runningTasks() + host.pendingTasks() > 0) {
-                throw invalidParameter("force: the container instance still has "
+                throw new InvalidInputException("force", "the container instance still has "
                         + (host.runningTasks() + host.pendingTasks())
                         + " tasks; stop them first or deregister with force=true");
             }
@@ -208,29 +207,29 @@ public class ContainerInstancesResource {
 
     private Uni<AttributesResponse> changeAttributes(String cluster, AttributesRequest request, boolean delete) {
         if (request == null || request.attributes() == null || request.attributes().isEmpty()) {
-            throw invalidParameter("attributes: at least one attribute is required");
+            throw new InvalidInputException("attributes", "at least one attribute is required");
         }
         Map<String, Map<String, String>> byHost = new LinkedHashMap<>();
         for (int i = 0; i < request.attributes().size(); i++) {
             Attribute attribute = request.attributes().get(i);
             String field = "attributes[" + i + "]";
             if (attribute.name() == null || !ATTRIBUTE_NAME.matcher(attribute.name()).matches()) {
-                throw invalidParameter(field + ".name: up to 128 letters, digits, '_', '.', '-', '/'; got '"
+                throw new InvalidInputException(field + ".name", "up to 128 letters, digits, '_', '.', '-', '/'; got '"
                         + attribute.name() + "'");
             }
             if (attribute.name().toLowerCase(java.util.Locale.ROOT).startsWith("berth.")) {
-                throw invalidParameter(field + ".name: '" + attribute.name()
+                throw new InvalidInputException(field + ".name", "'" + attribute.name()
                         + "' is reserved: names starting with 'berth.' come only from the platform's host agent");
             }
             if (!delete && attribute.value() != null && !ATTRIBUTE_VALUE.matcher(attribute.value()).matches()) {
-                throw invalidParameter(field + ".value: up to 128 letters, digits, spaces and '_.@-/:'; got '"
+                throw new InvalidInputException(field + ".value", "up to 128 letters, digits, spaces and '_.@-/:'; got '"
                         + attribute.value() + "'");
             }
             if (attribute.targetType() != null && !"container-instance".equals(attribute.targetType())) {
-                throw invalidParameter(field + ".targetType: only container-instance is supported");
+                throw new InvalidInputException(field + ".targetType", "only container-instance is supported");
             }
             if (attribute.targetId() == null || attribute.targetId().isBlank()) {
-                throw invalidParameter(field + ".targetId: the container instance is required");
+                throw new InvalidInputException(field + ".targetId", "the container instance is required");
             }
             byHost.computeIfAbsent(Host.idOf(attribute.targetId()), k -> new LinkedHashMap<>())
                     .put(attribute.name(), attribute.value());
@@ -258,8 +257,8 @@ public class ContainerInstancesResource {
     private Uni<Host> found(String tenant, String cluster, String hostId) {
         return clusters.requireActive(tenant, cluster)
                 .chain(c -> UniHelper.toUni(hosts.find(tenant, hostId)))
-                .map(host -> host.filter(h -> h.cluster().equals(cluster)).orElseThrow(() -> invalidParameter(
-                        "containerInstance: no container instance '" + hostId + "' in cluster " + cluster)));
+                .map(host -> host.filter(h -> h.cluster().equals(cluster)).orElseThrow(() -> new InvalidInputException(
+                        "containerInstance", "no container instance '" + hostId + "' in cluster " + cluster)));
     }
 
 }

@@ -1,10 +1,10 @@
 package dev.berth.scheduler.placementplans;
 
+import dev.berth.common.error.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
-import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.clusters.ClusterStore;
@@ -71,11 +71,11 @@ public class PlacementPlansResource {
             summary = "Dry-run placement: where tasks would go now and why other hosts were passed over")
     public Uni<Plan> plan(@PathParam("cluster") String cluster, PlanRequest request) {
         if (request == null) {
-            throw invalidParameter("body: a placement plan request is required");
+            throw new InvalidInputException("body", "a placement plan request is required");
         }
         int count = request.count() == null ? 1 : request.count();
         if (count < 1 || count > 100) {
-            throw invalidParameter("count: between 1 and 100, got " + count);
+            throw new InvalidInputException("count", "between 1 and 100, got " + count);
         }
         var constraints = PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         var strategies = PlacementParameters.strategies("placementStrategy", request.placementStrategy());

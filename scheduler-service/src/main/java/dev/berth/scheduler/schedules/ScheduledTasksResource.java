@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
-import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
@@ -122,10 +121,10 @@ public class ScheduledTasksResource {
     public Uni<ScheduledTaskResponse> put(@PathParam("cluster") String cluster, @PathParam("name") String name,
                                                    PutScheduledTaskRequest request) {
         if (!NAME.matcher(name).matches()) {
-            throw invalidParameter("name: 1 to 64 letters, digits, '.', '-' and '_'");
+            throw new InvalidInputException("name", "1 to 64 letters, digits, '.', '-' and '_'");
         }
         if (request == null || request.scheduleExpression() == null) {
-            throw invalidParameter("scheduleExpression: cron(...) or rate(...) is required");
+            throw new InvalidInputException("scheduleExpression", "cron(...) or rate(...) is required");
         }
         ScheduleState state = request.state() == null ? ScheduleState.ENABLED
                 : Arrays.stream(ScheduleState.values()).filter(s -> s.name().equals(request.state())).findFirst()
@@ -136,7 +135,7 @@ public class ScheduledTasksResource {
         ScheduleExpression schedule = ScheduleExpression.parse(request.scheduleExpression(), now);
         int count = request.count() == null ? 1 : request.count();
         if (count < 1 || count > 10) {
-            throw invalidParameter("count: between 1 and 10, got " + count);
+            throw new InvalidInputException("count", "between 1 and 10, got " + count);
         }
         PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         PlacementParameters.strategies("placementStrategy", request.placementStrategy());

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
-import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
@@ -129,10 +128,10 @@ public class ServicesResource {
 
     private void requireDesiredCount(int desired) {
         if (desired < 0) {
-            throw invalidParameter("desiredCount: must not be negative, got " + desired);
+            throw new InvalidInputException("desiredCount", "must not be negative, got " + desired);
         }
         if (desired > config.maxDesiredCount()) {
-            throw invalidParameter("desiredCount: at most " + config.maxDesiredCount() + " tasks per service, got " + desired);
+            throw new InvalidInputException("desiredCount", "at most " + config.maxDesiredCount() + " tasks per service, got " + desired);
         }
     }
 
@@ -141,7 +140,7 @@ public class ServicesResource {
     @Operation(operationId = "CreateService", summary = "Create a service that keeps tasks of a task definition running")
     public Uni<ServiceResponse> create(@PathParam("cluster") String cluster, CreateServiceRequest request) {
         if (request == null || request.serviceName() == null || !NAME.matcher(request.serviceName()).matches()) {
-            throw invalidParameter("serviceName: a letter, then up to 254 letters, digits, hyphens and underscores");
+            throw new InvalidInputException("serviceName", "a letter, then up to 254 letters, digits, hyphens and underscores");
         }
         SchedulingStrategy strategy = request.schedulingStrategy() == null ? SchedulingStrategy.REPLICA
                 : Arrays.stream(SchedulingStrategy.values()).filter(s -> s.name().equals(request.schedulingStrategy()))
@@ -149,15 +148,15 @@ public class ServicesResource {
                         "REPLICA or DAEMON, got '" + request.schedulingStrategy() + "'"));
         boolean daemon = strategy == SchedulingStrategy.DAEMON;
         if (daemon && request.desiredCount() != null) {
-            throw invalidParameter("desiredCount: a DAEMON service runs one task per host and takes no desiredCount");
+            throw new InvalidInputException("desiredCount", "a DAEMON service runs one task per host and takes no desiredCount");
         }
         if (daemon && request.placementStrategy() != null && !request.placementStrategy().isEmpty()) {
-            throw invalidParameter("placementStrategy: a DAEMON service takes no placement strategy");
+            throw new InvalidInputException("placementStrategy", "a DAEMON service takes no placement strategy");
         }
         int desired = daemon ? 0 : request.desiredCount() == null ? 1 : request.desiredCount();
         requireDesiredCount(desired);
         if (request.launchType() != null && !List.of("EC2", "EXTERNAL").contains(request.launchType())) {
-            throw invalidParameter("launchType: Berth runs EC2 and EXTERNAL launch types, not " + request.launchType());
+            throw new InvalidInputException("launchType", "Berth runs EC2 and EXTERNAL launch types, not " + request.launchType());
         }
         DeploymentConfiguration bounds = bounds(request.deploymentConfiguration(),
                 daemon ? new DeploymentConfiguration(0, 100) : DeploymentConfiguration.DEFAULT);
@@ -178,7 +177,7 @@ public class ServicesResource {
                         tree(request.placementStrategy()), grace, false, null, null, null, principal.get().name()),
                         (client, created) -> tags.replace(client, tenant, created.arn(), serviceTags)
                                 .compose(tagged -> tags.setPropagation(client, tenant, name, created.name(), propagate)))))
-                .map(created -> created.orElseThrow(() -> invalidParameter("serviceName: a service named '"
+                .map(created -> created.orElseThrow(() -> new InvalidInputException("serviceName", "a service named '"
                         + request.serviceName()
                         + "' already exists in cluster " + name)))
                 .chain(this::view);
@@ -192,7 +191,7 @@ public class ServicesResource {
     public Uni<ServiceResponse> update(@PathParam("cluster") String cluster, @PathParam("service") String serviceName,
                                                 UpdateServiceRequest request) {
         if (request == null) {
-            throw invalidParameter("body: an UpdateService request is required");
+            throw new InvalidInputException("body", "an UpdateService request is required");
         }
         if (request.desiredCount() != null) {
             requireDesiredCount(request.desiredCount());
@@ -210,8 +209,8 @@ public class ServicesResource {
                     Cluster inCluster = clusterAndService.getKey();
                     Service service = clusterAndService.getValue();
                     if (service.daemon() && request.desiredCount() != null) {
-                        throw invalidParameter(
-                                "desiredCount: a DAEMON service runs one task per host and takes no desiredCount");
+                        throw new InvalidInputException(
+                                "desiredCount", "a DAEMON service runs one task per host and takes no desiredCount");
                     }
                     Service changed = new Service(tenant, name, service.name(), service.status(),
                             service.schedulingStrategy(),
@@ -286,7 +285,7 @@ public class ServicesResource {
                 .chain(c -> found(tenant, name, Arns.lastSegment(service)))
                 .chain(found -> {
                     if (!found.daemon() && found.desiredCount() > 0 && !force) {
-                        throw invalidParameter("force: the service still wants " + found.desiredCount()
+                        throw new InvalidInputException("force", "the service still wants " + found.desiredCount()
                                 + " tasks; scale it to 0 first or delete with force=true");
                     }
                     return UniHelper.toUni(services.setStatus(tenant, name, found.name(), ServiceStatus.DRAINING));
@@ -308,13 +307,13 @@ public class ServicesResource {
     /** What ECS has and Berth does not yet: refused by name when asked for, rather than dropped. */
     private static void refuseUnsupported(List<LoadBalancer> loadBalancers, Boolean executeCommand, Boolean managedTags) {
         if (loadBalancers != null && !loadBalancers.isEmpty()) {
-            throw invalidParameter("loadBalancers: not supported by Berth yet; leave it out or empty");
+            throw new InvalidInputException("loadBalancers", "not supported by Berth yet; leave it out or empty");
         }
         if (Boolean.TRUE.equals(executeCommand)) {
-            throw invalidParameter("enableExecuteCommand: not supported by Berth yet; leave it out or false");
+            throw new InvalidInputException("enableExecuteCommand", "not supported by Berth yet; leave it out or false");
         }
         if (Boolean.TRUE.equals(managedTags)) {
-            throw invalidParameter("enableECSManagedTags: not supported by Berth yet; leave it out or false");
+            throw new InvalidInputException("enableECSManagedTags", "not supported by Berth yet; leave it out or false");
         }
     }
 
@@ -348,7 +347,7 @@ public class ServicesResource {
             return current;
         }
         if (seconds < 0 || seconds > 2_147_483) {
-            throw invalidParameter("healthCheckGracePeriodSeconds: 0 to 2147483, got " + seconds);
+            throw new InvalidInputException("healthCheckGracePeriodSeconds", "0 to 2147483, got " + seconds);
         }
         return seconds;
     }

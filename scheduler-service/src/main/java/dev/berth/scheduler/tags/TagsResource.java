@@ -1,12 +1,12 @@
 package dev.berth.scheduler.tags;
 
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.scheduler.clusters.ClusterStatus;
 import dev.berth.scheduler.services.ServiceStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
-import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.scheduler.clusters.ClusterStore;
 import dev.berth.scheduler.services.ServiceStore;
@@ -74,12 +74,12 @@ public class TagsResource {
     @Operation(operationId = "TagResource", summary = "Add tags to a cluster, service, task or task definition")
     public Uni<Done> tag(TagResourceRequest request) {
         if (request == null) {
-            throw invalidParameter("body: {\"resourceArn\": ..., \"tags\": [...]} is required");
+            throw new InvalidInputException("body", "{\"resourceArn\": ..., \"tags\": [...]} is required");
         }
         String tenant = principal.tenant();
         TaggedResource resource = TaggedResource.parse("resourceArn", request.resourceArn(), tenant);
         if (request.tags() == null || request.tags().isEmpty()) {
-            throw invalidParameter("tags: at least one tag is required");
+            throw new InvalidInputException("tags", "at least one tag is required");
         }
         List<Tag> given = TagRules.check("tags", request.tags());
         return exists(tenant, resource)
@@ -94,7 +94,7 @@ public class TagsResource {
     @Operation(operationId = "UntagResource", summary = "Remove tags by key")
     public Uni<Done> untag(UntagResourceRequest request) {
         if (request == null) {
-            throw invalidParameter("body: {\"resourceArn\": ..., \"tagKeys\": [...]} is required");
+            throw new InvalidInputException("body", "{\"resourceArn\": ..., \"tagKeys\": [...]} is required");
         }
         String tenant = principal.tenant();
         TaggedResource resource = TaggedResource.parse("resourceArn", request.resourceArn(), tenant);

@@ -1,7 +1,7 @@
 package dev.berth.scheduler.taskdefinitions;
 
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.db.Rows;
-import static dev.berth.common.error.ApiException.invalidParameter;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
@@ -55,11 +55,11 @@ public class TaskDefinitionStore {
      */
     public Uni<StoredTaskDefinition> requireActive(String tenant, String reference) {
         if (reference == null || reference.isBlank()) {
-            throw invalidParameter("taskDefinition: the family, family:revision or ARN is required");
+            throw new InvalidInputException("taskDefinition", "the family, family:revision or ARN is required");
         }
         return resolve(tenant, TaskDefinitionReference.parse(reference)).map(found -> found
                 .filter(d -> d.status() == TaskDefinitionStatus.ACTIVE)
-                .orElseThrow(() -> invalidParameter("taskDefinition: no ACTIVE task "
+                .orElseThrow(() -> new InvalidInputException("taskDefinition", "no ACTIVE task "
                         + "definition '" + reference + "' (an INACTIVE revision runs no new tasks)")));
     }
 

@@ -1,6 +1,6 @@
 package dev.berth.scheduler.tasks;
 
-import static dev.berth.common.error.ApiException.invalidParameter;
+import dev.berth.common.error.InvalidInputException;
 
 import dev.berth.scheduler.placement.PlacementConstraint;
 import dev.berth.scheduler.placement.PlacementRequest;
@@ -26,7 +26,7 @@ public final class PlacementParameters {
         List<PlacementConstraint> constraints = new ArrayList<>();
         List<ConstraintSpec> given = specs == null ? List.of() : specs;
         if (given.size() > PlacementRequest.MAX_CONSTRAINTS) {
-            throw invalidParameter(field + ": at most " + PlacementRequest.MAX_CONSTRAINTS + " constraints, got "
+            throw new InvalidInputException(field, "at most " + PlacementRequest.MAX_CONSTRAINTS + " constraints, got "
                     + given.size());
         }
         for (int i = 0; i < given.size(); i++) {
@@ -40,7 +40,7 @@ public final class PlacementParameters {
         List<PlacementStrategy> strategies = new ArrayList<>();
         List<StrategySpec> given = specs == null ? List.of() : specs;
         if (given.size() > PlacementRequest.MAX_STRATEGIES) {
-            throw invalidParameter(field + ": at most " + PlacementRequest.MAX_STRATEGIES + " strategies, got "
+            throw new InvalidInputException(field, "at most " + PlacementRequest.MAX_STRATEGIES + " strategies, got "
                     + given.size());
         }
         for (int i = 0; i < given.size(); i++) {

@@ -1,8 +1,8 @@
 package dev.berth.scheduler.tasks;
 
+import dev.berth.common.error.InvalidInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import static dev.berth.common.error.ApiException.invalidParameter;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -56,7 +56,7 @@ public class RunTaskRequests {
 
     private TasksResource.RunTaskResponse previous(Row row, String hash) {
         if (!hash.equals(row.getString("request_hash"))) {
-            throw invalidParameter("clientToken: already used for a different RunTask request");
+            throw new InvalidInputException("clientToken", "already used for a different RunTask request");
         }
         try {
             return json.readValue(row.getString("response"), TasksResource.RunTaskResponse.class);

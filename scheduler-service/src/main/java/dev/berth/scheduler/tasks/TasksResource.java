@@ -1,5 +1,6 @@
 package dev.berth.scheduler.tasks;
 
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.error.ErrorCode;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -105,18 +106,18 @@ public class TasksResource {
     @Operation(operationId = "RunTask", summary = "Run tasks of a task definition on hosts the placement picks")
     public Uni<RunTaskResponse> run(@PathParam("cluster") String cluster, RunTaskRequest request) {
         if (request == null) {
-            throw invalidParameter("body: a RunTask request is required");
+            throw new InvalidInputException("body", "a RunTask request is required");
         }
         int count = request.count() == null ? 1 : request.count();
         if (count < 1 || count > 10) {
-            throw invalidParameter("count: between 1 and 10, got " + count);
+            throw new InvalidInputException("count", "between 1 and 10, got " + count);
         }
         if (request.launchType() != null && !List.of("EC2", "EXTERNAL").contains(request.launchType())) {
-            throw invalidParameter("launchType: Berth runs EC2 and EXTERNAL launch types, not " + request.launchType());
+            throw new InvalidInputException("launchType", "Berth runs EC2 and EXTERNAL launch types, not " + request.launchType());
         }
         validateLabels(request.group(), request.startedBy());
         if (request.clientToken() != null && (request.clientToken().isBlank() || request.clientToken().length() > 64)) {
-            throw invalidParameter("clientToken: 1 to 64 characters");
+            throw new InvalidInputException("clientToken", "1 to 64 characters");
         }
         var constraints = PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         var strategies = PlacementParameters.strategies("placementStrategy", request.placementStrategy());
@@ -142,10 +143,10 @@ public class TasksResource {
     @Operation(operationId = "StartTask", summary = "Start tasks of a task definition on the container instances named")
     public Uni<RunTaskResponse> start(@PathParam("cluster") String cluster, StartTaskRequest request) {
         if (request == null || request.containerInstances() == null || request.containerInstances().isEmpty()) {
-            throw invalidParameter("containerInstances: at least one container instance is required");
+            throw new InvalidInputException("containerInstances", "at least one container instance is required");
         }
         if (request.containerInstances().size() > 10) {
-            throw invalidParameter("containerInstances: at most 10, got " + request.containerInstances().size());
+            throw new InvalidInputException("containerInstances", "at most 10, got " + request.containerInstances().size());
         }
         validateLabels(request.group(), request.startedBy());
         List<Tag> tags = TagRules.check("tags", request.tags());
@@ -171,7 +172,7 @@ public class TasksResource {
         String reason = request == null || request.reason() == null ? "Task stopped by " + principal.get().name()
                 : request.reason();
         if (reason.length() > 255) {
-            throw invalidParameter("reason: at most 255 characters");
+            throw new InvalidInputException("reason", "at most 255 characters");
         }
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
@@ -214,7 +215,7 @@ public class TasksResource {
     @Operation(operationId = "DescribeTasks", summary = "Describe up to 100 tasks")
     public Uni<DescribeTasksResponse> describeMany(@PathParam("cluster") String cluster, DescribeTasksRequest request) {
         if (request == null || request.tasks() == null || request.tasks().isEmpty() || request.tasks().size() > 100) {
-            throw invalidParameter("tasks: 1 to 100 task ids or ARNs");
+            throw new InvalidInputException("tasks", "1 to 100 task ids or ARNs");
         }
         boolean withTags = Include.tags("include", request.include());
         String tenant = principal.tenant();
@@ -241,7 +242,7 @@ public class TasksResource {
                                          @QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
         if (desiredStatus != null && !List.of("RUNNING", "PENDING", "STOPPED").contains(desiredStatus)) {
-            throw invalidParameter("desiredStatus: RUNNING, PENDING or STOPPED, got '" + desiredStatus + "'");
+            throw new InvalidInputException("desiredStatus", "RUNNING, PENDING or STOPPED, got '" + desiredStatus + "'");
         }
         int limit = PageTokens.limit(maxResults, 100, 100);
         String token = PageTokens.decode(nextToken);
@@ -271,7 +272,7 @@ public class TasksResource {
     private static PropagateTags taskPropagation(String value) {
         PropagateTags propagate = PropagateTags.parse("propagateTags", value);
         if (propagate == PropagateTags.SERVICE) {
-            throw invalidParameter("propagateTags: SERVICE applies to the tasks of a service; "
+            throw new InvalidInputException("propagateTags", "SERVICE applies to the tasks of a service; "
                     + "a task run on its own takes TASK_DEFINITION or NONE");
         }
         return propagate;
@@ -279,10 +280,10 @@ public class TasksResource {
 
     private static void refuseUnsupported(Boolean managedTags, Boolean executeCommand) {
         if (Boolean.TRUE.equals(managedTags)) {
-            throw invalidParameter("enableECSManagedTags: not supported by Berth yet; leave it out or false");
+            throw new InvalidInputException("enableECSManagedTags", "not supported by Berth yet; leave it out or false");
         }
         if (Boolean.TRUE.equals(executeCommand)) {
-            throw invalidParameter("enableExecuteCommand: not supported by Berth yet; leave it out or false");
+            throw new InvalidInputException("enableExecuteCommand", "not supported by Berth yet; leave it out or false");
         }
     }
 
@@ -292,10 +293,10 @@ public class TasksResource {
 
     private static void validateLabels(String group, String startedBy) {
         if (group != null && (group.isBlank() || group.length() > 255)) {
-            throw invalidParameter("group: 1 to 255 characters");
+            throw new InvalidInputException("group", "1 to 255 characters");
         }
         if (startedBy != null && (startedBy.isBlank() || startedBy.length() > 128)) {
-            throw invalidParameter("startedBy: 1 to 128 characters");
+            throw new InvalidInputException("startedBy", "1 to 128 characters");
         }
     }
 
