@@ -13,6 +13,7 @@ import dev.berth.scheduler.placement.PlacementPlan;
 import dev.berth.scheduler.placement.Rejection;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
 import dev.berth.scheduler.tasks.PlacementParameters;
+import dev.berth.scheduler.tasks.TaskOverride;
 import dev.berth.scheduler.tasks.TaskLauncher;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
@@ -36,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PlacementPlansResource {
 
     public record PlanRequest(@Schema(examples = "web:3") String taskDefinition, @Schema(examples = "3") Integer count,
-                              String group, JsonNode overrides,
+                              String group, @Schema(implementation = TaskOverride.class) JsonNode overrides,
                               List<PlacementParameters.StrategySpec> placementStrategy,
                               List<PlacementParameters.ConstraintSpec> placementConstraints, Long seed) {
     }

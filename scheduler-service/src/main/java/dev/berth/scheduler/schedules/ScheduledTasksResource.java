@@ -20,6 +20,7 @@ import dev.berth.scheduler.taskdefinitions.TaskDefinitionDocuments;
 import dev.berth.scheduler.taskroles.TaskRoleUse;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
 import dev.berth.scheduler.tasks.PlacementParameters;
+import dev.berth.scheduler.tasks.TaskOverride;
 import dev.berth.scheduler.tasks.TaskLauncher;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
@@ -55,13 +56,14 @@ public class ScheduledTasksResource {
                                           @Schema(examples = "Europe/Berlin") String scheduleExpressionTimezone,
                                           @Schema(examples = "ENABLED") String state,
                                           @Schema(examples = "report:2") String taskDefinition, Integer count,
-                                          String group, JsonNode overrides,
+                                          String group, @Schema(implementation = TaskOverride.class) JsonNode overrides,
                                           List<PlacementParameters.ConstraintSpec> placementConstraints,
                                           List<PlacementParameters.StrategySpec> placementStrategy) {
     }
 
     /** The RunTask a rule starts, as stored with it. */
-    public record RunTaskParameters(String taskDefinition, int count, String group, JsonNode overrides,
+    public record RunTaskParameters(String taskDefinition, int count, String group,
+                                    @Schema(implementation = TaskOverride.class) JsonNode overrides,
                                     List<PlacementParameters.ConstraintSpec> placementConstraints,
                                     List<PlacementParameters.StrategySpec> placementStrategy) {
     }

@@ -43,7 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class TasksResource {
 
     public record RunTaskRequest(@Schema(examples = "web:3") String taskDefinition, @Schema(examples = "2") Integer count,
-                                 String group, String startedBy, JsonNode overrides,
+                                 String group, String startedBy,
+                                 @Schema(implementation = TaskOverride.class) JsonNode overrides,
                                  List<PlacementParameters.StrategySpec> placementStrategy,
                                  List<PlacementParameters.ConstraintSpec> placementConstraints, String clientToken,
                                  String launchType, List<Tag> tags, String propagateTags, Boolean enableECSManagedTags,
@@ -51,7 +52,8 @@ public class TasksResource {
     }
 
     public record StartTaskRequest(String taskDefinition, List<String> containerInstances, String group,
-                                   String startedBy, JsonNode overrides, List<Tag> tags, String propagateTags,
+                                   String startedBy, @Schema(implementation = TaskOverride.class) JsonNode overrides,
+                                   List<Tag> tags, String propagateTags,
                                    Boolean enableECSManagedTags, Boolean enableExecuteCommand) {
     }
 
