@@ -80,9 +80,11 @@ public class TaskDefinitionsResource {
     @Requires(Action.DEPLOY)
     @Operation(operationId = "RegisterTaskDefinition", summary = "Register a new revision of a task definition family")
     @APIResponse(responseCode = "201", description = "Registered",
-            content = @Content(schema = @Schema(implementation = RegisterTaskDefinitionResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = RegisterTaskDefinitionResponse.class)))
     public Uni<RestResponse<RegisterTaskDefinitionResponse>> register(
-            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TaskDefinitionSpec.class)))
+            @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = TaskDefinitionSpec.class)))
             JsonNode body) {
         ObjectNode document;
         TaskDefinitionValidator.Sizes sizes;
