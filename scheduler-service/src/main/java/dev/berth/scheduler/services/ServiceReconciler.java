@@ -350,7 +350,8 @@ public class ServiceReconciler {
         for (Deployment deployment : deployments) {
             boolean tasksLeft = live.stream().anyMatch(t -> deployment.id().equals(t.task().deploymentId()));
             if (!deployment.id().equals(primary.id()) && deployment.rolloutState() == RolloutState.FAILED && !tasksLeft) {
-                done = done.compose(ok -> services.updateDeployment(deployment, DeploymentStatus.INACTIVE, deployment.rolloutState(),
+                done = done.compose(ok -> services.updateDeployment(deployment, DeploymentStatus.INACTIVE,
+                        deployment.rolloutState(),
                         deployment.rolloutStateReason(), deployment.failedTasks()));
             }
         }

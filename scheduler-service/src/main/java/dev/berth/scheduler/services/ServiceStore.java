@@ -211,7 +211,8 @@ public class ServiceStore {
     static Deployment deployment(Row row) {
         return new Deployment(row.getString("tenant"), row.getString("id"), row.getString("cluster"),
                 row.getString("service_name"), DeploymentStatus.valueOf(row.getString("status")),
-                row.getString("task_definition_arn"), RolloutState.valueOf(row.getString("rollout_state")), row.getString("rollout_state_reason"), row.getInteger("failed_tasks"),
+                row.getString("task_definition_arn"), RolloutState.valueOf(row.getString("rollout_state")),
+                row.getString("rollout_state_reason"), row.getInteger("failed_tasks"),
                 row.getString("rollback_of"), instant(row.getOffsetDateTime("created_at")),
                 instant(row.getOffsetDateTime("updated_at")));
     }

@@ -2,22 +2,24 @@ package dev.berth.scheduler.services;
 
 import dev.berth.scheduler.tasks.TaskStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.tags.PropagateTags;
 import dev.berth.scheduler.tags.Tag;
+import dev.berth.scheduler.tasks.PlacementParameters;
 import dev.berth.scheduler.tasks.TaskStore.ServiceTask;
 import java.time.Instant;
 import java.util.List;
 
 /** A service as ECS's DescribeServices shows it, with its deployments and latest events. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ServiceView(String serviceArn, String serviceName, String clusterArn, ServiceStatus status, int desiredCount,
-                          int runningCount, int pendingCount, String launchType, String taskDefinition,
-                          ServicesResource.DeploymentConfigurationSpec deploymentConfiguration, List<DeploymentView> deployments,
-                          List<ServiceStore.ServiceEvent> events, JsonNode placementConstraints,
-                          JsonNode placementStrategy, SchedulingStrategy schedulingStrategy, int healthCheckGracePeriodSeconds,
-                          Instant createdAt, String createdBy, List<Tag> tags, String propagateTags) {
+public record ServiceView(String serviceArn, String serviceName, String clusterArn, ServiceStatus status,
+                          int desiredCount, int runningCount, int pendingCount, String launchType, String taskDefinition,
+                          ServicesResource.DeploymentConfigurationSpec deploymentConfiguration,
+                          List<DeploymentView> deployments, List<ServiceStore.ServiceEvent> events,
+                          List<PlacementParameters.ConstraintSpec> placementConstraints,
+                          List<PlacementParameters.StrategySpec> placementStrategy, SchedulingStrategy schedulingStrategy,
+                          int healthCheckGracePeriodSeconds, Instant createdAt, String createdBy, List<Tag> tags,
+                          String propagateTags) {
 
     /** The view with the service's tags and how its tasks get tags. */
     ServiceView withTags(List<Tag> serviceTags, PropagateTags propagate) {
@@ -48,7 +50,8 @@ public record ServiceView(String serviceArn, String serviceName, String clusterA
                 service.taskDefinitionArn(), new ServicesResource.DeploymentConfigurationSpec(
                         service.bounds().minimumHealthyPercent(), service.bounds().maximumPercent(),
                         new ServicesResource.CircuitBreaker(service.circuitBreaker(), service.rollback())),
-                views, events, service.placementConstraints(), service.placementStrategy(), service.schedulingStrategy(),
+                views, events, ServiceReconciler.constraints(service), ServiceReconciler.strategies(service),
+                service.schedulingStrategy(),
                 service.healthCheckGraceSeconds(), service.createdAt(), service.createdBy(), null, null);
     }
 }

@@ -172,7 +172,8 @@ public class ServicesResource {
                 .chain(c -> definitions.requireActive(tenant, request.taskDefinition())
                         .invoke(definition -> ElevatedAccessCheck.require(documents.spec(documents.parse(definition.document())), c)))
                 .chain(definition -> UniHelper.toUni(services.create(new Service(tenant, name, request.serviceName(),
-                        ServiceStatus.ACTIVE, strategy, desired, definition.arn(), bounds, breaker(request.deploymentConfiguration(), false),
+                        ServiceStatus.ACTIVE, strategy, desired, definition.arn(), bounds,
+                        breaker(request.deploymentConfiguration(), false),
                         rollback(request.deploymentConfiguration(), false), tree(request.placementConstraints()),
                         tree(request.placementStrategy()), grace, false, null, null, null, principal.get().name()),
                         (client, created) -> tags.replace(client, tenant, created.arn(), serviceTags)

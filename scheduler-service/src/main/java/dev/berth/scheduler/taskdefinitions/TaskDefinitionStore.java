@@ -89,7 +89,8 @@ public class TaskDefinitionStore {
                 + "ORDER BY family, revision LIMIT $6";
         String like = (familyPrefix == null ? "" : familyPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
         return UniHelper.toUni(pool.preparedQuery(sql).execute(Tuple.tuple().addString(tenant).addString(like)
-                        .addString(status == null ? null : status.name()).addString(afterFamily == null ? "" : afterFamily).addInteger(afterRevision)
+                        .addString(status == null ? null : status.name())
+                        .addString(afterFamily == null ? "" : afterFamily).addInteger(afterRevision)
                         .addInteger(limit)))
                 .map(rows -> Rows.all(rows, TaskDefinitionStore::row));
     }
@@ -108,7 +109,8 @@ public class TaskDefinitionStore {
 
     private static StoredTaskDefinition row(Row row) {
         return new StoredTaskDefinition(row.getString("tenant"), row.getString("family"), row.getInteger("revision"),
-                TaskDefinitionStatus.valueOf(row.getString("status")), row.getString("document"), row.getInteger("cpu"), row.getInteger("memory"),
+                TaskDefinitionStatus.valueOf(row.getString("status")), row.getString("document"), row.getInteger("cpu"),
+                row.getInteger("memory"),
                 row.getOffsetDateTime("registered_at"), row.getString("registered_by"),
                 row.getOffsetDateTime("deregistered_at"));
     }
