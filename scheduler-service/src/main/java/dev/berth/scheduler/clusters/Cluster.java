@@ -1,11 +1,12 @@
 package dev.berth.scheduler.clusters;
 
+import dev.berth.common.error.ErrorCode;
 import dev.berth.common.error.ApiException;
 import dev.berth.scheduler.Arns;
 import java.time.OffsetDateTime;
 
 /** An ECS cluster of one tenant. */
-public record Cluster(String tenant, String name, String status, OffsetDateTime createdAt,
+public record Cluster(String tenant, String name, ClusterStatus status, OffsetDateTime createdAt,
                       ClusterSecuritySettings securitySettings) {
 
     public String arn() {
@@ -31,6 +32,6 @@ public record Cluster(String tenant, String name, String status, OffsetDateTime 
     }
 
     public static ApiException notFound(String name) {
-        return new ApiException(404, "ClusterNotFoundException", "Cluster not found: " + name + ".");
+        return new ApiException(ErrorCode.CLUSTER_NOT_FOUND, "Cluster not found: " + name + ".");
     }
 }

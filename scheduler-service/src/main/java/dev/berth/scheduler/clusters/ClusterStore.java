@@ -47,7 +47,7 @@ public class ClusterStore {
 
     /** The ACTIVE cluster of that name, or ClusterNotFoundException. */
     public Uni<Cluster> requireActive(String tenant, String name) {
-        return find(tenant, name).map(found -> found.filter(c -> "ACTIVE".equals(c.status()))
+        return find(tenant, name).map(found -> found.filter(c -> c.status() == ClusterStatus.ACTIVE)
                 .orElseThrow(() -> Cluster.notFound(name)));
     }
 
@@ -95,7 +95,7 @@ public class ClusterStore {
     }
 
     private static Cluster row(Row row) {
-        return new Cluster(row.getString("tenant"), row.getString("name"), row.getString("status"),
+        return new Cluster(row.getString("tenant"), row.getString("name"), ClusterStatus.valueOf(row.getString("status")),
                 row.getOffsetDateTime("created_at"), new ClusterSecuritySettings(
                 row.getBoolean("allow_privileged_containers"), row.getBoolean("allow_host_network")));
     }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** A cluster as ECS's DescribeClusters shows it; its tags when asked for (include=TAGS) or just given. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ClusterView(String clusterArn, String clusterName, String status, int registeredContainerInstancesCount,
+public record ClusterView(String clusterArn, String clusterName, ClusterStatus status, int registeredContainerInstancesCount,
                           int runningTasksCount, int pendingTasksCount, int activeServicesCount, String createdAt,
                           ClusterSecuritySettings securitySettings, List<Tag> tags) {
 

@@ -1,13 +1,15 @@
 package dev.berth.scheduler.clusters;
 
+import dev.berth.common.error.InvalidInputException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
-import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.common.error.ApiException;
 import dev.berth.common.error.ErrorCode;
 import dev.berth.common.http.PageTokens;
+import dev.berth.scheduler.Page;
 import dev.berth.scheduler.tags.Include;
 import dev.berth.scheduler.tags.Tag;
 import dev.berth.scheduler.tags.TagRules;
@@ -25,7 +27,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.regex.Pattern;
 
 /**
@@ -33,12 +36,21 @@ import java.util.regex.Pattern;
  * tenant. A cluster is named by its name or its ARN.
  */
 @Path("/api/scheduler/v1/clusters")
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "Clusters")
 public class ClustersResource {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
     /** The body of CreateCluster; ECS's {@code clusterName} defaults to "default". */
-    public record CreateClusterRequest(String clusterName, List<Tag> tags) {
+    public record CreateClusterRequest(@Schema(examples = "prod") String clusterName, List<Tag> tags) {
+    }
+
+    /** The answer of CreateCluster, DescribeCluster, DeleteCluster and PutClusterSecuritySettings. */
+    public record ClusterResponse(ClusterView cluster) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ListClustersResponse(List<String> clusterArns, String nextToken) {
     }
 
     @Inject
@@ -55,10 +67,11 @@ public class ClustersResource {
 
     @POST
     @Requires(Action.MANAGE)
-    public Uni<Map<String, ClusterView>> create(CreateClusterRequest request) {
+    @Operation(operationId = "CreateCluster", summary = "Create a cluster (\"default\" when no name is given)")
+    public Uni<ClusterResponse> create(CreateClusterRequest request) {
         String name = request == null || request.clusterName() == null ? "default" : request.clusterName();
         if (!NAME.matcher(name).matches()) {
-            throw invalidParameter("clusterName: '" + name
+            throw new InvalidInputException("clusterName", "'" + name
                     + "' may hold up to 255 letters, digits, hyphens and underscores");
         }
         List<Tag> tags = TagRules.check("tags", request == null ? null : request.tags());
@@ -71,7 +84,8 @@ public class ClustersResource {
     @GET
     @Path("{cluster}")
     @Requires(Action.READ)
-    public Uni<Map<String, ClusterView>> describe(@PathParam("cluster") String cluster,
+    @Operation(operationId = "DescribeClusters", summary = "Describe a cluster by name or ARN; include=TAGS adds its tags")
+    public Uni<ClusterResponse> describe(@PathParam("cluster") String cluster,
                                                  @QueryParam("include") List<String> include) {
         boolean withTags = Include.tags("include", include);
         String name = Cluster.nameOf(cluster);
@@ -82,28 +96,31 @@ public class ClustersResource {
 
     @GET
     @Requires(Action.READ)
-    public Uni<Map<String, Object>> list(@QueryParam("maxResults") Integer maxResults,
+    @Operation(operationId = "ListClusters", summary = "List the ARNs of the tenant's clusters")
+    public Uni<ListClustersResponse> list(@QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
         int limit = PageTokens.limit(maxResults, 100, 100);
         String after = PageTokens.decode(nextToken);
         return store.list(principal.tenant(), after, limit + 1)
-                .map(found -> PageTokens.page("clusterArns", found, limit, Cluster::arn, Cluster::name));
+                .map(found -> Page.of(found, limit, Cluster::arn, Cluster::name))
+                .map(page -> new ListClustersResponse(page.items(), page.nextToken()));
     }
 
     /** The cluster becomes INACTIVE; as in ECS, not while it has hosts or services. */
     @DELETE
     @Path("{cluster}")
     @Requires(Action.MANAGE)
-    public Uni<Map<String, ClusterView>> delete(@PathParam("cluster") String cluster) {
+    @Operation(operationId = "DeleteCluster", summary = "Delete a cluster without hosts or services; it turns INACTIVE")
+    public Uni<ClusterResponse> delete(@PathParam("cluster") String cluster) {
         String name = Cluster.nameOf(cluster);
         String tenant = principal.tenant();
         return store.counts(tenant, name).chain(counts -> {
             if (counts.hosts() > 0) {
-                throw new ApiException(400, "ClusterContainsContainerInstancesException", "The Cluster cannot be "
+                throw new ApiException(ErrorCode.CLUSTER_CONTAINS_CONTAINER_INSTANCES, "The Cluster cannot be "
                         + "deleted while Container Instances are active or draining (" + counts.hosts() + ").");
             }
             if (counts.services() > 0) {
-                throw new ApiException(400, "ClusterContainsServicesException", "The Cluster cannot be deleted while "
+                throw new ApiException(ErrorCode.CLUSTER_CONTAINS_SERVICES, "The Cluster cannot be deleted while "
                         + "Services are active (" + counts.services() + ").");
             }
             return store.delete(tenant, name);
@@ -111,7 +128,7 @@ public class ClustersResource {
                 .map(deleted -> deleted.orElseThrow(() -> Cluster.notFound(name)))
                 // a cluster made again under this name starts without tags
                 .call(deleted -> UniHelper.toUni(tagStore.replace(pool, tenant, deleted.arn(), List.of())))
-                .map(deleted -> Map.of("cluster", ClusterView.of(deleted, ClusterStore.Counts.NONE)));
+                .map(deleted -> new ClusterResponse(ClusterView.of(deleted, ClusterStore.Counts.NONE)));
     }
 
     /**
@@ -121,14 +138,16 @@ public class ClustersResource {
      */
     @PUT
     @Path("{cluster}/security-settings")
-    public Uni<Map<String, ClusterView>> putSecuritySettings(@PathParam("cluster") String cluster,
+    @Operation(operationId = "PutClusterSecuritySettings",
+            summary = "Allow or forbid privileged containers and host networking in a cluster (platform operators)")
+    public Uni<ClusterResponse> putSecuritySettings(@PathParam("cluster") String cluster,
                                                              ClusterSecuritySettings settings) {
         if (!principal.get().isPlatformOperator()) {
             throw new ApiException(ErrorCode.ACCESS_DENIED,
                     "Only platform operators change a cluster's security settings.");
         }
         if (settings == null) {
-            throw invalidParameter("body: {\"allowPrivilegedContainers\": ..., \"allowHostNetwork\": ...} is required");
+            throw new InvalidInputException("body", "{\"allowPrivilegedContainers\": ..., \"allowHostNetwork\": ...} is required");
         }
         String name = Cluster.nameOf(cluster);
         String tenant = Cluster.tenantOf(cluster).orElseGet(principal::tenant);
@@ -137,16 +156,16 @@ public class ClustersResource {
                 .chain(this::view);
     }
 
-    private Uni<Map<String, ClusterView>> view(Cluster cluster) {
+    private Uni<ClusterResponse> view(Cluster cluster) {
         return view(cluster, false);
     }
 
-    private Uni<Map<String, ClusterView>> view(Cluster cluster, boolean withTags) {
+    private Uni<ClusterResponse> view(Cluster cluster, boolean withTags) {
         return store.counts(cluster.tenant(), cluster.name())
                 .map(counts -> ClusterView.of(cluster, counts))
                 .chain(view -> !withTags ? Uni.createFrom().item(view)
                         : UniHelper.toUni(tagStore.list(cluster.tenant(), cluster.arn())).map(view::withTags))
-                .map(view -> Map.of("cluster", view));
+                .map(ClusterResponse::new);
     }
 
 }

@@ -1,6 +1,7 @@
 package dev.berth.scheduler.clusters;
 
-import dev.berth.common.error.ApiException;
+import dev.berth.common.error.ErrorCode;
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionSpec;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionSpec.ContainerDefinition;
 import java.util.List;
@@ -42,10 +43,10 @@ public final class ElevatedAccessCheck {
         return Optional.empty();
     }
 
-    /** @throws ApiException 400 ClientException naming the field, unless the cluster allows all the task asks */
+    /** @throws InvalidInputException 400 ClientException naming the field, unless the cluster allows all the task asks */
     public static void require(TaskDefinitionSpec spec, Cluster cluster) {
         refusal(spec, cluster.securitySettings()).ifPresent(problem -> {
-            throw new ApiException(400, "ClientException", problem.replace("this cluster", "cluster " + cluster.name())
+            throw InvalidInputException.fromMessage(ErrorCode.CLIENT, problem.replace("this cluster", "cluster " + cluster.name())
                     + "; a platform operator may allow it in the cluster's security settings");
         });
     }

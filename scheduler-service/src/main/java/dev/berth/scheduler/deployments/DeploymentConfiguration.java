@@ -1,5 +1,6 @@
 package dev.berth.scheduler.deployments;
 
+import dev.berth.common.error.InvalidInputException;
 /**
  * ECS's rolling-update bounds: at least {@code minimumHealthyPercent} of the desired count stays
  * RUNNING and healthy (rounded up), at most {@code maximumPercent} is RUNNING or PENDING
@@ -11,11 +12,11 @@ public record DeploymentConfiguration(int minimumHealthyPercent, int maximumPerc
 
     public DeploymentConfiguration {
         if (minimumHealthyPercent < 0 || minimumHealthyPercent > 100) {
-            throw new IllegalArgumentException("deploymentConfiguration.minimumHealthyPercent: 0 to 100, got "
+            throw new InvalidInputException("deploymentConfiguration.minimumHealthyPercent", "0 to 100, got "
                     + minimumHealthyPercent);
         }
         if (maximumPercent < 100) {
-            throw new IllegalArgumentException("deploymentConfiguration.maximumPercent: at least 100, got " + maximumPercent);
+            throw new InvalidInputException("deploymentConfiguration.maximumPercent", "at least 100, got " + maximumPercent);
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** A host as ECS's DescribeContainerInstances shows a container instance, with Berth's host id and hostname. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ContainerInstanceView(String containerInstanceArn, String hostId, String hostname, String status,
+public record ContainerInstanceView(String containerInstanceArn, String hostId, String hostname, HostStatus status,
                                    boolean agentConnected, VersionInfo versionInfo, List<Resource> registeredResources,
                                    List<Resource> remainingResources, int runningTasksCount, int pendingTasksCount,
                                    List<Attribute> attributes, Instant registeredAt, Instant lastHeartbeatAt) {

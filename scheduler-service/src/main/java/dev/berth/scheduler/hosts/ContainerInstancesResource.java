@@ -1,12 +1,17 @@
 package dev.berth.scheduler.hosts;
 
+import java.util.Arrays;
+import dev.berth.common.error.InvalidInputException;
+import dev.berth.common.error.ErrorCode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
-import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
+import dev.berth.scheduler.Failure;
+import dev.berth.scheduler.Page;
 import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.clusters.ClusterStore;
 import dev.berth.scheduler.events.SchedulerEvents;
@@ -26,6 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * ECS's container instance calls for the hosts of a cluster: list, describe, drain or activate
@@ -33,18 +41,36 @@ import java.util.regex.Pattern;
  * DeleteAttributes). Hosts join through the agent channel, not through this API.
  */
 @Path("/api/scheduler/v1/clusters/{cluster}")
+@Tag(name = "Container instances")
 public class ContainerInstancesResource {
 
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.\\-/]{1,128}");
     private static final Pattern ATTRIBUTE_VALUE = Pattern.compile("[A-Za-z0-9_.@\\-/: ]{1,128}");
 
-    public record UpdateStateRequest(List<String> containerInstances, String status) {
+    public record UpdateStateRequest(List<String> containerInstances, @Schema(examples = "DRAINING") String status) {
     }
 
-    public record Attribute(String name, String value, String targetType, String targetId) {
+    public record Attribute(@Schema(examples = "stack") String name, @Schema(examples = "prod") String value,
+                            @Schema(examples = "container-instance") String targetType, String targetId) {
     }
 
     public record AttributesRequest(List<Attribute> attributes) {
+    }
+
+    /** ECS's PutAttributes and DeleteAttributes answer: the attributes as given. */
+    public record AttributesResponse(List<Attribute> attributes) {
+    }
+
+    /** The answer of DescribeContainerInstance and DeregisterContainerInstance. */
+    public record ContainerInstanceResponse(ContainerInstanceView containerInstance) {
+    }
+
+    public record UpdateContainerInstancesStateResponse(List<ContainerInstanceView> containerInstances,
+                                                        List<Failure> failures) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ListContainerInstancesResponse(List<String> containerInstanceArns, String nextToken) {
     }
 
     @Inject
@@ -65,51 +91,51 @@ public class ContainerInstancesResource {
     @GET
     @Path("container-instances")
     @Requires(Action.READ)
-    public Uni<Map<String, Object>> list(@PathParam("cluster") String cluster, @QueryParam("status") String status,
+    @Operation(operationId = "ListContainerInstances", summary = "List the ARNs of a cluster's container instances")
+    public Uni<ListContainerInstancesResponse> list(@PathParam("cluster") String cluster, @QueryParam("status") String status,
                                          @QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
-        if (status != null && !List.of("ACTIVE", "DRAINING", "INACTIVE").contains(status)) {
-            throw invalidParameter("status: ACTIVE, DRAINING or INACTIVE, got '" + status + "'");
-        }
+        HostStatus wanted = status == null ? null : Arrays.stream(HostStatus.values())
+                .filter(s -> s.name().equals(status)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("status", "ACTIVE, DRAINING or INACTIVE, got '" + status + "'"));
         int limit = PageTokens.limit(maxResults, 100, 100);
         String after = PageTokens.decode(nextToken);
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
-                .chain(c -> UniHelper.toUni(hosts.list(tenant, name, status, after, limit + 1)))
-                .map(found -> PageTokens.page("containerInstanceArns", found, limit, Host::arn, Host::id));
+                .chain(c -> UniHelper.toUni(hosts.list(tenant, name, wanted, after, limit + 1)))
+                .map(found -> Page.of(found, limit, Host::arn, Host::id))
+                .map(page -> new ListContainerInstancesResponse(page.items(), page.nextToken()));
     }
 
     @GET
     @Path("container-instances/{instance}")
     @Requires(Action.READ)
-    public Uni<Map<String, ContainerInstanceView>> describe(@PathParam("cluster") String cluster,
+    @Operation(operationId = "DescribeContainerInstances", summary = "Describe a container instance of a cluster")
+    public Uni<ContainerInstanceResponse> describe(@PathParam("cluster") String cluster,
                                                             @PathParam("instance") String instance) {
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return found(tenant, name, Host.idOf(instance))
-                .map(host -> Map.of("containerInstance", ContainerInstanceView.of(host)));
+                .map(host -> new ContainerInstanceResponse(ContainerInstanceView.of(host)));
     }
 
     /** ECS's UpdateContainerInstancesState: DRAINING moves service tasks away; ACTIVE takes tasks again. */
     @POST
     @Path("container-instances/state")
     @Requires(Action.MANAGE)
-    public Uni<Map<String, Object>> updateState(@PathParam("cluster") String cluster, UpdateStateRequest request) {
+    @Operation(operationId = "UpdateContainerInstancesState", summary = "Drain container instances or make them ACTIVE again")
+    public Uni<UpdateContainerInstancesStateResponse> updateState(@PathParam("cluster") String cluster, UpdateStateRequest request) {
         if (request == null || request.containerInstances() == null || request.containerInstances().isEmpty()) {
-            throw invalidParameter("containerInstances: at least one container instance is required");
+            throw new InvalidInputException("containerInstances", "at least one container instance is required");
         }
         if (request.containerInstances().size() > 10) {
-            throw invalidParameter("containerInstances: at most 10, got " + request.containerInstances().size());
+            throw new InvalidInputException("containerInstances", "at most 10, got " + request.containerInstances().size());
         }
-        HostStatus status;
-        try {
-            status = HostStatus.valueOf(String.valueOf(request.status()));
-        } catch (IllegalArgumentException e) {
-            status = HostStatus.INACTIVE;
-        }
-        if (status == HostStatus.INACTIVE) {
-            throw invalidParameter("status: ACTIVE or DRAINING, got '" + request.status() + "'");
+        HostStatus status = HostStatus.ACTIVE.name().equals(request.status()) ? HostStatus.ACTIVE
+                : HostStatus.DRAINING.name().equals(request.status()) ? HostStatus.DRAINING : null;
+        if (status == null) {
+            throw new InvalidInputException("status", "ACTIVE or DRAINING, got '" + request.status() + "'");
         }
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
@@ -122,18 +148,17 @@ public class ContainerInstancesResource {
             return Uni.join().all(updates).andFailFast();
         }).map(results -> {
             List<ContainerInstanceView> updated = new ArrayList<>();
-            List<Map<String, String>> failures = new ArrayList<>();
+            List<Failure> failures = new ArrayList<>();
             for (int i = 0; i < results.size(); i++) {
                 Optional<Host> host = results.get(i);
                 if (host.isPresent()) {
                     updated.add(ContainerInstanceView.of(host.get()));
                     events.hostChanged(host.get(), target.name());
                 } else {
-                    failures.add(Map.of("arn", Host.arn(tenant, name, Host.idOf(request.containerInstances().get(i))),
-                            "reason", "MISSING"));
+                    failures.add(Failure.missing(Host.arn(tenant, name, Host.idOf(request.containerInstances().get(i)))));
                 }
             }
-            return Map.of("containerInstances", updated, "failures", failures);
+            return new UpdateContainerInstancesStateResponse(updated, failures);
         });
     }
 
@@ -144,26 +169,29 @@ public class ContainerInstancesResource {
     @DELETE
     @Path("container-instances/{instance}")
     @Requires(Action.MANAGE)
-    public Uni<Map<String, ContainerInstanceView>> deregister(@PathParam("cluster") String cluster,
+    @Operation(operationId = "DeregisterContainerInstance",
+            summary = "Deregister a container instance; force=true stops the tasks still on it")
+    public Uni<ContainerInstanceResponse> deregister(@PathParam("cluster") String cluster,
                                                               @PathParam("instance") String instance,
                                                               @QueryParam("force") boolean force) {
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return found(tenant, name, Host.idOf(instance)).chain(host -> {
             if (!force && host.runningTasks() + host.pendingTasks() > 0) {
-                throw invalidParameter("force: the container instance still has "
+                throw new InvalidInputException("force", "the container instance still has "
                         + (host.runningTasks() + host.pendingTasks())
                         + " tasks; stop them first or deregister with force=true");
             }
             return UniHelper.toUni(deregistration.deregister(host));
-        }).map(host -> Map.of("containerInstance", ContainerInstanceView.of(host)));
+        }).map(host -> new ContainerInstanceResponse(ContainerInstanceView.of(host)));
     }
 
     /** ECS's PutAttributes for container instances of this cluster. */
     @PUT
     @Path("attributes")
     @Requires(Action.MANAGE)
-    public Uni<Map<String, List<Attribute>>> putAttributes(@PathParam("cluster") String cluster, AttributesRequest request) {
+    @Operation(operationId = "PutAttributes", summary = "Set custom attributes of container instances")
+    public Uni<AttributesResponse> putAttributes(@PathParam("cluster") String cluster, AttributesRequest request) {
         return changeAttributes(cluster, request, false);
     }
 
@@ -171,36 +199,37 @@ public class ContainerInstancesResource {
     @POST
     @Path("attributes/delete")
     @Requires(Action.MANAGE)
-    public Uni<Map<String, List<Attribute>>> deleteAttributes(@PathParam("cluster") String cluster,
+    @Operation(operationId = "DeleteAttributes", summary = "Remove custom attributes of container instances")
+    public Uni<AttributesResponse> deleteAttributes(@PathParam("cluster") String cluster,
                                                               AttributesRequest request) {
         return changeAttributes(cluster, request, true);
     }
 
-    private Uni<Map<String, List<Attribute>>> changeAttributes(String cluster, AttributesRequest request, boolean delete) {
+    private Uni<AttributesResponse> changeAttributes(String cluster, AttributesRequest request, boolean delete) {
         if (request == null || request.attributes() == null || request.attributes().isEmpty()) {
-            throw invalidParameter("attributes: at least one attribute is required");
+            throw new InvalidInputException("attributes", "at least one attribute is required");
         }
         Map<String, Map<String, String>> byHost = new LinkedHashMap<>();
         for (int i = 0; i < request.attributes().size(); i++) {
             Attribute attribute = request.attributes().get(i);
             String field = "attributes[" + i + "]";
             if (attribute.name() == null || !ATTRIBUTE_NAME.matcher(attribute.name()).matches()) {
-                throw invalidParameter(field + ".name: up to 128 letters, digits, '_', '.', '-', '/'; got '"
+                throw new InvalidInputException(field + ".name", "up to 128 letters, digits, '_', '.', '-', '/'; got '"
                         + attribute.name() + "'");
             }
             if (attribute.name().toLowerCase(java.util.Locale.ROOT).startsWith("berth.")) {
-                throw invalidParameter(field + ".name: '" + attribute.name()
+                throw new InvalidInputException(field + ".name", "'" + attribute.name()
                         + "' is reserved: names starting with 'berth.' come only from the platform's host agent");
             }
             if (!delete && attribute.value() != null && !ATTRIBUTE_VALUE.matcher(attribute.value()).matches()) {
-                throw invalidParameter(field + ".value: up to 128 letters, digits, spaces and '_.@-/:'; got '"
+                throw new InvalidInputException(field + ".value", "up to 128 letters, digits, spaces and '_.@-/:'; got '"
                         + attribute.value() + "'");
             }
             if (attribute.targetType() != null && !"container-instance".equals(attribute.targetType())) {
-                throw invalidParameter(field + ".targetType: only container-instance is supported");
+                throw new InvalidInputException(field + ".targetType", "only container-instance is supported");
             }
             if (attribute.targetId() == null || attribute.targetId().isBlank()) {
-                throw invalidParameter(field + ".targetId: the container instance is required");
+                throw new InvalidInputException(field + ".targetId", "the container instance is required");
             }
             byHost.computeIfAbsent(Host.idOf(attribute.targetId()), k -> new LinkedHashMap<>())
                     .put(attribute.name(), attribute.value());
@@ -217,19 +246,19 @@ public class ContainerInstancesResource {
             List<String> ids = List.copyOf(byHost.keySet());
             for (int i = 0; i < results.size(); i++) {
                 if (!results.get(i)) {
-                    throw new ApiException(404, "TargetNotFoundException", "attributes: no container instance '"
+                    throw new ApiException(ErrorCode.TARGET_NOT_FOUND, "attributes: no container instance '"
                             + ids.get(i) + "' in cluster " + name);
                 }
             }
-            return Map.of("attributes", request.attributes());
+            return new AttributesResponse(request.attributes());
         });
     }
 
     private Uni<Host> found(String tenant, String cluster, String hostId) {
         return clusters.requireActive(tenant, cluster)
                 .chain(c -> UniHelper.toUni(hosts.find(tenant, hostId)))
-                .map(host -> host.filter(h -> h.cluster().equals(cluster)).orElseThrow(() -> invalidParameter(
-                        "containerInstance: no container instance '" + hostId + "' in cluster " + cluster)));
+                .map(host -> host.filter(h -> h.cluster().equals(cluster)).orElseThrow(() -> new InvalidInputException(
+                        "containerInstance", "no container instance '" + hostId + "' in cluster " + cluster)));
     }
 
 }

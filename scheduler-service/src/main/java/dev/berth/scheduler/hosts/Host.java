@@ -15,7 +15,7 @@ import java.util.Set;
  * @param boundPorts   what its agent reports bound on its machine besides its own tasks ("tcp/5432")
  * @param dynamicPorts where its dynamic host ports come from
  */
-public record Host(String tenant, String id, String cluster, String hostname, String status, boolean agentConnected,
+public record Host(String tenant, String id, String cluster, String hostname, HostStatus status, boolean agentConnected,
                    String agentVersion, Instant registeredAt, Instant lastHeartbeatAt, int cpu, int memory, int usedCpu,
                    int usedMemory, List<String> reservedPorts, List<String> usedPorts, Map<String, String> attributes,
                    int runningTasks, int pendingTasks, List<String> boundPorts, AgentMessage.PortRange dynamicPorts) {
@@ -31,7 +31,7 @@ public record Host(String tenant, String id, String cluster, String hostname, St
     public HostSnapshot snapshot(Map<String, Integer> taskGroups) {
         Set<String> taken = new HashSet<>(usedPorts);
         taken.addAll(boundPorts);
-        return new HostSnapshot(id, "ACTIVE".equals(status), agentConnected, agentVersion == null ? "" : agentVersion,
+        return new HostSnapshot(id, status == HostStatus.ACTIVE, agentConnected, agentVersion == null ? "" : agentVersion,
                 registeredAt, attributes, cpu, memory, cpu - usedCpu, memory - usedMemory, taken, taskGroups,
                 dynamicPorts.first(), dynamicPorts.last());
     }

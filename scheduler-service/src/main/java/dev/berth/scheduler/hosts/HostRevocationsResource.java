@@ -11,6 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -20,6 +23,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * gets no more tasks. A host the scheduler never saw, or one already gone, is answered alike.
  */
 @Path("/api/scheduler/v1/internal/hosts/{tenant}/{hostId}")
+@Tag(name = "Container instances")
 public class HostRevocationsResource {
 
     @Inject
@@ -32,12 +36,14 @@ public class HostRevocationsResource {
     CurrentPrincipal principal;
 
     @DELETE
+    @Operation(operationId = "RevokeHost", summary = "Internal: a host's credentials were revoked; deregister it with force")
+    @APIResponse(responseCode = "204", description = "Deregistered, or not known here")
     public Uni<RestResponse<Void>> revoked(@PathParam("tenant") String tenant, @PathParam("hostId") String hostId) {
         if (!AccessPolicy.isPlatformService(principal.get())) {
             throw new ApiException(ErrorCode.ACCESS_DENIED, "Only the platform's services revoke hosts here.");
         }
         return UniHelper.toUni(hosts.find(tenant, hostId).compose(found -> found
-                        .filter(host -> !HostStatus.INACTIVE.name().equals(host.status()))
+                        .filter(host -> host.status() != HostStatus.INACTIVE)
                         .map(host -> deregistration.deregister(host, false).<Void>mapEmpty())
                         .orElseGet(Future::succeededFuture)))
                 .map(done -> RestResponse.noContent());

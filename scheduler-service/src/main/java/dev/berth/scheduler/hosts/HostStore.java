@@ -152,11 +152,11 @@ public class HostStore {
     }
 
     /** Hosts of a cluster in id order after {@code after}; {@code status} null means ACTIVE and DRAINING. */
-    public Future<List<Host>> list(String tenant, String cluster, String status, String after, int limit) {
+    public Future<List<Host>> list(String tenant, String cluster, HostStatus status, String after, int limit) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM host h WHERE h.tenant = $1 AND h.cluster = $2 "
                         + "AND (($3::text IS NULL AND h.status <> 'INACTIVE') OR h.status = $3) AND h.id > $4 "
                         + "ORDER BY h.id LIMIT $5")
-                .execute(Tuple.of(tenant, cluster, status, after == null ? "" : after, limit))
+                .execute(Tuple.of(tenant, cluster, status == null ? null : status.name(), after == null ? "" : after, limit))
                 .map(rows -> Rows.all(rows, HostStore::row));
     }
 
@@ -263,7 +263,7 @@ public class HostStore {
         Map<String, String> map = new LinkedHashMap<>();
         attributes.forEach(e -> map.put(e.getKey(), e.getValue() == null ? "" : String.valueOf(e.getValue())));
         return new Host(row.getString("tenant"), row.getString("id"), row.getString("cluster"), row.getString("hostname"),
-                row.getString("status"), row.getBoolean("agent_connected"), row.getString("agent_version"),
+                HostStatus.valueOf(row.getString("status")), row.getBoolean("agent_connected"), row.getString("agent_version"),
                 row.getOffsetDateTime("registered_at").toInstant(),
                 Optional.ofNullable(row.getOffsetDateTime("last_heartbeat_at")).map(t -> t.toInstant()).orElse(null),
                 row.getInteger("cpu"), row.getInteger("memory"), row.getInteger("used_cpu"), row.getInteger("used_memory"),

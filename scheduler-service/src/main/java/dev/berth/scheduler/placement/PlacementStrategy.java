@@ -1,5 +1,7 @@
 package dev.berth.scheduler.placement;
 
+import dev.berth.common.error.InvalidInputException;
+
 /** ECS's placement strategies, applied in the order given. */
 public sealed interface PlacementStrategy {
 
@@ -43,12 +45,15 @@ public sealed interface PlacementStrategy {
         }
     }
 
-    /** @throws IllegalArgumentException naming what is wrong */
-    public static PlacementStrategy of(String type, String field) {
+    /**
+     * @param at the field the strategy was given in, e.g. {@code placementStrategy[0]}
+     * @throws InvalidInputException naming {@code at} and what is wrong
+     */
+    public static PlacementStrategy of(String at, String type, String field) {
         return switch (type == null ? "" : type) {
             case "binpack" -> {
                 if (!"cpu".equals(field) && !"memory".equals(field) && !Binpack.CPU_AND_MEMORY.equals(field)) {
-                    throw new IllegalArgumentException("binpack takes the field cpu, memory or " + Binpack.CPU_AND_MEMORY
+                    throw new InvalidInputException(at, "binpack takes the field cpu, memory or " + Binpack.CPU_AND_MEMORY
                             + ", not '" + field + "'");
                 }
                 yield new Binpack(field);
@@ -56,18 +61,18 @@ public sealed interface PlacementStrategy {
             case "spread" -> {
                 if (field == null || !(field.equals("instanceId") || field.equals("host")
                         || (field.startsWith("attribute:") && field.length() > "attribute:".length()))) {
-                    throw new IllegalArgumentException("spread takes the field instanceId, host or attribute:<name>, not '"
+                    throw new InvalidInputException(at, "spread takes the field instanceId, host or attribute:<name>, not '"
                             + field + "'");
                 }
                 yield new Spread(field);
             }
             case "random" -> {
                 if (field != null && !field.isBlank()) {
-                    throw new IllegalArgumentException("random takes no field");
+                    throw new InvalidInputException(at, "random takes no field");
                 }
                 yield new Random();
             }
-            default -> throw new IllegalArgumentException("unknown strategy type '" + type + "' (binpack, spread or random)");
+            default -> throw new InvalidInputException(at, "unknown strategy type '" + type + "' (binpack, spread or random)");
         };
     }
 }

@@ -1,19 +1,19 @@
 package dev.berth.scheduler.placementplans;
 
+import dev.berth.common.error.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
-import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.clusters.ClusterStore;
 import dev.berth.scheduler.hosts.Host;
 import dev.berth.scheduler.placement.PlacementPlan;
 import dev.berth.scheduler.placement.Rejection;
-import dev.berth.scheduler.taskdefinitions.InvalidTaskDefinitionException;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
 import dev.berth.scheduler.tasks.PlacementParameters;
+import dev.berth.scheduler.tasks.TaskOverride;
 import dev.berth.scheduler.tasks.TaskLauncher;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
@@ -23,6 +23,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A dry-run placement: for a task definition, a count and ECS's strategies and constraints, the
@@ -30,9 +33,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * reserved; the same cluster state and seed give the same plan.
  */
 @Path("/api/scheduler/v1/clusters/{cluster}/placement-plans")
+@Tag(name = "Placement plans")
 public class PlacementPlansResource {
 
-    public record PlanRequest(String taskDefinition, Integer count, String group, JsonNode overrides,
+    public record PlanRequest(@Schema(examples = "web:3") String taskDefinition, @Schema(examples = "3") Integer count,
+                              String group, @Schema(implementation = TaskOverride.class) JsonNode overrides,
                               List<PlacementParameters.StrategySpec> placementStrategy,
                               List<PlacementParameters.ConstraintSpec> placementConstraints, Long seed) {
     }
@@ -63,13 +68,15 @@ public class PlacementPlansResource {
 
     @POST
     @Requires(Action.READ)
+    @Operation(operationId = "PlanPlacement",
+            summary = "Dry-run placement: where tasks would go now and why other hosts were passed over")
     public Uni<Plan> plan(@PathParam("cluster") String cluster, PlanRequest request) {
         if (request == null) {
-            throw invalidParameter("body: a placement plan request is required");
+            throw new InvalidInputException("body", "a placement plan request is required");
         }
         int count = request.count() == null ? 1 : request.count();
         if (count < 1 || count > 100) {
-            throw invalidParameter("count: between 1 and 100, got " + count);
+            throw new InvalidInputException("count", "between 1 and 100, got " + count);
         }
         var constraints = PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         var strategies = PlacementParameters.strategies("placementStrategy", request.placementStrategy());
@@ -80,14 +87,10 @@ public class PlacementPlansResource {
                 .chain(c -> definitions.requireActive(tenant, request.taskDefinition()))
                 .chain(definition -> {
                     String group = request.group() != null ? request.group() : "family:" + definition.family();
-                    TaskLauncher.Launch launch = new TaskLauncher.Launch(tenant, name, definition, request.overrides(),
-                            count, group, null, null, null, constraints, strategies, null);
-                    try {
-                        return UniHelper.toUni(launcher.explain(launch, seed))
-                                .map(plan -> view(tenant, name, definition.arn(), seed, plan));
-                    } catch (InvalidTaskDefinitionException e) {
-                        throw invalidParameter(e.getMessage());
-                    }
+                    TaskLauncher.Launch launch = TaskLauncher.Launch.dryRun(tenant, name, definition, request.overrides(),
+                            count, group, constraints, strategies);
+                    return UniHelper.toUni(launcher.explain(launch, seed))
+                            .map(plan -> view(tenant, name, definition.arn(), seed, plan));
                 });
     }
 

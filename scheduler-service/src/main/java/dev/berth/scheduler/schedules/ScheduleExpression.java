@@ -1,5 +1,6 @@
 package dev.berth.scheduler.schedules;
 
+import dev.berth.common.error.InvalidInputException;
 import com.cronutils.model.Cron;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
@@ -126,7 +127,7 @@ public sealed interface ScheduleExpression {
         try {
             return ZoneId.of(name);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("scheduleExpressionTimezone: '" + name + "' is not a time zone");
+            throw new InvalidInputException("scheduleExpressionTimezone", "'" + name + "' is not a time zone");
         }
     }
 }

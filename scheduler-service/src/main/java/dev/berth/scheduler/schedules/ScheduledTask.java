@@ -7,7 +7,7 @@ import java.util.List;
 
 /** A rule that runs tasks on a schedule: its expression, time zone, state and the RunTask it makes. */
 public record ScheduledTask(String tenant, String cluster, String name, String scheduleExpression, String timezone,
-                            String state, JsonNode runTask, Instant anchor, Instant nextRunAt, Instant lastRunAt,
+                            ScheduleState state, JsonNode runTask, Instant anchor, Instant nextRunAt, Instant lastRunAt,
                             JsonNode lastResult, Instant createdAt) {
 
     public ScheduleExpression schedule() {
@@ -16,7 +16,7 @@ public record ScheduledTask(String tenant, String cluster, String name, String s
 
     /** The next {@code count} runs after {@code now}, in the rule's time zone (none while DISABLED). */
     public List<ZonedDateTime> nextRuns(Instant now, int count) {
-        return "ENABLED".equals(state) ? schedule().next(now.atZone(ScheduleExpression.zone(timezone)), count) : List.of();
+        return state == ScheduleState.ENABLED ? schedule().next(now.atZone(ScheduleExpression.zone(timezone)), count) : List.of();
     }
 
     public String arn() {

@@ -47,9 +47,13 @@ public class ScheduledTaskRunner {
     @Inject
     ObjectMapper json;
 
-    @Scheduled(every = "1s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Inject
+    SchedulesConfig config;
+
+    @Scheduled(every = "${berth.scheduler.schedules.poll-every:1s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        Future<List<ScheduledTask>> due = pool.withTransaction(client -> store.lockDue(client, 20).compose(rules -> {
+        Future<List<ScheduledTask>> due = pool.withTransaction(client -> store.lockDue(client, config.rulesPerPoll()).compose(rules -> {
             List<Future<Void>> updates = new ArrayList<>();
             Instant now = Instant.now();
             for (ScheduledTask rule : rules) {

@@ -29,14 +29,14 @@ public class ScheduledTaskStore {
 
     /** Creates or replaces a rule; the schedule counts from now (a rate starts over). */
     public Future<ScheduledTask> put(String tenant, String cluster, String name, String expression, String timezone,
-                                     String state, String runTask, Instant nextRunAt, Instant anchor) {
+                                     ScheduleState state, String runTask, Instant nextRunAt, Instant anchor) {
         return pool.preparedQuery("INSERT INTO scheduled_task (tenant, cluster, name, schedule_expression, timezone, state, "
                         + "run_task, anchor, next_run_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
                         + "ON CONFLICT (tenant, cluster, name) DO UPDATE SET schedule_expression = EXCLUDED.schedule_expression, "
                         + "timezone = EXCLUDED.timezone, state = EXCLUDED.state, run_task = EXCLUDED.run_task, "
                         + "anchor = EXCLUDED.anchor, next_run_at = EXCLUDED.next_run_at RETURNING " + COLUMNS)
                 .execute(Tuple.tuple().addString(tenant).addString(cluster).addString(name).addString(expression)
-                        .addString(timezone).addString(state).addValue(new JsonObject(runTask)).addOffsetDateTime(utc(anchor))
+                        .addString(timezone).addString(state.name()).addValue(new JsonObject(runTask)).addOffsetDateTime(utc(anchor))
                         .addOffsetDateTime(nextRunAt == null ? null : utc(nextRunAt)))
                 .map(rows -> row(rows.iterator().next()));
     }
@@ -84,7 +84,7 @@ public class ScheduledTaskStore {
     static ScheduledTask row(Row row) {
         try {
             return new ScheduledTask(row.getString("tenant"), row.getString("cluster"), row.getString("name"),
-                    row.getString("schedule_expression"), row.getString("timezone"), row.getString("state"),
+                    row.getString("schedule_expression"), row.getString("timezone"), ScheduleState.valueOf(row.getString("state")),
                     AgentMessages.json().readTree(row.getString("run_task")), instant(row, "anchor"),
                     instant(row, "next_run_at"), instant(row, "last_run_at"),
                     row.getString("last_result") == null ? null : AgentMessages.json().readTree(row.getString("last_result")),

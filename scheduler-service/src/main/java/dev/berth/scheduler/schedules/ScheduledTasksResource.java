@@ -1,14 +1,18 @@
 package dev.berth.scheduler.schedules;
 
+import java.util.Arrays;
+import dev.berth.common.error.InvalidInputException;
+import dev.berth.common.error.ErrorCode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
-import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
+import dev.berth.scheduler.Page;
 import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.clusters.ClusterStore;
 import dev.berth.scheduler.clusters.ElevatedAccessCheck;
@@ -16,6 +20,8 @@ import dev.berth.scheduler.taskdefinitions.TaskDefinitionDocuments;
 import dev.berth.scheduler.taskroles.TaskRoleUse;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
 import dev.berth.scheduler.tasks.PlacementParameters;
+import dev.berth.scheduler.tasks.TaskOverride;
+import dev.berth.scheduler.tasks.TaskLauncher;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import jakarta.inject.Inject;
@@ -27,10 +33,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Scheduled tasks: EventBridge rules ({@code cron(…)} or {@code rate(…)} in a time zone) whose
@@ -38,26 +46,49 @@ import java.util.regex.Pattern;
  * {@code state}, and see the next runs.
  */
 @Path("/api/scheduler/v1/clusters/{cluster}/scheduled-tasks")
+@Tag(name = "Scheduled tasks")
 public class ScheduledTasksResource {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-    private static final int SHOWN_RUNS = 5;
 
     /** The rule and its RunTask parameters (EventBridge's EcsParameters, in RunTask's names). */
-    public record PutScheduledTaskRequest(String scheduleExpression, String scheduleExpressionTimezone, String state,
-                                          String taskDefinition, Integer count, String group, JsonNode overrides,
+    public record PutScheduledTaskRequest(@Schema(examples = "cron(0 9 ? * MON-FRI *)") String scheduleExpression,
+                                          @Schema(examples = "Europe/Berlin") String scheduleExpressionTimezone,
+                                          @Schema(examples = "ENABLED") String state,
+                                          @Schema(examples = "report:2") String taskDefinition, Integer count,
+                                          String group, @Schema(implementation = TaskOverride.class) JsonNode overrides,
                                           List<PlacementParameters.ConstraintSpec> placementConstraints,
                                           List<PlacementParameters.StrategySpec> placementStrategy) {
     }
 
+    /** The RunTask a rule starts, as stored with it. */
+    public record RunTaskParameters(String taskDefinition, int count, String group,
+                                    @Schema(implementation = TaskOverride.class) JsonNode overrides,
+                                    List<PlacementParameters.ConstraintSpec> placementConstraints,
+                                    List<PlacementParameters.StrategySpec> placementStrategy) {
+    }
+
+    /** What the last run did: the tasks started and failures, or the error. */
+    public record LastResult(String at, List<String> taskArns, List<TaskLauncher.Failure> failures, String error) {
+    }
+
     public record ScheduledTaskView(String name, String arn, String scheduleExpression, String scheduleExpressionTimezone,
-                                    String state, JsonNode runTask, List<String> nextRuns, Instant lastRunAt,
-                                    JsonNode lastResult, Instant createdAt) {
-        static ScheduledTaskView of(ScheduledTask rule) {
+                                    ScheduleState state, @Schema(implementation = RunTaskParameters.class) JsonNode runTask,
+                                    List<String> nextRuns, Instant lastRunAt,
+                                    @Schema(implementation = LastResult.class) JsonNode lastResult, Instant createdAt) {
+        static ScheduledTaskView of(ScheduledTask rule, int shownRuns) {
             return new ScheduledTaskView(rule.name(), rule.arn(), rule.scheduleExpression(), rule.timezone(), rule.state(),
-                    rule.runTask(), rule.nextRuns(Instant.now(), SHOWN_RUNS).stream().map(ZonedDateTime::toString).toList(),
+                    rule.runTask(), rule.nextRuns(Instant.now(), shownRuns).stream().map(ZonedDateTime::toString).toList(),
                     rule.lastRunAt(), rule.lastResult(), rule.createdAt());
         }
+    }
+
+    /** The answer of PutScheduledTask and DescribeScheduledTask. */
+    public record ScheduledTaskResponse(ScheduledTaskView scheduledTask) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ListScheduledTasksResponse(List<ScheduledTaskView> scheduledTasks, String nextToken) {
     }
 
     @Inject
@@ -78,49 +109,42 @@ public class ScheduledTasksResource {
     @Inject
     TaskDefinitionDocuments documents;
 
+    @Inject
+    SchedulesConfig config;
+
+    private ScheduledTaskView view(ScheduledTask rule) {
+        return ScheduledTaskView.of(rule, config.shownNextRuns());
+    }
+
     @PUT
     @Path("{name}")
     @Requires(Action.DEPLOY)
-    public Uni<Map<String, ScheduledTaskView>> put(@PathParam("cluster") String cluster, @PathParam("name") String name,
+    @Operation(operationId = "PutScheduledTask", summary = "Create or replace a rule that runs a task on a schedule")
+    public Uni<ScheduledTaskResponse> put(@PathParam("cluster") String cluster, @PathParam("name") String name,
                                                    PutScheduledTaskRequest request) {
         if (!NAME.matcher(name).matches()) {
-            throw invalidParameter("name: 1 to 64 letters, digits, '.', '-' and '_'");
+            throw new InvalidInputException("name", "1 to 64 letters, digits, '.', '-' and '_'");
         }
         if (request == null || request.scheduleExpression() == null) {
-            throw invalidParameter("scheduleExpression: cron(...) or rate(...) is required");
+            throw new InvalidInputException("scheduleExpression", "cron(...) or rate(...) is required");
         }
-        String state = request.state() == null ? "ENABLED" : request.state();
-        if (!List.of("ENABLED", "DISABLED").contains(state)) {
-            throw invalidParameter("state: ENABLED or DISABLED, got '" + state + "'");
-        }
+        ScheduleState state = request.state() == null ? ScheduleState.ENABLED
+                : Arrays.stream(ScheduleState.values()).filter(s -> s.name().equals(request.state())).findFirst()
+                .orElseThrow(() -> new InvalidInputException("state", "ENABLED or DISABLED, got '" + request.state() + "'"));
         String timezone = request.scheduleExpressionTimezone() == null ? "UTC" : request.scheduleExpressionTimezone();
         Instant now = Instant.now();
-        ScheduleExpression schedule;
-        try {
-            ScheduleExpression.zone(timezone);
-        } catch (RuntimeException e) {
-            throw invalidParameter("scheduleExpressionTimezone: '" + timezone + "' is not a time zone");
-        }
-        try {
-            schedule = ScheduleExpression.parse(request.scheduleExpression(), now);
-        } catch (InvalidScheduleException e) {
-            throw invalidParameter("scheduleExpression: " + e.getMessage());
-        }
+        ScheduleExpression.zone(timezone);
+        ScheduleExpression schedule = ScheduleExpression.parse(request.scheduleExpression(), now);
         int count = request.count() == null ? 1 : request.count();
         if (count < 1 || count > 10) {
-            throw invalidParameter("count: between 1 and 10, got " + count);
+            throw new InvalidInputException("count", "between 1 and 10, got " + count);
         }
         PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         PlacementParameters.strategies("placementStrategy", request.placementStrategy());
-        Instant next = "ENABLED".equals(state) ? schedule.nextAfter(now.atZone(ScheduleExpression.zone(timezone)))
+        Instant next = state == ScheduleState.ENABLED ? schedule.nextAfter(now.atZone(ScheduleExpression.zone(timezone)))
                 .map(ZonedDateTime::toInstant).orElse(null) : null;
-        Map<String, Object> runTask = new LinkedHashMap<>();
-        runTask.put("taskDefinition", request.taskDefinition());
-        runTask.put("count", count);
-        runTask.put("group", request.group());
-        runTask.put("overrides", request.overrides());
-        runTask.put("placementConstraints", request.placementConstraints());
-        runTask.put("placementStrategy", request.placementStrategy());
+        RunTaskParameters runTask = new RunTaskParameters(request.taskDefinition(), count, request.group(),
+                request.overrides(), request.placementConstraints(), request.placementStrategy());
         String tenant = principal.tenant();
         TaskRoleUse.require("overrides.taskRoleArn", TaskRoleUse.override(request.overrides()), principal.get(),
                 tenant);
@@ -131,24 +155,26 @@ public class ScheduledTasksResource {
                                 documents.spec(documents.parse(definition.document())), c)))
                 .chain(found -> UniHelper.toUni(store.put(tenant, clusterName, name, request.scheduleExpression(), timezone,
                         state, json.valueToTree(runTask).toString(), next, now)))
-                .map(rule -> Map.of("scheduledTask", ScheduledTaskView.of(rule)));
+                .map(rule -> new ScheduledTaskResponse(view(rule)));
     }
 
     @GET
     @Path("{name}")
     @Requires(Action.READ)
-    public Uni<Map<String, ScheduledTaskView>> describe(@PathParam("cluster") String cluster, @PathParam("name") String name) {
+    @Operation(operationId = "DescribeScheduledTask", summary = "Describe a rule with its next runs and last result")
+    public Uni<ScheduledTaskResponse> describe(@PathParam("cluster") String cluster, @PathParam("name") String name) {
         String tenant = principal.tenant();
         String clusterName = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, clusterName)
                 .chain(c -> UniHelper.toUni(store.find(tenant, clusterName, name)))
                 .map(found -> found.orElseThrow(() -> notFound(name)))
-                .map(rule -> Map.of("scheduledTask", ScheduledTaskView.of(rule)));
+                .map(rule -> new ScheduledTaskResponse(view(rule)));
     }
 
     @GET
     @Requires(Action.READ)
-    public Uni<Map<String, Object>> list(@PathParam("cluster") String cluster, @QueryParam("maxResults") Integer maxResults,
+    @Operation(operationId = "ListScheduledTasks", summary = "List a cluster's scheduled task rules")
+    public Uni<ListScheduledTasksResponse> list(@PathParam("cluster") String cluster, @QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
         int limit = PageTokens.limit(maxResults, 100, 100);
         String after = PageTokens.decode(nextToken);
@@ -156,12 +182,15 @@ public class ScheduledTasksResource {
         String clusterName = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, clusterName)
                 .chain(c -> UniHelper.toUni(store.list(tenant, clusterName, after, limit + 1)))
-                .map(found -> PageTokens.page("scheduledTasks", found, limit, ScheduledTaskView::of, ScheduledTask::name));
+                .map(found -> Page.of(found, limit, this::view, ScheduledTask::name))
+                .map(page -> new ListScheduledTasksResponse(page.items(), page.nextToken()));
     }
 
     @DELETE
     @Path("{name}")
     @Requires(Action.DEPLOY)
+    @Operation(operationId = "DeleteScheduledTask", summary = "Delete a rule")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> delete(@PathParam("cluster") String cluster, @PathParam("name") String name) {
         String tenant = principal.tenant();
         String clusterName = Cluster.nameOf(cluster);
@@ -176,7 +205,7 @@ public class ScheduledTasksResource {
     }
 
     private static ApiException notFound(String name) {
-        return new ApiException(404, "ResourceNotFoundException", "No scheduled task '" + name + "'.");
+        return new ApiException(ErrorCode.NOT_FOUND, "No scheduled task '" + name + "'.");
     }
 
 }

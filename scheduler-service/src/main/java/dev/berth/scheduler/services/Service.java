@@ -6,7 +6,8 @@ import dev.berth.scheduler.deployments.DeploymentConfiguration;
 import java.time.Instant;
 
 /** An ECS service of a cluster: what should run, how many, and how to roll out changes. */
-public record Service(String tenant, String cluster, String name, String status, String schedulingStrategy,
+public record Service(String tenant, String cluster, String name, ServiceStatus status,
+                      SchedulingStrategy schedulingStrategy,
                       int desiredCount, String taskDefinitionArn, DeploymentConfiguration bounds,
                       boolean circuitBreaker, boolean rollback, JsonNode placementConstraints,
                       JsonNode placementStrategy, int healthCheckGraceSeconds, boolean steady,
@@ -17,7 +18,7 @@ public record Service(String tenant, String cluster, String name, String status,
     }
 
     public boolean daemon() {
-        return "DAEMON".equals(schedulingStrategy);
+        return schedulingStrategy == SchedulingStrategy.DAEMON;
     }
 
     /** The task group of the service's tasks (what spread and distinctInstance count). */

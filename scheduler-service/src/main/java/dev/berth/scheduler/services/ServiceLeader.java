@@ -29,7 +29,8 @@ public class ServiceLeader {
 
     private volatile SqlConnection lockHolder;
 
-    @Scheduled(every = "${berth.services.reconcile-every:1s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${berth.scheduler.services.reconcile-every:1s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
         return UniHelper.toUni(leading().compose(leader -> leader ? reconciler.reconcileAll() : Future.succeededFuture()))
                 .onFailure().invoke(e -> LOG.warnf("service pass failed: %s", e.getMessage()))

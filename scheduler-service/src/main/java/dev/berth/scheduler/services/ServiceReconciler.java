@@ -1,5 +1,6 @@
 package dev.berth.scheduler.services;
 
+import dev.berth.scheduler.hosts.HostStatus;
 import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.deployments.RollingUpdate;
 import dev.berth.scheduler.events.SchedulerEvents;
@@ -44,7 +45,6 @@ import org.jboss.logging.Logger;
 public class ServiceReconciler {
 
     private static final Logger LOG = Logger.getLogger(ServiceReconciler.class);
-    private static final Duration PLACEMENT_EVENT_EVERY = Duration.ofSeconds(60);
 
     @Inject
     ServiceStore services;
@@ -70,6 +70,9 @@ public class ServiceReconciler {
     @Inject
     Pool pool;
 
+    @Inject
+    ServicesConfig config;
+
     /** One pass over every live service. */
     public Future<Void> reconcileAll() {
         return services.live().compose(all -> {
@@ -88,7 +91,7 @@ public class ServiceReconciler {
         return services.deployments(service.tenant(), service.cluster(), service.name(), false)
                 .compose(deployments -> tasks.ofService(service.tenant(), service.cluster(), service.name())
                         .compose(live -> {
-                            if (!"ACTIVE".equals(service.status())) {
+                            if (service.status() != ServiceStatus.ACTIVE) {
                                 return drainDeleted(service, live);
                             }
                             Deployment primary = deployments.stream().filter(Deployment::primary).findFirst().orElse(null);
@@ -105,7 +108,7 @@ public class ServiceReconciler {
 
     private Future<Void> drainDeleted(Service service, List<ServiceTask> live) {
         if (live.isEmpty()) {
-            return services.setStatus(service.tenant(), service.cluster(), service.name(), "INACTIVE");
+            return services.setStatus(service.tenant(), service.cluster(), service.name(), ServiceStatus.INACTIVE);
         }
         return stop(service, live.stream().map(ServiceTask::task).toList(), "Service " + service.name() + " was deleted")
                 .mapEmpty();
@@ -126,7 +129,7 @@ public class ServiceReconciler {
 
     private Future<Void> replica(Service service, Deployment primary, List<Deployment> deployments, List<ServiceTask> live) {
         List<ServiceTask> fresh = live.stream()
-                .filter(t -> primary.id().equals(t.task().deploymentId()) && "ACTIVE".equals(t.hostStatus())).toList();
+                .filter(t -> primary.id().equals(t.task().deploymentId()) && t.hostStatus() == HostStatus.ACTIVE).toList();
         List<ServiceTask> old = live.stream().filter(t -> !fresh.contains(t)).toList();
         RollingUpdate.Fleet fleet = new RollingUpdate.Fleet(count(old, true), count(old, false), count(fresh, true),
                 count(fresh, false));
@@ -145,12 +148,12 @@ public class ServiceReconciler {
             List<Task> toStop = new ArrayList<>();
             List<String> startOn = new ArrayList<>();
             for (ServiceTask task : live) {
-                if (!"ACTIVE".equals(task.hostStatus())) {
+                if (task.hostStatus() != HostStatus.ACTIVE) {
                     toStop.add(task.task());
                 }
             }
             for (Host host : cluster) {
-                if (!"ACTIVE".equals(host.status()) || !host.agentConnected() || halted(primary)) {
+                if (host.status() != HostStatus.ACTIVE || !host.agentConnected() || halted(primary)) {
                     continue;
                 }
                 List<ServiceTask> here = byHost.getOrDefault(host.id(), List.of());
@@ -192,10 +195,10 @@ public class ServiceReconciler {
             Comparator<ServiceTask> oldestFirst = Comparator.comparing(t -> t.task().createdAt());
             List<ServiceTask> oldRunning = of(old, true, oldestFirst);
             List<ServiceTask> chosen = new ArrayList<>(stops.choose(of(old, false, oldestFirst), step.stopOldPending()));
-            List<ServiceTask> leaving = stops.choose(oldRunning.stream().filter(t -> !"ACTIVE".equals(t.hostStatus()))
+            List<ServiceTask> leaving = stops.choose(oldRunning.stream().filter(t -> t.hostStatus() != HostStatus.ACTIVE)
                     .toList(), step.stopOldRunning());
             chosen.addAll(leaving);
-            chosen.addAll(stops.choose(oldRunning.stream().filter(t -> "ACTIVE".equals(t.hostStatus())).toList(),
+            chosen.addAll(stops.choose(oldRunning.stream().filter(t -> t.hostStatus() == HostStatus.ACTIVE).toList(),
                     step.stopOldRunning() - leaving.size()));
             chosen.addAll(stops.choose(of(fresh, false, oldestFirst.reversed()), step.stopNewPending()));
             chosen.addAll(stops.choose(of(fresh, true, oldestFirst.reversed()), step.stopNewRunning()));
@@ -251,7 +254,7 @@ public class ServiceReconciler {
                     done = done.compose(ok -> placementFailed(service, failures));
                 }
                 for (String warning : warnings) {
-                    done = done.compose(ok -> eventAtMostEvery(PLACEMENT_EVENT_EVERY, service,
+                    done = done.compose(ok -> eventAtMostEvery(config.placementEventEvery(), service,
                             "(service " + service.name() + ") " + warning + "."));
                 }
                 return done;
@@ -269,7 +272,7 @@ public class ServiceReconciler {
         String message = "(service " + service.name() + ") was unable to place a task because no container instance met "
                 + "all of its requirements." + closest(failures);
         boolean repeated = message.equals(service.lastPlacementFailure()) && service.lastPlacementFailureAt() != null
-                && service.lastPlacementFailureAt().isAfter(Instant.now().minus(PLACEMENT_EVENT_EVERY));
+                && service.lastPlacementFailureAt().isAfter(Instant.now().minus(config.placementEventEvery()));
         if (repeated) {
             return Future.succeededFuture();
         }
@@ -300,7 +303,7 @@ public class ServiceReconciler {
      * and the service stops launching tasks until an UpdateService starts a new deployment.
      */
     private Future<Void> checkBreaker(Service service, Deployment primary, List<Deployment> deployments) {
-        if (!"IN_PROGRESS".equals(primary.rolloutState())) {
+        if (primary.rolloutState() != RolloutState.IN_PROGRESS) {
             return Future.succeededFuture();
         }
         return tasks.failedOfDeployment(service.tenant(), primary.id()).compose(failed -> {
@@ -311,13 +314,13 @@ public class ServiceReconciler {
                         primary.rolloutStateReason(), failed);
             }
             String reason = "ECS deployment circuit breaker: " + failed + " tasks failed to start.";
-            Future<Void> failedNow = services.updateDeployment(primary, primary.status(), "FAILED", reason, failed)
+            Future<Void> failedNow = services.updateDeployment(primary, primary.status(), RolloutState.FAILED, reason, failed)
                     .compose(ok -> event(service, "(service " + service.name() + ") (deployment " + primary.id()
                             + ") deployment failed: tasks failed to start."))
                     .onSuccess(ok -> events.deploymentChanged(service.tenant(), Map.of("eventName", "SERVICE_DEPLOYMENT_FAILED",
                             "deploymentId", primary.id(), "serviceArn", service.arn(), "reason", reason), "deployment failed"));
             Optional<Deployment> previous = deployments.stream()
-                    .filter(d -> !d.primary() && "COMPLETED".equals(d.rolloutState()))
+                    .filter(d -> !d.primary() && d.rolloutState() == RolloutState.COMPLETED)
                     .max(Comparator.comparing(Deployment::createdAt));
             String noRollback = !service.rollback() ? "rollback is not enabled"
                     : primary.rollbackOf() != null ? "it was the rollback of (deployment " + primary.rollbackOf()
@@ -338,7 +341,7 @@ public class ServiceReconciler {
 
     /** A deployment the circuit breaker failed with no rollback left launches nothing more. */
     private static boolean halted(Deployment primary) {
-        return "FAILED".equals(primary.rolloutState());
+        return primary.rolloutState() == RolloutState.FAILED;
     }
 
     /** FAILED deployments leave the service's ACTIVE deployments once none of their tasks is left. */
@@ -346,8 +349,9 @@ public class ServiceReconciler {
         Future<Void> done = Future.succeededFuture();
         for (Deployment deployment : deployments) {
             boolean tasksLeft = live.stream().anyMatch(t -> deployment.id().equals(t.task().deploymentId()));
-            if (!deployment.id().equals(primary.id()) && "FAILED".equals(deployment.rolloutState()) && !tasksLeft) {
-                done = done.compose(ok -> services.updateDeployment(deployment, "INACTIVE", deployment.rolloutState(),
+            if (!deployment.id().equals(primary.id()) && deployment.rolloutState() == RolloutState.FAILED && !tasksLeft) {
+                done = done.compose(ok -> services.updateDeployment(deployment, DeploymentStatus.INACTIVE,
+                        deployment.rolloutState(),
                         deployment.rolloutStateReason(), deployment.failedTasks()));
             }
         }
@@ -356,8 +360,8 @@ public class ServiceReconciler {
 
     private Future<Void> completed(Service service, Deployment primary, List<Deployment> deployments) {
         Future<Void> done = Future.succeededFuture();
-        if ("IN_PROGRESS".equals(primary.rolloutState())) {
-            done = done.compose(ok -> services.updateDeployment(primary, "PRIMARY", "COMPLETED",
+        if (primary.rolloutState() == RolloutState.IN_PROGRESS) {
+            done = done.compose(ok -> services.updateDeployment(primary, DeploymentStatus.PRIMARY, RolloutState.COMPLETED,
                             "ECS deployment " + primary.id() + " completed.", primary.failedTasks()))
                     .compose(ok -> event(service, "(service " + service.name() + ") (deployment " + primary.id()
                             + ") deployment completed."))
@@ -367,7 +371,7 @@ public class ServiceReconciler {
         }
         for (Deployment older : deployments) {
             if (!older.primary()) {
-                done = done.compose(ok -> services.updateDeployment(older, "INACTIVE", older.rolloutState(),
+                done = done.compose(ok -> services.updateDeployment(older, DeploymentStatus.INACTIVE, older.rolloutState(),
                         older.rolloutStateReason(), older.failedTasks()));
             }
         }

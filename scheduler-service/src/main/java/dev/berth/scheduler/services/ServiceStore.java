@@ -58,7 +58,7 @@ public class ServiceStore {
                         + "created_at = now(), created_by = EXCLUDED.created_by, deleted_at = NULL "
                         + "WHERE service.status = 'INACTIVE' RETURNING " + COLUMNS)
                 .execute(Tuple.tuple().addString(service.tenant()).addString(service.cluster()).addString(service.name())
-                        .addString(service.schedulingStrategy()).addInteger(service.desiredCount())
+                        .addString(service.schedulingStrategy().name()).addInteger(service.desiredCount())
                         .addString(service.taskDefinitionArn()).addInteger(service.bounds().minimumHealthyPercent())
                         .addInteger(service.bounds().maximumPercent()).addBoolean(service.circuitBreaker())
                         .addBoolean(service.rollback()).addValue(new JsonArray(service.placementConstraints().toString()))
@@ -131,11 +131,11 @@ public class ServiceStore {
                 .map(rows -> row(rows.iterator().next()));
     }
 
-    public Future<Void> setStatus(String tenant, String cluster, String name, String status) {
+    public Future<Void> setStatus(String tenant, String cluster, String name, ServiceStatus status) {
         return pool.preparedQuery("UPDATE service SET status = $4, desired_count = CASE WHEN $4 = 'ACTIVE' "
                         + "THEN desired_count ELSE 0 END, deleted_at = CASE WHEN $4 = 'ACTIVE' THEN NULL ELSE now() END "
                         + "WHERE tenant = $1 AND cluster = $2 AND name = $3")
-                .execute(Tuple.of(tenant, cluster, name, status)).mapEmpty();
+                .execute(Tuple.of(tenant, cluster, name, status.name())).mapEmpty();
     }
 
     public Future<Void> setSteady(Service service, boolean steady) {
@@ -157,11 +157,11 @@ public class ServiceStore {
                 .map(rows -> Rows.all(rows, ServiceStore::deployment));
     }
 
-    public Future<Void> updateDeployment(Deployment deployment, String status, String rolloutState, String reason,
-                                         int failedTasks) {
+    public Future<Void> updateDeployment(Deployment deployment, DeploymentStatus status, RolloutState rolloutState,
+                                         String reason, int failedTasks) {
         return pool.preparedQuery("UPDATE deployment SET status = $3, rollout_state = $4, rollout_state_reason = $5, "
                         + "failed_tasks = $6, updated_at = now() WHERE tenant = $1 AND id = $2")
-                .execute(Tuple.of(deployment.tenant(), deployment.id(), status, rolloutState, reason, failedTasks))
+                .execute(Tuple.of(deployment.tenant(), deployment.id(), status.name(), rolloutState.name(), reason, failedTasks))
                 .mapEmpty();
     }
 
@@ -197,7 +197,8 @@ public class ServiceStore {
 
     static Service row(Row row) {
         return new Service(row.getString("tenant"), row.getString("cluster"), row.getString("name"),
-                row.getString("status"), row.getString("scheduling_strategy"), row.getInteger("desired_count"),
+                ServiceStatus.valueOf(row.getString("status")),
+                SchedulingStrategy.valueOf(row.getString("scheduling_strategy")), row.getInteger("desired_count"),
                 row.getString("task_definition_arn"),
                 new DeploymentConfiguration(row.getInteger("minimum_healthy_percent"), row.getInteger("maximum_percent")),
                 row.getBoolean("circuit_breaker_enable"), row.getBoolean("circuit_breaker_rollback"),
@@ -209,8 +210,9 @@ public class ServiceStore {
 
     static Deployment deployment(Row row) {
         return new Deployment(row.getString("tenant"), row.getString("id"), row.getString("cluster"),
-                row.getString("service_name"), row.getString("status"), row.getString("task_definition_arn"),
-                row.getString("rollout_state"), row.getString("rollout_state_reason"), row.getInteger("failed_tasks"),
+                row.getString("service_name"), DeploymentStatus.valueOf(row.getString("status")),
+                row.getString("task_definition_arn"), RolloutState.valueOf(row.getString("rollout_state")),
+                row.getString("rollout_state_reason"), row.getInteger("failed_tasks"),
                 row.getString("rollback_of"), instant(row.getOffsetDateTime("created_at")),
                 instant(row.getOffsetDateTime("updated_at")));
     }

@@ -1,14 +1,18 @@
 package dev.berth.scheduler.services;
 
+import java.util.Arrays;
+import dev.berth.common.error.InvalidInputException;
+import dev.berth.common.error.ErrorCode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
-import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
+import dev.berth.scheduler.Page;
 import dev.berth.scheduler.Arns;
 import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.clusters.ClusterStore;
@@ -38,10 +42,12 @@ import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** ECS's CreateService, UpdateService, DescribeServices, ListServices and DeleteService for one cluster. */
 @Path("/api/scheduler/v1/clusters/{cluster}/services")
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "Services")
 public class ServicesResource {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,254}");
@@ -49,19 +55,36 @@ public class ServicesResource {
     public record CircuitBreaker(Boolean enable, Boolean rollback) {
     }
 
-    public record DeploymentConfigurationSpec(Integer minimumHealthyPercent, Integer maximumPercent,
+    /** ECS's DeploymentConfiguration, as given and as shown. */
+    public record DeploymentConfigurationSpec(@Schema(examples = "50") Integer minimumHealthyPercent,
+                                              @Schema(examples = "200") Integer maximumPercent,
                                               CircuitBreaker deploymentCircuitBreaker) {
     }
 
+    /** ECS's LoadBalancer; Berth has none yet, so a service asking for one is refused. */
+    public record LoadBalancer(String targetGroupArn, String loadBalancerName, String containerName,
+                               Integer containerPort) {
+    }
+
+    /** The answer of CreateService, UpdateService, DescribeService and DeleteService. */
+    public record ServiceResponse(ServiceView service) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ListServicesResponse(List<String> serviceArns, String nextToken) {
+    }
+
     /** {@code loadBalancers}, {@code enableExecuteCommand} and {@code enableECSManagedTags} are refused when set. */
-    public record CreateServiceRequest(String serviceName, String taskDefinition, Integer desiredCount,
-                                       String schedulingStrategy, String launchType,
+    public record CreateServiceRequest(@Schema(examples = "web") String serviceName,
+                                       @Schema(examples = "web:3") String taskDefinition,
+                                       @Schema(examples = "2") Integer desiredCount,
+                                       @Schema(examples = "REPLICA") String schedulingStrategy, String launchType,
                                        DeploymentConfigurationSpec deploymentConfiguration,
                                        List<PlacementParameters.ConstraintSpec> placementConstraints,
                                        List<PlacementParameters.StrategySpec> placementStrategy,
                                        Integer healthCheckGracePeriodSeconds, String clientToken, List<Tag> tags,
-                                       String propagateTags, Boolean enableECSManagedTags, JsonNode loadBalancers,
-                                       Boolean enableExecuteCommand) {
+                                       String propagateTags, Boolean enableECSManagedTags,
+                                       List<LoadBalancer> loadBalancers, Boolean enableExecuteCommand) {
     }
 
     public record UpdateServiceRequest(String taskDefinition, Integer desiredCount,
@@ -69,8 +92,8 @@ public class ServicesResource {
                                        List<PlacementParameters.ConstraintSpec> placementConstraints,
                                        List<PlacementParameters.StrategySpec> placementStrategy,
                                        Integer healthCheckGracePeriodSeconds, Boolean forceNewDeployment,
-                                       String propagateTags, Boolean enableECSManagedTags, JsonNode loadBalancers,
-                                       Boolean enableExecuteCommand) {
+                                       String propagateTags, Boolean enableECSManagedTags,
+                                       List<LoadBalancer> loadBalancers, Boolean enableExecuteCommand) {
     }
 
     @Inject
@@ -100,40 +123,40 @@ public class ServicesResource {
     @Inject
     TagStore tags;
 
-    /** The most tasks a service may want; more is refused before anything is stored. */
-    @ConfigProperty(name = "berth.scheduler.max-desired-count", defaultValue = "5000")
-    int maxDesiredCount;
+    @Inject
+    ServicesConfig config;
 
     private void requireDesiredCount(int desired) {
         if (desired < 0) {
-            throw invalidParameter("desiredCount: must not be negative, got " + desired);
+            throw new InvalidInputException("desiredCount", "must not be negative, got " + desired);
         }
-        if (desired > maxDesiredCount) {
-            throw invalidParameter("desiredCount: at most " + maxDesiredCount + " tasks per service, got " + desired);
+        if (desired > config.maxDesiredCount()) {
+            throw new InvalidInputException("desiredCount", "at most " + config.maxDesiredCount() + " tasks per service, got " + desired);
         }
     }
 
     @POST
     @Requires(Action.DEPLOY)
-    public Uni<Map<String, ServiceView>> create(@PathParam("cluster") String cluster, CreateServiceRequest request) {
+    @Operation(operationId = "CreateService", summary = "Create a service that keeps tasks of a task definition running")
+    public Uni<ServiceResponse> create(@PathParam("cluster") String cluster, CreateServiceRequest request) {
         if (request == null || request.serviceName() == null || !NAME.matcher(request.serviceName()).matches()) {
-            throw invalidParameter("serviceName: a letter, then up to 254 letters, digits, hyphens and underscores");
+            throw new InvalidInputException("serviceName", "a letter, then up to 254 letters, digits, hyphens and underscores");
         }
-        String strategy = request.schedulingStrategy() == null ? "REPLICA" : request.schedulingStrategy();
-        if (!List.of("REPLICA", "DAEMON").contains(strategy)) {
-            throw invalidParameter("schedulingStrategy: REPLICA or DAEMON, got '" + strategy + "'");
-        }
-        boolean daemon = strategy.equals("DAEMON");
+        SchedulingStrategy strategy = request.schedulingStrategy() == null ? SchedulingStrategy.REPLICA
+                : Arrays.stream(SchedulingStrategy.values()).filter(s -> s.name().equals(request.schedulingStrategy()))
+                .findFirst().orElseThrow(() -> new InvalidInputException("schedulingStrategy",
+                        "REPLICA or DAEMON, got '" + request.schedulingStrategy() + "'"));
+        boolean daemon = strategy == SchedulingStrategy.DAEMON;
         if (daemon && request.desiredCount() != null) {
-            throw invalidParameter("desiredCount: a DAEMON service runs one task per host and takes no desiredCount");
+            throw new InvalidInputException("desiredCount", "a DAEMON service runs one task per host and takes no desiredCount");
         }
         if (daemon && request.placementStrategy() != null && !request.placementStrategy().isEmpty()) {
-            throw invalidParameter("placementStrategy: a DAEMON service takes no placement strategy");
+            throw new InvalidInputException("placementStrategy", "a DAEMON service takes no placement strategy");
         }
         int desired = daemon ? 0 : request.desiredCount() == null ? 1 : request.desiredCount();
         requireDesiredCount(desired);
         if (request.launchType() != null && !List.of("EC2", "EXTERNAL").contains(request.launchType())) {
-            throw invalidParameter("launchType: Berth runs EC2 and EXTERNAL launch types, not " + request.launchType());
+            throw new InvalidInputException("launchType", "Berth runs EC2 and EXTERNAL launch types, not " + request.launchType());
         }
         DeploymentConfiguration bounds = bounds(request.deploymentConfiguration(),
                 daemon ? new DeploymentConfiguration(0, 100) : DeploymentConfiguration.DEFAULT);
@@ -149,12 +172,13 @@ public class ServicesResource {
                 .chain(c -> definitions.requireActive(tenant, request.taskDefinition())
                         .invoke(definition -> ElevatedAccessCheck.require(documents.spec(documents.parse(definition.document())), c)))
                 .chain(definition -> UniHelper.toUni(services.create(new Service(tenant, name, request.serviceName(),
-                        "ACTIVE", strategy, desired, definition.arn(), bounds, breaker(request.deploymentConfiguration(), false),
+                        ServiceStatus.ACTIVE, strategy, desired, definition.arn(), bounds,
+                        breaker(request.deploymentConfiguration(), false),
                         rollback(request.deploymentConfiguration(), false), tree(request.placementConstraints()),
                         tree(request.placementStrategy()), grace, false, null, null, null, principal.get().name()),
                         (client, created) -> tags.replace(client, tenant, created.arn(), serviceTags)
                                 .compose(tagged -> tags.setPropagation(client, tenant, name, created.name(), propagate)))))
-                .map(created -> created.orElseThrow(() -> invalidParameter("serviceName: a service named '"
+                .map(created -> created.orElseThrow(() -> new InvalidInputException("serviceName", "a service named '"
                         + request.serviceName()
                         + "' already exists in cluster " + name)))
                 .chain(this::view);
@@ -163,10 +187,12 @@ public class ServicesResource {
     @PUT
     @Path("{service}")
     @Requires(Action.DEPLOY)
-    public Uni<Map<String, ServiceView>> update(@PathParam("cluster") String cluster, @PathParam("service") String serviceName,
+    @Operation(operationId = "UpdateService",
+            summary = "Change a service's count, task definition or deployment settings; a new task definition rolls out")
+    public Uni<ServiceResponse> update(@PathParam("cluster") String cluster, @PathParam("service") String serviceName,
                                                 UpdateServiceRequest request) {
         if (request == null) {
-            throw invalidParameter("body: an UpdateService request is required");
+            throw new InvalidInputException("body", "an UpdateService request is required");
         }
         if (request.desiredCount() != null) {
             requireDesiredCount(request.desiredCount());
@@ -184,8 +210,8 @@ public class ServicesResource {
                     Cluster inCluster = clusterAndService.getKey();
                     Service service = clusterAndService.getValue();
                     if (service.daemon() && request.desiredCount() != null) {
-                        throw invalidParameter(
-                                "desiredCount: a DAEMON service runs one task per host and takes no desiredCount");
+                        throw new InvalidInputException(
+                                "desiredCount", "a DAEMON service runs one task per host and takes no desiredCount");
                     }
                     Service changed = new Service(tenant, name, service.name(), service.status(),
                             service.schedulingStrategy(),
@@ -223,7 +249,8 @@ public class ServicesResource {
     @GET
     @Path("{service}")
     @Requires(Action.READ)
-    public Uni<Map<String, ServiceView>> describe(@PathParam("cluster") String cluster, @PathParam("service") String service) {
+    @Operation(operationId = "DescribeServices", summary = "Describe a service with its deployments and latest events")
+    public Uni<ServiceResponse> describe(@PathParam("cluster") String cluster, @PathParam("service") String service) {
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
@@ -233,7 +260,8 @@ public class ServicesResource {
 
     @GET
     @Requires(Action.READ)
-    public Uni<Map<String, Object>> list(@PathParam("cluster") String cluster, @QueryParam("maxResults") Integer maxResults,
+    @Operation(operationId = "ListServices", summary = "List the ARNs of a cluster's services")
+    public Uni<ListServicesResponse> list(@PathParam("cluster") String cluster, @QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
         int limit = PageTokens.limit(maxResults, 10, 100);
         String after = PageTokens.decode(nextToken);
@@ -241,14 +269,16 @@ public class ServicesResource {
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
                 .chain(c -> UniHelper.toUni(services.list(tenant, name, after, limit + 1)))
-                .map(found -> PageTokens.page("serviceArns", found, limit, Service::arn, Service::name));
+                .map(found -> Page.of(found, limit, Service::arn, Service::name))
+                .map(page -> new ListServicesResponse(page.items(), page.nextToken()));
     }
 
     /** ECS: a service with tasks wanted needs {@code force=true} (or desiredCount 0 first); it drains, then turns INACTIVE. */
     @DELETE
     @Path("{service}")
     @Requires(Action.DEPLOY)
-    public Uni<Map<String, ServiceView>> delete(@PathParam("cluster") String cluster, @PathParam("service") String service,
+    @Operation(operationId = "DeleteService", summary = "Delete a service: it drains, then turns INACTIVE")
+    public Uni<ServiceResponse> delete(@PathParam("cluster") String cluster, @PathParam("service") String service,
                                                 @QueryParam("force") boolean force) {
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
@@ -256,55 +286,51 @@ public class ServicesResource {
                 .chain(c -> found(tenant, name, Arns.lastSegment(service)))
                 .chain(found -> {
                     if (!found.daemon() && found.desiredCount() > 0 && !force) {
-                        throw invalidParameter("force: the service still wants " + found.desiredCount()
+                        throw new InvalidInputException("force", "the service still wants " + found.desiredCount()
                                 + " tasks; scale it to 0 first or delete with force=true");
                     }
-                    return UniHelper.toUni(services.setStatus(tenant, name, found.name(), "DRAINING"));
+                    return UniHelper.toUni(services.setStatus(tenant, name, found.name(), ServiceStatus.DRAINING));
                 })
                 .chain(ok -> found(tenant, name, Arns.lastSegment(service)))
                 .chain(this::view);
     }
 
-    private Uni<Map<String, ServiceView>> view(Service service) {
+    private Uni<ServiceResponse> view(Service service) {
         return UniHelper.toUni(services.deployments(service.tenant(), service.cluster(), service.name(), false)
                 .compose(deployments -> tasks.ofService(service.tenant(), service.cluster(), service.name())
                         .compose(live -> services.events(service.tenant(), service.cluster(), service.name())
                                 .map(events -> ServiceView.of(service, deployments, live, events))))
                 .compose(view -> tags.list(service.tenant(), service.arn())
                         .compose(serviceTags -> tags.propagation(pool, service.tenant(), service.cluster(), service.name())
-                                .map(propagate -> Map.of("service", view.withTags(serviceTags, propagate))))));
+                                .map(propagate -> new ServiceResponse(view.withTags(serviceTags, propagate))))));
     }
 
     /** What ECS has and Berth does not yet: refused by name when asked for, rather than dropped. */
-    private static void refuseUnsupported(JsonNode loadBalancers, Boolean executeCommand, Boolean managedTags) {
-        if (loadBalancers != null && !loadBalancers.isNull() && !(loadBalancers.isArray() && loadBalancers.isEmpty())) {
-            throw invalidParameter("loadBalancers: not supported by Berth yet; leave it out or empty");
+    private static void refuseUnsupported(List<LoadBalancer> loadBalancers, Boolean executeCommand, Boolean managedTags) {
+        if (loadBalancers != null && !loadBalancers.isEmpty()) {
+            throw new InvalidInputException("loadBalancers", "not supported by Berth yet; leave it out or empty");
         }
         if (Boolean.TRUE.equals(executeCommand)) {
-            throw invalidParameter("enableExecuteCommand: not supported by Berth yet; leave it out or false");
+            throw new InvalidInputException("enableExecuteCommand", "not supported by Berth yet; leave it out or false");
         }
         if (Boolean.TRUE.equals(managedTags)) {
-            throw invalidParameter("enableECSManagedTags: not supported by Berth yet; leave it out or false");
+            throw new InvalidInputException("enableECSManagedTags", "not supported by Berth yet; leave it out or false");
         }
     }
 
     private Uni<Service> found(String tenant, String cluster, String name) {
         return UniHelper.toUni(services.find(tenant, cluster, name))
-                .map(found -> found.filter(s -> !"INACTIVE".equals(s.status())).orElseThrow(() -> new ApiException(404,
-                        "ServiceNotFoundException", "Service not found: " + name + " in cluster " + cluster + ".")));
+                .map(found -> found.filter(s -> s.status() != ServiceStatus.INACTIVE).orElseThrow(() -> new ApiException(
+                        ErrorCode.SERVICE_NOT_FOUND, "Service not found: " + name + " in cluster " + cluster + ".")));
     }
 
     private static DeploymentConfiguration bounds(DeploymentConfigurationSpec spec, DeploymentConfiguration current) {
         if (spec == null) {
             return current;
         }
-        try {
-            return new DeploymentConfiguration(
-                    spec.minimumHealthyPercent() != null ? spec.minimumHealthyPercent() : current.minimumHealthyPercent(),
-                    spec.maximumPercent() != null ? spec.maximumPercent() : current.maximumPercent());
-        } catch (IllegalArgumentException e) {
-            throw invalidParameter(e.getMessage());
-        }
+        return new DeploymentConfiguration(
+                spec.minimumHealthyPercent() != null ? spec.minimumHealthyPercent() : current.minimumHealthyPercent(),
+                spec.maximumPercent() != null ? spec.maximumPercent() : current.maximumPercent());
     }
 
     private static boolean breaker(DeploymentConfigurationSpec spec, boolean current) {
@@ -322,7 +348,7 @@ public class ServicesResource {
             return current;
         }
         if (seconds < 0 || seconds > 2_147_483) {
-            throw invalidParameter("healthCheckGracePeriodSeconds: 0 to 2147483, got " + seconds);
+            throw new InvalidInputException("healthCheckGracePeriodSeconds", "0 to 2147483, got " + seconds);
         }
         return seconds;
     }

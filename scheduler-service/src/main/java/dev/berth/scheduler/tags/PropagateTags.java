@@ -1,6 +1,6 @@
 package dev.berth.scheduler.tags;
 
-import static dev.berth.common.error.ApiException.invalidParameter;
+import dev.berth.common.error.InvalidInputException;
 
 /** ECS's propagateTags: where a service's or RunTask's tasks take their tags from. */
 public enum PropagateTags {
@@ -16,6 +16,6 @@ public enum PropagateTags {
                 return candidate;
             }
         }
-        throw invalidParameter(field + ": TASK_DEFINITION, SERVICE or NONE, got '" + value + "'");
+        throw new InvalidInputException(field, "TASK_DEFINITION, SERVICE or NONE, got '" + value + "'");
     }
 }

@@ -1,6 +1,6 @@
 package dev.berth.scheduler.tags;
 
-import static dev.berth.common.error.ApiException.invalidParameter;
+import dev.berth.common.error.InvalidInputException;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,7 +30,7 @@ public final class TagRules {
             return List.of();
         }
         if (tags.size() > MAX_TAGS) {
-            throw invalidParameter(field + ": at most " + MAX_TAGS + " tags per resource, got " + tags.size());
+            throw new InvalidInputException(field, "at most " + MAX_TAGS + " tags per resource, got " + tags.size());
         }
         List<Tag> checked = new ArrayList<>(tags.size());
         Set<String> keys = new HashSet<>();
@@ -38,15 +38,15 @@ public final class TagRules {
             String at = field + "[" + i + "]";
             Tag tag = tags.get(i);
             if (tag == null) {
-                throw invalidParameter(at + ": a tag is {\"key\": ..., \"value\": ...}");
+                throw new InvalidInputException(at, "a tag is {\"key\": ..., \"value\": ...}");
             }
             String key = key(at + ".key", tag.key());
             if (!keys.add(key)) {
-                throw invalidParameter(at + ".key: '" + key + "' is given twice");
+                throw new InvalidInputException(at + ".key", "'" + key + "' is given twice");
             }
             String value = tag.value() == null ? "" : tag.value();
             if (value.length() > MAX_VALUE_LENGTH) {
-                throw invalidParameter(at + ".value: at most " + MAX_VALUE_LENGTH + " characters, got " + value.length());
+                throw new InvalidInputException(at + ".value", "at most " + MAX_VALUE_LENGTH + " characters, got " + value.length());
             }
             characters(at + ".value", value);
             checked.add(new Tag(key, value));
@@ -57,10 +57,10 @@ public final class TagRules {
     /** UntagResource's keys. */
     public static List<String> checkKeys(String field, List<String> keys) {
         if (keys == null || keys.isEmpty()) {
-            throw invalidParameter(field + ": at least one tag key is required");
+            throw new InvalidInputException(field, "at least one tag key is required");
         }
         if (keys.size() > MAX_TAGS) {
-            throw invalidParameter(field + ": at most " + MAX_TAGS + " keys, got " + keys.size());
+            throw new InvalidInputException(field, "at most " + MAX_TAGS + " keys, got " + keys.size());
         }
         List<String> checked = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -71,10 +71,10 @@ public final class TagRules {
 
     private static String key(String field, String key) {
         if (key == null || key.isEmpty()) {
-            throw invalidParameter(field + ": a key of 1 to " + MAX_KEY_LENGTH + " characters is required");
+            throw new InvalidInputException(field, "a key of 1 to " + MAX_KEY_LENGTH + " characters is required");
         }
         if (key.length() > MAX_KEY_LENGTH) {
-            throw invalidParameter(field + ": at most " + MAX_KEY_LENGTH + " characters, got " + key.length());
+            throw new InvalidInputException(field, "at most " + MAX_KEY_LENGTH + " characters, got " + key.length());
         }
         characters(field, key);
         return key;
@@ -82,10 +82,10 @@ public final class TagRules {
 
     private static void characters(String field, String text) {
         if (text.toLowerCase(Locale.ROOT).startsWith("aws:")) {
-            throw invalidParameter(field + ": the prefix 'aws:' is reserved");
+            throw new InvalidInputException(field, "the prefix 'aws:' is reserved");
         }
         if (!CHARACTERS.matcher(text).matches()) {
-            throw invalidParameter(field + ": letters, digits, spaces and _ . : / = + - @ only");
+            throw new InvalidInputException(field, "letters, digits, spaces and _ . : / = + - @ only");
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.berth.scheduler.tags;
 
-import static dev.berth.common.error.ApiException.invalidParameter;
+import dev.berth.common.error.InvalidInputException;
 
 import dev.berth.common.db.Rows;
 import io.vertx.core.Future;
@@ -70,7 +70,7 @@ public class TagStore {
                 .compose(rows -> {
                     long count = rows.iterator().next().getLong("n");
                     return count > TagRules.MAX_TAGS
-                            ? Future.failedFuture(invalidParameter(field + ": the resource would have " + count
+                            ? Future.failedFuture(new InvalidInputException(field, "the resource would have " + count
                             + " tags, at most " + TagRules.MAX_TAGS + " are allowed"))
                             : Future.succeededFuture();
                 });

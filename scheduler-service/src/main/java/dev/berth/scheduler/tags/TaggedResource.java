@@ -1,6 +1,7 @@
 package dev.berth.scheduler.tags;
 
-import static dev.berth.common.error.ApiException.invalidParameter;
+import dev.berth.common.error.InvalidInputException;
+import dev.berth.common.error.ErrorCode;
 
 import dev.berth.common.error.ApiException;
 import java.util.regex.Matcher;
@@ -21,11 +22,11 @@ public record TaggedResource(Kind kind, String arn, String cluster, String name,
     /** The resource an ARN names, if it is one of the tenant's; anything else is refused naming the field. */
     public static TaggedResource parse(String field, String arn, String tenant) {
         if (arn == null || arn.isBlank()) {
-            throw invalidParameter(field + ": the ARN of a cluster, service, task or task definition is required");
+            throw new InvalidInputException(field, "the ARN of a cluster, service, task or task definition is required");
         }
         Matcher m = ARN.matcher(arn);
         if (arn.length() > 1600 || !m.matches()) {
-            throw invalidParameter(field + ": '" + abbreviated(arn) + "' is not the ARN of a cluster, service, task or "
+            throw new InvalidInputException(field, "'" + abbreviated(arn) + "' is not the ARN of a cluster, service, task or "
                     + "task definition (arn:berth:ecs::<tenant>:cluster/<name>, service/<cluster>/<name>, "
                     + "task/<cluster>/<id>, task-definition/<family>:<revision>)");
         }
@@ -51,12 +52,12 @@ public record TaggedResource(Kind kind, String arn, String cluster, String name,
     }
 
     public static ApiException notFound(String arn) {
-        return new ApiException(404, "ResourceNotFoundException", "The specified resource could not be found: "
+        return new ApiException(ErrorCode.NOT_FOUND, "The specified resource could not be found: "
                 + abbreviated(arn) + ".");
     }
 
     private static TaggedResource malformed(String field, String arn) {
-        throw invalidParameter(field + ": '" + abbreviated(arn) + "' is not the ARN of a cluster, service, task or task "
+        throw new InvalidInputException(field, "'" + abbreviated(arn) + "' is not the ARN of a cluster, service, task or task "
                 + "definition");
     }
 

@@ -1,10 +1,12 @@
 package dev.berth.scheduler.tags;
 
+import dev.berth.common.error.InvalidInputException;
+import dev.berth.scheduler.clusters.ClusterStatus;
+import dev.berth.scheduler.services.ServiceStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
-import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.scheduler.clusters.ClusterStore;
 import dev.berth.scheduler.services.ServiceStore;
@@ -19,18 +21,23 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * ECS's TagResource, UntagResource and ListTagsForResource, with ECS's request and response
  * shapes, for the caller's clusters, services, tasks and task definitions.
  */
 @Path("/api/scheduler/v1/tags")
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "Tags")
 public class TagsResource {
 
-    public record TagResourceRequest(String resourceArn, List<Tag> tags) {
+    public record TagResourceRequest(@Schema(examples = "arn:berth:ecs::acme:cluster/prod") String resourceArn,
+                                     List<Tag> tags) {
     }
 
-    public record UntagResourceRequest(String resourceArn, List<String> tagKeys) {
+    public record UntagResourceRequest(@Schema(examples = "arn:berth:ecs::acme:cluster/prod") String resourceArn,
+                                       List<String> tagKeys) {
     }
 
     /** ECS answers TagResource and UntagResource with an empty object (the annotation lets Jackson write {}). */
@@ -64,14 +71,15 @@ public class TagsResource {
 
     @POST
     @Requires(Action.DEPLOY)
+    @Operation(operationId = "TagResource", summary = "Add tags to a cluster, service, task or task definition")
     public Uni<Done> tag(TagResourceRequest request) {
         if (request == null) {
-            throw invalidParameter("body: {\"resourceArn\": ..., \"tags\": [...]} is required");
+            throw new InvalidInputException("body", "{\"resourceArn\": ..., \"tags\": [...]} is required");
         }
         String tenant = principal.tenant();
         TaggedResource resource = TaggedResource.parse("resourceArn", request.resourceArn(), tenant);
         if (request.tags() == null || request.tags().isEmpty()) {
-            throw invalidParameter("tags: at least one tag is required");
+            throw new InvalidInputException("tags", "at least one tag is required");
         }
         List<Tag> given = TagRules.check("tags", request.tags());
         return exists(tenant, resource)
@@ -83,9 +91,10 @@ public class TagsResource {
     @POST
     @Path("untag")
     @Requires(Action.DEPLOY)
+    @Operation(operationId = "UntagResource", summary = "Remove tags by key")
     public Uni<Done> untag(UntagResourceRequest request) {
         if (request == null) {
-            throw invalidParameter("body: {\"resourceArn\": ..., \"tagKeys\": [...]} is required");
+            throw new InvalidInputException("body", "{\"resourceArn\": ..., \"tagKeys\": [...]} is required");
         }
         String tenant = principal.tenant();
         TaggedResource resource = TaggedResource.parse("resourceArn", request.resourceArn(), tenant);
@@ -97,6 +106,7 @@ public class TagsResource {
 
     @GET
     @Requires(Action.READ)
+    @Operation(operationId = "ListTagsForResource", summary = "List a resource's tags")
     public Uni<ListTagsForResourceResponse> list(@QueryParam("resourceArn") String resourceArn) {
         String tenant = principal.tenant();
         TaggedResource resource = TaggedResource.parse("resourceArn", resourceArn, tenant);
@@ -109,9 +119,9 @@ public class TagsResource {
     private Uni<Void> exists(String tenant, TaggedResource resource) {
         Uni<Boolean> found = switch (resource.kind()) {
             case CLUSTER -> clusters.find(tenant, resource.name())
-                    .map(c -> c.filter(cluster -> "ACTIVE".equals(cluster.status())).isPresent());
+                    .map(c -> c.filter(cluster -> cluster.status() == ClusterStatus.ACTIVE).isPresent());
             case SERVICE -> UniHelper.toUni(services.find(tenant, resource.cluster(), resource.name()))
-                    .map(s -> s.filter(service -> !"INACTIVE".equals(service.status())).isPresent());
+                    .map(s -> s.filter(service -> service.status() != ServiceStatus.INACTIVE).isPresent());
             case TASK -> UniHelper.toUni(tasks.find(tenant, resource.cluster(), List.of(resource.name())))
                     .map(found1 -> !found1.isEmpty());
             case TASK_DEFINITION -> definitions.find(tenant, resource.name(), resource.revision())

@@ -95,7 +95,7 @@ public class TaskDefinitionDocuments {
         view.put("taskDefinitionArn", stored.arn());
         view.setAll(parse(stored.document()));
         view.put("revision", stored.revision());
-        view.put("status", stored.status());
+        view.put("status", stored.status().name());
         view.putArray("compatibilities").add("EC2").add("EXTERNAL");
         view.put("registeredAt", stored.registeredAt().toInstant().toString());
         view.put("registeredBy", stored.registeredBy());

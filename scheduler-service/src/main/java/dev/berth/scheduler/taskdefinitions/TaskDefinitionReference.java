@@ -1,6 +1,7 @@
 package dev.berth.scheduler.taskdefinitions;
 
-import dev.berth.common.error.ApiException;
+import dev.berth.common.error.ErrorCode;
+import dev.berth.common.error.InvalidInputException;
 
 /** {@code family}, {@code family:revision} or {@code arn:...:task-definition/family:revision}; no revision means the latest ACTIVE one. */
 public record TaskDefinitionReference(String family, Integer revision) {
@@ -18,7 +19,7 @@ public record TaskDefinitionReference(String family, Integer revision) {
             }
             return new TaskDefinitionReference(plain.substring(0, colon), revision);
         } catch (NumberFormatException e) {
-            throw new ApiException(400, "ClientException", "taskDefinition: '" + name + "' has no valid revision after ':'");
+            throw new InvalidInputException(ErrorCode.CLIENT, "taskDefinition", "'" + name + "' has no valid revision after ':'");
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.berth.scheduler.taskdefinitions;
 
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.db.Rows;
-import static dev.berth.common.error.ApiException.invalidParameter;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
@@ -55,11 +55,11 @@ public class TaskDefinitionStore {
      */
     public Uni<StoredTaskDefinition> requireActive(String tenant, String reference) {
         if (reference == null || reference.isBlank()) {
-            throw invalidParameter("taskDefinition: the family, family:revision or ARN is required");
+            throw new InvalidInputException("taskDefinition", "the family, family:revision or ARN is required");
         }
         return resolve(tenant, TaskDefinitionReference.parse(reference)).map(found -> found
-                .filter(d -> "ACTIVE".equals(d.status()))
-                .orElseThrow(() -> invalidParameter("taskDefinition: no ACTIVE task "
+                .filter(d -> d.status() == TaskDefinitionStatus.ACTIVE)
+                .orElseThrow(() -> new InvalidInputException("taskDefinition", "no ACTIVE task "
                         + "definition '" + reference + "' (an INACTIVE revision runs no new tasks)")));
     }
 
@@ -81,14 +81,16 @@ public class TaskDefinitionStore {
     }
 
     /** Revisions in (family, revision) order after the given position, optionally one status and a family prefix. */
-    public Uni<List<StoredTaskDefinition>> list(String tenant, String familyPrefix, String status, String afterFamily,
+    public Uni<List<StoredTaskDefinition>> list(String tenant, String familyPrefix, TaskDefinitionStatus status,
+                                                 String afterFamily,
                                                 int afterRevision, int limit) {
         String sql = "SELECT " + COLUMNS + " FROM task_definition WHERE tenant = $1 AND family LIKE $2 "
                 + "AND ($3::text IS NULL OR status = $3) AND (family, revision) > ($4, $5) "
                 + "ORDER BY family, revision LIMIT $6";
         String like = (familyPrefix == null ? "" : familyPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
         return UniHelper.toUni(pool.preparedQuery(sql).execute(Tuple.tuple().addString(tenant).addString(like)
-                        .addString(status).addString(afterFamily == null ? "" : afterFamily).addInteger(afterRevision)
+                        .addString(status == null ? null : status.name())
+                        .addString(afterFamily == null ? "" : afterFamily).addInteger(afterRevision)
                         .addInteger(limit)))
                 .map(rows -> Rows.all(rows, TaskDefinitionStore::row));
     }
@@ -107,7 +109,8 @@ public class TaskDefinitionStore {
 
     private static StoredTaskDefinition row(Row row) {
         return new StoredTaskDefinition(row.getString("tenant"), row.getString("family"), row.getInteger("revision"),
-                row.getString("status"), row.getString("document"), row.getInteger("cpu"), row.getInteger("memory"),
+                TaskDefinitionStatus.valueOf(row.getString("status")), row.getString("document"), row.getInteger("cpu"),
+                row.getInteger("memory"),
                 row.getOffsetDateTime("registered_at"), row.getString("registered_by"),
                 row.getOffsetDateTime("deregistered_at"));
     }

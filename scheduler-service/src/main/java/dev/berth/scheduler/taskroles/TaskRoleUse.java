@@ -1,5 +1,6 @@
 package dev.berth.scheduler.taskroles;
 
+import dev.berth.common.error.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.common.auth.Principal;
 import dev.berth.common.auth.PrincipalKind;
@@ -64,7 +65,7 @@ public final class TaskRoleUse {
         return role.asText();
     }
 
-    private static ApiException invalid(String field, String problem) {
-        return new ApiException(400, "ClientException", field + ": " + problem);
+    private static InvalidInputException invalid(String field, String problem) {
+        return new InvalidInputException(ErrorCode.CLIENT, field, problem);
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.scheduler.tasks;
 
+import dev.berth.scheduler.clusters.ClusterKey;
 import dev.berth.scheduler.PostgresListener;
 import dev.berth.scheduler.hosts.Host;
 import dev.berth.scheduler.hosts.HostStore;
@@ -46,16 +47,13 @@ public class ClusterStates {
     LaunchSettings settings;
 
     private final String replica = UUID.randomUUID().toString();
-    private final Map<String, Cached> states = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+    private final Map<ClusterKey, Cached> states = new ConcurrentHashMap<>();
+    private final Map<ClusterKey, AtomicLong> generations = new ConcurrentHashMap<>();
 
     void start(@Observes StartupEvent event) {
-        listener.on(CHANNEL, payload -> {
-            int last = payload.lastIndexOf('/');
-            if (last > 0 && !payload.substring(last + 1).equals(replica)) {
-                changed(payload.substring(0, last));
-            }
-        }, states::clear);
+        listener.on(CHANNEL, payload -> PlacementNotice.parse(payload)
+                .filter(notice -> !notice.placer().equals(replica))
+                .ifPresent(notice -> changed(notice.cluster())), states::clear);
     }
 
     /** What a placement of this replica sets {@code berth.placer} to. */
@@ -69,7 +67,7 @@ public class ClusterStates {
 
     /** The cluster's state, read again if something changed since; call it holding the cluster's placement lock. */
     Future<Current> current(SqlClient client, String tenant, String cluster) {
-        String key = tenant + "/" + cluster;
+        ClusterKey key = new ClusterKey(tenant, cluster);
         Cached cached = states.get(key);
         if (cached != null && cached.generation() == generation(key).get()
                 && System.currentTimeMillis() - cached.loadedAt() < settings.stateMaxAge().toMillis()) {
@@ -80,7 +78,7 @@ public class ClusterStates {
 
     /** The cluster's state read from PostgreSQL now, and kept. */
     Future<ClusterState> read(SqlClient client, String tenant, String cluster) {
-        String key = tenant + "/" + cluster;
+        ClusterKey key = new ClusterKey(tenant, cluster);
         long generation = generation(key).get();
         long loadedAt = System.currentTimeMillis();
         return snapshots(client, tenant, cluster).map(snapshots -> {
@@ -92,7 +90,7 @@ public class ClusterStates {
 
     /** The state may no longer match PostgreSQL (a placement applied to it was rolled back). */
     void forget(String tenant, String cluster) {
-        changed(tenant + "/" + cluster);
+        changed(new ClusterKey(tenant, cluster));
     }
 
     /** The cluster as placement sees it now: its hosts and the task groups on each. */
@@ -107,12 +105,12 @@ public class ClusterStates {
                 }));
     }
 
-    private void changed(String key) {
+    private void changed(ClusterKey key) {
         generation(key).incrementAndGet();
         states.remove(key);
     }
 
-    private AtomicLong generation(String key) {
+    private AtomicLong generation(ClusterKey key) {
         return generations.computeIfAbsent(key, k -> new AtomicLong());
     }
 }

@@ -1,6 +1,6 @@
 package dev.berth.scheduler.tasks;
 
-import static dev.berth.common.error.ApiException.invalidParameter;
+import dev.berth.common.error.InvalidInputException;
 
 import dev.berth.scheduler.placement.PlacementConstraint;
 import dev.berth.scheduler.placement.PlacementRequest;
@@ -26,16 +26,12 @@ public final class PlacementParameters {
         List<PlacementConstraint> constraints = new ArrayList<>();
         List<ConstraintSpec> given = specs == null ? List.of() : specs;
         if (given.size() > PlacementRequest.MAX_CONSTRAINTS) {
-            throw invalidParameter(field + ": at most " + PlacementRequest.MAX_CONSTRAINTS + " constraints, got "
+            throw new InvalidInputException(field, "at most " + PlacementRequest.MAX_CONSTRAINTS + " constraints, got "
                     + given.size());
         }
         for (int i = 0; i < given.size(); i++) {
             ConstraintSpec spec = given.get(i);
-            try {
-                constraints.add(PlacementConstraint.of(spec.type(), spec.expression()));
-            } catch (IllegalArgumentException e) {
-                throw invalidParameter(field + "[" + i + "]: " + e.getMessage());
-            }
+            constraints.add(PlacementConstraint.of(field + "[" + i + "]", spec.type(), spec.expression()));
         }
         return constraints;
     }
@@ -44,16 +40,12 @@ public final class PlacementParameters {
         List<PlacementStrategy> strategies = new ArrayList<>();
         List<StrategySpec> given = specs == null ? List.of() : specs;
         if (given.size() > PlacementRequest.MAX_STRATEGIES) {
-            throw invalidParameter(field + ": at most " + PlacementRequest.MAX_STRATEGIES + " strategies, got "
+            throw new InvalidInputException(field, "at most " + PlacementRequest.MAX_STRATEGIES + " strategies, got "
                     + given.size());
         }
         for (int i = 0; i < given.size(); i++) {
             StrategySpec spec = given.get(i);
-            try {
-                strategies.add(PlacementStrategy.of(spec.type(), spec.field()));
-            } catch (IllegalArgumentException e) {
-                throw invalidParameter(field + "[" + i + "]: " + e.getMessage());
-            }
+            strategies.add(PlacementStrategy.of(field + "[" + i + "]", spec.type(), spec.field()));
         }
         return strategies;
     }

@@ -1,8 +1,8 @@
 package dev.berth.scheduler.tasks;
 
+import dev.berth.common.error.InvalidInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import static dev.berth.common.error.ApiException.invalidParameter;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -38,8 +37,8 @@ public class RunTaskRequests {
      * token take turns (an advisory lock held until the answer is kept), so two sent at once
      * start tasks only once.
      */
-    Future<Map<String, Object>> once(String tenant, String cluster, String token, Object request,
-                                     Supplier<Future<Map<String, Object>>> run) {
+    Future<TasksResource.RunTaskResponse> once(String tenant, String cluster, String token, Object request,
+                                               Supplier<Future<TasksResource.RunTaskResponse>> run) {
         String hash = hash(request);
         return pool.withTransaction(connection -> connection
                 .preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
@@ -55,20 +54,19 @@ public class RunTaskRequests {
                 }));
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> previous(Row row, String hash) {
+    private TasksResource.RunTaskResponse previous(Row row, String hash) {
         if (!hash.equals(row.getString("request_hash"))) {
-            throw invalidParameter("clientToken: already used for a different RunTask request");
+            throw new InvalidInputException("clientToken", "already used for a different RunTask request");
         }
         try {
-            return json.readValue(row.getString("response"), Map.class);
+            return json.readValue(row.getString("response"), TasksResource.RunTaskResponse.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private Future<Map<String, Object>> record(SqlClient client, String tenant, String cluster, String token, String hash,
-                                               Map<String, Object> response) {
+    private Future<TasksResource.RunTaskResponse> record(SqlClient client, String tenant, String cluster, String token,
+                                                         String hash, TasksResource.RunTaskResponse response) {
         try {
             return client.preparedQuery("INSERT INTO run_task_request (tenant, cluster, client_token, request_hash, response) "
                             + "VALUES ($1, $2, $3, $4, $5)")

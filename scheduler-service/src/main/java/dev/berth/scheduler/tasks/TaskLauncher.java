@@ -65,15 +65,6 @@ public class TaskLauncher {
                          List<PlacementConstraint> constraints, List<PlacementStrategy> strategies,
                          List<String> onlyHosts, List<Tag> tags, PropagateTags propagateTags) {
 
-        /** @deprecated positional nulls: use {@link #dryRun} (or another factory) */
-        @Deprecated
-        public Launch(String tenant, String cluster, StoredTaskDefinition definition, JsonNode overrides, int count,
-                      String group, String startedBy, String serviceName, String deploymentId,
-                      List<PlacementConstraint> constraints, List<PlacementStrategy> strategies, List<String> onlyHosts) {
-            this(tenant, cluster, definition, overrides, count, group, startedBy, serviceName, deploymentId, constraints,
-                    strategies, onlyHosts, List.of(), null);
-        }
-
         /** RunTask: {@code count} tasks wherever the constraints and strategies place them. */
         public static Launch runTask(String tenant, String cluster, StoredTaskDefinition definition, JsonNode overrides,
                                      int count, String group, String startedBy, List<PlacementConstraint> constraints,

@@ -1,5 +1,6 @@
 package dev.berth.scheduler.tasks;
 
+import dev.berth.common.error.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,7 +9,6 @@ import dev.berth.agent.protocol.AgentMessage;
 import dev.berth.agent.protocol.AgentMessages;
 import dev.berth.agent.protocol.TaskOverrides;
 import dev.berth.scheduler.placement.TaskDemand;
-import dev.berth.scheduler.taskdefinitions.InvalidTaskDefinitionException;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionSpec;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionSpec.ContainerDefinition;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionSpec.PortMapping;
@@ -122,21 +122,21 @@ public record TaskShape(TaskDemand demand, List<PortSlot> ports, ArrayNode conta
             return;
         }
         if (!list.isArray()) {
-            throw new InvalidTaskDefinitionException("overrides.containerOverrides", "must be a list");
+            throw new InvalidInputException("overrides.containerOverrides", "must be a list");
         }
         for (int i = 0; i < list.size(); i++) {
             JsonNode override = list.get(i);
             String name = override.path("name").asText(null);
             String field = "overrides.containerOverrides[" + i + "]";
             if (name == null) {
-                throw new InvalidTaskDefinitionException(field + ".name", "is required");
+                throw new InvalidInputException(field + ".name", "is required");
             }
             if (spec.containerDefinitions().stream().noneMatch(c -> c.name().equals(name))) {
-                throw new InvalidTaskDefinitionException(field + ".name", "no container '" + name + "' in the task definition");
+                throw new InvalidInputException(field + ".name", "no container '" + name + "' in the task definition");
             }
             for (String number : List.of("cpu", "memory", "memoryReservation")) {
                 if (override.has(number) && (!override.get(number).canConvertToInt() || override.get(number).asInt() < 0)) {
-                    throw new InvalidTaskDefinitionException(field + "." + number, "must be a whole number of at least 0");
+                    throw new InvalidInputException(field + "." + number, "must be a whole number of at least 0");
                 }
             }
         }

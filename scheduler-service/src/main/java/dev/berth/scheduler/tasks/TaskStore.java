@@ -1,5 +1,7 @@
 package dev.berth.scheduler.tasks;
 
+import dev.berth.scheduler.clusters.ClusterKey;
+import dev.berth.scheduler.hosts.HostStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.agent.protocol.AgentMessage;
@@ -123,7 +125,7 @@ public class TaskStore {
     }
 
     /** A live task of a service and the status of the host it is on. */
-    public record ServiceTask(Task task, String hostStatus) {
+    public record ServiceTask(Task task, HostStatus hostStatus) {
         /** RUNNING and, when a container has a health check, HEALTHY. */
         public boolean healthy() {
             if (task.lastStatus() != TaskStatus.RUNNING || "UNHEALTHY".equals(task.healthStatus())) {
@@ -144,7 +146,8 @@ public class TaskStore {
                         + "AND service_name = $3 AND last_status <> 'STOPPED' AND desired_status = 'RUNNING' "
                         + "ORDER BY created_at, id")
                 .execute(Tuple.of(tenant, cluster, service))
-                .map(rows -> Rows.all(rows, r -> new ServiceTask(row(r), r.getString("host_status"))));
+                .map(rows -> Rows.all(rows, r -> new ServiceTask(row(r), r.getString("host_status") == null ? null
+                        : HostStatus.valueOf(r.getString("host_status")))));
     }
 
     /** Tasks of a deployment that failed (an essential container exited, or the task did not start). */
@@ -219,7 +222,8 @@ public class TaskStore {
                 .execute(Tuple.of(task.tenant(), task.id(), stopCode, reason))
                 .map(rows -> row(rows.iterator().next()))
                 .compose(marked -> client.preparedQuery("SELECT pg_notify($1, $2)")
-                        .execute(Tuple.of(ClusterStates.CHANNEL, task.tenant() + "/" + task.cluster() + "/"))
+                        .execute(Tuple.of(ClusterStates.CHANNEL,
+                                new PlacementNotice(new ClusterKey(task.tenant(), task.cluster()), "").payload()))
                         .map(marked));
     }
 

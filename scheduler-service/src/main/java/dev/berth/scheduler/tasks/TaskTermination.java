@@ -1,7 +1,7 @@
 package dev.berth.scheduler.tasks;
 
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.agent.protocol.AgentMessage;
-import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.scheduler.agentchannel.CommandStore;
 import dev.berth.scheduler.events.SchedulerEvents;
@@ -42,8 +42,8 @@ public class TaskTermination {
         return pool.withTransaction(connection -> tasks.lock(connection, tenant, cluster, taskId)
                         .compose(found -> {
                             if (found.isEmpty()) {
-                                return Future.failedFuture(invalidParameter(
-                                        "task: the referenced task was not found: " + taskId));
+                                return Future.failedFuture(new InvalidInputException(
+                                        "task", "the referenced task was not found: " + taskId));
                             }
                             return stop(connection, found.get(), stopCode, reason);
                         }))

@@ -10,6 +10,7 @@ import dev.berth.scheduler.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A task as ECS's DescribeTasks shows it, which is also the detail of an "ECS Task State Change"
@@ -20,7 +21,8 @@ public record TaskView(String taskArn, String clusterArn, String taskDefinitionA
                        String lastStatus, String desiredStatus, String healthStatus, String cpu, String memory,
                        List<JsonNode> containers, String group, String startedBy, String launchType, long version,
                        String stopCode, String stoppedReason, Instant createdAt, Instant startedAt, Instant stoppingAt,
-                       Instant stoppedAt, Instant updatedAt, JsonNode overrides, List<Tag> tags) {
+                       Instant stoppedAt, Instant updatedAt,
+                       @Schema(implementation = TaskOverride.class) JsonNode overrides, List<Tag> tags) {
 
     /** The view with the task's tags (DescribeTasks with include=TAGS). */
     public TaskView withTags(List<Tag> taskTags) {

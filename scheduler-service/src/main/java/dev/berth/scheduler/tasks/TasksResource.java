@@ -1,5 +1,8 @@
 package dev.berth.scheduler.tasks;
 
+import dev.berth.common.error.InvalidInputException;
+import dev.berth.common.error.ErrorCode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
@@ -8,6 +11,8 @@ import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
+import dev.berth.scheduler.Failure;
+import dev.berth.scheduler.Page;
 import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.clusters.ClusterStore;
 import dev.berth.scheduler.hosts.Host;
@@ -16,7 +21,6 @@ import dev.berth.scheduler.tags.PropagateTags;
 import dev.berth.scheduler.tags.Tag;
 import dev.berth.scheduler.tags.TagRules;
 import dev.berth.scheduler.tags.TagStore;
-import dev.berth.scheduler.taskdefinitions.InvalidTaskDefinitionException;
 import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
 import dev.berth.scheduler.taskroles.TaskRoleUse;
@@ -28,18 +32,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** ECS's RunTask, StartTask, StopTask, DescribeTasks and ListTasks for one cluster. */
 @Path("/api/scheduler/v1/clusters/{cluster}/tasks")
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "Tasks")
 public class TasksResource {
 
-    public record RunTaskRequest(String taskDefinition, Integer count, String group, String startedBy, JsonNode overrides,
+    public record RunTaskRequest(@Schema(examples = "web:3") String taskDefinition, @Schema(examples = "2") Integer count,
+                                 String group, String startedBy,
+                                 @Schema(implementation = TaskOverride.class) JsonNode overrides,
                                  List<PlacementParameters.StrategySpec> placementStrategy,
                                  List<PlacementParameters.ConstraintSpec> placementConstraints, String clientToken,
                                  String launchType, List<Tag> tags, String propagateTags, Boolean enableECSManagedTags,
@@ -47,14 +52,31 @@ public class TasksResource {
     }
 
     public record StartTaskRequest(String taskDefinition, List<String> containerInstances, String group,
-                                   String startedBy, JsonNode overrides, List<Tag> tags, String propagateTags,
+                                   String startedBy, @Schema(implementation = TaskOverride.class) JsonNode overrides,
+                                   List<Tag> tags, String propagateTags,
                                    Boolean enableECSManagedTags, Boolean enableExecuteCommand) {
     }
 
     public record StopTaskRequest(String reason) {
     }
 
-    public record DescribeTasksRequest(List<String> tasks, List<String> include) {
+    public record DescribeTasksRequest(List<String> tasks, @Schema(examples = "[\"TAGS\"]") List<String> include) {
+    }
+
+    /** ECS's RunTask and StartTask answer: the tasks started and, for those that found no host, why. */
+    public record RunTaskResponse(List<TaskView> tasks, List<TaskLauncher.Failure> failures) {
+    }
+
+    /** The answer of StopTask and of describing one task. */
+    public record TaskResponse(TaskView task) {
+    }
+
+    /** ECS's DescribeTasks answer; unknown tasks come back as failures with reason MISSING. */
+    public record DescribeTasksResponse(List<TaskView> tasks, List<Failure> failures) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ListTasksResponse(List<String> taskArns, String nextToken) {
     }
 
     @Inject
@@ -83,20 +105,21 @@ public class TasksResource {
 
     @POST
     @Requires(Action.DEPLOY)
-    public Uni<Map<String, Object>> run(@PathParam("cluster") String cluster, RunTaskRequest request) {
+    @Operation(operationId = "RunTask", summary = "Run tasks of a task definition on hosts the placement picks")
+    public Uni<RunTaskResponse> run(@PathParam("cluster") String cluster, RunTaskRequest request) {
         if (request == null) {
-            throw invalidParameter("body: a RunTask request is required");
+            throw new InvalidInputException("body", "a RunTask request is required");
         }
         int count = request.count() == null ? 1 : request.count();
         if (count < 1 || count > 10) {
-            throw invalidParameter("count: between 1 and 10, got " + count);
+            throw new InvalidInputException("count", "between 1 and 10, got " + count);
         }
         if (request.launchType() != null && !List.of("EC2", "EXTERNAL").contains(request.launchType())) {
-            throw invalidParameter("launchType: Berth runs EC2 and EXTERNAL launch types, not " + request.launchType());
+            throw new InvalidInputException("launchType", "Berth runs EC2 and EXTERNAL launch types, not " + request.launchType());
         }
         validateLabels(request.group(), request.startedBy());
         if (request.clientToken() != null && (request.clientToken().isBlank() || request.clientToken().length() > 64)) {
-            throw invalidParameter("clientToken: 1 to 64 characters");
+            throw new InvalidInputException("clientToken", "1 to 64 characters");
         }
         var constraints = PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         var strategies = PlacementParameters.strategies("placementStrategy", request.placementStrategy());
@@ -106,7 +129,7 @@ public class TasksResource {
         String tenant = principal.tenant();
         TaskRoleUse.require("overrides.taskRoleArn", TaskRoleUse.override(request.overrides()), principal.get(), tenant);
         String name = Cluster.nameOf(cluster);
-        Supplier<Uni<Map<String, Object>>> run = () -> definitions.requireActive(tenant, request.taskDefinition())
+        Supplier<Uni<RunTaskResponse>> run = () -> definitions.requireActive(tenant, request.taskDefinition())
                 .chain(definition -> launch(TaskLauncher.Launch.runTask(tenant, name, definition, request.overrides(),
                         count, groupOr(request.group(), definition), request.startedBy(), constraints, strategies, tags,
                         propagate)));
@@ -119,12 +142,13 @@ public class TasksResource {
     @POST
     @Path("start")
     @Requires(Action.DEPLOY)
-    public Uni<Map<String, Object>> start(@PathParam("cluster") String cluster, StartTaskRequest request) {
+    @Operation(operationId = "StartTask", summary = "Start tasks of a task definition on the container instances named")
+    public Uni<RunTaskResponse> start(@PathParam("cluster") String cluster, StartTaskRequest request) {
         if (request == null || request.containerInstances() == null || request.containerInstances().isEmpty()) {
-            throw invalidParameter("containerInstances: at least one container instance is required");
+            throw new InvalidInputException("containerInstances", "at least one container instance is required");
         }
         if (request.containerInstances().size() > 10) {
-            throw invalidParameter("containerInstances: at most 10, got " + request.containerInstances().size());
+            throw new InvalidInputException("containerInstances", "at most 10, got " + request.containerInstances().size());
         }
         validateLabels(request.group(), request.startedBy());
         List<Tag> tags = TagRules.check("tags", request.tags());
@@ -143,34 +167,36 @@ public class TasksResource {
     @POST
     @Path("{task}/stop")
     @Requires(Action.DEPLOY)
-    public Uni<Map<String, TaskView>> stop(@PathParam("cluster") String cluster, @PathParam("task") String task,
+    @Operation(operationId = "StopTask", summary = "Stop a task")
+    public Uni<TaskResponse> stop(@PathParam("cluster") String cluster, @PathParam("task") String task,
                                            StopTaskRequest request) {
         String reason = request == null || request.reason() == null ? "Task stopped by " + principal.get().name()
                 : request.reason();
         if (reason.length() > 255) {
-            throw invalidParameter("reason: at most 255 characters");
+            throw new InvalidInputException("reason", "at most 255 characters");
         }
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
                 .chain(c -> UniHelper.toUni(termination.stop(tenant, name, Task.idOf(task), "UserInitiated", reason)))
-                .map(stopped -> Map.of("task", TaskView.of(stopped)));
+                .map(stopped -> new TaskResponse(TaskView.of(stopped)));
     }
 
     @GET
     @Path("{task}")
     @Requires(Action.READ)
-    public Uni<Map<String, TaskView>> describe(@PathParam("cluster") String cluster, @PathParam("task") String task,
+    @Operation(operationId = "DescribeTask", summary = "Describe one task; include=TAGS adds its tags")
+    public Uni<TaskResponse> describe(@PathParam("cluster") String cluster, @PathParam("task") String task,
                                               @QueryParam("include") List<String> include) {
         boolean withTags = Include.tags("include", include);
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
         return clusters.requireActive(tenant, name)
                 .chain(c -> UniHelper.toUni(tasks.find(tenant, name, List.of(Task.idOf(task)))))
-                .map(found -> found.stream().findFirst().orElseThrow(() -> new ApiException(404,
-                        "InvalidParameterException", "task: no task '" + task + "' in cluster " + name)))
+                .map(found -> found.stream().findFirst().orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
+                        "task: no task '" + task + "' in cluster " + name)))
                 .chain(found -> withTags(List.of(found), withTags))
-                .map(views -> Map.of("task", views.get(0)));
+                .map(views -> new TaskResponse(views.get(0)));
     }
 
     /** The tasks' views, with their tags when asked for. */
@@ -187,9 +213,10 @@ public class TasksResource {
     @POST
     @Path("describe")
     @Requires(Action.READ)
-    public Uni<Map<String, Object>> describeMany(@PathParam("cluster") String cluster, DescribeTasksRequest request) {
+    @Operation(operationId = "DescribeTasks", summary = "Describe up to 100 tasks")
+    public Uni<DescribeTasksResponse> describeMany(@PathParam("cluster") String cluster, DescribeTasksRequest request) {
         if (request == null || request.tasks() == null || request.tasks().isEmpty() || request.tasks().size() > 100) {
-            throw invalidParameter("tasks: 1 to 100 task ids or ARNs");
+            throw new InvalidInputException("tasks", "1 to 100 task ids or ARNs");
         }
         boolean withTags = Include.tags("include", request.include());
         String tenant = principal.tenant();
@@ -199,16 +226,16 @@ public class TasksResource {
                 .chain(c -> UniHelper.toUni(tasks.find(tenant, name, ids)))
                 .chain(found -> withTags(found, withTags).map(views -> {
                     List<String> seen = found.stream().map(Task::id).toList();
-                    List<Map<String, String>> failures = new ArrayList<>();
-                    ids.stream().filter(id -> !seen.contains(id)).forEach(id -> failures.add(
-                            Map.of("arn", Task.arn(tenant, name, id), "reason", "MISSING")));
-                    return Map.of("tasks", views, "failures", failures);
+                    List<Failure> failures = ids.stream().filter(id -> !seen.contains(id))
+                            .map(id -> Failure.missing(Task.arn(tenant, name, id))).toList();
+                    return new DescribeTasksResponse(views, failures);
                 }));
     }
 
     @GET
     @Requires(Action.READ)
-    public Uni<Map<String, Object>> list(@PathParam("cluster") String cluster, @QueryParam("family") String family,
+    @Operation(operationId = "ListTasks", summary = "List the ARNs of a cluster's tasks, newest first")
+    public Uni<ListTasksResponse> list(@PathParam("cluster") String cluster, @QueryParam("family") String family,
                                          @QueryParam("serviceName") String serviceName,
                                          @QueryParam("startedBy") String startedBy,
                                          @QueryParam("containerInstance") String containerInstance,
@@ -216,50 +243,37 @@ public class TasksResource {
                                          @QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
         if (desiredStatus != null && !List.of("RUNNING", "PENDING", "STOPPED").contains(desiredStatus)) {
-            throw invalidParameter("desiredStatus: RUNNING, PENDING or STOPPED, got '" + desiredStatus + "'");
+            throw new InvalidInputException("desiredStatus", "RUNNING, PENDING or STOPPED, got '" + desiredStatus + "'");
         }
         int limit = PageTokens.limit(maxResults, 100, 100);
-        String position = PageTokens.decode(nextToken);
-        Instant before = null;
-        String beforeId = null;
-        if (position != null) {
-            int at = position.indexOf('|');
-            before = Instant.parse(position.substring(0, at));
-            beforeId = position.substring(at + 1);
-        }
+        String token = PageTokens.decode(nextToken);
+        TaskListPosition position = token == null ? null : TaskListPosition.parse(token);
         TaskStatus status = "STOPPED".equals(desiredStatus) ? TaskStatus.STOPPED : TaskStatus.RUNNING;
         TaskStore.Filter filter = new TaskStore.Filter(family, serviceName, startedBy,
                 containerInstance == null ? null : Host.idOf(containerInstance), status);
         String tenant = principal.tenant();
         String name = Cluster.nameOf(cluster);
-        Instant from = before;
-        String fromId = beforeId;
         return clusters.requireActive(tenant, name)
-                .chain(c -> UniHelper.toUni(tasks.list(tenant, name, filter, from, fromId, limit + 1)))
-                .map(found -> PageTokens.page("taskArns", found, limit, Task::arn, t -> t.createdAt() + "|" + t.id()));
+                .chain(c -> UniHelper.toUni(tasks.list(tenant, name, filter, position == null ? null : position.createdAt(),
+                        position == null ? null : position.id(), limit + 1)))
+                .map(found -> Page.of(found, limit, Task::arn, t -> TaskListPosition.of(t).text()))
+                .map(page -> new ListTasksResponse(page.items(), page.nextToken()));
     }
 
-    private Uni<Map<String, Object>> launch(TaskLauncher.Launch launch) {
-        try {
-            return UniHelper.toUni(launcher.launch(launch)).map(launched -> {
-                if (launched.tasks().isEmpty() && launched.failures().isEmpty()) {
-                    throw invalidParameter("No Container Instances were found in your cluster.");
-                }
-                Map<String, Object> response = new LinkedHashMap<>();
-                response.put("tasks", launched.tasks().stream().map(TaskView::of).toList());
-                response.put("failures", launched.failures());
-                return response;
-            });
-        } catch (InvalidTaskDefinitionException e) {
-            throw invalidParameter(e.getMessage());
-        }
+    private Uni<RunTaskResponse> launch(TaskLauncher.Launch launch) {
+        return UniHelper.toUni(launcher.launch(launch)).map(launched -> {
+            if (launched.tasks().isEmpty() && launched.failures().isEmpty()) {
+                throw invalidParameter("No Container Instances were found in your cluster.");
+            }
+            return new RunTaskResponse(launched.tasks().stream().map(TaskView::of).toList(), launched.failures());
+        });
     }
 
     /** ECS: a task run on its own takes its task definition's tags or none; SERVICE is for services' tasks. */
     private static PropagateTags taskPropagation(String value) {
         PropagateTags propagate = PropagateTags.parse("propagateTags", value);
         if (propagate == PropagateTags.SERVICE) {
-            throw invalidParameter("propagateTags: SERVICE applies to the tasks of a service; "
+            throw new InvalidInputException("propagateTags", "SERVICE applies to the tasks of a service; "
                     + "a task run on its own takes TASK_DEFINITION or NONE");
         }
         return propagate;
@@ -267,10 +281,10 @@ public class TasksResource {
 
     private static void refuseUnsupported(Boolean managedTags, Boolean executeCommand) {
         if (Boolean.TRUE.equals(managedTags)) {
-            throw invalidParameter("enableECSManagedTags: not supported by Berth yet; leave it out or false");
+            throw new InvalidInputException("enableECSManagedTags", "not supported by Berth yet; leave it out or false");
         }
         if (Boolean.TRUE.equals(executeCommand)) {
-            throw invalidParameter("enableExecuteCommand: not supported by Berth yet; leave it out or false");
+            throw new InvalidInputException("enableExecuteCommand", "not supported by Berth yet; leave it out or false");
         }
     }
 
@@ -280,10 +294,10 @@ public class TasksResource {
 
     private static void validateLabels(String group, String startedBy) {
         if (group != null && (group.isBlank() || group.length() > 255)) {
-            throw invalidParameter("group: 1 to 255 characters");
+            throw new InvalidInputException("group", "1 to 255 characters");
         }
         if (startedBy != null && (startedBy.isBlank() || startedBy.length() > 128)) {
-            throw invalidParameter("startedBy: 1 to 128 characters");
+            throw new InvalidInputException("startedBy", "1 to 128 characters");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.scheduler.deployments;
 
+import dev.berth.common.error.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,9 +105,9 @@ class RollingUpdateTest {
 
     @Test
     void boundsAreValidated() {
-        IllegalArgumentException min = assertThrows(IllegalArgumentException.class, () -> new DeploymentConfiguration(101, 200));
+        InvalidInputException min = assertThrows(InvalidInputException.class, () -> new DeploymentConfiguration(101, 200));
         assertTrue(min.getMessage().startsWith("deploymentConfiguration.minimumHealthyPercent"));
-        IllegalArgumentException max = assertThrows(IllegalArgumentException.class, () -> new DeploymentConfiguration(50, 90));
+        InvalidInputException max = assertThrows(InvalidInputException.class, () -> new DeploymentConfiguration(50, 90));
         assertTrue(max.getMessage().startsWith("deploymentConfiguration.maximumPercent"));
     }
 }

@@ -19,7 +19,7 @@ class DynamicPortsTest {
 
     private static PlacementRequest tasks(int count) {
         TaskDemand web = new TaskDemand(128, 128, List.of(new TaskDemand.PortDemand(0, "tcp")), "family:web");
-        return new PlacementRequest(web, count, List.of(), List.of(PlacementStrategy.of("binpack", "memory")), 1, true);
+        return new PlacementRequest(web, count, List.of(), List.of(PlacementStrategy.of("placementStrategy[0]", "binpack", "memory")), 1, true);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.berth.scheduler.placement;
 
+import dev.berth.common.error.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,7 +54,7 @@ class PlacementEngineTest {
                 host("i-roomy", "a", "t2", 4096, 8192),
                 host("i-tight-memory", "a", "t2", 4096, 1024),
                 host("i-tight-cpu", "a", "t2", 512, 8192));
-        PlacementPlan plan = engine.plan(hosts, request(task(256, 512), 1, List.of(), PlacementStrategy.of("binpack", field)));
+        PlacementPlan plan = engine.plan(hosts, request(task(256, 512), 1, List.of(), PlacementStrategy.of("placementStrategy[0]", "binpack", field)));
         assertEquals(List.of(expected), hostsOf(plan));
         assertTrue(plan.placements().get(0).passedOver().stream()
                 .anyMatch(r -> r.instanceId().equals("i-roomy") && r.reason().equals("STRATEGY")
@@ -67,7 +68,7 @@ class PlacementEngineTest {
                 host("i-cpu-left", "a", "t2", 4096, 1024),
                 host("i-memory-left", "a", "t2", 512, 8192),
                 host("i-even", "a", "t2", 1536, 3072));
-        PlacementPlan plan = engine.plan(hosts, request(task(256, 512), 1, List.of(), PlacementStrategy.of("binpack", field)));
+        PlacementPlan plan = engine.plan(hosts, request(task(256, 512), 1, List.of(), PlacementStrategy.of("placementStrategy[0]", "binpack", field)));
         assertEquals(List.of(expected), hostsOf(plan));
         assertEquals(2, plan.placements().get(0).passedOver().size());
     }
@@ -89,7 +90,7 @@ class PlacementEngineTest {
                 host("i-b1", "zone-b", "t2", 4096, 8192),
                 host("i-c1", "zone-c", "t2", 4096, 8192), host("i-c2", "zone-c", "t2", 4096, 4096));
         PlacementPlan plan = engine.plan(hosts, request(task(256, 512), 6, List.of(),
-                PlacementStrategy.of("spread", "attribute:ecs.availability-zone"), PlacementStrategy.of("binpack", "memory")));
+                PlacementStrategy.of("placementStrategy[0]", "spread", "attribute:ecs.availability-zone"), PlacementStrategy.of("placementStrategy[0]", "binpack", "memory")));
         Map<String, Long> perHost = hostsOf(plan).stream().collect(Collectors.groupingBy(h -> h, Collectors.counting()));
         assertEquals(Map.of("i-a2", 2L, "i-b1", 2L, "i-c2", 2L), perHost);
     }
@@ -99,7 +100,7 @@ class PlacementEngineTest {
         List<HostSnapshot> hosts = List.of(
                 with(host("i-busy", "a", "t2", 4096, 8192), Set.of(), Map.of("service:web", 3, "service:other", 1)),
                 with(host("i-idle", "b", "t2", 4096, 8192), Set.of(), Map.of("service:other", 5)));
-        PlacementPlan plan = engine.plan(hosts, request(task(128, 128), 5, List.of(), PlacementStrategy.of("spread", "instanceId")));
+        PlacementPlan plan = engine.plan(hosts, request(task(128, 128), 5, List.of(), PlacementStrategy.of("placementStrategy[0]", "spread", "instanceId")));
         assertEquals(List.of("i-idle", "i-idle", "i-idle"), hostsOf(plan).subList(0, 3));
         // then 3 and 3: the fourth goes either way, the fifth to the other host
         assertEquals(Map.of("i-idle", 4L, "i-busy", 1L),
@@ -112,7 +113,7 @@ class PlacementEngineTest {
                 with(host("i-2", "a", "t2", 4096, 8192), Set.of(), Map.of("service:web", 1)),
                 host("i-3", "a", "t2", 4096, 8192));
         PlacementPlan plan = engine.plan(hosts, request(task(128, 128), 3,
-                List.of(PlacementConstraint.of("distinctInstance", null))));
+                List.of(PlacementConstraint.of("placementConstraints[0]", "distinctInstance", null))));
         assertEquals(Set.of("i-1", "i-3"), Set.copyOf(hostsOf(plan)));
         assertEquals(1, plan.unplaced());
         assertEquals(List.of("DistinctInstance", "DistinctInstance", "DistinctInstance"),
@@ -123,7 +124,7 @@ class PlacementEngineTest {
     void memberOfKeepsTasksOnMatchingHostsAndSaysWhyOthersWereRejected() {
         List<HostSnapshot> hosts = List.of(host("i-t2", "a", "t2.small", 4096, 8192), host("i-m5", "a", "m5.large", 4096, 8192));
         PlacementPlan plan = engine.plan(hosts, request(task(128, 128), 2,
-                List.of(PlacementConstraint.of("memberOf", "attribute:ecs.instance-type =~ t2.*"))));
+                List.of(PlacementConstraint.of("placementConstraints[0]", "memberOf", "attribute:ecs.instance-type =~ t2.*"))));
         assertEquals(List.of("i-t2", "i-t2"), hostsOf(plan));
         Rejection why = plan.placements().get(0).passedOver().get(0);
         assertEquals(new Rejection("i-m5", "MissingAttribute", "does not match memberOf(attribute:ecs.instance-type =~ t2.*)"), why);
@@ -176,10 +177,10 @@ class PlacementEngineTest {
         ClusterState cluster = ClusterState.of(hosts);
         TaskDemand web = new TaskDemand(512, 1024, List.of(new TaskDemand.PortDemand(80, "tcp"),
                 new TaskDemand.PortDemand(0, "tcp")), "service:web");
-        List<PlacementConstraint> constraints = List.of(PlacementConstraint.of("memberOf", "attribute:ecs.instance-type == t2"),
-                PlacementConstraint.of("memberOf", "not(task:group == service:web) or runningTasksCount < 3"));
-        List<PlacementStrategy> strategies = List.of(PlacementStrategy.of("spread", "attribute:ecs.availability-zone"),
-                PlacementStrategy.of("binpack", "memory"));
+        List<PlacementConstraint> constraints = List.of(PlacementConstraint.of("placementConstraints[0]", "memberOf", "attribute:ecs.instance-type == t2"),
+                PlacementConstraint.of("placementConstraints[0]", "memberOf", "not(task:group == service:web) or runningTasksCount < 3"));
+        List<PlacementStrategy> strategies = List.of(PlacementStrategy.of("placementStrategy[0]", "spread", "attribute:ecs.availability-zone"),
+                PlacementStrategy.of("placementStrategy[0]", "binpack", "memory"));
         PlacementPlan quick = engine.plan(cluster, new PlacementRequest(web, 8, constraints, strategies, 3, false));
         PlacementPlan again = engine.plan(cluster, new PlacementRequest(web, 8, constraints, strategies, 3, false));
         PlacementPlan explained = engine.plan(hosts, new PlacementRequest(web, 8, constraints, strategies, 3, true));
@@ -195,7 +196,7 @@ class PlacementEngineTest {
     void aQueryOnTaskGroupsSeesTheTasksPlacedEarlierInThePlan() {
         List<HostSnapshot> hosts = List.of(host("i-1", "a", "t2", 4096, 8192), host("i-2", "a", "t2", 4096, 8192));
         PlacementPlan plan = engine.plan(hosts, new PlacementRequest(task(128, 128), 3,
-                List.of(PlacementConstraint.of("memberOf", "not(task:group == service:web)")), List.of(), 5, false));
+                List.of(PlacementConstraint.of("placementConstraints[0]", "memberOf", "not(task:group == service:web)")), List.of(), 5, false));
         assertEquals(Set.of("i-1", "i-2"), Set.copyOf(hostsOf(plan).subList(0, 2)));
         assertEquals(1, plan.unplaced());
         assertEquals(List.of("MissingAttribute", "MissingAttribute"), plan.failures().stream().map(Rejection::reason).toList());
@@ -213,10 +214,10 @@ class PlacementEngineTest {
         List<HostSnapshot> hosts = List.of(berthHost("i-a", "zone-a", "t3.small", 2048),
                 berthHost("i-b", "zone-b", "t3.small", 8192), berthHost("i-c", "zone-c", "m5.large", 1024));
         PlacementPlan plan = engine.plan(hosts, request(task(128, 128), 4,
-                List.of(PlacementConstraint.of("memberOf", "attribute:ecs.instance-type == t3.small and "
+                List.of(PlacementConstraint.of("placementConstraints[0]", "memberOf", "attribute:ecs.instance-type == t3.small and "
                         + "attribute:ecs.os-type == linux and attribute:ecs.cpu-architecture == x86_64 "
                         + "and attribute:berth.cpu-architecture == amd64")),
-                PlacementStrategy.of("spread", "attribute:ecs.availability-zone"), PlacementStrategy.of("binpack", "memory")));
+                PlacementStrategy.of("placementStrategy[0]", "spread", "attribute:ecs.availability-zone"), PlacementStrategy.of("placementStrategy[0]", "binpack", "memory")));
         assertEquals(Map.of("i-a", 2L, "i-b", 2L), hostsOf(plan).stream()
                 .collect(Collectors.groupingBy(h -> h, Collectors.counting())), "spread over zones a and b, not c");
         assertTrue(plan.placements().get(1).passedOver().stream().anyMatch(r -> r.instanceId().equals("i-a")
@@ -230,7 +231,7 @@ class PlacementEngineTest {
         HostSnapshot custom = new HostSnapshot("i-custom", true, true, "1.0.0", null, Map.of("ecs.instance-type", "x1"),
                 4096, 8192, 4096, 8192, Set.of(), Map.of());
         PlacementPlan plan = engine.plan(List.of(custom, berthHost("i-berth", "zone-a", "x1", 8192)), request(task(128, 128), 2,
-                List.of(PlacementConstraint.of("memberOf", "attribute:ecs.instance-type == x1")), PlacementStrategy.of("spread", "host")));
+                List.of(PlacementConstraint.of("placementConstraints[0]", "memberOf", "attribute:ecs.instance-type == x1")), PlacementStrategy.of("placementStrategy[0]", "spread", "host")));
         assertEquals(Set.of("i-custom", "i-berth"), Set.copyOf(hostsOf(plan)));
     }
 
@@ -238,18 +239,18 @@ class PlacementEngineTest {
     void aStrategyOrConstraintNamingAnAttributeNoHostHasIsInThePlan() {
         List<HostSnapshot> hosts = List.of(berthHost("i-a", "zone-a", "t3.small", 8192), berthHost("i-b", "zone-b", "t3.small", 8192));
         List<PlacementConstraint> constraints = List.of(
-                PlacementConstraint.of("memberOf", "attribute:ecs.instance-type == t3.small or attribute:stack != prod"));
+                PlacementConstraint.of("placementConstraints[0]", "memberOf", "attribute:ecs.instance-type == t3.small or attribute:stack != prod"));
         PlacementPlan plan = engine.plan(hosts, request(task(128, 128), 2, constraints,
-                PlacementStrategy.of("spread", "attribute:ecs.availability-zone"), PlacementStrategy.of("spread", "attribute:zone")));
+                PlacementStrategy.of("placementStrategy[0]", "spread", "attribute:ecs.availability-zone"), PlacementStrategy.of("placementStrategy[0]", "spread", "attribute:zone")));
         assertEquals(List.of(
                         "placement strategy spread(attribute:zone) names the attribute zone, which no container instance in the cluster has",
                         "placement constraint memberOf(attribute:ecs.instance-type == t3.small or attribute:stack != prod) names "
                                 + "the attribute stack, which no container instance in the cluster has"),
                 plan.missingAttributes().stream().map(MissingAttribute::message).toList());
         assertEquals(plan.missingAttributes(), engine.plan(hosts, new PlacementRequest(task(128, 1 << 20), 1, constraints,
-                List.of(PlacementStrategy.of("spread", "attribute:zone")), 1, false)).missingAttributes(), "said when nothing fits too");
+                List.of(PlacementStrategy.of("placementStrategy[0]", "spread", "attribute:zone")), 1, false)).missingAttributes(), "said when nothing fits too");
         assertEquals(List.of(), engine.plan(List.of(), request(task(128, 128), 1, constraints,
-                PlacementStrategy.of("spread", "attribute:zone"))).missingAttributes(), "not for a cluster without hosts");
+                PlacementStrategy.of("placementStrategy[0]", "spread", "attribute:zone"))).missingAttributes(), "not for a cluster without hosts");
     }
 
     @Test
@@ -262,13 +263,13 @@ class PlacementEngineTest {
         IllegalArgumentException constraints = assertThrows(IllegalArgumentException.class,
                 () -> new PlacementRequest(task(1, 1), 1, eleven, List.of(), 1, false));
         assertTrue(constraints.getMessage().startsWith("placementConstraints: at most 10"), constraints.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> PlacementStrategy.of("binpack", "disk"));
-        assertThrows(IllegalArgumentException.class, () -> PlacementStrategy.of("binpack", null));
-        assertThrows(IllegalArgumentException.class, () -> PlacementStrategy.of("spread", "zone"));
-        assertThrows(IllegalArgumentException.class, () -> PlacementStrategy.of("random", "cpu"));
-        assertThrows(IllegalArgumentException.class, () -> PlacementStrategy.of("closest", null));
-        assertThrows(IllegalArgumentException.class, () -> PlacementConstraint.of("memberOf", " "));
-        assertThrows(IllegalArgumentException.class, () -> PlacementConstraint.of("distinctInstance", "attribute:a exists"));
-        assertThrows(IllegalArgumentException.class, () -> PlacementConstraint.of("memberOf", "attribute:a =="));
+        assertThrows(InvalidInputException.class, () -> PlacementStrategy.of("placementStrategy[0]", "binpack", "disk"));
+        assertThrows(InvalidInputException.class, () -> PlacementStrategy.of("placementStrategy[0]", "binpack", null));
+        assertThrows(InvalidInputException.class, () -> PlacementStrategy.of("placementStrategy[0]", "spread", "zone"));
+        assertThrows(InvalidInputException.class, () -> PlacementStrategy.of("placementStrategy[0]", "random", "cpu"));
+        assertThrows(InvalidInputException.class, () -> PlacementStrategy.of("placementStrategy[0]", "closest", null));
+        assertThrows(InvalidInputException.class, () -> PlacementConstraint.of("placementConstraints[0]", "memberOf", " "));
+        assertThrows(InvalidInputException.class, () -> PlacementConstraint.of("placementConstraints[0]", "distinctInstance", "attribute:a exists"));
+        assertThrows(InvalidInputException.class, () -> PlacementConstraint.of("placementConstraints[0]", "memberOf", "attribute:a =="));
     }
 }

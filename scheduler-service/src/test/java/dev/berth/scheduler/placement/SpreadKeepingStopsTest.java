@@ -25,7 +25,7 @@ class SpreadKeepingStopsTest {
             "i-a1", Map.of("berth.availability-zone", "zone-a"), "i-a2", Map.of("berth.availability-zone", "zone-a"),
             "i-b1", Map.of("berth.availability-zone", "zone-b"));
 
-    private static final List<PlacementStrategy> BY_ZONE = List.of(PlacementStrategy.of("spread", "attribute:ecs.availability-zone"));
+    private static final List<PlacementStrategy> BY_ZONE = List.of(PlacementStrategy.of("placementStrategy[0]", "spread", "attribute:ecs.availability-zone"));
 
     private static Running task(String id, String host, int order) {
         return new Running(id, host, "v1", order, true);
@@ -46,11 +46,11 @@ class SpreadKeepingStopsTest {
     void spreadStrategiesDecideInTheirOrderAndTheCallersOrderBreaksTies() {
         List<Running> group = List.of(task("t1", "i-b1", 1), task("t2", "i-a2", 2), task("t3", "i-a1", 3),
                 task("t4", "i-a1", 4), task("t5", "i-b1", 5));
-        List<PlacementStrategy> zoneThenHost = List.of(BY_ZONE.get(0), PlacementStrategy.of("spread", "instanceId"),
-                PlacementStrategy.of("binpack", "memory"));
+        List<PlacementStrategy> zoneThenHost = List.of(BY_ZONE.get(0), PlacementStrategy.of("placementStrategy[0]", "spread", "instanceId"),
+                PlacementStrategy.of("placementStrategy[0]", "binpack", "memory"));
         // zone-a holds 3: of its hosts i-a1 holds 2; then 2 and 2 in the zones, and i-b1 holds 2
         assertEquals(List.of("t3", "t1", "t2"), stops(zoneThenHost, group).choose(group, 3).stream().map(Running::id).toList());
-        assertEquals(List.of("t1", "t2"), stops(List.of(PlacementStrategy.of("binpack", "memory")), group).choose(group, 2)
+        assertEquals(List.of("t1", "t2"), stops(List.of(PlacementStrategy.of("placementStrategy[0]", "binpack", "memory")), group).choose(group, 2)
                 .stream().map(Running::id).toList(), "without a spread, the caller's order");
     }
 

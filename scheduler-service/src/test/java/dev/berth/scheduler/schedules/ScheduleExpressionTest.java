@@ -1,5 +1,6 @@
 package dev.berth.scheduler.schedules;
 
+import dev.berth.common.error.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,7 +61,7 @@ class ScheduleExpressionTest {
     @Test
     void timeZonesAreNamed() {
         assertEquals("UTC", ScheduleExpression.zone(null).getId());
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> ScheduleExpression.zone("Mars/Base"));
+        InvalidInputException error = assertThrows(InvalidInputException.class, () -> ScheduleExpression.zone("Mars/Base"));
         assertTrue(error.getMessage().startsWith("scheduleExpressionTimezone:"), error.getMessage());
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** A service wants at most berth.scheduler.max-desired-count tasks (5,000); RunTask starts at most 10. */
+/** A service wants at most berth.scheduler.services.max-desired-count tasks (5,000); RunTask starts at most 10. */
 @QuarkusTest
 @QuarkusTestResource(BerthInfrastructure.class)
 class DesiredCountLimitTest {

@@ -1,5 +1,6 @@
 package dev.berth.scheduler.tasks;
 
+import dev.berth.common.error.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.agent.protocol.AgentMessages;
 import dev.berth.scheduler.placement.TaskDemand;
-import dev.berth.scheduler.taskdefinitions.InvalidTaskDefinitionException;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,7 +66,7 @@ class TaskShapeTest {
 
     @Test
     void overridesOfUnknownContainersAreRefusedByField() throws Exception {
-        var error = assertThrows(InvalidTaskDefinitionException.class, () -> TaskShape.of(
+        var error = assertThrows(InvalidInputException.class, () -> TaskShape.of(
                 spec(TWO_CONTAINERS.formatted("bridge")), 384, 576,
                 json("{\"containerOverrides\": [{\"name\": \"nope\"}]}"), "g"));
         assertTrue(error.getMessage().startsWith("overrides.containerOverrides[0].name"), error.getMessage());
