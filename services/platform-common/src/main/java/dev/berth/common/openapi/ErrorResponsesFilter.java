@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
@@ -63,15 +64,18 @@ public class ErrorResponsesFilter implements OASFilter {
         }
     }
 
+    /** Adds the answer, or the Error body to one the framework listed without a body (its own 400, 401, 403). */
     private static void addIfAbsent(APIResponses responses, String status, String description) {
-        if (responses.hasAPIResponse(status)) {
+        APIResponse existing = responses.getAPIResponse(status);
+        if (existing != null && existing.getContent() != null && existing.getContent().getMediaTypes() != null
+                && !existing.getContent().getMediaTypes().isEmpty()) {
             return;
         }
-        responses.addAPIResponse(status, OASFactory.createAPIResponse()
-                .description(description)
-                .content(OASFactory.createContent().addMediaType("application/json",
-                        OASFactory.createMediaType().schema(OASFactory.createSchema()
-                                .ref("#/components/schemas/" + ERROR_SCHEMA)))));
+        APIResponse response = existing != null ? existing : OASFactory.createAPIResponse().description(description);
+        response.content(OASFactory.createContent().addMediaType("application/json",
+                OASFactory.createMediaType().schema(OASFactory.createSchema()
+                        .ref("#/components/schemas/" + ERROR_SCHEMA))));
+        responses.addAPIResponse(status, response);
     }
 
     private static Schema errorSchema() {
