@@ -5,7 +5,7 @@ import dev.berth.logs.groups.LogGroupStore;
 import dev.berth.logs.groups.ReservedGroups;
 import dev.berth.logs.groups.StoredBytes;
 import dev.berth.logs.ingest.LogBatchPublisher;
-import dev.berth.logs.requests.LimitExceeded;
+import dev.berth.logs.requests.LimitExceededException;
 import dev.berth.logs.requests.Limits;
 import dev.berth.logs.requests.TenantLimits;
 import dev.berth.logs.streams.LogStreamStore;
@@ -125,7 +125,7 @@ public class EventsResource {
             return storedBytes.of(List.of(tenant)).chain(stored -> {
                 long batch = input.stream().mapToLong(e -> PutLogEventsLimits.eventBytes(e.message())).sum();
                 if (stored.get(tenant) + batch > limits.tenantQuotaBytes()) {
-                    throw LimitExceeded.of("logEvents: the tenant's log storage quota "
+                    throw new LimitExceededException("logEvents: the tenant's log storage quota "
                             + "(berth.logs.tenant-quota-bytes) is " + limits.tenantQuotaBytes() + " bytes; "
                             + stored.get(tenant) + " are stored and this batch is " + batch + "; nothing was stored");
                 }

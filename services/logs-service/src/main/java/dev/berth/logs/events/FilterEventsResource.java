@@ -1,12 +1,11 @@
 package dev.berth.logs.events;
 
-import dev.berth.common.error.ApiException;
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.http.PageTokens;
 import dev.berth.logs.filter.FilterPattern;
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroup;
 import dev.berth.logs.groups.LogGroupStore;
-import dev.berth.logs.requests.FilterPatterns;
 import dev.berth.logs.requests.Limits;
 import dev.berth.logs.streams.LogStreamStore;
 import io.smallrye.mutiny.Uni;
@@ -65,16 +64,16 @@ public class FilterEventsResource {
                 ? new FilterLogEventsRequest(null, null, null, null, null, null, null) : body;
         List<String> names = request.logStreamNames() == null ? List.of() : request.logStreamNames();
         if (!names.isEmpty() && request.logStreamNamePrefix() != null) {
-            throw ApiException.invalidParameter("logStreamNamePrefix: cannot be used together with logStreamNames");
+            throw new InvalidInputException("logStreamNamePrefix", "cannot be used together with logStreamNames");
         }
         if (names.size() > 100) {
-            throw ApiException.invalidParameter("logStreamNames: at most 100");
+            throw new InvalidInputException("logStreamNames", "at most 100");
         }
         int limit = Limits.of(request.limit(), EventsResource.MAX_LIMIT, EventsResource.MAX_LIMIT);
-        FilterPattern pattern = FilterPatterns.parse(request.filterPattern());
+        FilterPattern pattern = FilterPattern.parse(request.filterPattern());
         Position after = request.nextToken() == null || request.nextToken().isEmpty() ? Position.START
                 : Position.parse(PageTokens.decode(request.nextToken()))
-                        .orElseThrow(() -> ApiException.invalidParameter("nextToken: not a token this API gave out"));
+                        .orElseThrow(() -> new InvalidInputException("nextToken", "not a token this API gave out"));
         boolean someStreams = !names.isEmpty() || request.logStreamNamePrefix() != null;
         long deadline = System.nanoTime() + BUDGET_NANOS;
         return groups.require(access.tenant(), group)

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.db.Rows;
 import dev.berth.common.error.ApiException;
-import dev.berth.logs.requests.LimitExceeded;
+import dev.berth.common.error.ErrorCode;
+import dev.berth.logs.requests.LimitExceededException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
@@ -46,10 +47,10 @@ public class LogGroupStore {
                 .chain(rows -> Rows.first(rows, this::row).map(created -> Uni.createFrom().item(created))
                         .orElseGet(() -> find(tenant, name).map(existing -> {
                             if (existing.isPresent()) {
-                                throw new ApiException(400, "ResourceAlreadyExistsException",
+                                throw new ApiException(ErrorCode.RESOURCE_ALREADY_EXISTS,
                                         "The specified log group already exists: " + name);
                             }
-                            throw LimitExceeded.of("logGroupName: a tenant has at most " + maxGroups
+                            throw new LimitExceededException("logGroupName: a tenant has at most " + maxGroups
                                     + " log groups (berth.logs.max-log-groups-per-tenant)");
                         })));
     }

@@ -2,7 +2,7 @@ package dev.berth.logs.groups;
 
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.Requires;
-import dev.berth.common.error.ApiException;
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.http.PageTokens;
 import dev.berth.logs.metricfilters.MetricFilterStore;
 import dev.berth.logs.requests.Limits;
@@ -51,7 +51,7 @@ public class LogGroupsResource {
     @Requires(Action.MANAGE)
     public Uni<Map<String, LogGroupView>> create(CreateLogGroupRequest request) {
         if (request == null) {
-            throw ApiException.invalidParameter("logGroupName: required");
+            throw new InvalidInputException("logGroupName", "required");
         }
         String name = LogNames.group("logGroupName", request.logGroupName());
         ReservedGroups.refuse(name);
@@ -98,7 +98,7 @@ public class LogGroupsResource {
     @Requires(Action.MANAGE)
     public Uni<Map<String, LogGroupView>> putRetention(@PathParam("group") String group, RetentionRequest request) {
         if (request == null || request.retentionInDays() == null) {
-            throw ApiException.invalidParameter("retentionInDays: required, one of " + RetentionDays.ALLOWED);
+            throw new InvalidInputException("retentionInDays", "required, one of " + RetentionDays.ALLOWED);
         }
         return retention(group, RetentionDays.validate(request.retentionInDays()));
     }

@@ -2,10 +2,9 @@ package dev.berth.logs.metricfilters;
 
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.Requires;
-import dev.berth.common.error.ApiException;
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.logs.events.PutLogEventsLimits;
 import dev.berth.logs.filter.FilterPattern;
-import dev.berth.logs.requests.FilterPatterns;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.ArrayList;
@@ -29,14 +28,14 @@ public class MetricFilterTestResource {
     public Map<String, List<TestMatch>> test(TestMetricFilterRequest request) {
         if (request == null || request.logEventMessages() == null || request.logEventMessages().isEmpty()
                 || request.logEventMessages().size() > 50) {
-            throw ApiException.invalidParameter("logEventMessages: 1 to 50 messages are required");
+            throw new InvalidInputException("logEventMessages", "1 to 50 messages are required");
         }
-        FilterPattern pattern = FilterPatterns.parse(request.filterPattern());
+        FilterPattern pattern = FilterPattern.parse(request.filterPattern());
         List<TestMatch> matches = new ArrayList<>();
         for (int i = 0; i < request.logEventMessages().size(); i++) {
             String message = request.logEventMessages().get(i);
             if (message != null && PutLogEventsLimits.eventBytes(message) > PutLogEventsLimits.MAX_EVENT_BYTES) {
-                throw ApiException.invalidParameter("logEventMessages[" + i + "]: an event is at most "
+                throw new InvalidInputException("logEventMessages[" + i + "]", "an event is at most "
                         + PutLogEventsLimits.MAX_EVENT_BYTES + " bytes (its message in UTF-8 plus "
                         + PutLogEventsLimits.EVENT_OVERHEAD_BYTES + ")");
             }

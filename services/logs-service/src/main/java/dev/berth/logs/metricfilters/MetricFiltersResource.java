@@ -3,14 +3,15 @@ package dev.berth.logs.metricfilters;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
+import dev.berth.common.error.InvalidInputException;
+import dev.berth.common.error.ErrorCode;
 import dev.berth.common.http.PageTokens;
 import dev.berth.logs.filter.FilterPattern;
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroup;
 import dev.berth.logs.groups.LogGroupStore;
 import dev.berth.logs.groups.LogNames;
-import dev.berth.logs.requests.FilterPatterns;
-import dev.berth.logs.requests.LimitExceeded;
+import dev.berth.logs.requests.LimitExceededException;
 import dev.berth.logs.requests.Limits;
 import dev.berth.logs.requests.TenantLimits;
 import io.smallrye.mutiny.Uni;
@@ -62,18 +63,18 @@ public class MetricFiltersResource {
     @Requires(Action.MANAGE)
     public Uni<Map<String, MetricFilterView>> put(PutMetricFilterRequest request) {
         if (request == null) {
-            throw ApiException.invalidParameter("logGroupName: required");
+            throw new InvalidInputException("logGroupName", "required");
         }
         String group = LogNames.group("logGroupName", request.logGroupName());
         String name = LogNames.stream("filterName", request.filterName());
-        FilterPattern pattern = FilterPatterns.parse(request.filterPattern());
+        FilterPattern pattern = FilterPattern.parse(request.filterPattern());
         List<MetricTransformation> transformations = MetricTransformations.validate(request.metricTransformations());
         String tenant = access.tenant();
         return groups.require(tenant, group)
                 .call(g -> pattern.regularExpressions() == 0 ? Uni.createFrom().voidItem()
                         : store.withRegularExpressions(g.id(), name).invoke(count -> {
                             if (count >= MAX_WITH_REGULAR_EXPRESSIONS) {
-                                throw LimitExceeded.of("filterPattern: at most " + MAX_WITH_REGULAR_EXPRESSIONS
+                                throw new LimitExceededException("filterPattern: at most " + MAX_WITH_REGULAR_EXPRESSIONS
                                         + " metric filters of a log group may use regular expressions");
                             }
                         }))
@@ -92,7 +93,7 @@ public class MetricFiltersResource {
         int max = Limits.of(limit, 50, 50);
         String after = PageTokens.decode(nextToken);
         if (after != null && after.indexOf('\0') < 0) {
-            throw ApiException.invalidParameter("nextToken: not a token this API gave out");
+            throw new InvalidInputException("nextToken", "not a token this API gave out");
         }
         String tenant = access.tenant();
         Uni<Long> groupId = logGroupName == null ? Uni.createFrom().nullItem()
@@ -111,7 +112,7 @@ public class MetricFiltersResource {
                 .chain(g -> store.delete(g.id(), filterName).invoke(() -> publisher.changed(g.id())))
                 .map(deleted -> {
                     if (!deleted) {
-                        throw new ApiException(404, "ResourceNotFoundException",
+                        throw new ApiException(ErrorCode.NOT_FOUND,
                                 "The specified metric filter does not exist: " + filterName);
                     }
                     return null;

@@ -3,7 +3,7 @@ package dev.berth.logs.streams;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.Requires;
-import dev.berth.common.error.ApiException;
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.http.PageTokens;
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroupStore;
@@ -69,12 +69,12 @@ public class LogStreamsResource {
         access.requireRead(group);
         LogStreamStore.Order order = order(orderBy);
         if (order == LogStreamStore.Order.LastEventTime && prefix != null) {
-            throw ApiException.invalidParameter("logStreamNamePrefix: cannot be used with orderBy LastEventTime");
+            throw new InvalidInputException("logStreamNamePrefix", "cannot be used with orderBy LastEventTime");
         }
         int max = Limits.of(limit, 50, 50);
         String after = PageTokens.decode(nextToken);
         if (after != null && order == LogStreamStore.Order.LastEventTime && !after.matches("-?\\d+/\\d+")) {
-            throw ApiException.invalidParameter("nextToken: not a token this API gave out");
+            throw new InvalidInputException("nextToken", "not a token this API gave out");
         }
         String tenant = access.tenant();
         return groups.require(tenant, group)
@@ -106,7 +106,7 @@ public class LogStreamsResource {
         try {
             return LogStreamStore.Order.valueOf(orderBy);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidParameter("orderBy: LogStreamName or LastEventTime, got " + orderBy);
+            throw new InvalidInputException("orderBy", "LogStreamName or LastEventTime, got " + orderBy);
         }
     }
 }

@@ -1,10 +1,9 @@
 package dev.berth.logs.tail;
 
-import dev.berth.common.error.ApiException;
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.logs.filter.FilterPattern;
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroupStore;
-import dev.berth.logs.requests.FilterPatterns;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -60,9 +59,9 @@ public class TailResource {
         access.requireRead(group);
         List<String> names = logStreamNames == null ? List.of() : List.copyOf(logStreamNames);
         if (!names.isEmpty() && logStreamNamePrefix != null) {
-            throw ApiException.invalidParameter("logStreamNamePrefix: cannot be used together with logStreamNames");
+            throw new InvalidInputException("logStreamNamePrefix", "cannot be used together with logStreamNames");
         }
-        FilterPattern pattern = FilterPatterns.parse(filterPattern);
+        FilterPattern pattern = FilterPattern.parse(filterPattern);
         String tenant = access.tenant();
         // resolved before the stream starts, so an unknown group is a plain 404 rather than a broken stream
         groups.require(tenant, group).await().atMost(Duration.ofSeconds(10));
