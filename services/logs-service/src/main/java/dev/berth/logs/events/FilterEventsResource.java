@@ -14,9 +14,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * CloudWatch Logs' FilterLogEvents: a group's events in time order across its streams (or
@@ -25,6 +27,7 @@ import java.util.Map;
  */
 // routes match the raw path: clients that encode every ':' send events%3Afilter
 @Path("/api/logs/v1/log-groups/{group}/{filter: events(?::|%3[Aa])filter}")
+@Tag(name = "Log events")
 public class FilterEventsResource {
 
     /** Rows read per statement, and the search time one call may spend before it answers with a nextToken. */
@@ -33,12 +36,15 @@ public class FilterEventsResource {
     static final long SLICE_BYTES = 8L << 20;
     static final long BUDGET_NANOS = 150_000_000L;
 
-    public record FilterLogEventsRequest(List<String> logStreamNames, String logStreamNamePrefix, Long startTime,
-                                         Long endTime, String filterPattern, Integer limit, String nextToken) {
-    }
-
-    public record FilteredEvent(String logStreamName, long timestamp, String message, long ingestionTime,
-                                String eventId) {
+    public record FilterLogEventsRequest(
+            @Schema(description = "At most 100; not together with logStreamNamePrefix") List<String> logStreamNames,
+            @Schema(examples = "web/") String logStreamNamePrefix,
+            @Schema(description = "Epoch milliseconds, inclusive") Long startTime,
+            @Schema(description = "Epoch milliseconds, inclusive") Long endTime,
+            @Schema(description = "CloudWatch Logs filter pattern syntax; absent or empty matches every event",
+                    examples = "{ $.level = \"ERROR\" }") String filterPattern,
+            @Schema(description = "1 to 10,000", examples = "100") Integer limit,
+            String nextToken) {
     }
 
     private record Search(LogGroup group, List<Long> streamIds, long from, long to, FilterPattern pattern, int limit,
@@ -58,7 +64,8 @@ public class FilterEventsResource {
     LogAccess access;
 
     @POST
-    public Uni<Map<String, Object>> filter(@PathParam("group") String group, FilterLogEventsRequest body) {
+    @Operation(operationId = "FilterLogEvents", summary = "Search a group's events across its streams with a filter pattern")
+    public Uni<FilterLogEventsResponse> filter(@PathParam("group") String group, FilterLogEventsRequest body) {
         access.requireRead(group);
         FilterLogEventsRequest request = body == null
                 ? new FilterLogEventsRequest(null, null, null, null, null, null, null) : body;
@@ -128,14 +135,14 @@ public class FilterEventsResource {
                 });
     }
 
-    private static Map<String, Object> page(List<StoredEvent> found, Position next, Map<Long, String> streamNames) {
-        Map<String, Object> page = new LinkedHashMap<>();
+    private static FilterLogEventsResponse page(List<StoredEvent> found, Position next,
+                                                Map<Long, String> streamNames) {
         // events of a stream deleted a moment ago are still being removed
-        page.put("events", found.stream().filter(e -> streamNames.containsKey(e.streamId())).map(e -> new FilteredEvent(streamNames.get(e.streamId()), e.timestamp(),
-                e.message(), e.ingestedAt(), String.valueOf(e.seq()))).toList());
-        if (next != null) {
-            page.put("nextToken", PageTokens.encode(next.toString()));
-        }
-        return page;
+        List<FilterLogEventsResponse.FilteredEvent> events = found.stream()
+                .filter(e -> streamNames.containsKey(e.streamId()))
+                .map(e -> new FilterLogEventsResponse.FilteredEvent(streamNames.get(e.streamId()), e.timestamp(),
+                        e.message(), e.ingestedAt(), String.valueOf(e.seq())))
+                .toList();
+        return new FilterLogEventsResponse(events, next == null ? null : PageTokens.encode(next.toString()));
     }
 }
