@@ -7,7 +7,7 @@ import dev.berth.logs.groups.StoredBytes;
 import dev.berth.logs.ingest.LogBatchPublisher;
 import dev.berth.logs.requests.LimitExceededException;
 import dev.berth.logs.requests.Limits;
-import dev.berth.logs.requests.TenantLimits;
+import dev.berth.logs.LogsConfig;
 import dev.berth.logs.streams.LogStreamStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -58,7 +58,7 @@ public class EventsResource {
     LogAccess access;
 
     @Inject
-    TenantLimits limits;
+    LogsConfig limits;
 
     @Inject
     StoredBytes storedBytes;

@@ -2,6 +2,7 @@ package dev.berth.logs.events;
 
 import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.http.PageTokens;
+import dev.berth.logs.LogsConfig;
 import dev.berth.logs.filter.FilterPattern;
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroup;
@@ -30,12 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Log events")
 public class FilterEventsResource {
 
-    /** Rows read per statement, and the search time one call may spend before it answers with a nextToken. */
-    static final int SLICE_ROWS = 5_000;
-    /** Bytes of candidate messages one statement returns at most. */
-    static final long SLICE_BYTES = 8L << 20;
-    static final long BUDGET_NANOS = 150_000_000L;
-
     public record FilterLogEventsRequest(
             @Schema(description = "At most 100; not together with logStreamNamePrefix") List<String> logStreamNames,
             @Schema(examples = "web/") String logStreamNamePrefix,
@@ -63,6 +58,9 @@ public class FilterEventsResource {
     @Inject
     LogAccess access;
 
+    @Inject
+    LogsConfig config;
+
     @POST
     @Operation(operationId = "FilterLogEvents", summary = "Search a group's events across its streams with a filter pattern")
     public Uni<FilterLogEventsResponse> filter(@PathParam("group") String group, FilterLogEventsRequest body) {
@@ -82,7 +80,7 @@ public class FilterEventsResource {
                 : Position.parse(PageTokens.decode(request.nextToken()))
                         .orElseThrow(() -> new InvalidInputException("nextToken", "not a token this API gave out"));
         boolean someStreams = !names.isEmpty() || request.logStreamNamePrefix() != null;
-        long deadline = System.nanoTime() + BUDGET_NANOS;
+        long deadline = System.nanoTime() + config.search().timeBudget().toNanos();
         return groups.require(access.tenant(), group)
                 .chain(g -> (someStreams ? streams.ids(g.id(), names, request.logStreamNamePrefix())
                         : Uni.createFrom().item(List.<Long>of())).chain(ids -> {
@@ -106,9 +104,11 @@ public class FilterEventsResource {
      */
     private Uni<Position> search(Search search, Position after) {
         return events.groupSlice(search.group().id(), search.streamIds(), search.from(), search.to(), after,
-                search.pattern().requiredLiterals(), SLICE_ROWS, SLICE_BYTES).chain(slice -> {
+                search.pattern().requiredLiterals(), config.search().sliceRows(), config.search().sliceBytes())
+                .chain(slice -> {
                     // matching one slice gets the budget even when reading it used the call's up
-                    long matchDeadline = Math.max(search.deadline(), System.nanoTime() + BUDGET_NANOS);
+                    long matchDeadline = Math.max(search.deadline(),
+                            System.nanoTime() + config.search().timeBudget().toNanos());
                     for (StoredEvent candidate : slice.candidates()) {
                         if (search.pattern().matches(candidate.message())) {
                             if (!search.size().add(candidate.message())) {
@@ -125,7 +125,7 @@ public class FilterEventsResource {
                             return Uni.createFrom().item(candidate.position());
                         }
                     }
-                    if (slice.scanned() < SLICE_ROWS) {
+                    if (slice.scanned() < config.search().sliceRows()) {
                         return Uni.createFrom().nullItem();
                     }
                     if (System.nanoTime() > search.deadline()) {

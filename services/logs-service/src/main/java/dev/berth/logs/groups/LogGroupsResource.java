@@ -7,7 +7,7 @@ import dev.berth.common.http.PageTokens;
 import dev.berth.logs.metricfilters.MetricFilterStore;
 import dev.berth.logs.requests.Limits;
 import dev.berth.logs.requests.Page;
-import dev.berth.logs.requests.TenantLimits;
+import dev.berth.logs.LogsConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -58,7 +58,7 @@ public class LogGroupsResource {
     LogAccess access;
 
     @Inject
-    TenantLimits limits;
+    LogsConfig limits;
 
     @POST
     @Requires(Action.MANAGE)

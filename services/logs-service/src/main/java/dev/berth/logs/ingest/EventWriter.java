@@ -7,7 +7,7 @@ import dev.berth.logs.events.PutLogEventsLimits;
 import dev.berth.logs.groups.ReservedGroups;
 import dev.berth.logs.groups.RetentionDays;
 import dev.berth.logs.groups.StoredBytes;
-import dev.berth.logs.requests.TenantLimits;
+import dev.berth.logs.LogsConfig;
 import dev.berth.logs.retention.EventPartitions;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
@@ -79,7 +79,7 @@ public class EventWriter {
     EventPartitions partitions;
 
     @Inject
-    TenantLimits limits;
+    LogsConfig limits;
 
     @Inject
     IngestWarnings warnings;

@@ -14,7 +14,7 @@ import dev.berth.logs.groups.LogNames;
 import dev.berth.logs.requests.LimitExceededException;
 import dev.berth.logs.requests.Limits;
 import dev.berth.logs.requests.Page;
-import dev.berth.logs.requests.TenantLimits;
+import dev.berth.logs.LogsConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -33,9 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/logs/v1/metric-filters")
 @Tag(name = "Metric filters")
 public class MetricFiltersResource {
-
-    /** CloudWatch's quota: each of them runs on every event of the group. */
-    static final int MAX_WITH_REGULAR_EXPRESSIONS = 5;
 
     public record PutMetricFilterRequest(
             @Schema(required = true, examples = "/berth/acme/web") String logGroupName,
@@ -58,7 +55,7 @@ public class MetricFiltersResource {
     LogAccess access;
 
     @Inject
-    TenantLimits limits;
+    LogsConfig limits;
 
     @POST
     @Requires(Action.MANAGE)
@@ -75,8 +72,8 @@ public class MetricFiltersResource {
         return groups.require(tenant, group)
                 .call(g -> pattern.regularExpressions() == 0 ? Uni.createFrom().voidItem()
                         : store.withRegularExpressions(g.id(), name).invoke(count -> {
-                            if (count >= MAX_WITH_REGULAR_EXPRESSIONS) {
-                                throw new LimitExceededException("filterPattern: at most " + MAX_WITH_REGULAR_EXPRESSIONS
+                            if (count >= limits.maxRegexMetricFiltersPerGroup()) {
+                                throw new LimitExceededException("filterPattern: at most " + limits.maxRegexMetricFiltersPerGroup()
                                         + " metric filters of a log group may use regular expressions");
                             }
                         }))

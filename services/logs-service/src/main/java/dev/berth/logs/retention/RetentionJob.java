@@ -1,5 +1,6 @@
 package dev.berth.logs.retention;
 
+import dev.berth.logs.LogsConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -26,11 +27,6 @@ import org.jboss.logging.Logger;
 public class RetentionJob {
 
     private static final Logger LOG = Logger.getLogger(RetentionJob.class);
-    private static final int PURGE_CHUNK = 50_000;
-    /** How long one run may spend removing deleted groups' and streams' events. */
-    private static final long PURGE_NANOS = 60_000_000_000L;
-    /** How long one run may spend moving events of groups whose retention changed. */
-    private static final long MOVE_NANOS = 60_000_000_000L;
 
     @Inject
     Pool pool;
@@ -41,6 +37,9 @@ public class RetentionJob {
     @Inject
     RetentionMoves moves;
 
+    @Inject
+    LogsConfig config;
+
     @Scheduled(every = "${berth.logs.housekeeping-every:5m}", delay = 30, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
@@ -50,7 +49,7 @@ public class RetentionJob {
 
     public Uni<Void> run() {
         long now = System.currentTimeMillis();
-        return moves.run(System.nanoTime() + MOVE_NANOS)
+        return moves.run(System.nanoTime() + config.housekeeping().moveTime().toNanos())
                 .chain(() -> dropExpired(now)).chain(() -> createAhead(now)).chain(this::purge)
                 .chain(this::forgetOldMessageIds);
     }
@@ -81,8 +80,9 @@ public class RetentionJob {
                     LocalDate today = EventPartitions.dayOf(now);
                     List<EventPartitions.Key> keys = new ArrayList<>();
                     for (Row row : rows) {
-                        keys.add(new EventPartitions.Key(row.getInteger("c"), today));
-                        keys.add(new EventPartitions.Key(row.getInteger("c"), today.plusDays(1)));
+                        for (int ahead = 0; ahead <= config.housekeeping().partitionDaysAhead(); ahead++) {
+                            keys.add(new EventPartitions.Key(row.getInteger("c"), today.plusDays(ahead)));
+                        }
                     }
                     return partitions.ensure(keys);
                 });
@@ -94,7 +94,7 @@ public class RetentionJob {
                 .chain(rows -> {
                     List<Row> queued = new ArrayList<>();
                     rows.forEach(queued::add);
-                    long deadline = System.nanoTime() + PURGE_NANOS;
+                    long deadline = System.nanoTime() + config.housekeeping().purgeTime().toNanos();
                     return Multi.createFrom().iterable(queued)
                             .onItem().transformToUniAndConcatenate(entry -> purgeEntry(entry, deadline))
                             .collect().last().replaceWithVoid();
@@ -113,7 +113,8 @@ public class RetentionJob {
         long group = entry.getLong("group_id");
         Long stream = entry.getLong("stream_id");
         String match = stream == null ? "group_id = $1" : "group_id = $1 AND stream_id = $2";
-        Tuple params = stream == null ? Tuple.of(group, PURGE_CHUNK) : Tuple.of(group, stream, PURGE_CHUNK);
+        int chunk = config.housekeeping().purgeChunkEvents();
+        Tuple params = stream == null ? Tuple.of(group, chunk) : Tuple.of(group, stream, chunk);
         String limit = stream == null ? "$2" : "$3";
         // a deleted stream's group lives on: its byte counts shrink by what goes
         return UniHelper.toUni(pool.withTransaction(tx -> tx.preparedQuery("WITH gone AS (DELETE FROM log_event "
@@ -131,7 +132,8 @@ public class RetentionJob {
     }
 
     private Uni<Void> forgetOldMessageIds() {
-        return UniHelper.toUni(pool.query("DELETE FROM processed_message WHERE processed_at < now() - interval '8 days'")
-                .execute()).replaceWithVoid();
+        return UniHelper.toUni(pool.preparedQuery("DELETE FROM processed_message "
+                        + "WHERE processed_at < now() - $1::bigint * interval '1 second'")
+                .execute(Tuple.of(config.housekeeping().processedMessageRetention().toSeconds()))).replaceWithVoid();
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.logs.retention;
 
+import dev.berth.logs.LogsConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
@@ -22,8 +23,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RetentionMoves {
 
-    private static final int CHUNK = 50_000;
-
     /** Events of a group stored under a class it no longer has, on one day. */
     record Pending(long groupId, int fromClass, int toClass, LocalDate day) {
         EventPartitions.Key source() {
@@ -36,6 +35,9 @@ public class RetentionMoves {
 
     @Inject
     EventPartitions partitions;
+
+    @Inject
+    LogsConfig config;
 
     private static final String PENDING = "SELECT b.group_id, b.retention_days AS from_class, "
             + "coalesce(g.retention_days, 0) AS to_class, b.day FROM log_bytes b JOIN log_group g ON g.id = b.group_id "
@@ -75,7 +77,8 @@ public class RetentionMoves {
     /** Moves one chunk in one transaction; false once the source holds none of the group's events (its count goes). */
     private Uni<Boolean> chunk(Pending p) {
         long from = p.day().toEpochDay() * EventPartitions.DAY_MILLIS;
-        Tuple params = Tuple.of(p.groupId(), p.fromClass(), p.toClass(), from, from + EventPartitions.DAY_MILLIS, CHUNK);
+        Tuple params = Tuple.of(p.groupId(), p.fromClass(), p.toClass(), from, from + EventPartitions.DAY_MILLIS,
+                config.housekeeping().moveChunkEvents());
         return UniHelper.toUni(pool.withTransaction(tx -> tx.preparedQuery("WITH moved AS (DELETE FROM log_event "
                                 + "WHERE (group_id, stream_id, ts, seq) IN (SELECT group_id, stream_id, ts, seq FROM log_event "
                                 + "WHERE group_id = $1 AND retention_days = $2 AND ts >= $4 AND ts < $5 LIMIT $6) "
