@@ -4,11 +4,9 @@ import dev.berth.logs.LogsConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -75,7 +73,7 @@ public class RetentionJob {
     }
 
     private Uni<Void> createAhead(long now) {
-        return UniHelper.toUni(pool.query("SELECT DISTINCT coalesce(retention_days, 0) AS c FROM log_group").execute())
+        return pool.query("SELECT DISTINCT coalesce(retention_days, 0) AS c FROM log_group").execute()
                 .chain(rows -> {
                     LocalDate today = EventPartitions.dayOf(now);
                     List<EventPartitions.Key> keys = new ArrayList<>();
@@ -90,7 +88,7 @@ public class RetentionJob {
 
     /** Removes the events of deleted groups and streams, oldest deletion first, for at most a minute a run. */
     private Uni<Void> purge() {
-        return UniHelper.toUni(pool.query("SELECT id, group_id, stream_id FROM log_purge ORDER BY id LIMIT 20").execute())
+        return pool.query("SELECT id, group_id, stream_id FROM log_purge ORDER BY id LIMIT 20").execute()
                 .chain(rows -> {
                     List<Row> queued = new ArrayList<>();
                     rows.forEach(queued::add);
@@ -117,7 +115,7 @@ public class RetentionJob {
         Tuple params = stream == null ? Tuple.of(group, chunk) : Tuple.of(group, stream, chunk);
         String limit = stream == null ? "$2" : "$3";
         // a deleted stream's group lives on: its byte counts shrink by what goes
-        return UniHelper.toUni(pool.withTransaction(tx -> tx.preparedQuery("WITH gone AS (DELETE FROM log_event "
+        return pool.withTransaction(tx -> tx.preparedQuery("WITH gone AS (DELETE FROM log_event "
                         + "WHERE (group_id, stream_id, ts, seq) IN (SELECT group_id, stream_id, ts, seq FROM log_event "
                         + "WHERE " + match + " LIMIT " + limit + ") RETURNING group_id, retention_days, ts, message), "
                         + "counted AS (SELECT group_id, retention_days, to_timestamp(ts / 1000)::date AS day, "
@@ -127,13 +125,13 @@ public class RetentionJob {
                         + "FROM counted c WHERE b.group_id = c.group_id AND b.retention_days = c.retention_days "
                         + "AND b.day = c.day) "
                         + "SELECT coalesce(sum(events), 0)::bigint AS n FROM counted").execute(params)
-                .compose(rows -> rows.iterator().next().getLong("n") > 0 ? Future.succeededFuture(true)
-                        : tx.preparedQuery("DELETE FROM log_purge WHERE id = $1").execute(Tuple.of(id)).map(false))));
+                .chain(rows -> rows.iterator().next().getLong("n") > 0 ? Uni.createFrom().item(true)
+                        : tx.preparedQuery("DELETE FROM log_purge WHERE id = $1").execute(Tuple.of(id)).replaceWith(false)));
     }
 
     private Uni<Void> forgetOldMessageIds() {
-        return UniHelper.toUni(pool.preparedQuery("DELETE FROM processed_message "
+        return pool.preparedQuery("DELETE FROM processed_message "
                         + "WHERE processed_at < now() - $1::bigint * interval '1 second'")
-                .execute(Tuple.of(config.housekeeping().processedMessageRetention().toSeconds()))).replaceWithVoid();
+                .execute(Tuple.of(config.housekeeping().processedMessageRetention().toSeconds())).replaceWithVoid();
     }
 }
