@@ -128,7 +128,7 @@ public class EventsResource {
             return storedBytes.of(List.of(tenant)).chain(stored -> {
                 long batch = input.stream().mapToLong(e -> PutLogEventsLimits.eventBytes(e.message())).sum();
                 if (stored.get(tenant) + batch > limits.tenantQuotaBytes()) {
-                    throw new LimitExceededException("logEvents: the tenant's log storage quota "
+                    throw new LimitExceededException("logEvents", "the tenant's log storage quota "
                             + "(berth.logs.tenant-quota-bytes) is " + limits.tenantQuotaBytes() + " bytes; "
                             + stored.get(tenant) + " are stored and this batch is " + batch + "; nothing was stored");
                 }

@@ -49,7 +49,7 @@ public class MetricFilterStore {
                 .execute(Tuple.of(tenant, groupId, name, pattern.text(), stored, maxPerGroup)))
                 .map(rows -> {
                     if (rows.size() == 0) {
-                        throw new LimitExceededException("filterName: a log group has at most " + maxPerGroup
+                        throw new LimitExceededException("filterName", "a log group has at most " + maxPerGroup
                                 + " metric filters");
                     }
                     return new MetricFilter(tenant, groupId, groupName, name, pattern, transformations,

@@ -6,6 +6,7 @@ import dev.berth.common.error.ApiException;
 import dev.berth.common.error.ErrorCode;
 import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.http.PageTokens;
+import dev.berth.logs.LogsConfig;
 import dev.berth.logs.filter.FilterPattern;
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroup;
@@ -14,7 +15,6 @@ import dev.berth.logs.groups.LogNames;
 import dev.berth.logs.requests.LimitExceededException;
 import dev.berth.logs.requests.Limits;
 import dev.berth.logs.requests.Page;
-import dev.berth.logs.LogsConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -73,7 +73,8 @@ public class MetricFiltersResource {
                 .call(g -> pattern.regularExpressions() == 0 ? Uni.createFrom().voidItem()
                         : store.withRegularExpressions(g.id(), name).invoke(count -> {
                             if (count >= limits.maxRegexMetricFiltersPerGroup()) {
-                                throw new LimitExceededException("filterPattern: at most " + limits.maxRegexMetricFiltersPerGroup()
+                                throw new LimitExceededException("filterPattern", "at most "
+                                        + limits.maxRegexMetricFiltersPerGroup()
                                         + " metric filters of a log group may use regular expressions");
                             }
                         }))
