@@ -1,6 +1,7 @@
 package dev.berth.logs.events;
 
 import dev.berth.common.error.ApiException;
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.http.PageTokens;
 
 /**
@@ -31,6 +32,6 @@ public record EventTokens(boolean forward, Position position) {
     }
 
     private static ApiException invalid() {
-        return ApiException.invalidParameter("nextToken: not a token this API gave out");
+        return new InvalidInputException("nextToken", "not a token this API gave out");
     }
 }

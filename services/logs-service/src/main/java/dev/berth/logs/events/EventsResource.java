@@ -5,9 +5,9 @@ import dev.berth.logs.groups.LogGroupStore;
 import dev.berth.logs.groups.ReservedGroups;
 import dev.berth.logs.groups.StoredBytes;
 import dev.berth.logs.ingest.LogBatchPublisher;
-import dev.berth.logs.requests.LimitExceeded;
+import dev.berth.logs.requests.LimitExceededException;
 import dev.berth.logs.requests.Limits;
-import dev.berth.logs.requests.TenantLimits;
+import dev.berth.logs.LogsConfig;
 import dev.berth.logs.streams.LogStreamStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -20,9 +20,10 @@ import jakarta.ws.rs.QueryParam;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * CloudWatch Logs' GetLogEvents and PutLogEvents for one stream. Events sent here travel
@@ -30,14 +31,15 @@ import java.util.Map;
  * same way; they are readable once ingested (well under a second on a quiet platform).
  */
 @Path("/api/logs/v1/log-groups/{group}/streams/{stream}/events")
+@Tag(name = "Log events")
 public class EventsResource {
 
     public static final int MAX_LIMIT = 10_000;
 
-    public record PutLogEventsRequest(List<InputEvent> logEvents, String sequenceToken) {
-    }
-
-    public record OutputEvent(long timestamp, String message, long ingestionTime) {
+    public record PutLogEventsRequest(
+            @Schema(required = true, description = "1 to 10,000 events, at most 1 MiB in all, spanning at most 24 hours")
+            List<InputEvent> logEvents,
+            @Schema(description = "Accepted and ignored, as CloudWatch does now") String sequenceToken) {
     }
 
     @Inject
@@ -56,13 +58,14 @@ public class EventsResource {
     LogAccess access;
 
     @Inject
-    TenantLimits limits;
+    LogsConfig limits;
 
     @Inject
     StoredBytes storedBytes;
 
     @GET
-    public Uni<Map<String, Object>> get(@PathParam("group") String group, @PathParam("stream") String stream,
+    @Operation(operationId = "GetLogEvents", summary = "Read a stream's events in time order, a page at a time")
+    public Uni<GetLogEventsResponse> get(@PathParam("group") String group, @PathParam("stream") String stream,
                                         @QueryParam("startTime") Long startTime, @QueryParam("endTime") Long endTime,
                                         @QueryParam("limit") Integer limit,
                                         @QueryParam("startFromHead") @DefaultValue("false") boolean startFromHead,
@@ -82,25 +85,24 @@ public class EventsResource {
         })).map(found -> page(found, forward, bound));
     }
 
-    private static Map<String, Object> page(List<StoredEvent> found, boolean forward, Position bound) {
+    private static GetLogEventsResponse page(List<StoredEvent> found, boolean forward, Position bound) {
         // found is in reading order, so the events cut off are those the next token reads next
         List<StoredEvent> ordered = new ArrayList<>(PageSize.fitting(found));
         if (!forward) {
             Collections.reverse(ordered);
         }
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("events", ordered.stream().map(e -> new OutputEvent(e.timestamp(), e.message(), e.ingestedAt())).toList());
+        List<GetLogEventsResponse.OutputEvent> events = ordered.stream()
+                .map(e -> new GetLogEventsResponse.OutputEvent(e.timestamp(), e.message(), e.ingestedAt())).toList();
         if (ordered.isEmpty()) {
             Position after = forward ? bound
                     : bound.equals(Position.END) ? Position.START : new Position(bound.timestamp(), bound.seq() - 1);
-            page.put("nextForwardToken", EventTokens.forwardFrom(after).encode());
-            page.put("nextBackwardToken", EventTokens.backwardFrom(forward ? new Position(bound.timestamp(),
-                    bound.seq() + 1) : bound).encode());
-        } else {
-            page.put("nextForwardToken", EventTokens.forwardFrom(ordered.get(ordered.size() - 1).position()).encode());
-            page.put("nextBackwardToken", EventTokens.backwardFrom(ordered.get(0).position()).encode());
+            return new GetLogEventsResponse(events, EventTokens.forwardFrom(after).encode(),
+                    EventTokens.backwardFrom(forward ? new Position(bound.timestamp(), bound.seq() + 1) : bound)
+                            .encode());
         }
-        return page;
+        return new GetLogEventsResponse(events,
+                EventTokens.forwardFrom(ordered.get(ordered.size() - 1).position()).encode(),
+                EventTokens.backwardFrom(ordered.get(0).position()).encode());
     }
 
     /**
@@ -108,7 +110,8 @@ public class EventsResource {
      * group's retention, 24-hour span) and either sent whole or not at all.
      */
     @POST
-    public Uni<Map<String, Object>> put(@PathParam("group") String group, @PathParam("stream") String stream,
+    @Operation(operationId = "PutLogEvents", summary = "Send a batch of events to a stream, all or nothing")
+    public Uni<PutLogEventsResponse> put(@PathParam("group") String group, @PathParam("stream") String stream,
                                         PutLogEventsRequest request) {
         access.requireWrite(group);
         ReservedGroups.refuse(group);
@@ -125,13 +128,13 @@ public class EventsResource {
             return storedBytes.of(List.of(tenant)).chain(stored -> {
                 long batch = input.stream().mapToLong(e -> PutLogEventsLimits.eventBytes(e.message())).sum();
                 if (stored.get(tenant) + batch > limits.tenantQuotaBytes()) {
-                    throw LimitExceeded.of("logEvents: the tenant's log storage quota "
+                    throw new LimitExceededException("logEvents", "the tenant's log storage quota "
                             + "(berth.logs.tenant-quota-bytes) is " + limits.tenantQuotaBytes() + " bytes; "
                             + stored.get(tenant) + " are stored and this batch is " + batch + "; nothing was stored");
                 }
                 return publisher.publish(tenant, group, stream, sorted(input));
             });
-        }).map(id -> Map.of("nextSequenceToken", id));
+        }).map(PutLogEventsResponse::new);
     }
 
     /** CloudWatch wants batches in time order; Berth sorts them instead of refusing (stable for equal times). */

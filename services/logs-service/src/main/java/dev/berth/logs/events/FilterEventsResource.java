@@ -1,12 +1,12 @@
 package dev.berth.logs.events;
 
-import dev.berth.common.error.ApiException;
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.http.PageTokens;
+import dev.berth.logs.LogsConfig;
 import dev.berth.logs.filter.FilterPattern;
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroup;
 import dev.berth.logs.groups.LogGroupStore;
-import dev.berth.logs.requests.FilterPatterns;
 import dev.berth.logs.requests.Limits;
 import dev.berth.logs.streams.LogStreamStore;
 import io.smallrye.mutiny.Uni;
@@ -15,9 +15,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * CloudWatch Logs' FilterLogEvents: a group's events in time order across its streams (or
@@ -26,20 +28,18 @@ import java.util.Map;
  */
 // routes match the raw path: clients that encode every ':' send events%3Afilter
 @Path("/api/logs/v1/log-groups/{group}/{filter: events(?::|%3[Aa])filter}")
+@Tag(name = "Log events")
 public class FilterEventsResource {
 
-    /** Rows read per statement, and the search time one call may spend before it answers with a nextToken. */
-    static final int SLICE_ROWS = 5_000;
-    /** Bytes of candidate messages one statement returns at most. */
-    static final long SLICE_BYTES = 8L << 20;
-    static final long BUDGET_NANOS = 150_000_000L;
-
-    public record FilterLogEventsRequest(List<String> logStreamNames, String logStreamNamePrefix, Long startTime,
-                                         Long endTime, String filterPattern, Integer limit, String nextToken) {
-    }
-
-    public record FilteredEvent(String logStreamName, long timestamp, String message, long ingestionTime,
-                                String eventId) {
+    public record FilterLogEventsRequest(
+            @Schema(description = "At most 100; not together with logStreamNamePrefix") List<String> logStreamNames,
+            @Schema(examples = "web/") String logStreamNamePrefix,
+            @Schema(description = "Epoch milliseconds, inclusive") Long startTime,
+            @Schema(description = "Epoch milliseconds, inclusive") Long endTime,
+            @Schema(description = "CloudWatch Logs filter pattern syntax; absent or empty matches every event",
+                    examples = "{ $.level = \"ERROR\" }") String filterPattern,
+            @Schema(description = "1 to 10,000", examples = "100") Integer limit,
+            String nextToken) {
     }
 
     private record Search(LogGroup group, List<Long> streamIds, long from, long to, FilterPattern pattern, int limit,
@@ -58,25 +58,29 @@ public class FilterEventsResource {
     @Inject
     LogAccess access;
 
+    @Inject
+    LogsConfig config;
+
     @POST
-    public Uni<Map<String, Object>> filter(@PathParam("group") String group, FilterLogEventsRequest body) {
+    @Operation(operationId = "FilterLogEvents", summary = "Search a group's events across its streams with a filter pattern")
+    public Uni<FilterLogEventsResponse> filter(@PathParam("group") String group, FilterLogEventsRequest body) {
         access.requireRead(group);
         FilterLogEventsRequest request = body == null
                 ? new FilterLogEventsRequest(null, null, null, null, null, null, null) : body;
         List<String> names = request.logStreamNames() == null ? List.of() : request.logStreamNames();
         if (!names.isEmpty() && request.logStreamNamePrefix() != null) {
-            throw ApiException.invalidParameter("logStreamNamePrefix: cannot be used together with logStreamNames");
+            throw new InvalidInputException("logStreamNamePrefix", "cannot be used together with logStreamNames");
         }
         if (names.size() > 100) {
-            throw ApiException.invalidParameter("logStreamNames: at most 100");
+            throw new InvalidInputException("logStreamNames", "at most 100");
         }
         int limit = Limits.of(request.limit(), EventsResource.MAX_LIMIT, EventsResource.MAX_LIMIT);
-        FilterPattern pattern = FilterPatterns.parse(request.filterPattern());
+        FilterPattern pattern = FilterPattern.parse(request.filterPattern());
         Position after = request.nextToken() == null || request.nextToken().isEmpty() ? Position.START
                 : Position.parse(PageTokens.decode(request.nextToken()))
-                        .orElseThrow(() -> ApiException.invalidParameter("nextToken: not a token this API gave out"));
+                        .orElseThrow(() -> new InvalidInputException("nextToken", "not a token this API gave out"));
         boolean someStreams = !names.isEmpty() || request.logStreamNamePrefix() != null;
-        long deadline = System.nanoTime() + BUDGET_NANOS;
+        long deadline = System.nanoTime() + config.search().timeBudget().toNanos();
         return groups.require(access.tenant(), group)
                 .chain(g -> (someStreams ? streams.ids(g.id(), names, request.logStreamNamePrefix())
                         : Uni.createFrom().item(List.<Long>of())).chain(ids -> {
@@ -100,9 +104,11 @@ public class FilterEventsResource {
      */
     private Uni<Position> search(Search search, Position after) {
         return events.groupSlice(search.group().id(), search.streamIds(), search.from(), search.to(), after,
-                search.pattern().requiredLiterals(), SLICE_ROWS, SLICE_BYTES).chain(slice -> {
+                search.pattern().requiredLiterals(), config.search().sliceRows(), config.search().sliceBytes())
+                .chain(slice -> {
                     // matching one slice gets the budget even when reading it used the call's up
-                    long matchDeadline = Math.max(search.deadline(), System.nanoTime() + BUDGET_NANOS);
+                    long matchDeadline = Math.max(search.deadline(),
+                            System.nanoTime() + config.search().timeBudget().toNanos());
                     for (StoredEvent candidate : slice.candidates()) {
                         if (search.pattern().matches(candidate.message())) {
                             if (!search.size().add(candidate.message())) {
@@ -119,7 +125,7 @@ public class FilterEventsResource {
                             return Uni.createFrom().item(candidate.position());
                         }
                     }
-                    if (slice.scanned() < SLICE_ROWS) {
+                    if (slice.scanned() < config.search().sliceRows()) {
                         return Uni.createFrom().nullItem();
                     }
                     if (System.nanoTime() > search.deadline()) {
@@ -129,14 +135,14 @@ public class FilterEventsResource {
                 });
     }
 
-    private static Map<String, Object> page(List<StoredEvent> found, Position next, Map<Long, String> streamNames) {
-        Map<String, Object> page = new LinkedHashMap<>();
+    private static FilterLogEventsResponse page(List<StoredEvent> found, Position next,
+                                                Map<Long, String> streamNames) {
         // events of a stream deleted a moment ago are still being removed
-        page.put("events", found.stream().filter(e -> streamNames.containsKey(e.streamId())).map(e -> new FilteredEvent(streamNames.get(e.streamId()), e.timestamp(),
-                e.message(), e.ingestedAt(), String.valueOf(e.seq()))).toList());
-        if (next != null) {
-            page.put("nextToken", PageTokens.encode(next.toString()));
-        }
-        return page;
+        List<FilterLogEventsResponse.FilteredEvent> events = found.stream()
+                .filter(e -> streamNames.containsKey(e.streamId()))
+                .map(e -> new FilterLogEventsResponse.FilteredEvent(streamNames.get(e.streamId()), e.timestamp(),
+                        e.message(), e.ingestedAt(), String.valueOf(e.seq())))
+                .toList();
+        return new FilterLogEventsResponse(events, next == null ? null : PageTokens.encode(next.toString()));
     }
 }

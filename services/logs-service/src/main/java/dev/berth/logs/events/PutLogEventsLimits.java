@@ -1,6 +1,6 @@
 package dev.berth.logs.events;
 
-import dev.berth.common.error.ApiException;
+import dev.berth.common.error.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -21,28 +21,28 @@ public final class PutLogEventsLimits {
 
     public static void check(List<InputEvent> events) {
         if (events == null || events.isEmpty()) {
-            throw ApiException.invalidParameter("logEvents: at least one event is required");
+            throw new InvalidInputException("logEvents", "at least one event is required");
         }
         if (events.size() > MAX_EVENTS) {
-            throw ApiException.invalidParameter("logEvents: at most " + MAX_EVENTS + " events per call, got "
+            throw new InvalidInputException("logEvents", "at most " + MAX_EVENTS + " events per call, got "
                     + events.size());
         }
         long bytes = 0;
         for (int i = 0; i < events.size(); i++) {
             InputEvent event = events.get(i);
             if (event == null || event.message() == null || event.message().isEmpty()) {
-                throw ApiException.invalidParameter("logEvents[" + i + "].message: must not be empty");
+                throw new InvalidInputException("logEvents[" + i + "].message", "must not be empty");
             }
             long eventBytes = eventBytes(event.message());
             if (eventBytes > MAX_EVENT_BYTES) {
-                throw ApiException.invalidParameter("logEvents[" + i + "].message: an event is at most "
+                throw new InvalidInputException("logEvents[" + i + "].message", "an event is at most "
                         + MAX_EVENT_BYTES + " bytes (its message in UTF-8 plus " + EVENT_OVERHEAD_BYTES
                         + "), this one is " + eventBytes + "; nothing was stored");
             }
             bytes += eventBytes;
         }
         if (bytes > MAX_BATCH_BYTES) {
-            throw ApiException.invalidParameter("logEvents: the batch is " + bytes + " bytes (messages in UTF-8 plus "
+            throw new InvalidInputException("logEvents", "the batch is " + bytes + " bytes (messages in UTF-8 plus "
                     + EVENT_OVERHEAD_BYTES + " per event); at most " + MAX_BATCH_BYTES);
         }
     }
@@ -52,7 +52,7 @@ public final class PutLogEventsLimits {
         long first = events.stream().mapToLong(InputEvent::timestamp).min().orElse(0);
         long last = events.stream().mapToLong(InputEvent::timestamp).max().orElse(0);
         if (last - first > MAX_SPAN_MILLIS) {
-            throw ApiException.invalidParameter("logEvents: a batch may not span more than 24 hours, this one spans "
+            throw new InvalidInputException("logEvents", "a batch may not span more than 24 hours, this one spans "
                     + (last - first) / 60_000 + " minutes");
         }
     }

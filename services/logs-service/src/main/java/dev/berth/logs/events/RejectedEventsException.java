@@ -1,14 +1,14 @@
 package dev.berth.logs.events;
 
-import dev.berth.common.error.ApiException;
+import dev.berth.common.error.InvalidInputException;
 
 /** A PutLogEvents batch refused whole because some events are outside the time window. */
-public class RejectedEventsException extends ApiException {
+public class RejectedEventsException extends InvalidInputException {
 
     private final EventTimeWindow.Rejected rejected;
 
     public RejectedEventsException(EventTimeWindow.Rejected rejected) {
-        super(400, "InvalidParameterException", message(rejected));
+        super("logEvents", problem(rejected));
         this.rejected = rejected;
     }
 
@@ -16,8 +16,8 @@ public class RejectedEventsException extends ApiException {
         return rejected;
     }
 
-    private static String message(EventTimeWindow.Rejected r) {
-        StringBuilder text = new StringBuilder("logEvents: nothing was stored;");
+    private static String problem(EventTimeWindow.Rejected r) {
+        StringBuilder text = new StringBuilder("nothing was stored;");
         if (r.tooNewLogEventStartIndex() != null) {
             text.append(" events from index ").append(r.tooNewLogEventStartIndex())
                     .append(" are more than 2 hours in the future;");

@@ -1,13 +1,21 @@
 package dev.berth.logs.filter;
 
-/** A filter pattern that does not parse; the message says what is wrong and at which character position. */
-public class InvalidFilterPatternException extends IllegalArgumentException {
+import dev.berth.common.error.InvalidInputException;
+
+/**
+ * A filter pattern that does not parse: 400 InvalidParameterException naming {@code filterPattern}, the
+ * message saying what is wrong and at which character position.
+ */
+public class InvalidFilterPatternException extends InvalidInputException {
+
+    /** The request field every filter pattern of the API arrives in. */
+    public static final String FIELD = "filterPattern";
 
     private final String problem;
     private final int position;
 
     public InvalidFilterPatternException(String problem, int position) {
-        super(problem + " at " + position);
+        super(FIELD, problem + " at " + position);
         this.problem = problem;
         this.position = position;
     }

@@ -1,6 +1,7 @@
 package dev.berth.logs.groups;
 
 import dev.berth.common.error.ApiException;
+import dev.berth.common.error.ErrorCode;
 import java.time.Instant;
 import java.util.Map;
 
@@ -23,6 +24,6 @@ public record LogGroup(long id, String tenant, String name, Integer retentionDay
     }
 
     public static ApiException notFound(String name) {
-        return new ApiException(404, "ResourceNotFoundException", "The specified log group does not exist: " + name);
+        return new ApiException(ErrorCode.NOT_FOUND, "The specified log group does not exist: " + name);
     }
 }

@@ -3,8 +3,8 @@ package dev.berth.logs.groups;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.db.Rows;
-import dev.berth.common.error.ApiException;
-import dev.berth.logs.requests.LimitExceeded;
+import dev.berth.logs.requests.AlreadyExistsException;
+import dev.berth.logs.requests.LimitExceededException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
@@ -46,10 +46,10 @@ public class LogGroupStore {
                 .chain(rows -> Rows.first(rows, this::row).map(created -> Uni.createFrom().item(created))
                         .orElseGet(() -> find(tenant, name).map(existing -> {
                             if (existing.isPresent()) {
-                                throw new ApiException(400, "ResourceAlreadyExistsException",
+                                throw new AlreadyExistsException("logGroupName",
                                         "The specified log group already exists: " + name);
                             }
-                            throw LimitExceeded.of("logGroupName: a tenant has at most " + maxGroups
+                            throw new LimitExceededException("logGroupName", "a tenant has at most " + maxGroups
                                     + " log groups (berth.logs.max-log-groups-per-tenant)");
                         })));
     }

@@ -1,6 +1,6 @@
 package dev.berth.logs.groups;
 
-import dev.berth.common.error.ApiException;
+import dev.berth.common.error.InvalidInputException;
 import java.util.regex.Pattern;
 
 /** CloudWatch's rules for log group and log stream names. */
@@ -13,7 +13,7 @@ public final class LogNames {
 
     public static String group(String field, String name) {
         if (name == null || !GROUP.matcher(name).matches()) {
-            throw ApiException.invalidParameter(field + ": 1 to 512 letters, digits and '_-./#', got "
+            throw new InvalidInputException(field, "1 to 512 letters, digits and '_-./#', got "
                     + (name == null ? "nothing" : "'" + name + "'"));
         }
         return name;
@@ -21,7 +21,7 @@ public final class LogNames {
 
     public static String stream(String field, String name) {
         if (name == null || name.isEmpty() || name.length() > 512 || name.indexOf(':') >= 0 || name.indexOf('*') >= 0) {
-            throw ApiException.invalidParameter(field + ": 1 to 512 characters without ':' or '*', got "
+            throw new InvalidInputException(field, "1 to 512 characters without ':' or '*', got "
                     + (name == null ? "nothing" : "'" + name + "'"));
         }
         return name;

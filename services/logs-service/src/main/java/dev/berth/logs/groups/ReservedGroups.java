@@ -2,6 +2,7 @@ package dev.berth.logs.groups;
 
 import dev.berth.common.auth.Principal;
 import dev.berth.common.error.ApiException;
+import dev.berth.common.error.InvalidInputException;
 
 /**
  * Log groups whose names start with {@code /berth/} belong to the platform: the audit trail is
@@ -36,7 +37,7 @@ public final class ReservedGroups {
     }
 
     private static ApiException refused(String name) {
-        return ApiException.invalidParameter("logGroupName: names starting with " + PREFIX
+        return new InvalidInputException("logGroupName", "names starting with " + PREFIX
                 + " are reserved for the platform, got '" + name + "'");
     }
 }

@@ -1,6 +1,6 @@
 package dev.berth.logs.groups;
 
-import dev.berth.common.error.ApiException;
+import dev.berth.common.error.InvalidInputException;
 import java.util.List;
 
 /** The retention periods CloudWatch Logs allows, in days. */
@@ -15,7 +15,7 @@ public final class RetentionDays {
     /** {@code value} if CloudWatch allows it (null = never expire), else an error naming the field. */
     public static Integer validate(Integer value) {
         if (value != null && !ALLOWED.contains(value)) {
-            throw ApiException.invalidParameter("retentionInDays: must be one of " + ALLOWED + ", got " + value);
+            throw new InvalidInputException("retentionInDays", "must be one of " + ALLOWED + ", got " + value);
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package dev.berth.logs.groups;
 
+import dev.berth.logs.LogsConfig;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.sqlclient.Pool;
@@ -20,8 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class StoredBytes {
 
-    static final long REUSE_MILLIS = 5_000;
-
     private record Sum(long bytes, long summedAt) {
     }
 
@@ -30,11 +29,14 @@ public class StoredBytes {
     @Inject
     Pool pool;
 
+    @Inject
+    LogsConfig config;
+
     /** Bytes stored by each of the tenants (0 for one that stores nothing). */
     public Uni<Map<String, Long>> of(Collection<String> tenants) {
         long now = System.currentTimeMillis();
         List<String> stale = tenants.stream().distinct()
-                .filter(t -> sums.get(t) == null || now - sums.get(t).summedAt() > REUSE_MILLIS).toList();
+                .filter(t -> sums.get(t) == null || now - sums.get(t).summedAt() > config.cache().storedBytes().toMillis()).toList();
         Uni<Void> summed = stale.isEmpty() ? Uni.createFrom().voidItem()
                 : UniHelper.toUni(pool.preparedQuery("SELECT g.tenant, sum(b.bytes)::bigint AS bytes FROM log_group g "
                                 + "JOIN log_bytes b ON b.group_id = g.id WHERE g.tenant = ANY($1) GROUP BY g.tenant")

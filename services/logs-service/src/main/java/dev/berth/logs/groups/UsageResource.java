@@ -6,9 +6,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What the caller's tenant stores: bytes as CloudWatch counts them (message + 26 per event), events and groups. */
 @Path("/api/logs/v1/usage")
+@Tag(name = "Usage")
 public class UsageResource {
 
     @Inject
@@ -19,6 +22,7 @@ public class UsageResource {
 
     @GET
     @Requires(Action.READ)
+    @Operation(operationId = "DescribeTenantUsage", summary = "What the caller's tenant stores, against its quota")
     public Uni<TenantUsage> usage() {
         return groups.usage(access.tenant());
     }

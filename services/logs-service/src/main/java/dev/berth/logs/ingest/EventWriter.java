@@ -1,21 +1,19 @@
 package dev.berth.logs.ingest;
 
 import dev.berth.common.messaging.Topic;
+import dev.berth.logs.LogsConfig;
 import dev.berth.logs.events.EventTimeWindow;
 import dev.berth.logs.events.InputEvent;
 import dev.berth.logs.events.PutLogEventsLimits;
 import dev.berth.logs.groups.ReservedGroups;
 import dev.berth.logs.groups.RetentionDays;
 import dev.berth.logs.groups.StoredBytes;
-import dev.berth.logs.requests.TenantLimits;
 import dev.berth.logs.retention.EventPartitions;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -79,7 +77,7 @@ public class EventWriter {
     EventPartitions partitions;
 
     @Inject
-    TenantLimits limits;
+    LogsConfig limits;
 
     @Inject
     IngestWarnings warnings;
@@ -93,15 +91,15 @@ public class EventWriter {
         }
         long now = System.currentTimeMillis();
         return storedBytes.of(batches.stream().map(IncomingBatch::tenant).toList())
-                .chain(stored -> UniHelper.toUni(pool.withTransaction(tx -> fresh(tx, batches)
+                .chain(stored -> pool.withTransaction(tx -> fresh(tx, batches)
                         .map(fresh -> withinQuota(fresh, stored))
-                        .compose(kept -> kept.isEmpty() ? Future.succeededFuture(List.<StoredEvents>of())
-                                : groups(tx, kept).compose(groups -> {
+                        .chain(kept -> kept.isEmpty() ? Uni.createFrom().item(List.<StoredEvents>of())
+                                : groups(tx, kept).chain(groups -> {
                                     List<IncomingBatch> placed = withGroups(kept, groups);
-                                    return placed.isEmpty() ? Future.succeededFuture(List.<StoredEvents>of())
+                                    return placed.isEmpty() ? Uni.createFrom().item(List.<StoredEvents>of())
                                             : streams(tx, placed, groups)
-                                                    .compose(streams -> insert(tx, placed, groups, streams, now));
-                                })))));
+                                                    .chain(streams -> insert(tx, placed, groups, streams, now));
+                                }))));
     }
 
     /**
@@ -140,7 +138,7 @@ public class EventWriter {
     }
 
     /** The batches not written before, each once. */
-    private Future<List<IncomingBatch>> fresh(SqlClient tx, List<IncomingBatch> batches) {
+    private Uni<List<IncomingBatch>> fresh(SqlClient tx, List<IncomingBatch> batches) {
         String[] ids = batches.stream().map(IncomingBatch::id).toArray(String[]::new);
         String[] tenants = batches.stream().map(IncomingBatch::tenant).toArray(String[]::new);
         String[] topics = new String[ids.length];
@@ -162,7 +160,7 @@ public class EventWriter {
     }
 
     /** The groups of the batches, created when missing and locked against deletion and retention changes until commit. */
-    private Future<Map<GroupName, GroupRow>> groups(SqlClient tx, List<IncomingBatch> batches) {
+    private Uni<Map<GroupName, GroupRow>> groups(SqlClient tx, List<IncomingBatch> batches) {
         Set<GroupName> names = new TreeSet<>();
         batches.forEach(b -> names.add(GroupName.of(b)));
         // Tuple.of(a, b) would spread an array b into parameters
@@ -175,7 +173,7 @@ public class EventWriter {
                         + "FROM unnest($1::text[], $2::text[]) AS v(t, n) "
                         + "WHERE (SELECT count(*) FROM log_group WHERE tenant = v.t) < $3 OR starts_with(v.n, $4) "
                         + "ON CONFLICT DO NOTHING").execute(create)
-                .compose(x -> tx.preparedQuery("SELECT id, tenant, name, retention_days FROM log_group "
+                .chain(x -> tx.preparedQuery("SELECT id, tenant, name, retention_days FROM log_group "
                         + "WHERE (tenant, name) IN (SELECT * FROM unnest($1::text[], $2::text[])) FOR SHARE")
                         .execute(params))
                 .map(rows -> {
@@ -189,8 +187,8 @@ public class EventWriter {
     }
 
     /** Stream ids, the streams created when missing. */
-    private Future<Map<StreamName, Long>> streams(SqlClient tx, List<IncomingBatch> batches,
-                                                  Map<GroupName, GroupRow> groups) {
+    private Uni<Map<StreamName, Long>> streams(SqlClient tx, List<IncomingBatch> batches,
+                                               Map<GroupName, GroupRow> groups) {
         Map<StreamName, String> tenantOf = new TreeMap<>();
         for (IncomingBatch b : batches) {
             tenantOf.put(new StreamName(groups.get(GroupName.of(b)).id(), b.logStream()), b.tenant());
@@ -200,7 +198,7 @@ public class EventWriter {
         return tx.preparedQuery("INSERT INTO log_stream (tenant, group_id, name) "
                         + "SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[]) ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(tenantOf.values().toArray(String[]::new), groupIds, names))
-                .compose(x -> tx.preparedQuery("SELECT id, group_id, name FROM log_stream "
+                .chain(x -> tx.preparedQuery("SELECT id, group_id, name FROM log_stream "
                         + "WHERE (group_id, name) IN (SELECT * FROM unnest($1::bigint[], $2::text[]))")
                         .execute(Tuple.tuple(List.of(groupIds, names))))
                 .map(rows -> {
@@ -212,8 +210,8 @@ public class EventWriter {
                 });
     }
 
-    private Future<List<StoredEvents>> insert(SqlClient tx, List<IncomingBatch> batches,
-                                              Map<GroupName, GroupRow> groups, Map<StreamName, Long> streams, long now) {
+    private Uni<List<StoredEvents>> insert(SqlClient tx, List<IncomingBatch> batches,
+                                           Map<GroupName, GroupRow> groups, Map<StreamName, Long> streams, long now) {
         EventRows rows = new EventRows();
         Map<EventPartitions.Key, Map<Long, long[]>> bytes = new TreeMap<>(
                 Comparator.comparing(EventPartitions.Key::retentionClass).thenComparing(EventPartitions.Key::day));
@@ -248,19 +246,19 @@ public class EventWriter {
             LOG.warnf("%d events outside CloudWatch's window (-14 days, +2 hours, or past retention) not stored", dropped);
         }
         if (rows.isEmpty()) {
-            return Future.succeededFuture(stored);
+            return Uni.createFrom().item(stored);
         }
-        return UniHelper.toFuture(partitions.ensure(bytes.keySet()))
-                .compose(x -> tx.preparedQuery("INSERT INTO log_event (retention_days, ts, group_id, stream_id, "
+        return partitions.ensure(bytes.keySet())
+                .chain(x -> tx.preparedQuery("INSERT INTO log_event (retention_days, ts, group_id, stream_id, "
                                 + "ingested_at, message) SELECT * FROM unnest($1::int[], $2::bigint[], $3::bigint[], "
                                 + "$4::bigint[], $5::bigint[], $6::text[])")
                         .execute(rows.tuple()))
-                .compose(x -> tx.preparedQuery("INSERT INTO log_bytes (group_id, retention_days, day, bytes, events) "
+                .chain(x -> tx.preparedQuery("INSERT INTO log_bytes (group_id, retention_days, day, bytes, events) "
                                 + "SELECT * FROM unnest($1::bigint[], $2::int[], $3::date[], $4::bigint[], $5::bigint[]) "
                                 + "ON CONFLICT (group_id, retention_days, day) DO UPDATE "
                                 + "SET bytes = log_bytes.bytes + excluded.bytes, events = log_bytes.events + excluded.events")
                         .execute(bytesTuple(bytes)))
-                .compose(x -> tx.preparedQuery("UPDATE log_stream s SET "
+                .chain(x -> tx.preparedQuery("UPDATE log_stream s SET "
                                 + "first_event_at = least(coalesce(s.first_event_at, v.first), v.first), "
                                 + "last_event_at = greatest(coalesce(s.last_event_at, v.last), v.last), "
                                 + "last_ingested_at = $4 "

@@ -1,5 +1,6 @@
 package dev.berth.logs.ingest;
 
+import dev.berth.logs.LogsConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +17,6 @@ import org.jboss.logging.Logger;
 public class IngestWarnings {
 
     private static final Logger LOG = Logger.getLogger(IngestWarnings.class);
-    private static final long QUIET_MILLIS = 10_000;
 
     private record Logged(long at, int since) {
     }
@@ -25,6 +25,9 @@ public class IngestWarnings {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    LogsConfig config;
 
     /** A batch not stored at all; {@code reason} is a short metric tag, {@code detail} says more. */
     void refused(IncomingBatch batch, String reason, String detail) {
@@ -53,7 +56,7 @@ public class IngestWarnings {
         int[] due = {0};
         lastLogged.compute(reason, (key, last) -> {
             int since = last == null ? 1 : last.since() + 1;
-            if (last == null || now - last.at() >= QUIET_MILLIS) {
+            if (last == null || now - last.at() >= config.cache().ingestWarningsQuiet().toMillis()) {
                 due[0] = since;
                 return new Logged(now, 0);
             }

@@ -1,6 +1,7 @@
 package dev.berth.logs.metricfilters;
 
 import dev.berth.common.messaging.EventEnvelope;
+import dev.berth.logs.LogsConfig;
 import dev.berth.logs.events.InputEvent;
 import dev.berth.logs.ingest.StoredEvents;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +26,6 @@ import org.jboss.logging.Logger;
 public class MetricFilterPublisher {
 
     private static final Logger LOG = Logger.getLogger(MetricFilterPublisher.class);
-    private static final long REFRESH_MILLIS = 5_000;
 
     /** The {@code detail} of a MetricBatch from a metric filter. */
     public record FilterMetrics(String logGroup, String filterName, List<MetricFilter.Datapoint> datapoints) {
@@ -38,6 +38,9 @@ public class MetricFilterPublisher {
 
     @Inject
     MetricFilterStore store;
+
+    @Inject
+    LogsConfig config;
 
     @Inject
     @Channel("filter-metrics")
@@ -92,7 +95,7 @@ public class MetricFilterPublisher {
     private Uni<Map<Long, List<MetricFilter>>> filtersOf(List<Long> groupIds) {
         long now = System.currentTimeMillis();
         List<Long> stale = groupIds.stream()
-                .filter(id -> cache.get(id) == null || now - cache.get(id).loadedAt() > REFRESH_MILLIS).toList();
+                .filter(id -> cache.get(id) == null || now - cache.get(id).loadedAt() > config.cache().metricFilters().toMillis()).toList();
         Uni<Void> loaded = stale.isEmpty() ? Uni.createFrom().voidItem() : store.ofGroups(stale).invoke(found -> {
             Map<Long, List<MetricFilter>> byGroup = new HashMap<>();
             stale.forEach(id -> byGroup.put(id, new ArrayList<>()));

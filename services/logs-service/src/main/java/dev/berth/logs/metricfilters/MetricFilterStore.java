@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.db.Rows;
 import dev.berth.logs.filter.FilterPattern;
 import dev.berth.logs.filter.InvalidFilterPatternException;
-import dev.berth.logs.requests.LimitExceeded;
+import dev.berth.logs.requests.LimitExceededException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.json.JsonArray;
@@ -49,7 +49,7 @@ public class MetricFilterStore {
                 .execute(Tuple.of(tenant, groupId, name, pattern.text(), stored, maxPerGroup)))
                 .map(rows -> {
                     if (rows.size() == 0) {
-                        throw LimitExceeded.of("filterName: a log group has at most " + maxPerGroup
+                        throw new LimitExceededException("filterName", "a log group has at most " + maxPerGroup
                                 + " metric filters");
                     }
                     return new MetricFilter(tenant, groupId, groupName, name, pattern, transformations,

@@ -1,6 +1,6 @@
 package dev.berth.logs.metricfilters;
 
-import dev.berth.common.error.ApiException;
+import dev.berth.common.error.InvalidInputException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -20,29 +20,29 @@ final class MetricTransformations {
 
     static List<MetricTransformation> validate(List<MetricTransformation> transformations) {
         if (transformations == null || transformations.size() != 1) {
-            throw ApiException.invalidParameter("metricTransformations: exactly one transformation is required");
+            throw new InvalidInputException("metricTransformations", "exactly one transformation is required");
         }
         MetricTransformation t = transformations.get(0);
         String at = "metricTransformations[0].";
         if (t.metricName() == null || !METRIC_NAME.matcher(t.metricName()).matches()) {
-            throw ApiException.invalidParameter(at + "metricName: 1 to 255 characters without ':', '*' or '$'");
+            throw new InvalidInputException(at + "metricName", "1 to 255 characters without ':', '*' or '$'");
         }
         if (t.metricNamespace() == null || !METRIC_NAME.matcher(t.metricNamespace()).matches()) {
-            throw ApiException.invalidParameter(at + "metricNamespace: 1 to 255 characters without ':', '*' or '$'");
+            throw new InvalidInputException(at + "metricNamespace", "1 to 255 characters without ':', '*' or '$'");
         }
         if (t.metricValue() == null || !(SELECTOR.matcher(t.metricValue()).matches() || isNumber(t.metricValue()))) {
-            throw ApiException.invalidParameter(at + "metricValue: a number or a selector such as $.latency or $bytes");
+            throw new InvalidInputException(at + "metricValue", "a number or a selector such as $.latency or $bytes");
         }
         if (t.dimensions().size() > 3) {
-            throw ApiException.invalidParameter(at + "dimensions: at most 3");
+            throw new InvalidInputException(at + "dimensions", "at most 3");
         }
         t.dimensions().forEach((name, selector) -> {
             if (!SELECTOR.matcher(selector).matches()) {
-                throw ApiException.invalidParameter(at + "dimensions." + name + ": a selector such as $.service");
+                throw new InvalidInputException(at + "dimensions." + name, "a selector such as $.service");
             }
         });
         if (t.unit() != null && !UNITS.contains(t.unit())) {
-            throw ApiException.invalidParameter(at + "unit: one of " + UNITS);
+            throw new InvalidInputException(at + "unit", "one of " + UNITS);
         }
         return List.of(t);
     }

@@ -1,11 +1,9 @@
 package dev.berth.logs.retention;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -64,31 +62,31 @@ public class EventPartitions {
         if (missing.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return UniHelper.toUni(pool.withTransaction(tx -> create(tx, missing))).invoke(() -> known.addAll(missing));
+        return pool.withTransaction(tx -> create(tx, missing)).invoke(() -> known.addAll(missing));
     }
 
-    private Future<Void> create(SqlClient tx, List<Key> keys) {
+    private Uni<Void> create(SqlClient tx, List<Key> keys) {
         // "already exists, skipping" is the normal case for a replica that did not create it
-        Future<?> chain = tx.query("SET LOCAL client_min_messages = warning").execute()
-                .compose(x -> tx.query("SELECT pg_advisory_xact_lock(" + DDL_LOCK + ")").execute());
+        Uni<?> chain = tx.query("SET LOCAL client_min_messages = warning").execute()
+                .chain(x -> tx.query("SELECT pg_advisory_xact_lock(" + DDL_LOCK + ")").execute());
         for (Key key : keys) {
             chain = chain
-                    .compose(x -> tx.query("CREATE TABLE IF NOT EXISTS " + key.classTable() + " PARTITION OF log_event "
+                    .chain(x -> tx.query("CREATE TABLE IF NOT EXISTS " + key.classTable() + " PARTITION OF log_event "
                             + "FOR VALUES IN (" + key.retentionClass() + ") PARTITION BY RANGE (ts)").execute())
-                    .compose(x -> tx.query("CREATE TABLE IF NOT EXISTS " + key.dayTable() + " PARTITION OF "
+                    .chain(x -> tx.query("CREATE TABLE IF NOT EXISTS " + key.dayTable() + " PARTITION OF "
                             + key.classTable() + " FOR VALUES FROM (" + key.fromMillis() + ") TO ("
                             + (key.fromMillis() + DAY_MILLIS) + ")").execute());
         }
-        return chain.mapEmpty();
+        return chain.replaceWithVoid();
     }
 
     /** The day partitions that exist, from the catalog. */
     public Uni<List<Key>> existing() {
-        return UniHelper.toUni(pool.query("SELECT c.relname AS name FROM pg_inherits i "
+        return pool.query("SELECT c.relname AS name FROM pg_inherits i "
                 + "JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent "
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE n.nspname = current_schema() AND p.relname LIKE 'log\\_event\\_r%' AND c.relname LIKE '%\\_d%'")
-                .execute()).map(rows -> {
+                .execute().map(rows -> {
                     List<Key> keys = new ArrayList<>();
                     rows.forEach(row -> parse(row.getString("name")).ifPresent(keys::add));
                     return keys;
@@ -101,12 +99,12 @@ public class EventPartitions {
      */
     public Uni<Void> drop(Key key) {
         known.remove(key);
-        return UniHelper.toUni(pool.query("ALTER TABLE " + key.classTable() + " DETACH PARTITION " + key.dayTable()
+        return pool.query("ALTER TABLE " + key.classTable() + " DETACH PARTITION " + key.dayTable()
                         + " CONCURRENTLY").execute()
-                .compose(x -> pool.query("DROP TABLE " + key.dayTable()).execute())
-                .compose(x -> pool.preparedQuery("DELETE FROM log_bytes WHERE retention_days = $1 AND day = $2")
+                .chain(x -> pool.query("DROP TABLE " + key.dayTable()).execute())
+                .chain(x -> pool.preparedQuery("DELETE FROM log_bytes WHERE retention_days = $1 AND day = $2")
                         .execute(Tuple.of(key.retentionClass(), key.day())))
-                .mapEmpty());
+                .replaceWithVoid();
     }
 
     static Optional<Key> parse(String table) {

@@ -1,13 +1,12 @@
 package dev.berth.logs.retention;
 
+import dev.berth.logs.LogsConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -26,11 +25,6 @@ import org.jboss.logging.Logger;
 public class RetentionJob {
 
     private static final Logger LOG = Logger.getLogger(RetentionJob.class);
-    private static final int PURGE_CHUNK = 50_000;
-    /** How long one run may spend removing deleted groups' and streams' events. */
-    private static final long PURGE_NANOS = 60_000_000_000L;
-    /** How long one run may spend moving events of groups whose retention changed. */
-    private static final long MOVE_NANOS = 60_000_000_000L;
 
     @Inject
     Pool pool;
@@ -41,6 +35,9 @@ public class RetentionJob {
     @Inject
     RetentionMoves moves;
 
+    @Inject
+    LogsConfig config;
+
     @Scheduled(every = "${berth.logs.housekeeping-every:5m}", delay = 30, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
@@ -50,7 +47,7 @@ public class RetentionJob {
 
     public Uni<Void> run() {
         long now = System.currentTimeMillis();
-        return moves.run(System.nanoTime() + MOVE_NANOS)
+        return moves.run(System.nanoTime() + config.housekeeping().moveTime().toNanos())
                 .chain(() -> dropExpired(now)).chain(() -> createAhead(now)).chain(this::purge)
                 .chain(this::forgetOldMessageIds);
     }
@@ -76,13 +73,14 @@ public class RetentionJob {
     }
 
     private Uni<Void> createAhead(long now) {
-        return UniHelper.toUni(pool.query("SELECT DISTINCT coalesce(retention_days, 0) AS c FROM log_group").execute())
+        return pool.query("SELECT DISTINCT coalesce(retention_days, 0) AS c FROM log_group").execute()
                 .chain(rows -> {
                     LocalDate today = EventPartitions.dayOf(now);
                     List<EventPartitions.Key> keys = new ArrayList<>();
                     for (Row row : rows) {
-                        keys.add(new EventPartitions.Key(row.getInteger("c"), today));
-                        keys.add(new EventPartitions.Key(row.getInteger("c"), today.plusDays(1)));
+                        for (int ahead = 0; ahead <= config.housekeeping().partitionDaysAhead(); ahead++) {
+                            keys.add(new EventPartitions.Key(row.getInteger("c"), today.plusDays(ahead)));
+                        }
                     }
                     return partitions.ensure(keys);
                 });
@@ -90,11 +88,11 @@ public class RetentionJob {
 
     /** Removes the events of deleted groups and streams, oldest deletion first, for at most a minute a run. */
     private Uni<Void> purge() {
-        return UniHelper.toUni(pool.query("SELECT id, group_id, stream_id FROM log_purge ORDER BY id LIMIT 20").execute())
+        return pool.query("SELECT id, group_id, stream_id FROM log_purge ORDER BY id LIMIT 20").execute()
                 .chain(rows -> {
                     List<Row> queued = new ArrayList<>();
                     rows.forEach(queued::add);
-                    long deadline = System.nanoTime() + PURGE_NANOS;
+                    long deadline = System.nanoTime() + config.housekeeping().purgeTime().toNanos();
                     return Multi.createFrom().iterable(queued)
                             .onItem().transformToUniAndConcatenate(entry -> purgeEntry(entry, deadline))
                             .collect().last().replaceWithVoid();
@@ -113,10 +111,11 @@ public class RetentionJob {
         long group = entry.getLong("group_id");
         Long stream = entry.getLong("stream_id");
         String match = stream == null ? "group_id = $1" : "group_id = $1 AND stream_id = $2";
-        Tuple params = stream == null ? Tuple.of(group, PURGE_CHUNK) : Tuple.of(group, stream, PURGE_CHUNK);
+        int chunk = config.housekeeping().purgeChunkEvents();
+        Tuple params = stream == null ? Tuple.of(group, chunk) : Tuple.of(group, stream, chunk);
         String limit = stream == null ? "$2" : "$3";
         // a deleted stream's group lives on: its byte counts shrink by what goes
-        return UniHelper.toUni(pool.withTransaction(tx -> tx.preparedQuery("WITH gone AS (DELETE FROM log_event "
+        return pool.withTransaction(tx -> tx.preparedQuery("WITH gone AS (DELETE FROM log_event "
                         + "WHERE (group_id, stream_id, ts, seq) IN (SELECT group_id, stream_id, ts, seq FROM log_event "
                         + "WHERE " + match + " LIMIT " + limit + ") RETURNING group_id, retention_days, ts, message), "
                         + "counted AS (SELECT group_id, retention_days, to_timestamp(ts / 1000)::date AS day, "
@@ -126,12 +125,13 @@ public class RetentionJob {
                         + "FROM counted c WHERE b.group_id = c.group_id AND b.retention_days = c.retention_days "
                         + "AND b.day = c.day) "
                         + "SELECT coalesce(sum(events), 0)::bigint AS n FROM counted").execute(params)
-                .compose(rows -> rows.iterator().next().getLong("n") > 0 ? Future.succeededFuture(true)
-                        : tx.preparedQuery("DELETE FROM log_purge WHERE id = $1").execute(Tuple.of(id)).map(false))));
+                .chain(rows -> rows.iterator().next().getLong("n") > 0 ? Uni.createFrom().item(true)
+                        : tx.preparedQuery("DELETE FROM log_purge WHERE id = $1").execute(Tuple.of(id)).replaceWith(false)));
     }
 
     private Uni<Void> forgetOldMessageIds() {
-        return UniHelper.toUni(pool.query("DELETE FROM processed_message WHERE processed_at < now() - interval '8 days'")
-                .execute()).replaceWithVoid();
+        return pool.preparedQuery("DELETE FROM processed_message "
+                        + "WHERE processed_at < now() - $1::bigint * interval '1 second'")
+                .execute(Tuple.of(config.housekeeping().processedMessageRetention().toSeconds())).replaceWithVoid();
     }
 }

@@ -1,11 +1,11 @@
 package dev.berth.logs.retention;
 
+import dev.berth.logs.LogsConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -22,8 +22,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RetentionMoves {
 
-    private static final int CHUNK = 50_000;
-
     /** Events of a group stored under a class it no longer has, on one day. */
     record Pending(long groupId, int fromClass, int toClass, LocalDate day) {
         EventPartitions.Key source() {
@@ -36,6 +34,9 @@ public class RetentionMoves {
 
     @Inject
     EventPartitions partitions;
+
+    @Inject
+    LogsConfig config;
 
     private static final String PENDING = "SELECT b.group_id, b.retention_days AS from_class, "
             + "coalesce(g.retention_days, 0) AS to_class, b.day FROM log_bytes b JOIN log_group g ON g.id = b.group_id "
@@ -56,8 +57,8 @@ public class RetentionMoves {
     }
 
     private Uni<List<Pending>> pending(int limit) {
-        return UniHelper.toUni(pool.preparedQuery(PENDING + " ORDER BY b.group_id, b.day LIMIT $1")
-                .execute(Tuple.of(limit))).map(rows -> {
+        return pool.preparedQuery(PENDING + " ORDER BY b.group_id, b.day LIMIT $1")
+                .execute(Tuple.of(limit)).map(rows -> {
                     List<Pending> found = new ArrayList<>();
                     for (Row row : rows) {
                         found.add(new Pending(row.getLong("group_id"), row.getInteger("from_class"),
@@ -75,8 +76,9 @@ public class RetentionMoves {
     /** Moves one chunk in one transaction; false once the source holds none of the group's events (its count goes). */
     private Uni<Boolean> chunk(Pending p) {
         long from = p.day().toEpochDay() * EventPartitions.DAY_MILLIS;
-        Tuple params = Tuple.of(p.groupId(), p.fromClass(), p.toClass(), from, from + EventPartitions.DAY_MILLIS, CHUNK);
-        return UniHelper.toUni(pool.withTransaction(tx -> tx.preparedQuery("WITH moved AS (DELETE FROM log_event "
+        Tuple params = Tuple.of(p.groupId(), p.fromClass(), p.toClass(), from, from + EventPartitions.DAY_MILLIS,
+                config.housekeeping().moveChunkEvents());
+        return pool.withTransaction(tx -> tx.preparedQuery("WITH moved AS (DELETE FROM log_event "
                                 + "WHERE (group_id, stream_id, ts, seq) IN (SELECT group_id, stream_id, ts, seq FROM log_event "
                                 + "WHERE group_id = $1 AND retention_days = $2 AND ts >= $4 AND ts < $5 LIMIT $6) "
                                 + "RETURNING ts, group_id, stream_id, seq, ingested_at, message), "
@@ -85,25 +87,25 @@ public class RetentionMoves {
                                 + "RETURNING octet_length(message) + 26 AS bytes) "
                                 + "SELECT count(*) AS events, coalesce(sum(bytes), 0)::bigint AS bytes FROM added")
                         .execute(params)
-                        .compose(rows -> {
+                        .chain(rows -> {
                             Row row = rows.iterator().next();
                             long events = row.getLong("events");
                             if (events == 0) {
                                 return tx.preparedQuery("DELETE FROM log_bytes WHERE group_id = $1 AND retention_days = $2 "
                                                 + "AND day = $3").execute(Tuple.of(p.groupId(), p.fromClass(), p.day()))
-                                        .map(false);
+                                        .replaceWith(false);
                             }
                             long bytes = row.getLong("bytes");
                             return tx.preparedQuery("UPDATE log_bytes SET bytes = bytes - $4, events = events - $5 "
                                             + "WHERE group_id = $1 AND retention_days = $2 AND day = $3")
                                     .execute(Tuple.of(p.groupId(), p.fromClass(), p.day(), bytes, events))
-                                    .compose(x -> tx.preparedQuery("INSERT INTO log_bytes (group_id, retention_days, day, "
+                                    .chain(x -> tx.preparedQuery("INSERT INTO log_bytes (group_id, retention_days, day, "
                                                     + "bytes, events) VALUES ($1, $2, $3, $4, $5) "
                                                     + "ON CONFLICT (group_id, retention_days, day) DO UPDATE "
                                                     + "SET bytes = log_bytes.bytes + excluded.bytes, "
                                                     + "events = log_bytes.events + excluded.events")
                                             .execute(Tuple.of(p.groupId(), p.toClass(), p.day(), bytes, events)))
-                                    .map(true);
-                        })));
+                                    .replaceWith(true);
+                        }));
     }
 }

@@ -1,7 +1,7 @@
 package dev.berth.logs.streams;
 
 import dev.berth.common.db.Rows;
-import dev.berth.common.error.ApiException;
+import dev.berth.logs.requests.AlreadyExistsException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
@@ -32,8 +32,8 @@ public class LogStreamStore {
         return UniHelper.toUni(pool.preparedQuery("INSERT INTO log_stream (tenant, group_id, name) VALUES ($1, $2, $3) "
                         + "ON CONFLICT (group_id, name) DO NOTHING RETURNING " + COLUMNS)
                 .execute(Tuple.of(tenant, groupId, name)))
-                .map(rows -> Rows.first(rows, LogStreamStore::row).orElseThrow(() -> new ApiException(400,
-                        "ResourceAlreadyExistsException", "The specified log stream already exists: " + name)));
+                .map(rows -> Rows.first(rows, LogStreamStore::row).orElseThrow(() -> new AlreadyExistsException(
+                        "logStreamName", "The specified log stream already exists: " + name)));
     }
 
     public Uni<Optional<LogStream>> find(long groupId, String name) {

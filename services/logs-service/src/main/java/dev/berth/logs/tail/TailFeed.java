@@ -3,6 +3,7 @@ package dev.berth.logs.tail;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.common.messaging.KafkaClientSecurity;
 import dev.berth.common.messaging.Topic;
+import dev.berth.logs.LogsConfig;
 import dev.berth.logs.filter.FilterPattern;
 import dev.berth.logs.ingest.BatchAdmission;
 import dev.berth.logs.ingest.IncomingBatch;
@@ -11,7 +12,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +54,9 @@ public class TailFeed {
 
     @Inject
     KafkaClientSecurity kafkaSecurity;
+
+    @Inject
+    LogsConfig settings;
 
     /**
      * Events from now on of a tenant's group, of the streams named or with the prefix (all when neither),
@@ -102,7 +105,8 @@ public class TailFeed {
             try {
                 readUntilUnwanted();
             } catch (RuntimeException e) {
-                LOG.warnf("live tail feed: reading berth.logs failed, retrying in 1 s: %s", e.getMessage());
+                LOG.warnf("live tail feed: reading berth.logs failed, retrying in %s: %s", settings.tail().retryAfter(),
+                        e.getMessage());
                 sleep();
             }
         }
@@ -112,7 +116,7 @@ public class TailFeed {
         Map<String, Object> config = new HashMap<>(kafkaSecurity.properties());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(settings.tail().maxPollRecords()));
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topic.LOGS.topicName()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -121,16 +125,16 @@ public class TailFeed {
             partitions.forEach(consumer::position);
             while (wanted()) {
                 subscriptions.forEach(TailSubscription::live);
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(settings.tail().pollTimeout())) {
                     hand(record.value());
                 }
             }
         }
     }
 
-    private static void sleep() {
+    private void sleep() {
         try {
-            Thread.sleep(1000);
+            Thread.sleep(settings.tail().retryAfter());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -86,7 +86,8 @@ class CatastrophicPatternApiTest {
         }
         as("acme-viewer").body(Map.of("filterPattern", "%(a*)*b%")).post(filter).then().statusCode(400)
                 .body("code", Matchers.equalTo("InvalidParameterException"))
-                .body("message", Matchers.containsString("filterPattern"));
+                .body("message", Matchers.containsString("filterPattern"))
+                .body("field", Matchers.equalTo("filterPattern"));
         as("acme-viewer").body(Map.of("filterPattern", "%a\\1%")).post(filter).then().statusCode(400)
                 .body("message", Matchers.containsString("filterPattern"));
         as("acme-viewer").body(Map.of("filterPattern", "x".repeat(1025))).post(filter).then().statusCode(400)

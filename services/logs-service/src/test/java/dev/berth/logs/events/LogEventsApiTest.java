@@ -103,7 +103,7 @@ class LogEventsApiTest {
         List<Map<String, Object>> tooOld = new ArrayList<>(List.of(event(now - 15L * 86_400_000, "old")));
         tooOld.addAll(lines(now, 2, "fine"));
         as("acme-deployer").body(Map.of("logEvents", tooOld)).post(events(group, stream)).then().statusCode(400)
-                .body("code", equalTo("InvalidParameterException"))
+                .body("code", equalTo("InvalidParameterException")).body("field", equalTo("logEvents"))
                 .body("message", containsString("14 days"))
                 .body("rejectedLogEventsInfo.tooOldLogEventEndIndex", equalTo(0));
         as("acme-deployer").body(Map.of("logEvents", List.of(event(now, "fine"), event(now + 3 * 3_600_000, "future"))))

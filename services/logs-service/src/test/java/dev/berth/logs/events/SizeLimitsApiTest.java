@@ -91,7 +91,8 @@ class SizeLimitsApiTest {
             as("acme-admin").body(filter(group, "f" + i)).post(API + "/metric-filters").then().statusCode(200);
         }
         as("acme-admin").body(filter(group, "one-more")).post(API + "/metric-filters").then().statusCode(400)
-                .body("code", equalTo("LimitExceededException")).body("message", containsString("100 metric filters"));
+                .body("code", equalTo("LimitExceededException")).body("message", containsString("100 metric filters"))
+                .body("field", equalTo("filterName"));
         as("acme-admin").body(filter(group, "f7")).post(API + "/metric-filters").then().statusCode(200);
         as("acme-viewer").body(Map.of("filterPattern", "x", "logEventMessages", List.of("x".repeat(LARGEST_MESSAGE + 1))))
                 .post(API + "/metric-filters:test").then().statusCode(400)

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.common.error.InvalidInputException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,21 +48,22 @@ class InvalidFilterPatternTest {
     void saysWhatIsWrongAndWhere(String pattern, String message) {
         InvalidFilterPatternException e = assertThrows(InvalidFilterPatternException.class,
                 () -> FilterPattern.parse(pattern));
-        assertEquals(message, e.getMessage());
+        assertEquals("filterPattern: " + message, e.getMessage());
     }
 
     @Test
     void invalidRegexReportsTheDescriptionInsideTheRegex() {
         InvalidFilterPatternException e = assertThrows(InvalidFilterPatternException.class,
                 () -> FilterPattern.parse("ERROR %[a-%"));
-        assertTrue(e.getMessage().startsWith("invalid regular expression"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("filterPattern: invalid regular expression"), e.getMessage());
         assertTrue(e.position() > 6 && e.position() < 11, e.getMessage());
     }
 
     @Test
-    void isAnIllegalArgumentExceptionWithProblemAndPosition() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    void isBadInputNamingTheFieldWithProblemAndPosition() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> FilterPattern.parse("[ip, user"));
+        assertEquals("filterPattern", e.field());
         InvalidFilterPatternException invalid = (InvalidFilterPatternException) e;
         assertEquals("unbalanced '['", invalid.problem());
         assertEquals(0, invalid.position());

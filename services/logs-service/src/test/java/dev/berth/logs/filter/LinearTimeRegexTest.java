@@ -48,21 +48,21 @@ class LinearTimeRegexTest {
     void lengthsAndComplexityAreBounded() {
         InvalidFilterPatternException tooLong = assertThrows(InvalidFilterPatternException.class,
                 () -> FilterPattern.parse("ERROR " + "x".repeat(FilterPattern.MAX_LENGTH)));
-        assertTrue(tooLong.getMessage().startsWith("a filter pattern is at most 1024 characters"), tooLong.getMessage());
+        assertTrue(tooLong.getMessage().startsWith("filterPattern: a filter pattern is at most 1024 characters"), tooLong.getMessage());
         FilterPattern.parse("x".repeat(FilterPattern.MAX_LENGTH));
 
         InvalidFilterPatternException longRegex = assertThrows(InvalidFilterPatternException.class,
                 () -> FilterPattern.parse("%" + "a".repeat(PercentRegex.MAX_LENGTH + 1) + "%"));
-        assertTrue(longRegex.getMessage().startsWith("a regular expression is at most 256 characters"),
+        assertTrue(longRegex.getMessage().startsWith("filterPattern: a regular expression is at most 256 characters"),
                 longRegex.getMessage());
 
         InvalidFilterPatternException complex = assertThrows(InvalidFilterPatternException.class,
                 () -> FilterPattern.parse("%a{1,1000}%"));
-        assertTrue(complex.getMessage().startsWith("regular expression too complex"), complex.getMessage());
+        assertTrue(complex.getMessage().startsWith("filterPattern: regular expression too complex"), complex.getMessage());
 
         InvalidFilterPatternException many = assertThrows(InvalidFilterPatternException.class,
                 () -> FilterPattern.parse("%a% %b% %c%"));
-        assertTrue(many.getMessage().startsWith("at most 2 regular expressions"), many.getMessage());
+        assertTrue(many.getMessage().startsWith("filterPattern: at most 2 regular expressions"), many.getMessage());
     }
 
     @Test

@@ -35,8 +35,12 @@ class LogGroupsApiTest {
                 .body("logGroup.storedBytes", equalTo(0))
                 .body("logGroup.tags.team", equalTo("web"));
         as("acme-admin").body(Map.of("logGroupName", name)).post(API + "/log-groups").then().statusCode(400)
-                .body("code", equalTo("ResourceAlreadyExistsException"));
+                .body("code", equalTo("ResourceAlreadyExistsException")).body("field", equalTo("logGroupName"));
         as("acme-viewer").get(group(name)).then().statusCode(200).body("logGroup.retentionInDays", equalTo(14));
+        LogsTestClient.newStream(name, "s");
+        as("acme-deployer").body(Map.of("logStreamName", "s")).post(group(name) + "/streams").then().statusCode(400)
+                .body("code", equalTo("ResourceAlreadyExistsException")).body("field", equalTo("logStreamName"))
+                .body("message", equalTo("The specified log stream already exists: s"));
 
         as("acme-admin").body(Map.of("retentionInDays", 30)).put(group(name) + "/retention-policy").then()
                 .statusCode(200).body("logGroup.retentionInDays", equalTo(30));

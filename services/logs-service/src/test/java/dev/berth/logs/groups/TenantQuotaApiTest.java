@@ -55,7 +55,8 @@ class TenantQuotaApiTest {
         }
         as("acme-admin").body(Map.of("logGroupName", LogsTestClient.newGroupName())).post(API + "/log-groups").then()
                 .statusCode(400).body("code", equalTo("LimitExceededException"))
-                .body("message", containsString("berth.logs.max-log-groups-per-tenant"));
+                .body("message", containsString("berth.logs.max-log-groups-per-tenant"))
+                .body("field", equalTo("logGroupName"));
 
         String group = as("acme-viewer").get(API + "/log-groups?limit=50").then().statusCode(200).extract()
                 .jsonPath().<String>getList("logGroups.logGroupName").stream()
