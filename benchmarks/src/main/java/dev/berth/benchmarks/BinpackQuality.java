@@ -74,7 +74,7 @@ public final class BinpackQuality {
         boolean[] usedHosts = new boolean[hosts];
         for (TaskDemand task : workload) {
             PlacementPlan plan = engine.plan(cluster, new PlacementRequest(task, 1, List.of(),
-                    List.of(PlacementStrategy.of("binpack", field)), 1, false));
+                    List.of(PlacementStrategy.of("placementStrategy", "binpack", field)), 1, false));
             if (!plan.complete()) {
                 throw new IllegalStateException("a task found no host; give more hosts");
             }

@@ -66,13 +66,13 @@ public class PlacementBenchmark {
         }
         cluster = ClusterState.of(snapshots);
         TaskDemand task = new TaskDemand(256, 512, List.of(), "service:web");
-        binpack = new PlacementRequest(task, 1, List.of(), List.of(PlacementStrategy.of("binpack", "memory")), 7, false);
+        binpack = new PlacementRequest(task, 1, List.of(), List.of(PlacementStrategy.of("placementStrategy", "binpack", "memory")), 7, false);
         spreadThenBinpack = new PlacementRequest(task, 1, List.of(), List.of(
-                PlacementStrategy.of("spread", "attribute:ecs.availability-zone"), PlacementStrategy.of("binpack", "memory")),
+                PlacementStrategy.of("placementStrategy", "spread", "attribute:ecs.availability-zone"), PlacementStrategy.of("placementStrategy", "binpack", "memory")),
                 7, false);
         memberOf = new PlacementRequest(task, 1,
-                List.of(PlacementConstraint.of("memberOf", "attribute:ecs.instance-type =~ t2.*")),
-                List.of(PlacementStrategy.of("binpack", "memory")), 7, false);
+                List.of(PlacementConstraint.of("placementConstraints", "memberOf", "attribute:ecs.instance-type =~ t2.*")),
+                List.of(PlacementStrategy.of("placementStrategy", "binpack", "memory")), 7, false);
     }
 
     @Benchmark

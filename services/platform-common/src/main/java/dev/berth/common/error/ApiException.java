@@ -8,23 +8,10 @@ package dev.berth.common.error;
 public class ApiException extends RuntimeException {
 
     private final ErrorCode code;
-    private final int legacyStatus;
-    private final String legacyCode;
 
     public ApiException(ErrorCode code, String message) {
         super(message);
         this.code = code;
-        this.legacyStatus = code.status();
-        this.legacyCode = code.code();
-    }
-
-    /** Being removed: every module moves to {@link #ApiException(ErrorCode, String)}. */
-    @Deprecated(forRemoval = true)
-    public ApiException(int status, String code, String message) {
-        super(message);
-        this.code = null;
-        this.legacyStatus = status;
-        this.legacyCode = code;
     }
 
     /**
@@ -40,11 +27,11 @@ public class ApiException extends RuntimeException {
     }
 
     public int status() {
-        return legacyStatus;
+        return code.status();
     }
 
     public String code() {
-        return legacyCode;
+        return code.code();
     }
 
     /** The input field the error is about, or null when it is not about one field. */
