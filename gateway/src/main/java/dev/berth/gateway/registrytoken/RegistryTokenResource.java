@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -170,7 +169,7 @@ public class RegistryTokenResource {
         return Response.status(status).entity(ociError(code, message)).type(MediaType.APPLICATION_JSON).build();
     }
 
-    private static Map<String, Object> ociError(String code, String message) {
-        return Map.of("errors", List.of(Map.of("code", code, "message", message)));
+    private static OciErrors ociError(String code, String message) {
+        return OciErrors.of(code, message);
     }
 }

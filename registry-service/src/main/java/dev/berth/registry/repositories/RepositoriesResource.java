@@ -108,6 +108,8 @@ public class RepositoriesResource {
     @Requires(Action.MANAGE)
     @Operation(operationId = "DeleteRepository",
             summary = "Delete a repository; one that still holds images only with force=true")
+    @APIResponse(responseCode = "200", description = "Deleted; the repository as it was",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RepositoryResponse.class)))
     @APIResponse(responseCode = "409", description = "RepositoryNotEmptyException: images remain and force is not set")
     public Uni<RepositoryResponse> delete(@PathParam("name") String name, @QueryParam("force") boolean force) {
         return repositories.existing(name).call(entry -> catalog.imageCount(entry.id()).invoke(count -> {

@@ -1,0 +1,15 @@
+package dev.berth.gateway;
+
+import dev.berth.testsupport.BerthInfrastructure;
+import dev.berth.testsupport.ServiceContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(BerthInfrastructure.class)
+class GatewayContractIT extends ServiceContract {
+
+    GatewayContractIT() {
+        super("gateway");
+    }
+}
