@@ -1,6 +1,7 @@
 package dev.berth.e2e.contract;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,7 +131,9 @@ class ApiContractIT {
         as(contract).body(Map.of("family", family, "containerDefinitions", List.of(Map.of("name", "app"))))
                 .post("/api/scheduler/v1/task-definitions").then().statusCode(400);
         String clusterPath = "/api/scheduler/v1/clusters/" + cluster;
-        as(contract).body(Map.of("taskDefinition", family)).post(clusterPath + "/tasks").then().statusCode(200);
+        // no host in the cluster: ECS's InvalidParameterException, naming the cluster
+        as(contract).body(Map.of("taskDefinition", family)).post(clusterPath + "/tasks").then().statusCode(400)
+                .body("field", equalTo("cluster"));
         as(contract).get(clusterPath + "/tasks").then().statusCode(200);
         as(contract).body(Map.of("tasks", List.of("no-such-task"))).post(clusterPath + "/tasks/describe")
                 .then().statusCode(200);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
-import static dev.berth.common.error.ApiException.invalidParameter;
 
 import dev.berth.common.error.ApiException;
 import dev.berth.common.http.PageTokens;
@@ -263,7 +262,7 @@ public class TasksResource {
     private Uni<RunTaskResponse> launch(TaskLauncher.Launch launch) {
         return UniHelper.toUni(launcher.launch(launch)).map(launched -> {
             if (launched.tasks().isEmpty() && launched.failures().isEmpty()) {
-                throw invalidParameter("No Container Instances were found in your cluster.");
+                throw new InvalidInputException("cluster", "No Container Instances were found in your cluster.");
             }
             return new RunTaskResponse(launched.tasks().stream().map(TaskView::of).toList(), launched.failures());
         });
