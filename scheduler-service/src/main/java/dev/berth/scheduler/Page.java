@@ -1,5 +1,6 @@
 package dev.berth.scheduler;
 
+import dev.berth.common.http.PageRequest;
 import dev.berth.common.http.PageTokens;
 import java.util.List;
 import java.util.function.Function;
@@ -10,7 +11,9 @@ import java.util.function.Function;
  */
 public record Page<R>(List<R> items, String nextToken) {
 
-    public static <T, R> Page<R> of(List<T> found, int limit, Function<T, R> item, Function<T, String> position) {
+    public static <T, R> Page<R> of(List<T> found, PageRequest request, Function<T, R> item,
+                                    Function<T, String> position) {
+        int limit = request.limit();
         return new Page<>(found.stream().limit(limit).map(item).toList(),
                 found.size() > limit ? PageTokens.encode(position.apply(found.get(limit - 1))) : null);
     }

@@ -8,7 +8,7 @@ import dev.berth.common.auth.Requires;
 
 import dev.berth.common.error.ApiException;
 import dev.berth.common.error.ErrorCode;
-import dev.berth.common.http.PageTokens;
+import dev.berth.common.http.PageRequest;
 import dev.berth.scheduler.Page;
 import dev.berth.scheduler.tags.Include;
 import dev.berth.scheduler.tags.Tag;
@@ -99,10 +99,9 @@ public class ClustersResource {
     @Operation(operationId = "ListClusters", summary = "List the ARNs of the tenant's clusters")
     public Uni<ListClustersResponse> list(@QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
-        int limit = PageTokens.limit(maxResults, 100, 100);
-        String after = PageTokens.decode(nextToken);
-        return store.list(principal.tenant(), after, limit + 1)
-                .map(found -> Page.of(found, limit, Cluster::arn, Cluster::name))
+        PageRequest paging = PageRequest.of(maxResults, nextToken, 100, 100);
+        return store.list(principal.tenant(), paging.after(), paging.rowsToRead())
+                .map(found -> Page.of(found, paging, Cluster::arn, Cluster::name))
                 .map(page -> new ListClustersResponse(page.items(), page.nextToken()));
     }
 

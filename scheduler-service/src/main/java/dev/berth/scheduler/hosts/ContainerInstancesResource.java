@@ -5,15 +5,14 @@ import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.error.ErrorCode;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.common.auth.Action;
-import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 
 import dev.berth.common.error.ApiException;
-import dev.berth.common.http.PageTokens;
+import dev.berth.common.http.PageRequest;
 import dev.berth.scheduler.Failure;
 import dev.berth.scheduler.Page;
 import dev.berth.scheduler.clusters.Cluster;
-import dev.berth.scheduler.clusters.ClusterStore;
+import dev.berth.scheduler.clusters.ActiveClusters;
 import dev.berth.scheduler.events.SchedulerEvents;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
@@ -74,7 +73,7 @@ public class ContainerInstancesResource {
     }
 
     @Inject
-    ClusterStore clusters;
+    ActiveClusters clusters;
 
     @Inject
     HostStore hosts;
@@ -84,9 +83,6 @@ public class ContainerInstancesResource {
 
     @Inject
     SchedulerEvents events;
-
-    @Inject
-    CurrentPrincipal principal;
 
     @GET
     @Path("container-instances")
@@ -98,13 +94,10 @@ public class ContainerInstancesResource {
         HostStatus wanted = status == null ? null : Arrays.stream(HostStatus.values())
                 .filter(s -> s.name().equals(status)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("status", "ACTIVE, DRAINING or INACTIVE, got '" + status + "'"));
-        int limit = PageTokens.limit(maxResults, 100, 100);
-        String after = PageTokens.decode(nextToken);
-        String tenant = principal.tenant();
-        String name = Cluster.nameOf(cluster);
-        return clusters.requireActive(tenant, name)
-                .chain(c -> UniHelper.toUni(hosts.list(tenant, name, wanted, after, limit + 1)))
-                .map(found -> Page.of(found, limit, Host::arn, Host::id))
+        PageRequest paging = PageRequest.of(maxResults, nextToken, 100, 100);
+        return clusters.named(cluster)
+                .chain(c -> UniHelper.toUni(hosts.list(c.tenant(), c.name(), wanted, paging.after(), paging.rowsToRead())))
+                .map(found -> Page.of(found, paging, Host::arn, Host::id))
                 .map(page -> new ListContainerInstancesResponse(page.items(), page.nextToken()));
     }
 
@@ -114,9 +107,7 @@ public class ContainerInstancesResource {
     @Operation(operationId = "DescribeContainerInstances", summary = "Describe a container instance of a cluster")
     public Uni<ContainerInstanceResponse> describe(@PathParam("cluster") String cluster,
                                                             @PathParam("instance") String instance) {
-        String tenant = principal.tenant();
-        String name = Cluster.nameOf(cluster);
-        return found(tenant, name, Host.idOf(instance))
+        return found(cluster, Host.idOf(instance))
                 .map(host -> new ContainerInstanceResponse(ContainerInstanceView.of(host)));
     }
 
@@ -137,29 +128,31 @@ public class ContainerInstancesResource {
         if (status == null) {
             throw new InvalidInputException("status", "ACTIVE or DRAINING, got '" + request.status() + "'");
         }
-        String tenant = principal.tenant();
-        String name = Cluster.nameOf(cluster);
         HostStatus target = status;
-        return clusters.requireActive(tenant, name).chain(c -> {
+        return clusters.named(cluster).chain(c -> {
             List<Uni<Optional<Host>>> updates = new ArrayList<>();
             for (String instance : request.containerInstances()) {
-                updates.add(UniHelper.toUni(hosts.setStatus(tenant, name, Host.idOf(instance), target)));
+                updates.add(UniHelper.toUni(hosts.setStatus(c.tenant(), c.name(), Host.idOf(instance), target)));
             }
-            return Uni.join().all(updates).andFailFast();
-        }).map(results -> {
-            List<ContainerInstanceView> updated = new ArrayList<>();
-            List<Failure> failures = new ArrayList<>();
-            for (int i = 0; i < results.size(); i++) {
-                Optional<Host> host = results.get(i);
-                if (host.isPresent()) {
-                    updated.add(ContainerInstanceView.of(host.get()));
-                    events.hostChanged(host.get(), target.name());
-                } else {
-                    failures.add(Failure.missing(Host.arn(tenant, name, Host.idOf(request.containerInstances().get(i)))));
-                }
-            }
-            return new UpdateContainerInstancesStateResponse(updated, failures);
+            return Uni.join().all(updates).andFailFast().map(results -> stateChanged(c, request, target, results));
         });
+    }
+
+    private UpdateContainerInstancesStateResponse stateChanged(Cluster cluster, UpdateStateRequest request,
+                                                               HostStatus target, List<Optional<Host>> results) {
+        List<ContainerInstanceView> updated = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            Optional<Host> host = results.get(i);
+            if (host.isPresent()) {
+                updated.add(ContainerInstanceView.of(host.get()));
+                events.hostChanged(host.get(), target.name());
+            } else {
+                failures.add(Failure.missing(Host.arn(cluster.tenant(), cluster.name(),
+                        Host.idOf(request.containerInstances().get(i)))));
+            }
+        }
+        return new UpdateContainerInstancesStateResponse(updated, failures);
     }
 
     /**
@@ -174,9 +167,7 @@ public class ContainerInstancesResource {
     public Uni<ContainerInstanceResponse> deregister(@PathParam("cluster") String cluster,
                                                               @PathParam("instance") String instance,
                                                               @QueryParam("force") boolean force) {
-        String tenant = principal.tenant();
-        String name = Cluster.nameOf(cluster);
-        return found(tenant, name, Host.idOf(instance)).chain(host -> {
+        return found(cluster, Host.idOf(instance)).chain(host -> {
             if (!force && host.runningTasks() + host.pendingTasks() > 0) {
                 throw new InvalidInputException("force", "the container instance still has "
                         + (host.runningTasks() + host.pendingTasks())
@@ -234,31 +225,30 @@ public class ContainerInstancesResource {
             byHost.computeIfAbsent(Host.idOf(attribute.targetId()), k -> new LinkedHashMap<>())
                     .put(attribute.name(), attribute.value());
         }
-        String tenant = principal.tenant();
-        String name = Cluster.nameOf(cluster);
-        return clusters.requireActive(tenant, name).chain(c -> {
+        return clusters.named(cluster).chain(c -> {
             List<Uni<Boolean>> changes = new ArrayList<>();
             byHost.forEach((hostId, attributes) -> changes.add(UniHelper.toUni(delete
-                    ? hosts.deleteAttributes(tenant, name, hostId, List.copyOf(attributes.keySet()))
-                    : hosts.putAttributes(tenant, name, hostId, attributes))));
-            return Uni.join().all(changes).andFailFast();
-        }).map(results -> {
-            List<String> ids = List.copyOf(byHost.keySet());
-            for (int i = 0; i < results.size(); i++) {
-                if (!results.get(i)) {
-                    throw new ApiException(ErrorCode.TARGET_NOT_FOUND, "attributes: no container instance '"
-                            + ids.get(i) + "' in cluster " + name);
+                    ? hosts.deleteAttributes(c.tenant(), c.name(), hostId, List.copyOf(attributes.keySet()))
+                    : hosts.putAttributes(c.tenant(), c.name(), hostId, attributes))));
+            return Uni.join().all(changes).andFailFast().map(results -> {
+                List<String> ids = List.copyOf(byHost.keySet());
+                for (int i = 0; i < results.size(); i++) {
+                    if (!results.get(i)) {
+                        throw new ApiException(ErrorCode.TARGET_NOT_FOUND, "attributes: no container instance '"
+                                + ids.get(i) + "' in cluster " + c.name());
+                    }
                 }
-            }
-            return new AttributesResponse(request.attributes());
+                return new AttributesResponse(request.attributes());
+            });
         });
     }
 
-    private Uni<Host> found(String tenant, String cluster, String hostId) {
-        return clusters.requireActive(tenant, cluster)
-                .chain(c -> UniHelper.toUni(hosts.find(tenant, hostId)))
-                .map(host -> host.filter(h -> h.cluster().equals(cluster)).orElseThrow(() -> new InvalidInputException(
-                        "containerInstance", "no container instance '" + hostId + "' in cluster " + cluster)));
+    private Uni<Host> found(String cluster, String hostId) {
+        return clusters.named(cluster)
+                .chain(c -> UniHelper.toUni(hosts.find(c.tenant(), hostId))
+                        .map(host -> host.filter(h -> h.cluster().equals(c.name())).orElseThrow(
+                                () -> new InvalidInputException("containerInstance",
+                                        "no container instance '" + hostId + "' in cluster " + c.name()))));
     }
 
 }

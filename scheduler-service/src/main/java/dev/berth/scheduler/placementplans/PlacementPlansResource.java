@@ -3,15 +3,14 @@ package dev.berth.scheduler.placementplans;
 import dev.berth.common.error.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.common.auth.Action;
-import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 
 import dev.berth.scheduler.clusters.Cluster;
-import dev.berth.scheduler.clusters.ClusterStore;
 import dev.berth.scheduler.hosts.Host;
 import dev.berth.scheduler.placement.PlacementPlan;
 import dev.berth.scheduler.placement.Rejection;
-import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
+import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
+import dev.berth.scheduler.tasks.LaunchTargets;
 import dev.berth.scheduler.tasks.PlacementParameters;
 import dev.berth.scheduler.tasks.TaskOverride;
 import dev.berth.scheduler.tasks.TaskLauncher;
@@ -55,16 +54,10 @@ public class PlacementPlansResource {
     }
 
     @Inject
-    ClusterStore clusters;
-
-    @Inject
-    TaskDefinitionStore definitions;
+    LaunchTargets targets;
 
     @Inject
     TaskLauncher launcher;
-
-    @Inject
-    CurrentPrincipal principal;
 
     @POST
     @Requires(Action.READ)
@@ -81,17 +74,15 @@ public class PlacementPlansResource {
         var constraints = PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         var strategies = PlacementParameters.strategies("placementStrategy", request.placementStrategy());
         long seed = request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextLong();
-        String tenant = principal.tenant();
-        String name = Cluster.nameOf(cluster);
-        return clusters.requireActive(tenant, name)
-                .chain(c -> definitions.requireActive(tenant, request.taskDefinition()))
-                .chain(definition -> {
-                    String group = request.group() != null ? request.group() : "family:" + definition.family();
-                    TaskLauncher.Launch launch = TaskLauncher.Launch.dryRun(tenant, name, definition, request.overrides(),
-                            count, group, constraints, strategies);
-                    return UniHelper.toUni(launcher.explain(launch, seed))
-                            .map(plan -> view(tenant, name, definition.arn(), seed, plan));
-                });
+        return targets.resolve(cluster, request.taskDefinition()).chain(target -> {
+            Cluster c = target.cluster();
+            StoredTaskDefinition definition = target.definition();
+            String group = request.group() != null ? request.group() : "family:" + definition.family();
+            TaskLauncher.Launch launch = TaskLauncher.Launch.dryRun(c.tenant(), c.name(), definition,
+                    request.overrides(), count, group, constraints, strategies);
+            return UniHelper.toUni(launcher.explain(launch, seed))
+                    .map(plan -> view(c.tenant(), c.name(), definition.arn(), seed, plan));
+        });
     }
 
     private static Plan view(String tenant, String cluster, String definitionArn, long seed, PlacementPlan plan) {

@@ -11,16 +11,13 @@ import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 
 import dev.berth.common.error.ApiException;
-import dev.berth.common.http.PageTokens;
+import dev.berth.common.http.PageRequest;
 import dev.berth.scheduler.Page;
-import dev.berth.scheduler.clusters.Cluster;
-import dev.berth.scheduler.clusters.ClusterStore;
-import dev.berth.scheduler.clusters.ElevatedAccessCheck;
-import dev.berth.scheduler.taskdefinitions.TaskDefinitionDocuments;
+import dev.berth.scheduler.clusters.ActiveClusters;
 import dev.berth.scheduler.taskroles.TaskRoleUse;
-import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
 import dev.berth.scheduler.tasks.PlacementParameters;
 import dev.berth.scheduler.tasks.TaskOverride;
+import dev.berth.scheduler.tasks.LaunchTargets;
 import dev.berth.scheduler.tasks.TaskLauncher;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
@@ -92,22 +89,19 @@ public class ScheduledTasksResource {
     }
 
     @Inject
-    ClusterStore clusters;
+    ActiveClusters clusters;
 
     @Inject
     ScheduledTaskStore store;
 
     @Inject
-    TaskDefinitionStore definitions;
+    LaunchTargets targets;
 
     @Inject
     ObjectMapper json;
 
     @Inject
     CurrentPrincipal principal;
-
-    @Inject
-    TaskDefinitionDocuments documents;
 
     @Inject
     SchedulesConfig config;
@@ -148,13 +142,9 @@ public class ScheduledTasksResource {
         String tenant = principal.tenant();
         TaskRoleUse.require("overrides.taskRoleArn", TaskRoleUse.override(request.overrides()), principal.get(),
                 tenant);
-        String clusterName = Cluster.nameOf(cluster);
-        return clusters.requireActive(tenant, clusterName)
-                .chain(c -> definitions.requireActive(tenant, request.taskDefinition())
-                        .invoke(definition -> ElevatedAccessCheck.require(
-                                documents.spec(documents.parse(definition.document())), c)))
-                .chain(found -> UniHelper.toUni(store.put(tenant, clusterName, name, request.scheduleExpression(), timezone,
-                        state, json.valueToTree(runTask).toString(), next, now)))
+        return targets.resolveAllowed(cluster, request.taskDefinition())
+                .chain(target -> UniHelper.toUni(store.put(tenant, target.cluster().name(), name,
+                        request.scheduleExpression(), timezone, state, json.valueToTree(runTask).toString(), next, now)))
                 .map(rule -> new ScheduledTaskResponse(view(rule)));
     }
 
@@ -163,10 +153,8 @@ public class ScheduledTasksResource {
     @Requires(Action.READ)
     @Operation(operationId = "DescribeScheduledTask", summary = "Describe a rule with its next runs and last result")
     public Uni<ScheduledTaskResponse> describe(@PathParam("cluster") String cluster, @PathParam("name") String name) {
-        String tenant = principal.tenant();
-        String clusterName = Cluster.nameOf(cluster);
-        return clusters.requireActive(tenant, clusterName)
-                .chain(c -> UniHelper.toUni(store.find(tenant, clusterName, name)))
+        return clusters.named(cluster)
+                .chain(c -> UniHelper.toUni(store.find(c.tenant(), c.name(), name)))
                 .map(found -> found.orElseThrow(() -> notFound(name)))
                 .map(rule -> new ScheduledTaskResponse(view(rule)));
     }
@@ -176,13 +164,10 @@ public class ScheduledTasksResource {
     @Operation(operationId = "ListScheduledTasks", summary = "List a cluster's scheduled task rules")
     public Uni<ListScheduledTasksResponse> list(@PathParam("cluster") String cluster, @QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
-        int limit = PageTokens.limit(maxResults, 100, 100);
-        String after = PageTokens.decode(nextToken);
-        String tenant = principal.tenant();
-        String clusterName = Cluster.nameOf(cluster);
-        return clusters.requireActive(tenant, clusterName)
-                .chain(c -> UniHelper.toUni(store.list(tenant, clusterName, after, limit + 1)))
-                .map(found -> Page.of(found, limit, this::view, ScheduledTask::name))
+        PageRequest paging = PageRequest.of(maxResults, nextToken, 100, 100);
+        return clusters.named(cluster)
+                .chain(c -> UniHelper.toUni(store.list(c.tenant(), c.name(), paging.after(), paging.rowsToRead())))
+                .map(found -> Page.of(found, paging, this::view, ScheduledTask::name))
                 .map(page -> new ListScheduledTasksResponse(page.items(), page.nextToken()));
     }
 
@@ -192,10 +177,8 @@ public class ScheduledTasksResource {
     @Operation(operationId = "DeleteScheduledTask", summary = "Delete a rule")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> delete(@PathParam("cluster") String cluster, @PathParam("name") String name) {
-        String tenant = principal.tenant();
-        String clusterName = Cluster.nameOf(cluster);
-        return clusters.requireActive(tenant, clusterName)
-                .chain(c -> UniHelper.toUni(store.delete(tenant, clusterName, name)))
+        return clusters.named(cluster)
+                .chain(c -> UniHelper.toUni(store.delete(c.tenant(), c.name(), name)))
                 .map(deleted -> {
                     if (!deleted) {
                         throw notFound(name);

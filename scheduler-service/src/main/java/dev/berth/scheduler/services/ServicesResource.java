@@ -11,20 +11,18 @@ import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 
 import dev.berth.common.error.ApiException;
-import dev.berth.common.http.PageTokens;
+import dev.berth.common.http.PageRequest;
 import dev.berth.scheduler.Page;
 import dev.berth.scheduler.Arns;
 import dev.berth.scheduler.clusters.Cluster;
-import dev.berth.scheduler.clusters.ClusterStore;
-import dev.berth.scheduler.clusters.ElevatedAccessCheck;
+import dev.berth.scheduler.clusters.ActiveClusters;
 import dev.berth.scheduler.deployments.DeploymentConfiguration;
 import dev.berth.scheduler.tags.PropagateTags;
 import dev.berth.scheduler.tags.Tag;
 import dev.berth.scheduler.tags.TagRules;
 import dev.berth.scheduler.tags.TagStore;
 import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
-import dev.berth.scheduler.taskdefinitions.TaskDefinitionDocuments;
-import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
+import dev.berth.scheduler.tasks.LaunchTargets;
 import dev.berth.scheduler.tasks.PlacementParameters;
 import dev.berth.scheduler.tasks.TaskStore;
 import io.smallrye.mutiny.Uni;
@@ -97,7 +95,7 @@ public class ServicesResource {
     }
 
     @Inject
-    ClusterStore clusters;
+    ActiveClusters clusters;
 
     @Inject
     ServiceStore services;
@@ -106,7 +104,7 @@ public class ServicesResource {
     TaskStore tasks;
 
     @Inject
-    TaskDefinitionStore definitions;
+    LaunchTargets targets;
 
     @Inject
     Pool pool;
@@ -116,9 +114,6 @@ public class ServicesResource {
 
     @Inject
     CurrentPrincipal principal;
-
-    @Inject
-    TaskDefinitionDocuments documents;
 
     @Inject
     TagStore tags;
@@ -167,21 +162,18 @@ public class ServicesResource {
         List<Tag> serviceTags = TagRules.check("tags", request.tags());
         PropagateTags propagate = PropagateTags.parse("propagateTags", request.propagateTags());
         String tenant = principal.tenant();
-        String name = Cluster.nameOf(cluster);
-        return clusters.requireActive(tenant, name)
-                .chain(c -> definitions.requireActive(tenant, request.taskDefinition())
-                        .invoke(definition -> ElevatedAccessCheck.require(documents.spec(documents.parse(definition.document())), c)))
-                .chain(definition -> UniHelper.toUni(services.create(new Service(tenant, name, request.serviceName(),
-                        ServiceStatus.ACTIVE, strategy, desired, definition.arn(), bounds,
-                        breaker(request.deploymentConfiguration(), false),
-                        rollback(request.deploymentConfiguration(), false), tree(request.placementConstraints()),
-                        tree(request.placementStrategy()), grace, false, null, null, null, principal.get().name()),
-                        (client, created) -> tags.replace(client, tenant, created.arn(), serviceTags)
-                                .compose(tagged -> tags.setPropagation(client, tenant, name, created.name(), propagate)))))
-                .map(created -> created.orElseThrow(() -> new InvalidInputException("serviceName", "a service named '"
-                        + request.serviceName()
-                        + "' already exists in cluster " + name)))
-                .chain(this::view);
+        return targets.resolveAllowed(cluster, request.taskDefinition()).chain(target -> {
+            String name = target.cluster().name();
+            return UniHelper.toUni(services.create(new Service(tenant, name, request.serviceName(),
+                            ServiceStatus.ACTIVE, strategy, desired, target.definition().arn(), bounds,
+                            breaker(request.deploymentConfiguration(), false),
+                            rollback(request.deploymentConfiguration(), false), tree(request.placementConstraints()),
+                            tree(request.placementStrategy()), grace, false, null, null, null, principal.get().name()),
+                            (client, created) -> tags.replace(client, tenant, created.arn(), serviceTags)
+                                    .compose(tagged -> tags.setPropagation(client, tenant, name, created.name(), propagate))))
+                    .map(created -> created.orElseThrow(() -> new InvalidInputException("serviceName", "a service named '"
+                            + request.serviceName() + "' already exists in cluster " + name)));
+        }).chain(this::view);
     }
 
     @PUT
@@ -203,11 +195,11 @@ public class ServicesResource {
         PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         PlacementParameters.strategies("placementStrategy", request.placementStrategy());
         String tenant = principal.tenant();
-        String name = Cluster.nameOf(cluster);
-        return clusters.requireActive(tenant, name)
-                .chain(c -> found(tenant, name, Arns.lastSegment(serviceName)).map(service -> Map.entry(c, service)))
+        return clusters.named(cluster)
+                .chain(c -> found(c, Arns.lastSegment(serviceName)).map(service -> Map.entry(c, service)))
                 .chain(clusterAndService -> {
                     Cluster inCluster = clusterAndService.getKey();
+                    String name = inCluster.name();
                     Service service = clusterAndService.getValue();
                     if (service.daemon() && request.desiredCount() != null) {
                         throw new InvalidInputException(
@@ -225,10 +217,7 @@ public class ServicesResource {
                             grace(request.healthCheckGracePeriodSeconds(), service.healthCheckGraceSeconds()),
                             false, null, null, service.createdAt(), service.createdBy());
                     Uni<String> target = request.taskDefinition() == null ? Uni.createFrom().item((String) null)
-                            : definitions.requireActive(tenant, request.taskDefinition())
-                            .invoke(definition -> ElevatedAccessCheck.require(
-                                    documents.spec(documents.parse(definition.document())), inCluster))
-                            .map(StoredTaskDefinition::arn);
+                            : targets.allowedIn(inCluster, request.taskDefinition()).map(StoredTaskDefinition::arn);
                     return target.chain(arn -> UniHelper.toUni(pool.withTransaction(client -> {
                         Future<Service> updated = services.update(client, changed);
                         if (propagate != null) {
@@ -241,7 +230,7 @@ public class ServicesResource {
                                 arn != null ? arn : s.taskDefinitionArn(), null).map(d -> s)) : updated;
                     })));
                 })
-                .chain(updated -> UniHelper.toUni(services.find(tenant, name, updated.name())))
+                .chain(updated -> UniHelper.toUni(services.find(tenant, updated.cluster(), updated.name())))
                 .map(found -> found.orElseThrow())
                 .chain(this::view);
     }
@@ -251,10 +240,8 @@ public class ServicesResource {
     @Requires(Action.READ)
     @Operation(operationId = "DescribeServices", summary = "Describe a service with its deployments and latest events")
     public Uni<ServiceResponse> describe(@PathParam("cluster") String cluster, @PathParam("service") String service) {
-        String tenant = principal.tenant();
-        String name = Cluster.nameOf(cluster);
-        return clusters.requireActive(tenant, name)
-                .chain(c -> found(tenant, name, Arns.lastSegment(service)))
+        return clusters.named(cluster)
+                .chain(c -> found(c, Arns.lastSegment(service)))
                 .chain(this::view);
     }
 
@@ -263,13 +250,10 @@ public class ServicesResource {
     @Operation(operationId = "ListServices", summary = "List the ARNs of a cluster's services")
     public Uni<ListServicesResponse> list(@PathParam("cluster") String cluster, @QueryParam("maxResults") Integer maxResults,
                                          @QueryParam("nextToken") String nextToken) {
-        int limit = PageTokens.limit(maxResults, 10, 100);
-        String after = PageTokens.decode(nextToken);
-        String tenant = principal.tenant();
-        String name = Cluster.nameOf(cluster);
-        return clusters.requireActive(tenant, name)
-                .chain(c -> UniHelper.toUni(services.list(tenant, name, after, limit + 1)))
-                .map(found -> Page.of(found, limit, Service::arn, Service::name))
+        PageRequest paging = PageRequest.of(maxResults, nextToken, 10, 100);
+        return clusters.named(cluster)
+                .chain(c -> UniHelper.toUni(services.list(c.tenant(), c.name(), paging.after(), paging.rowsToRead())))
+                .map(found -> Page.of(found, paging, Service::arn, Service::name))
                 .map(page -> new ListServicesResponse(page.items(), page.nextToken()));
     }
 
@@ -280,18 +264,15 @@ public class ServicesResource {
     @Operation(operationId = "DeleteService", summary = "Delete a service: it drains, then turns INACTIVE")
     public Uni<ServiceResponse> delete(@PathParam("cluster") String cluster, @PathParam("service") String service,
                                                 @QueryParam("force") boolean force) {
-        String tenant = principal.tenant();
-        String name = Cluster.nameOf(cluster);
-        return clusters.requireActive(tenant, name)
-                .chain(c -> found(tenant, name, Arns.lastSegment(service)))
+        return clusters.named(cluster).chain(c -> found(c, Arns.lastSegment(service))
                 .chain(found -> {
                     if (!found.daemon() && found.desiredCount() > 0 && !force) {
                         throw new InvalidInputException("force", "the service still wants " + found.desiredCount()
                                 + " tasks; scale it to 0 first or delete with force=true");
                     }
-                    return UniHelper.toUni(services.setStatus(tenant, name, found.name(), ServiceStatus.DRAINING));
+                    return UniHelper.toUni(services.setStatus(c.tenant(), c.name(), found.name(), ServiceStatus.DRAINING));
                 })
-                .chain(ok -> found(tenant, name, Arns.lastSegment(service)))
+                .chain(ok -> found(c, Arns.lastSegment(service))))
                 .chain(this::view);
     }
 
@@ -318,10 +299,10 @@ public class ServicesResource {
         }
     }
 
-    private Uni<Service> found(String tenant, String cluster, String name) {
-        return UniHelper.toUni(services.find(tenant, cluster, name))
+    private Uni<Service> found(Cluster cluster, String name) {
+        return UniHelper.toUni(services.find(cluster.tenant(), cluster.name(), name))
                 .map(found -> found.filter(s -> s.status() != ServiceStatus.INACTIVE).orElseThrow(() -> new ApiException(
-                        ErrorCode.SERVICE_NOT_FOUND, "Service not found: " + name + " in cluster " + cluster + ".")));
+                        ErrorCode.SERVICE_NOT_FOUND, "Service not found: " + name + " in cluster " + cluster.name() + ".")));
     }
 
     private static DeploymentConfiguration bounds(DeploymentConfigurationSpec spec, DeploymentConfiguration current) {

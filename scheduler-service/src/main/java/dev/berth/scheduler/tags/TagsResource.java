@@ -1,17 +1,11 @@
 package dev.berth.scheduler.tags;
 
 import dev.berth.common.error.InvalidInputException;
-import dev.berth.scheduler.clusters.ClusterStatus;
-import dev.berth.scheduler.services.ServiceStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 
-import dev.berth.scheduler.clusters.ClusterStore;
-import dev.berth.scheduler.services.ServiceStore;
-import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
-import dev.berth.scheduler.tasks.TaskStore;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.sqlclient.Pool;
@@ -52,16 +46,7 @@ public class TagsResource {
     TagStore tags;
 
     @Inject
-    ClusterStore clusters;
-
-    @Inject
-    ServiceStore services;
-
-    @Inject
-    TaskStore tasks;
-
-    @Inject
-    TaskDefinitionStore definitions;
+    TaggedResources resources;
 
     @Inject
     Pool pool;
@@ -82,7 +67,7 @@ public class TagsResource {
             throw new InvalidInputException("tags", "at least one tag is required");
         }
         List<Tag> given = TagRules.check("tags", request.tags());
-        return exists(tenant, resource)
+        return resources.requireExists(tenant, resource)
                 .chain(() -> UniHelper.toUni(pool.withTransaction(client ->
                         tags.add(client, tenant, resource.arn(), given, "tags"))))
                 .map(done -> new Done());
@@ -99,7 +84,7 @@ public class TagsResource {
         String tenant = principal.tenant();
         TaggedResource resource = TaggedResource.parse("resourceArn", request.resourceArn(), tenant);
         List<String> keys = TagRules.checkKeys("tagKeys", request.tagKeys());
-        return exists(tenant, resource)
+        return resources.requireExists(tenant, resource)
                 .chain(() -> UniHelper.toUni(tags.remove(pool, tenant, resource.arn(), keys)))
                 .map(done -> new Done());
     }
@@ -110,28 +95,8 @@ public class TagsResource {
     public Uni<ListTagsForResourceResponse> list(@QueryParam("resourceArn") String resourceArn) {
         String tenant = principal.tenant();
         TaggedResource resource = TaggedResource.parse("resourceArn", resourceArn, tenant);
-        return exists(tenant, resource)
+        return resources.requireExists(tenant, resource)
                 .chain(() -> UniHelper.toUni(tags.list(tenant, resource.arn())))
                 .map(ListTagsForResourceResponse::new);
-    }
-
-    /** ResourceNotFoundException unless the resource is there (a deleted service or cluster is not). */
-    private Uni<Void> exists(String tenant, TaggedResource resource) {
-        Uni<Boolean> found = switch (resource.kind()) {
-            case CLUSTER -> clusters.find(tenant, resource.name())
-                    .map(c -> c.filter(cluster -> cluster.status() == ClusterStatus.ACTIVE).isPresent());
-            case SERVICE -> UniHelper.toUni(services.find(tenant, resource.cluster(), resource.name()))
-                    .map(s -> s.filter(service -> service.status() != ServiceStatus.INACTIVE).isPresent());
-            case TASK -> UniHelper.toUni(tasks.find(tenant, resource.cluster(), List.of(resource.name())))
-                    .map(found1 -> !found1.isEmpty());
-            case TASK_DEFINITION -> definitions.find(tenant, resource.name(), resource.revision())
-                    .map(d -> d.isPresent());
-        };
-        return found.map(present -> {
-            if (!present) {
-                throw TaggedResource.notFound(resource.arn());
-            }
-            return null;
-        });
     }
 }

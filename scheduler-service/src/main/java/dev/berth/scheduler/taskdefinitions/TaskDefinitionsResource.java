@@ -10,7 +10,7 @@ import dev.berth.common.auth.Action;
 import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 import dev.berth.common.error.ApiException;
-import dev.berth.common.http.PageTokens;
+import dev.berth.common.http.PageRequest;
 import dev.berth.scheduler.Page;
 import dev.berth.scheduler.tags.Include;
 import dev.berth.scheduler.tags.Tag;
@@ -139,11 +139,11 @@ public class TaskDefinitionsResource {
                 .filter(s -> s.name().equals(status)).findFirst()
                 .orElseThrow(() -> new InvalidInputException(ErrorCode.CLIENT, "status",
                         "ACTIVE or INACTIVE, got '" + status + "'"));
-        int limit = PageTokens.limit(maxResults, 100, 100, TaskDefinitionsResource::clientError);
-        String position = PageTokens.decode(nextToken, () -> clientError("nextToken: not a token this API gave out"));
-        TaskDefinitionReference after = position == null ? new TaskDefinitionReference("", 0) : TaskDefinitionReference.parse(position);
-        return store.list(principal.tenant(), familyPrefix, wanted, after.family(), after.revision(), limit + 1)
-                .map(found -> Page.of(found, limit, StoredTaskDefinition::arn, d -> d.family() + ":" + d.revision()))
+        PageRequest paging = PageRequest.of(maxResults, nextToken, 100, 100, TaskDefinitionsResource::clientError);
+        TaskDefinitionReference after = paging.after() == null ? new TaskDefinitionReference("", 0)
+                : TaskDefinitionReference.parse(paging.after());
+        return store.list(principal.tenant(), familyPrefix, wanted, after.family(), after.revision(), paging.rowsToRead())
+                .map(found -> Page.of(found, paging, StoredTaskDefinition::arn, d -> d.family() + ":" + d.revision()))
                 .map(page -> new ListTaskDefinitionsResponse(page.items(), page.nextToken()));
     }
 

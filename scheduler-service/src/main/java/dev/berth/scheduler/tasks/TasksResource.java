@@ -9,11 +9,10 @@ import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 
 import dev.berth.common.error.ApiException;
-import dev.berth.common.http.PageTokens;
+import dev.berth.common.http.PageRequest;
 import dev.berth.scheduler.Failure;
 import dev.berth.scheduler.Page;
-import dev.berth.scheduler.clusters.Cluster;
-import dev.berth.scheduler.clusters.ClusterStore;
+import dev.berth.scheduler.clusters.ActiveClusters;
 import dev.berth.scheduler.hosts.Host;
 import dev.berth.scheduler.tags.Include;
 import dev.berth.scheduler.tags.PropagateTags;
@@ -79,10 +78,13 @@ public class TasksResource {
     }
 
     @Inject
-    ClusterStore clusters;
+    ActiveClusters clusters;
 
     @Inject
     TaskDefinitionStore definitions;
+
+    @Inject
+    LaunchTargets targets;
 
     @Inject
     TaskLauncher launcher;
@@ -127,15 +129,15 @@ public class TasksResource {
         refuseUnsupported(request.enableECSManagedTags(), request.enableExecuteCommand());
         String tenant = principal.tenant();
         TaskRoleUse.require("overrides.taskRoleArn", TaskRoleUse.override(request.overrides()), principal.get(), tenant);
-        String name = Cluster.nameOf(cluster);
-        Supplier<Uni<RunTaskResponse>> run = () -> definitions.requireActive(tenant, request.taskDefinition())
-                .chain(definition -> launch(TaskLauncher.Launch.runTask(tenant, name, definition, request.overrides(),
-                        count, groupOr(request.group(), definition), request.startedBy(), constraints, strategies, tags,
-                        propagate)));
-        return clusters.requireActive(tenant, name)
-                .chain(c -> request.clientToken() == null ? run.get()
-                        : UniHelper.toUni(requests.once(tenant, name, request.clientToken(), request,
-                                () -> UniHelper.toFuture(run.get()))));
+        return clusters.named(cluster).chain(c -> {
+            Supplier<Uni<RunTaskResponse>> run = () -> definitions.requireActive(tenant, request.taskDefinition())
+                    .chain(definition -> launch(TaskLauncher.Launch.runTask(tenant, c.name(), definition,
+                            request.overrides(), count, groupOr(request.group(), definition), request.startedBy(),
+                            constraints, strategies, tags, propagate)));
+            return request.clientToken() == null ? run.get()
+                    : UniHelper.toUni(requests.once(tenant, c.name(), request.clientToken(), request,
+                            () -> UniHelper.toFuture(run.get())));
+        });
     }
 
     @POST
@@ -155,12 +157,11 @@ public class TasksResource {
         refuseUnsupported(request.enableECSManagedTags(), request.enableExecuteCommand());
         String tenant = principal.tenant();
         TaskRoleUse.require("overrides.taskRoleArn", TaskRoleUse.override(request.overrides()), principal.get(), tenant);
-        String name = Cluster.nameOf(cluster);
         List<String> hostIds = request.containerInstances().stream().map(Host::idOf).toList();
-        return clusters.requireActive(tenant, name)
-                .chain(c -> definitions.requireActive(tenant, request.taskDefinition()))
-                .chain(definition -> launch(TaskLauncher.Launch.startTask(tenant, name, definition, request.overrides(),
-                        hostIds, groupOr(request.group(), definition), request.startedBy(), tags, propagate)));
+        return targets.resolve(cluster, request.taskDefinition())
+                .chain(target -> launch(TaskLauncher.Launch.startTask(tenant, target.cluster().name(),
+                        target.definition(), request.overrides(), hostIds, groupOr(request.group(), target.definition()),
+                        request.startedBy(), tags, propagate)));
     }
 
     @POST
@@ -174,10 +175,9 @@ public class TasksResource {
         if (reason.length() > 255) {
             throw new InvalidInputException("reason", "at most 255 characters");
         }
-        String tenant = principal.tenant();
-        String name = Cluster.nameOf(cluster);
-        return clusters.requireActive(tenant, name)
-                .chain(c -> UniHelper.toUni(termination.stop(tenant, name, Task.idOf(task), "UserInitiated", reason)))
+        return clusters.named(cluster)
+                .chain(c -> UniHelper.toUni(termination.stop(c.tenant(), c.name(), Task.idOf(task), "UserInitiated",
+                        reason)))
                 .map(stopped -> new TaskResponse(TaskView.of(stopped)));
     }
 
@@ -188,12 +188,10 @@ public class TasksResource {
     public Uni<TaskResponse> describe(@PathParam("cluster") String cluster, @PathParam("task") String task,
                                               @QueryParam("include") List<String> include) {
         boolean withTags = Include.tags("include", include);
-        String tenant = principal.tenant();
-        String name = Cluster.nameOf(cluster);
-        return clusters.requireActive(tenant, name)
-                .chain(c -> UniHelper.toUni(tasks.find(tenant, name, List.of(Task.idOf(task)))))
-                .map(found -> found.stream().findFirst().orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
-                        "task: no task '" + task + "' in cluster " + name)))
+        return clusters.named(cluster)
+                .chain(c -> UniHelper.toUni(tasks.find(c.tenant(), c.name(), List.of(Task.idOf(task))))
+                        .map(found -> found.stream().findFirst().orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
+                                "task: no task '" + task + "' in cluster " + c.name()))))
                 .chain(found -> withTags(List.of(found), withTags))
                 .map(views -> new TaskResponse(views.get(0)));
     }
@@ -218,17 +216,14 @@ public class TasksResource {
             throw new InvalidInputException("tasks", "1 to 100 task ids or ARNs");
         }
         boolean withTags = Include.tags("include", request.include());
-        String tenant = principal.tenant();
-        String name = Cluster.nameOf(cluster);
         List<String> ids = request.tasks().stream().map(Task::idOf).toList();
-        return clusters.requireActive(tenant, name)
-                .chain(c -> UniHelper.toUni(tasks.find(tenant, name, ids)))
+        return clusters.named(cluster).chain(c -> UniHelper.toUni(tasks.find(c.tenant(), c.name(), ids))
                 .chain(found -> withTags(found, withTags).map(views -> {
                     List<String> seen = found.stream().map(Task::id).toList();
                     List<Failure> failures = ids.stream().filter(id -> !seen.contains(id))
-                            .map(id -> Failure.missing(Task.arn(tenant, name, id))).toList();
+                            .map(id -> Failure.missing(Task.arn(c.tenant(), c.name(), id))).toList();
                     return new DescribeTasksResponse(views, failures);
-                }));
+                })));
     }
 
     @GET
@@ -244,18 +239,16 @@ public class TasksResource {
         if (desiredStatus != null && !List.of("RUNNING", "PENDING", "STOPPED").contains(desiredStatus)) {
             throw new InvalidInputException("desiredStatus", "RUNNING, PENDING or STOPPED, got '" + desiredStatus + "'");
         }
-        int limit = PageTokens.limit(maxResults, 100, 100);
-        String token = PageTokens.decode(nextToken);
-        TaskListPosition position = token == null ? null : TaskListPosition.parse(token);
+        PageRequest paging = PageRequest.of(maxResults, nextToken, 100, 100);
+        TaskListPosition position = paging.after() == null ? null : TaskListPosition.parse(paging.after());
         TaskStatus status = "STOPPED".equals(desiredStatus) ? TaskStatus.STOPPED : TaskStatus.RUNNING;
         TaskStore.Filter filter = new TaskStore.Filter(family, serviceName, startedBy,
                 containerInstance == null ? null : Host.idOf(containerInstance), status);
-        String tenant = principal.tenant();
-        String name = Cluster.nameOf(cluster);
-        return clusters.requireActive(tenant, name)
-                .chain(c -> UniHelper.toUni(tasks.list(tenant, name, filter, position == null ? null : position.createdAt(),
-                        position == null ? null : position.id(), limit + 1)))
-                .map(found -> Page.of(found, limit, Task::arn, t -> TaskListPosition.of(t).text()))
+        return clusters.named(cluster)
+                .chain(c -> UniHelper.toUni(tasks.list(c.tenant(), c.name(), filter,
+                        position == null ? null : position.createdAt(), position == null ? null : position.id(),
+                        paging.rowsToRead())))
+                .map(found -> Page.of(found, paging, Task::arn, t -> TaskListPosition.of(t).text()))
                 .map(page -> new ListTasksResponse(page.items(), page.nextToken()));
     }
 

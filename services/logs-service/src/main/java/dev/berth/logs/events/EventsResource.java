@@ -1,14 +1,13 @@
 package dev.berth.logs.events;
 
 import dev.berth.logs.groups.LogAccess;
-import dev.berth.logs.groups.LogGroupStore;
 import dev.berth.logs.groups.ReservedGroups;
 import dev.berth.logs.groups.StoredBytes;
 import dev.berth.logs.ingest.LogBatchPublisher;
+import dev.berth.logs.requests.CallerLogs;
 import dev.berth.logs.requests.LimitExceededException;
 import dev.berth.logs.requests.Limits;
 import dev.berth.logs.LogsConfig;
-import dev.berth.logs.streams.LogStreamStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -43,10 +42,7 @@ public class EventsResource {
     }
 
     @Inject
-    LogGroupStore groups;
-
-    @Inject
-    LogStreamStore streams;
+    CallerLogs logs;
 
     @Inject
     EventStore events;
@@ -75,14 +71,14 @@ public class EventsResource {
         EventTokens token = nextToken == null || nextToken.isEmpty() ? null : EventTokens.decode(nextToken);
         boolean forward = token == null ? startFromHead : token.forward();
         Position bound = token != null ? token.position() : forward ? Position.START : Position.END;
-        return groups.require(access.tenant(), group).chain(g -> streams.require(g.id(), stream).chain(s -> {
-            long from = Math.max(startTime == null ? 0 : startTime, g.visibleFrom(System.currentTimeMillis()));
+        return logs.stream(group, stream).chain(source -> {
+            long from = Math.max(startTime == null ? 0 : startTime, source.group().visibleFrom(System.currentTimeMillis()));
             long to = endTime == null ? Long.MAX_VALUE : endTime;
             // the row bound starts at the window's edge, so the index scan does too
             Position start = forward ? bound.atLeast(new Position(from, Long.MIN_VALUE))
                     : bound.atMost(new Position(to, Long.MIN_VALUE));
-            return events.stream(s.id(), from, to, start, forward, max);
-        })).map(found -> page(found, forward, bound));
+            return events.stream(source.stream().id(), from, to, start, forward, max);
+        }).map(found -> page(found, forward, bound));
     }
 
     private static GetLogEventsResponse page(List<StoredEvent> found, boolean forward, Position bound) {
@@ -118,7 +114,7 @@ public class EventsResource {
         List<InputEvent> input = request == null ? null : request.logEvents();
         PutLogEventsLimits.check(input);
         String tenant = access.tenant();
-        return groups.require(tenant, group).call(g -> streams.require(g.id(), stream)).chain(g -> {
+        return logs.stream(group, stream).map(CallerLogs.GroupStream::group).chain(g -> {
             long now = System.currentTimeMillis();
             EventTimeWindow.Rejected rejected = EventTimeWindow.check(input, now, g.visibleFrom(now));
             if (rejected.any()) {

@@ -6,7 +6,7 @@ import dev.berth.logs.LogsConfig;
 import dev.berth.logs.filter.FilterPattern;
 import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroup;
-import dev.berth.logs.groups.LogGroupStore;
+import dev.berth.logs.requests.CallerLogs;
 import dev.berth.logs.requests.Limits;
 import dev.berth.logs.streams.LogStreamStore;
 import io.smallrye.mutiny.Uni;
@@ -47,7 +47,7 @@ public class FilterEventsResource {
     }
 
     @Inject
-    LogGroupStore groups;
+    CallerLogs logs;
 
     @Inject
     LogStreamStore streams;
@@ -81,7 +81,7 @@ public class FilterEventsResource {
                         .orElseThrow(() -> new InvalidInputException("nextToken", "not a token this API gave out"));
         boolean someStreams = !names.isEmpty() || request.logStreamNamePrefix() != null;
         long deadline = System.nanoTime() + config.search().timeBudget().toNanos();
-        return groups.require(access.tenant(), group)
+        return logs.group(group)
                 .chain(g -> (someStreams ? streams.ids(g.id(), names, request.logStreamNamePrefix())
                         : Uni.createFrom().item(List.<Long>of())).chain(ids -> {
                             if (someStreams && ids.isEmpty()) {

@@ -8,10 +8,9 @@ import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.http.PageTokens;
 import dev.berth.logs.LogsConfig;
 import dev.berth.logs.filter.FilterPattern;
-import dev.berth.logs.groups.LogAccess;
 import dev.berth.logs.groups.LogGroup;
-import dev.berth.logs.groups.LogGroupStore;
 import dev.berth.logs.groups.LogNames;
+import dev.berth.logs.requests.CallerLogs;
 import dev.berth.logs.requests.LimitExceededException;
 import dev.berth.logs.requests.Limits;
 import dev.berth.logs.requests.Page;
@@ -42,8 +41,6 @@ public class MetricFiltersResource {
             @Schema(required = true, description = "Exactly one") List<MetricTransformation> metricTransformations) {
     }
 
-    @Inject
-    LogGroupStore groups;
 
     @Inject
     MetricFilterStore store;
@@ -52,7 +49,7 @@ public class MetricFiltersResource {
     MetricFilterPublisher publisher;
 
     @Inject
-    LogAccess access;
+    CallerLogs logs;
 
     @Inject
     LogsConfig limits;
@@ -68,8 +65,8 @@ public class MetricFiltersResource {
         String name = LogNames.stream("filterName", request.filterName());
         FilterPattern pattern = FilterPattern.parse(request.filterPattern());
         List<MetricTransformation> transformations = MetricTransformations.validate(request.metricTransformations());
-        String tenant = access.tenant();
-        return groups.require(tenant, group)
+        String tenant = logs.tenant();
+        return logs.group(group)
                 .call(g -> pattern.regularExpressions() == 0 ? Uni.createFrom().voidItem()
                         : store.withRegularExpressions(g.id(), name).invoke(count -> {
                             if (count >= limits.maxRegexMetricFiltersPerGroup()) {
@@ -96,9 +93,9 @@ public class MetricFiltersResource {
         if (after != null && after.indexOf('\0') < 0) {
             throw new InvalidInputException("nextToken", "not a token this API gave out");
         }
-        String tenant = access.tenant();
+        String tenant = logs.tenant();
         Uni<Long> groupId = logGroupName == null ? Uni.createFrom().nullItem()
-                : groups.require(tenant, logGroupName).map(LogGroup::id);
+                : logs.group(logGroupName).map(LogGroup::id);
         return groupId.chain(id -> store.list(tenant, id, prefix, after, max + 1))
                 .map(found -> Page.of(found, max, MetricFilterView::of, f -> f.logGroupName() + "\0" + f.filterName()))
                 .map(page -> new DescribeMetricFiltersResponse(page.items(), page.nextToken()));
@@ -111,7 +108,7 @@ public class MetricFiltersResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> delete(@PathParam("filterName") String filterName, @QueryParam("logGroupName") String logGroupName) {
         String group = LogNames.group("logGroupName", logGroupName);
-        return groups.require(access.tenant(), group)
+        return logs.group(group)
                 .chain(g -> store.delete(g.id(), filterName).invoke(() -> publisher.changed(g.id())))
                 .map(deleted -> {
                     if (!deleted) {
