@@ -40,7 +40,7 @@ public class NullableFieldsFilter implements OASFilter {
 
     private static Schema nullable(Schema property) {
         List<Schema.SchemaType> types = property.getType();
-        if (types == null || types.isEmpty()) {
+        if (types == null || types.isEmpty() || property.getRef() != null) {
             // a reference, or a combination of schemas: null is one more alternative
             return OASFactory.createSchema()
                     .addAnyOf(property)
