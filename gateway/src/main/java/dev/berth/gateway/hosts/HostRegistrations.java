@@ -2,6 +2,7 @@ package dev.berth.gateway.hosts;
 
 import dev.berth.common.error.ApiException;
 import dev.berth.common.error.ErrorCode;
+import dev.berth.common.error.InvalidInputException;
 import dev.berth.gateway.iam.ClaimMappers;
 import dev.berth.gateway.iam.ConfidentialClients;
 import dev.berth.gateway.iam.Secrets;
@@ -16,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -28,6 +30,9 @@ import org.keycloak.representations.idm.ClientRepresentation;
  */
 @ApplicationScoped
 public class HostRegistrations {
+
+    /** What {@link #register} gives out: {@code h-} and hexadecimal digits. */
+    private static final Pattern HOST_ID = Pattern.compile("h-[0-9a-f]{1,64}");
 
     static final String TOKEN_PREFIX = "brt_";
 
@@ -78,6 +83,9 @@ public class HostRegistrations {
 
     /** Disables the host's client: it gets no new tokens; the ones it has expire within minutes. */
     public void deregister(String tenant, String hostId) {
+        if (hostId == null || !HOST_ID.matcher(hostId).matches()) {
+            throw new InvalidInputException("hostId", "is not a host id ('h-' and up to 64 hexadecimal digits)");
+        }
         ClientRepresentation client = realm().clients().findByClientId(tenant + "-host-" + hostId).stream()
                 .filter(c -> c.getAttributes() != null && tenant.equals(c.getAttributes().get("berth.tenant")))
                 .findFirst()

@@ -40,7 +40,7 @@ public class UsersResource {
     @Path("{username}")
     @Operation(operationId = "GetUser", summary = "Describe one user")
     public TenantUser get(@PathParam("username") String username) {
-        return directory.user(principal.tenant(), username);
+        return directory.user(principal.tenant(), Validation.name("username", username));
     }
 
     @POST
@@ -64,6 +64,6 @@ public class UsersResource {
     @Operation(operationId = "SetUserLevel", summary = "Change a user's level (viewer, deployer, admin)")
     public TenantUser setLevel(@PathParam("username") String username, LevelChange change) {
         Level level = Validation.level(change == null ? null : change.level(), true);
-        return directory.setLevel(principal.tenant(), username, level);
+        return directory.setLevel(principal.tenant(), Validation.name("username", username), level);
     }
 }

@@ -99,6 +99,11 @@ class IamApiIT {
         given().auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("name", "ci", "level", "deny")).when().post("/api/iam/v1/service-accounts").then()
                 .statusCode(400).body("message", containsString("level"));
+        // names in the path are checked before Keycloak is asked (it answered 400 with its own words)
+        given().auth().oauth2(admin).urlEncodingEnabled(false).when().get("/api/iam/v1/users/%E2%9C%93%15").then()
+                .statusCode(400).body("field", equalTo("username"));
+        given().auth().oauth2(admin).urlEncodingEnabled(false).when().delete("/api/iam/v1/hosts/%E2%9C%93%15").then()
+                .statusCode(400).body("field", equalTo("hostId"));
     }
 
     @Test
