@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
@@ -61,8 +60,8 @@ public final class JsonProblem {
     /** Whether a failure is a body Jackson could not read, anywhere in its causes. */
     public static JsonProcessingException find(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof StreamReadException || t instanceof DatabindException) {
-                return (JsonProcessingException) t;
+            if (t instanceof JsonProcessingException unreadable) {
+                return unreadable; // also a limit of the parser's (nesting depth, number length)
             }
         }
         return null;

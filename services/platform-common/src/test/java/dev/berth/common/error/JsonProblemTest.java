@@ -73,4 +73,13 @@ class JsonProblemTest {
         JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> STRICT.readValue("{", Request.class));
         assertEquals(e, JsonProblem.find(new RuntimeException(new IllegalStateException(e))));
     }
+
+    @Test
+    void aDocumentNestedDeeperThanTheParserAllowsIsTheBodysFault() {
+        JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                () -> STRICT.readTree("[".repeat(3000)));
+        assertTrue(JsonProblem.find(new RuntimeException(e)) == e, "found among the causes");
+        String message = JsonProblem.describe(e);
+        assertTrue(message.startsWith("body: ") && message.contains("nesting depth"), message);
+    }
 }
