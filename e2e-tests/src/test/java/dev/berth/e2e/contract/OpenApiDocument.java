@@ -11,12 +11,15 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The gateway's merged OpenAPI document as the tests read it: its operations under {@code /api/},
@@ -70,6 +73,8 @@ public final class OpenApiDocument {
 
     private final JsonNode document;
     private final List<Operation> operations;
+    /** Each operation's path template as a pattern, made once: every checked call looks its operation up. */
+    private final Map<Operation, Pattern> patterns;
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
@@ -83,6 +88,8 @@ public final class OpenApiDocument {
         }));
         found.sort(Comparator.comparing(Operation::path).thenComparing(Operation::method));
         this.operations = List.copyOf(found);
+        this.patterns = operations.stream().collect(Collectors.toMap(Function.identity(), Operation::pattern,
+                (a, b) -> a, IdentityHashMap::new));
     }
 
     public static OpenApiDocument fetch() {
@@ -106,7 +113,7 @@ public final class OpenApiDocument {
     public Optional<Operation> operationOf(String method, String path) {
         String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         return operations.stream()
-                .filter(op -> op.method().equalsIgnoreCase(method) && op.pattern().matcher(bare).matches())
+                .filter(op -> op.method().equalsIgnoreCase(method) && patterns.get(op).matcher(bare).matches())
                 .max(Comparator.comparingInt(op -> op.path().replaceAll("\\{[^}]+}", "").length()));
     }
 

@@ -83,7 +83,7 @@ public class HostRegistrations {
 
     /** Disables the host's client: it gets no new tokens; the ones it has expire within minutes. */
     public void deregister(String tenant, String hostId) {
-        if (hostId == null || !HOST_ID.matcher(hostId).matches()) {
+        if (hostId == null || hostId.length() > 66 || !HOST_ID.matcher(hostId).matches()) {
             throw new InvalidInputException("hostId", "is not a host id ('h-' and up to 64 hexadecimal digits)");
         }
         ClientRepresentation client = realm().clients().findByClientId(tenant + "-host-" + hostId).stream()

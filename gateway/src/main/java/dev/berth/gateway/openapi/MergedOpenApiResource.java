@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.common.error.ApiError;
+import dev.berth.common.error.ErrorCode;
 import dev.berth.common.http.RequestIds;
 import dev.berth.gateway.routing.GatewayConfig;
 import io.vertx.core.http.HttpServerRequest;
@@ -57,8 +58,8 @@ public class MergedOpenApiResource {
         byte[] body = JSON.writeValueAsBytes(merged);
         long limit = config.openapi().maxMergedSize().asLongValue();
         if (body.length > limit) {
-            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ApiError("ServiceUnavailableException", "The merged OpenAPI document is larger than "
+            return Response.status(ErrorCode.SERVICE_UNAVAILABLE.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError(ErrorCode.SERVICE_UNAVAILABLE.code(), "The merged OpenAPI document is larger than "
                             + limit + " bytes (berth.gateway.openapi.max-merged-size).",
                             request.getHeader(RequestIds.HEADER)))
                     .build();

@@ -3,6 +3,7 @@ package dev.berth.gateway.ratelimit;
 import dev.berth.common.auth.JwtClaims;
 import dev.berth.common.auth.Principal;
 import dev.berth.common.error.ApiError;
+import dev.berth.common.error.ErrorCode;
 import dev.berth.common.http.RegistryChallenge;
 import dev.berth.common.http.RequestIds;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -59,9 +60,9 @@ public class RateLimitRoute {
             RegistryChallenge.write(ctx, 429, "TOOMANYREQUESTS", message);
             return;
         }
-        ApiError error = new ApiError("ThrottlingException",
+        ApiError error = new ApiError(ErrorCode.THROTTLING.code(),
                 message, ctx.request().getHeader(RequestIds.HEADER));
-        ctx.response().setStatusCode(429)
+        ctx.response().setStatusCode(ErrorCode.THROTTLING.status())
                 .putHeader("Content-Type", "application/json")
                 .end(Json.encode(error));
     }

@@ -1,6 +1,7 @@
 package dev.berth.gateway.routing;
 
 import dev.berth.common.error.ApiError;
+import dev.berth.common.error.ErrorCode;
 import dev.berth.common.http.CappedReadStream;
 import dev.berth.common.http.RequestIds;
 import dev.berth.gateway.limits.ApiBodyLimit;
@@ -148,10 +149,10 @@ public class ProxyRoutes {
         private ProxyResponse serviceUnavailable(ProxyContext context) {
             String requestId = context.request().headers().get(RequestIds.HEADER);
             String path = context.get(BACKEND, String.class);
-            ApiError error = new ApiError("ServiceUnavailableException",
+            ApiError error = new ApiError(ErrorCode.SERVICE_UNAVAILABLE.code(),
                     "The service behind " + path + " is not reachable; try again shortly.", requestId);
             ProxyResponse response = context.request().response()
-                    .setStatusCode(503)
+                    .setStatusCode(ErrorCode.SERVICE_UNAVAILABLE.status())
                     .setBody(Body.body(Buffer.buffer(Json.encode(error))));
             response.headers().set("Content-Type", "application/json").set("Retry-After", "5");
             return response;

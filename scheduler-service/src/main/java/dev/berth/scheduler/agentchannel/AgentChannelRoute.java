@@ -4,6 +4,7 @@ import dev.berth.common.auth.JwtClaims;
 import dev.berth.common.auth.Principal;
 import dev.berth.common.auth.PrincipalKind;
 import dev.berth.common.error.ApiError;
+import dev.berth.common.error.ErrorCode;
 import dev.berth.common.http.RequestIds;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -47,18 +48,18 @@ public class AgentChannelRoute {
         Optional<Principal> caller = ctx.user() instanceof QuarkusHttpUser user
                 ? JwtClaims.principalOf(user.getSecurityIdentity()) : Optional.empty();
         if (caller.isEmpty()) {
-            refuse(ctx, 401, "MissingAuthenticationTokenException", "The agent channel needs a host token.");
+            refuse(ctx, ErrorCode.MISSING_TOKEN, "The agent channel needs a host token.");
             return;
         }
         Principal host = caller.get();
         if (host.kind() != PrincipalKind.HOST || host.tenant().isEmpty() || host.cluster().isEmpty()
                 || host.hostId().isEmpty()) {
-            refuse(ctx, 403, "AccessDeniedException", "Only a host's token opens the agent channel; "
+            refuse(ctx, ErrorCode.ACCESS_DENIED, "Only a host's token opens the agent channel; "
                     + host.name() + " is not a host.");
             return;
         }
         if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
-            refuse(ctx, 400, "InvalidParameterException", "The agent channel is a WebSocket: send Upgrade: websocket.");
+            refuse(ctx, ErrorCode.INVALID_PARAMETER, "The agent channel is a WebSocket: send Upgrade: websocket.");
             return;
         }
         String connectionId = UUID.randomUUID().toString();
@@ -73,8 +74,8 @@ public class AgentChannelRoute {
         return exp > 0 ? Instant.ofEpochSecond(exp) : Instant.now().plus(DEFAULT_TOKEN_LIFETIME);
     }
 
-    private static void refuse(RoutingContext ctx, int status, String code, String message) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .end(Json.encode(new ApiError(code, message, ctx.request().getHeader(RequestIds.HEADER))));
+    private static void refuse(RoutingContext ctx, ErrorCode error, String message) {
+        ctx.response().setStatusCode(error.status()).putHeader("Content-Type", "application/json")
+                .end(Json.encode(new ApiError(error.code(), message, ctx.request().getHeader(RequestIds.HEADER))));
     }
 }

@@ -1,6 +1,6 @@
 package dev.berth.common.error;
 
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Bad input, named by its field: 400 with the message {@code "<field>: <problem>"} and the field
@@ -9,8 +9,13 @@ import java.util.regex.Pattern;
  */
 public class InvalidInputException extends ApiException {
 
-    /** A JSON path (a fixed pattern, not a user's) such as {@code containerDefinitions[0].portMappings[1].hostPort} or {@code body}. */
+    /**
+     * A JSON path such as {@code containerDefinitions[0].portMappings[1].hostPort} or {@code body}.
+     * Messages can start with a caller's own key, hence RE2/J and {@link #MAX_FIELD_LENGTH}.
+     */
     private static final Pattern FIELD = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$\\-]*(\\[\\d+\\]|\\.[A-Za-z_$][A-Za-z0-9_$\\-]*)*");
+
+    private static final int MAX_FIELD_LENGTH = 256;
 
     /** How the message puts field and problem together. */
     public enum Wording {
@@ -37,14 +42,11 @@ public class InvalidInputException extends ApiException {
         this.field = field;
     }
 
-    private InvalidInputException(ErrorCode code, String message, boolean whole) {
-        super(code, message);
-        this.field = fieldOf(message);
-    }
-
     /** From a message that starts with {@code "<field>: "}; the field is null when it does not. */
     public static InvalidInputException fromMessage(ErrorCode code, String message) {
-        return new InvalidInputException(code, message, true);
+        String field = fieldOf(message);
+        return field == null ? new InvalidInputException(code, null, message)
+                : new InvalidInputException(code, field, message.substring(field.length() + 2));
     }
 
     /** The field a message of the form {@code "<field>: <problem>"} names, or null. */
@@ -53,7 +55,7 @@ public class InvalidInputException extends ApiException {
             return null;
         }
         int colon = message.indexOf(": ");
-        if (colon < 1) {
+        if (colon < 1 || colon > MAX_FIELD_LENGTH) {
             return null;
         }
         String candidate = message.substring(0, colon);
