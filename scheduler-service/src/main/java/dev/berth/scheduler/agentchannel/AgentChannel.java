@@ -7,8 +7,9 @@ import dev.berth.scheduler.tasks.Task;
 import dev.berth.scheduler.tasks.TaskStatus;
 import dev.berth.scheduler.tasks.TaskStore;
 import dev.berth.scheduler.tasks.TaskTermination;
-import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
+import dev.berth.common.async.Unis;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -65,18 +66,18 @@ public class AgentChannel implements AgentConnection.Scheduler {
     }
 
     @Override
-    public Future<HostStore.Registration> hello(AgentConnection connection, AgentMessage.Hello hello) {
+    public Uni<HostStore.Registration> hello(AgentConnection connection, AgentMessage.Hello hello) {
         return hosts.connect(connection.tenant(), connection.cluster(), connection.hostId(), hello, connection.id())
-                .onSuccess(registration -> registration.host().ifPresent(host ->
+                .invoke(registration -> registration.host().ifPresent(host ->
                         events.hostChanged(host, registration.firstTime() ? "REGISTERED" : "CONNECTED")));
     }
 
     /** After a hello: what the agent recorded counts as acknowledged; tasks it still runs that should be stopped get a stop. */
     @Override
-    public Future<Void> resume(AgentConnection connection, AgentMessage.Hello hello) {
+    public Uni<Void> resume(AgentConnection connection, AgentMessage.Hello hello) {
         return acknowledged(connection, hello.lastCommandSeq())
-                .compose(ok -> stopLeftovers(connection, hello.tasks()))
-                .compose(ok -> stopForgotten(connection, hello.tasks()));
+                .chain(ok -> stopLeftovers(connection, hello.tasks()))
+                .chain(ok -> stopForgotten(connection, hello.tasks()));
     }
 
     /**
@@ -84,62 +85,62 @@ public class AgentChannel implements AgentConnection.Scheduler {
      * lists (it lost its state): they are stopped, so services replace them; the agent answers the
      * stop of a task it does not know with STOPPED.
      */
-    private Future<Void> stopForgotten(AgentConnection connection, List<AgentMessage.KnownTask> known) {
+    private Uni<Void> stopForgotten(AgentConnection connection, List<AgentMessage.KnownTask> known) {
         Set<String> listed = new HashSet<>();
         known.forEach(t -> listed.add(Task.idOf(t.taskArn())));
-        return tasks.liveOn(connection.tenant(), connection.hostId()).compose(live -> {
-            List<Future<?>> stops = new ArrayList<>();
+        return tasks.liveOn(connection.tenant(), connection.hostId()).chain(live -> {
+            List<Uni<Void>> stops = new ArrayList<>();
             for (Task task : live) {
                 if (!listed.contains(task.id())) {
                     stops.add(termination.stop(task.tenant(), task.cluster(), task.id(), "HostLost",
-                            "The host's agent no longer runs this task (it lost its state)"));
+                            "The host's agent no longer runs this task (it lost its state)").replaceWithVoid());
                 }
             }
-            return Future.all(stops).mapEmpty();
+            return Unis.all(stops).replaceWithVoid();
         });
     }
 
     @Override
-    public Future<Void> acknowledged(AgentConnection connection, long seq) {
+    public Uni<Void> acknowledged(AgentConnection connection, long seq) {
         return pool.withTransaction(client -> commands.acknowledged(client, connection.tenant(), connection.hostId(), seq)
-                        .compose(ok -> tasks.startsAcknowledged(client, connection.tenant(), connection.hostId(), seq)))
-                .onSuccess(events::tasksChanged)
-                .mapEmpty();
+                        .chain(ok -> tasks.startsAcknowledged(client, connection.tenant(), connection.hostId(), seq)))
+                .invoke(events::tasksChanged)
+                .replaceWithVoid();
     }
 
     /** Tasks the agent still runs that Berth stopped while it was away (a lost host) are stopped on the host too. */
-    private Future<Void> stopLeftovers(AgentConnection connection, List<AgentMessage.KnownTask> known) {
+    private Uni<Void> stopLeftovers(AgentConnection connection, List<AgentMessage.KnownTask> known) {
         List<String> running = known.stream().filter(t -> !TaskStatus.STOPPED.name().equals(t.lastStatus()))
                 .map(t -> Task.idOf(t.taskArn())).toList();
         if (running.isEmpty()) {
-            return Future.succeededFuture();
+            return Uni.createFrom().voidItem();
         }
-        return tasks.find(connection.tenant(), connection.cluster(), running).compose(found -> {
-            List<Future<?>> stops = new ArrayList<>();
+        return tasks.find(connection.tenant(), connection.cluster(), running).chain(found -> {
+            List<Uni<Void>> stops = new ArrayList<>();
             for (Task task : found) {
                 if (task.lastStatus() == TaskStatus.STOPPED && task.hostId().equals(connection.hostId())) {
                     stops.add(pool.withTransaction(client -> commands.enqueue(client, task.tenant(), task.hostId(),
                             seq -> AgentMessage.Command.stop(seq, new AgentMessage.StopTask(task.arn(),
-                                    "Task was stopped while its host was out of contact")))));
+                                    "Task was stopped while its host was out of contact")))).replaceWithVoid());
                 }
             }
-            return Future.all(stops).mapEmpty();
+            return Unis.all(stops).replaceWithVoid();
         });
     }
 
     @Override
-    public Future<Optional<Task>> taskState(AgentConnection connection, AgentMessage.TaskStateReport report) {
+    public Uni<Optional<Task>> taskState(AgentConnection connection, AgentMessage.TaskStateReport report) {
         return tasks.applyReport(connection.tenant(), connection.hostId(), report)
-                .onSuccess(changed -> changed.ifPresent(events::taskChanged));
+                .invoke(changed -> changed.ifPresent(events::taskChanged));
     }
 
     @Override
-    public Future<Void> logs(AgentConnection connection, AgentMessage.LogBatch batch) {
+    public Uni<Void> logs(AgentConnection connection, AgentMessage.LogBatch batch) {
         return telemetry.logs(connection.tenant(), connection.cluster(), connection.hostId(), batch);
     }
 
     @Override
-    public Future<Void> metrics(AgentConnection connection, AgentMessage.MetricBatch batch) {
+    public Uni<Void> metrics(AgentConnection connection, AgentMessage.MetricBatch batch) {
         return telemetry.metrics(connection.tenant(), connection.cluster(), connection.hostId(), batch);
     }
 
@@ -147,13 +148,13 @@ public class AgentChannel implements AgentConnection.Scheduler {
     public void heartbeat(AgentConnection connection, AgentMessage.Heartbeat heartbeat) {
         heartbeats.record(connection.tenant(), connection.cluster(), connection.hostId(), heartbeat);
         if (heartbeat.boundPorts() != null) {
-            hosts.boundPorts(connection.tenant(), connection.hostId(), heartbeat.boundPorts())
-                    .onFailure(e -> LOG.warnf("bound ports of host %s not recorded: %s", connection.hostId(), e.getMessage()));
+            hosts.boundPorts(connection.tenant(), connection.hostId(), heartbeat.boundPorts()).subscribe().with(ok -> { },
+                    e -> LOG.warnf("bound ports of host %s not recorded: %s", connection.hostId(), e.getMessage()));
         }
     }
 
     @Override
-    public Future<List<AgentMessage.Command>> commandsAfter(AgentConnection connection, long seq) {
+    public Uni<List<AgentMessage.Command>> commandsAfter(AgentConnection connection, long seq) {
         return commands.after(connection.tenant(), connection.hostId(), seq);
     }
 
@@ -165,7 +166,8 @@ public class AgentChannel implements AgentConnection.Scheduler {
     @Override
     public void closed(AgentConnection connection) {
         connected.remove(connection);
-        hosts.disconnected(connection.tenant(), connection.hostId(), connection.id())
-                .onSuccess(host -> host.ifPresent(h -> events.hostChanged(h, "DISCONNECTED")));
+        hosts.disconnected(connection.tenant(), connection.hostId(), connection.id()).subscribe().with(
+                host -> host.ifPresent(h -> events.hostChanged(h, "DISCONNECTED")),
+                e -> LOG.warnf("disconnect of host %s not recorded: %s", connection.hostId(), e.getMessage()));
     }
 }

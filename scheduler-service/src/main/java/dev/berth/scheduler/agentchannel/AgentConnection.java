@@ -6,6 +6,8 @@ import dev.berth.agent.protocol.AgentSession;
 import dev.berth.agent.protocol.ProtocolException;
 import dev.berth.scheduler.hosts.Host;
 import dev.berth.scheduler.hosts.HostStore;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
@@ -18,30 +20,32 @@ import org.jboss.logging.Logger;
 /**
  * One agent's WebSocket. The first frame must be a hello; after the welcome, queued commands go
  * out in sequence order (woken by a notification, and looked for every few seconds in case one
- * was missed), reports are handled and acknowledged once handled, heartbeats recorded.
+ * was missed), reports are handled and acknowledged once handled, heartbeats recorded. The
+ * scheduler's side answers {@link Uni}s like every service; the socket's own bookkeeping (reports
+ * in order) runs on Vert.x futures, which start at once and keep no chain behind them.
  */
 final class AgentConnection {
 
     /** What a connection may ask of the scheduler: its side of the protocol, nothing else. */
     interface Scheduler {
         /** Registers (or reconnects) the host; answers a refusal for an unknown cluster or a deregistered host. */
-        Future<HostStore.Registration> hello(AgentConnection connection, AgentMessage.Hello hello);
+        Uni<HostStore.Registration> hello(AgentConnection connection, AgentMessage.Hello hello);
 
         /** After the welcome: acknowledges what the agent recorded, stops what it should not run. */
-        Future<Void> resume(AgentConnection connection, AgentMessage.Hello hello);
+        Uni<Void> resume(AgentConnection connection, AgentMessage.Hello hello);
 
-        Future<Void> acknowledged(AgentConnection connection, long seq);
+        Uni<Void> acknowledged(AgentConnection connection, long seq);
 
-        Future<?> taskState(AgentConnection connection, AgentMessage.TaskStateReport report);
+        Uni<?> taskState(AgentConnection connection, AgentMessage.TaskStateReport report);
 
-        Future<Void> logs(AgentConnection connection, AgentMessage.LogBatch batch);
+        Uni<Void> logs(AgentConnection connection, AgentMessage.LogBatch batch);
 
-        Future<Void> metrics(AgentConnection connection, AgentMessage.MetricBatch batch);
+        Uni<Void> metrics(AgentConnection connection, AgentMessage.MetricBatch batch);
 
         void heartbeat(AgentConnection connection, AgentMessage.Heartbeat heartbeat);
 
         /** The host's queued commands after {@code seq}, in order. */
-        Future<List<AgentMessage.Command>> commandsAfter(AgentConnection connection, long seq);
+        Uni<List<AgentMessage.Command>> commandsAfter(AgentConnection connection, long seq);
 
         /** The connection is welcomed: commands for its host are sent through it. */
         void opened(AgentConnection connection);
@@ -163,7 +167,7 @@ final class AgentConnection {
             refuse("ProtocolError", "hello.capacity: cpu and memory must be given and positive.");
             return;
         }
-        scheduler.hello(this, hello).onComplete(result -> {
+        UniHelper.toFuture(scheduler.hello(this, hello)).onComplete(result -> {
             if (result.failed()) {
                 LOG.errorf("hello of %s/%s not recorded: %s", tenant, hostId, result.cause().getMessage());
                 socket.close((short) 1011, "internal error");
@@ -184,7 +188,7 @@ final class AgentConnection {
             vertx.cancelTimer(helloTimer);
             send(new AgentMessage.Welcome(hostId, host.arn(), cluster, scheduler.heartbeatSeconds()));
             scheduler.opened(this);
-            scheduler.resume(this, hello).onComplete(resumed -> sendPendingCommands());
+            UniHelper.toFuture(scheduler.resume(this, hello)).onComplete(resumed -> sendPendingCommands());
             pollTimer = vertx.setPeriodic(Math.max(1, scheduler.settings().commandPoll().toMillis()), t -> sendPendingCommands());
         });
     }
@@ -193,13 +197,13 @@ final class AgentConnection {
      * Acks and reports are handled one after another, in the order the agent sent them (ACTIVATING
      * before RUNNING; two acks never update the same tasks at once).
      */
-    private synchronized Future<?> inOrder(Supplier<Future<?>> handle) {
-        Future<?> handling = reports.transform(previous -> handle.get());
+    private synchronized Future<?> inOrder(Supplier<Uni<?>> handle) {
+        Future<?> handling = reports.transform(previous -> UniHelper.toFuture(handle.get()));
         reports = handling.transform(done -> Future.succeededFuture());
         return handling;
     }
 
-    private void handled(AgentMessage.Report report, Supplier<Future<?>> handle) {
+    private void handled(AgentMessage.Report report, Supplier<Uni<?>> handle) {
         inOrder(handle).onComplete(result -> {
             if (result.failed()) {
                 // not acknowledged: the agent sends it again after its next reconnect
@@ -227,7 +231,7 @@ final class AgentConnection {
             fetchAgain = false;
             after = lastSentSeq;
         }
-        scheduler.commandsAfter(this, after).onComplete(result -> {
+        UniHelper.toFuture(scheduler.commandsAfter(this, after)).onComplete(result -> {
             boolean again;
             synchronized (this) {
                 if (result.succeeded()) {

@@ -2,11 +2,11 @@ package dev.berth.scheduler.agentchannel;
 
 import dev.berth.agent.protocol.AgentMessage;
 import dev.berth.agent.protocol.AgentMessages;
-import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ public class CommandStore {
     Pool pool;
 
     /** Queues the host's next command; {@code build} gets its sequence number. */
-    public Future<AgentMessage.Command> enqueue(SqlClient client, String tenant, String hostId,
+    public Uni<AgentMessage.Command> enqueue(SqlClient client, String tenant, String hostId,
                                                 LongFunction<AgentMessage.Command> build) {
         return enqueueAll(client, tenant, List.of(hostId), (i, seq) -> build.apply(seq)).map(queued -> queued.get(0));
     }
@@ -40,7 +40,7 @@ public class CommandStore {
      * Queues one command for each entry of {@code hostIds} (a host may appear several times, its
      * commands numbered in list order) in four statements, whatever their number.
      */
-    public Future<List<AgentMessage.Command>> enqueueAll(SqlClient client, String tenant, List<String> hostIds,
+    public Uni<List<AgentMessage.Command>> enqueueAll(SqlClient client, String tenant, List<String> hostIds,
                                                          BiFunction<Integer, Long, AgentMessage.Command> build) {
         Map<String, Integer> perHost = new LinkedHashMap<>();
         hostIds.forEach(id -> perHost.merge(id, 1, Integer::sum));
@@ -48,7 +48,7 @@ public class CommandStore {
                         + "FROM unnest($2::text[], $3::int[]) AS c(id, n) WHERE host.tenant = $1 AND host.id = c.id "
                         + "RETURNING host.id, last_command_seq - c.n AS before")
                 .execute(Tuple.of(tenant, perHost.keySet().toArray(String[]::new), perHost.values().toArray(Integer[]::new)))
-                .compose(rows -> {
+                .chain(rows -> {
                     Map<String, Long> next = new HashMap<>();
                     rows.forEach(row -> next.put(row.getString("id"), row.getLong("before") + 1));
                     List<AgentMessage.Command> queued = new ArrayList<>(hostIds.size());
@@ -61,14 +61,14 @@ public class CommandStore {
                             .execute(Tuple.of(tenant, hostIds.toArray(String[]::new),
                                     queued.stream().map(AgentMessage.Command::seq).toArray(Long[]::new),
                                     queued.stream().map(AgentMessages::write).toArray(String[]::new)))
-                            .compose(inserted -> client.preparedQuery("SELECT pg_notify($1, $2 || '/' || h) FROM unnest($3::text[]) h")
+                            .chain(inserted -> client.preparedQuery("SELECT pg_notify($1, $2 || '/' || h) FROM unnest($3::text[]) h")
                                     .execute(Tuple.of(CHANNEL, tenant, perHost.keySet().toArray(String[]::new))))
-                            .map(queued);
+                            .replaceWith(queued);
                 });
     }
 
     /** Commands after {@code afterSeq}, in order. */
-    public Future<List<AgentMessage.Command>> after(String tenant, String hostId, long afterSeq) {
+    public Uni<List<AgentMessage.Command>> after(String tenant, String hostId, long afterSeq) {
         return pool.preparedQuery("SELECT body::text AS body FROM host_command WHERE tenant = $1 AND host_id = $2 "
                         + "AND seq > $3 ORDER BY seq")
                 .execute(Tuple.of(tenant, hostId, afterSeq))
@@ -82,8 +82,8 @@ public class CommandStore {
     }
 
     /** The agent recorded every command up to {@code seq}: they need not be kept. */
-    public Future<Void> acknowledged(SqlClient client, String tenant, String hostId, long seq) {
+    public Uni<Void> acknowledged(SqlClient client, String tenant, String hostId, long seq) {
         return client.preparedQuery("DELETE FROM host_command WHERE tenant = $1 AND host_id = $2 AND seq <= $3")
-                .execute(Tuple.of(tenant, hostId, seq)).mapEmpty();
+                .execute(Tuple.of(tenant, hostId, seq)).replaceWithVoid();
     }
 }

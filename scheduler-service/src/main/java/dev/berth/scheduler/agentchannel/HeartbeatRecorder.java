@@ -3,6 +3,7 @@ package dev.berth.scheduler.agentchannel;
 import dev.berth.agent.protocol.AgentMessage;
 import dev.berth.scheduler.hosts.HostStore;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -42,17 +43,22 @@ public class HeartbeatRecorder {
     }
 
     @Scheduled(every = "${berth.agent.heartbeat-flush-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void flush() {
+    Uni<Void> flush() {
         List<HostStore.HostKey> batch;
         synchronized (this) {
             if (beating.isEmpty()) {
-                return;
+                return Uni.createFrom().voidItem();
             }
             batch = new ArrayList<>(beating);
             beating = new LinkedHashSet<>();
         }
-        hosts.heartbeats(batch).onFailure(e -> LOG.warnf("%d heartbeats not recorded: %s", batch.size(), e.getMessage()))
-                .compose(ok -> hosts.lostAmong(batch))
-                .onSuccess(lost -> lost.forEach(host -> connected.rejoin(host.tenant(), host.hostId())));
+        return hosts.heartbeats(batch)
+                .chain(ok -> hosts.lostAmong(batch))
+                .invoke(lost -> lost.forEach(host -> connected.rejoin(host.tenant(), host.hostId())))
+                .replaceWithVoid()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("%d heartbeats not recorded: %s", batch.size(), e.getMessage());
+                    return null;
+                });
     }
 }

@@ -6,6 +6,7 @@ import dev.berth.scheduler.hosts.HostStore;
 import dev.berth.scheduler.tasks.TaskTermination;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -41,9 +42,13 @@ public class HostLossMonitor {
     }
 
     @Scheduled(every = "${berth.agent.loss-check-every:2s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void check() {
-        hosts.markLost(settings.lostAfter()).onSuccess(lost -> lost.forEach(this::lost))
-                .onFailure(e -> LOG.warnf("host loss check failed: %s", e.getMessage()));
+    Uni<Void> check() {
+        return hosts.markLost(settings.lostAfter()).invoke(lost -> lost.forEach(this::lost))
+                .replaceWithVoid()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("host loss check failed: %s", e.getMessage());
+                    return null;
+                });
     }
 
     private void lost(Host host) {
@@ -51,6 +56,7 @@ public class HostLossMonitor {
         events.hostChanged(host, "LOST");
         termination.hostGone(host.tenant(), host.id(), "HostLost",
                 "Host " + host.id() + " stopped sending heartbeats (none for " + settings.lostAfter().toSeconds() + " s)")
-                .onFailure(e -> LOG.errorf("tasks of lost host %s not stopped: %s", host.id(), e.getMessage()));
+                .subscribe().with(stopped -> { },
+                        e -> LOG.errorf("tasks of lost host %s not stopped: %s", host.id(), e.getMessage()));
     }
 }

@@ -4,7 +4,7 @@ import dev.berth.agent.protocol.AgentMessage;
 import dev.berth.common.messaging.EventEnvelope;
 import dev.berth.common.messaging.TenantEvents;
 import io.smallrye.reactive.messaging.kafka.Record;
-import io.vertx.core.Future;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -48,16 +48,16 @@ public class Telemetry {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
     Emitter<Record<String, EventEnvelope<Object>>> heartbeats;
 
-    Future<Void> logs(String tenant, String cluster, String hostId, AgentMessage.LogBatch batch) {
+    Uni<Void> logs(String tenant, String cluster, String hostId, AgentMessage.LogBatch batch) {
         if (batch.logGroup() == null || batch.logStream() == null) {
-            return Future.failedFuture(new IllegalArgumentException("logs: logGroup and logStream are required"));
+            return Uni.createFrom().failure(new IllegalArgumentException("logs: logGroup and logStream are required"));
         }
         return send(logs, batch.logGroup() + "/" + batch.logStream(), new EventEnvelope<>("LogBatch", 1,
                 hostId + "/logs/" + batch.seq() + "/" + batch.events().size(), tenant, Instant.now(), null,
                 new LogBatch(cluster, hostId, batch.logGroup(), batch.logStream(), batch.events())));
     }
 
-    Future<Void> metrics(String tenant, String cluster, String hostId, AgentMessage.MetricBatch batch) {
+    Uni<Void> metrics(String tenant, String cluster, String hostId, AgentMessage.MetricBatch batch) {
         return send(metrics, hostId, new EventEnvelope<>("MetricBatch", 1,
                 hostId + "/metrics/" + batch.seq() + "/" + batch.datapoints().size(), tenant, Instant.now(), null,
                 new MetricBatch(cluster, hostId, batch.datapoints())));
@@ -69,13 +69,9 @@ public class Telemetry {
         TenantEvents.send(heartbeats, hostId, event, "heartbeat of " + hostId);
     }
 
-    private static Future<Void> send(Emitter<Record<String, EventEnvelope<Object>>> emitter, String key,
+    private static Uni<Void> send(Emitter<Record<String, EventEnvelope<Object>>> emitter, String key,
                                      EventEnvelope<Object> event) {
-        try {
-            return Future.fromCompletionStage(emitter.send(Record.of(key, event)));
-        } catch (RuntimeException e) {
-            return Future.failedFuture(e);
-        }
+        return Uni.createFrom().completionStage(() -> emitter.send(Record.of(key, event)));
     }
 
 }

@@ -2,12 +2,10 @@ package dev.berth.scheduler.clusters;
 
 import dev.berth.common.db.Rows;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -25,24 +23,24 @@ public class ClusterStore {
 
     /** ECS's CreateCluster is idempotent: an ACTIVE cluster of that name is returned as it is; an INACTIVE one comes back. */
     public Uni<Cluster> create(String tenant, String name) {
-        return create(tenant, name, (client, cluster) -> Future.succeededFuture());
+        return create(tenant, name, (client, cluster) -> Uni.createFrom().voidItem());
     }
 
     /** As {@link #create(String, String)}, with what else belongs to the cluster written in the same transaction. */
-    public Uni<Cluster> create(String tenant, String name, BiFunction<SqlClient, Cluster, Future<Void>> alsoWrite) {
-        return UniHelper.toUni(pool.withTransaction(client -> client.preparedQuery(
+    public Uni<Cluster> create(String tenant, String name, BiFunction<SqlClient, Cluster, Uni<Void>> alsoWrite) {
+        return pool.withTransaction(client -> client.preparedQuery(
                         "INSERT INTO cluster (tenant, name) VALUES ($1, $2) "
                         + "ON CONFLICT (tenant, name) DO UPDATE SET status = 'ACTIVE', deleted_at = NULL, "
                         + "created_at = CASE WHEN cluster.status = 'ACTIVE' THEN cluster.created_at ELSE now() END "
                         + "RETURNING " + COLUMNS)
                 .execute(Tuple.of(tenant, name))
                 .map(rows -> row(rows.iterator().next()))
-                .compose(cluster -> alsoWrite.apply(client, cluster).map(cluster))));
+                .chain(cluster -> alsoWrite.apply(client, cluster).replaceWith(cluster)));
     }
 
     public Uni<Optional<Cluster>> find(String tenant, String name) {
-        return UniHelper.toUni(pool.preparedQuery("SELECT " + COLUMNS + " FROM cluster WHERE tenant = $1 AND name = $2")
-                .execute(Tuple.of(tenant, name))).map(rows -> Rows.first(rows, ClusterStore::row));
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM cluster WHERE tenant = $1 AND name = $2")
+                .execute(Tuple.of(tenant, name)).map(rows -> Rows.first(rows, ClusterStore::row));
     }
 
     /** The ACTIVE cluster of that name, or ClusterNotFoundException. */
@@ -53,9 +51,9 @@ public class ClusterStore {
 
     /** ACTIVE clusters in name order after {@code after}. */
     public Uni<List<Cluster>> list(String tenant, String after, int limit) {
-        return UniHelper.toUni(pool.preparedQuery("SELECT " + COLUMNS + " FROM cluster WHERE tenant = $1 "
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM cluster WHERE tenant = $1 "
                         + "AND status = 'ACTIVE' AND name > $2 ORDER BY name LIMIT $3")
-                .execute(Tuple.of(tenant, after == null ? "" : after, limit)))
+                .execute(Tuple.of(tenant, after == null ? "" : after, limit))
                 .map(rows -> Rows.all(rows, ClusterStore::row));
     }
 
@@ -65,13 +63,13 @@ public class ClusterStore {
     }
 
     public Uni<Counts> counts(String tenant, String name) {
-        return UniHelper.toUni(pool.preparedQuery("SELECT "
+        return pool.preparedQuery("SELECT "
                         + "(SELECT count(*) FROM host WHERE tenant = $1 AND cluster = $2 AND status <> 'INACTIVE') AS hosts, "
                         + "(SELECT count(*) FROM task WHERE tenant = $1 AND cluster = $2 AND last_status = 'RUNNING') AS running, "
                         + "(SELECT count(*) FROM task WHERE tenant = $1 AND cluster = $2 "
                         + "AND last_status IN ('PROVISIONING', 'PENDING', 'ACTIVATING')) AS pending, "
                         + "(SELECT count(*) FROM service WHERE tenant = $1 AND cluster = $2 AND status = 'ACTIVE') AS services")
-                .execute(Tuple.of(tenant, name)))
+                .execute(Tuple.of(tenant, name))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     return new Counts(row.getLong("hosts").intValue(), row.getLong("running").intValue(),
@@ -81,16 +79,16 @@ public class ClusterStore {
 
     /** Marks an ACTIVE cluster INACTIVE; empty when there is no ACTIVE cluster of that name. */
     public Uni<Optional<Cluster>> delete(String tenant, String name) {
-        return UniHelper.toUni(pool.preparedQuery("UPDATE cluster SET status = 'INACTIVE', deleted_at = now() "
+        return pool.preparedQuery("UPDATE cluster SET status = 'INACTIVE', deleted_at = now() "
                         + "WHERE tenant = $1 AND name = $2 AND status = 'ACTIVE' RETURNING " + COLUMNS)
-                .execute(Tuple.of(tenant, name))).map(rows -> Rows.first(rows, ClusterStore::row));
+                .execute(Tuple.of(tenant, name)).map(rows -> Rows.first(rows, ClusterStore::row));
     }
 
     /** Changes what an ACTIVE cluster's tasks may do; empty when there is no ACTIVE cluster of that name. */
     public Uni<Optional<Cluster>> updateSecuritySettings(String tenant, String name, ClusterSecuritySettings settings) {
-        return UniHelper.toUni(pool.preparedQuery("UPDATE cluster SET allow_privileged_containers = $3, "
+        return pool.preparedQuery("UPDATE cluster SET allow_privileged_containers = $3, "
                         + "allow_host_network = $4 WHERE tenant = $1 AND name = $2 AND status = 'ACTIVE' RETURNING " + COLUMNS)
-                .execute(Tuple.of(tenant, name, settings.allowPrivilegedContainers(), settings.allowHostNetwork())))
+                .execute(Tuple.of(tenant, name, settings.allowPrivilegedContainers(), settings.allowHostNetwork()))
                 .map(rows -> Rows.first(rows, ClusterStore::row));
     }
 

@@ -15,9 +15,7 @@ import dev.berth.scheduler.tags.Tag;
 import dev.berth.scheduler.tags.TagRules;
 import dev.berth.scheduler.tags.TagStore;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -76,7 +74,7 @@ public class ClustersResource {
         }
         List<Tag> tags = TagRules.check("tags", request == null ? null : request.tags());
         String tenant = principal.tenant();
-        return store.create(tenant, name, (client, cluster) -> tags.isEmpty() ? Future.succeededFuture()
+        return store.create(tenant, name, (client, cluster) -> tags.isEmpty() ? Uni.createFrom().voidItem()
                         : tagStore.replace(client, tenant, cluster.arn(), tags))
                 .chain(cluster -> view(cluster, true));
     }
@@ -126,7 +124,7 @@ public class ClustersResource {
         })
                 .map(deleted -> deleted.orElseThrow(() -> Cluster.notFound(name)))
                 // a cluster made again under this name starts without tags
-                .call(deleted -> UniHelper.toUni(tagStore.replace(pool, tenant, deleted.arn(), List.of())))
+                .call(deleted -> tagStore.replace(pool, tenant, deleted.arn(), List.of()))
                 .map(deleted -> new ClusterResponse(ClusterView.of(deleted, ClusterStore.Counts.NONE)));
     }
 
@@ -163,7 +161,7 @@ public class ClustersResource {
         return store.counts(cluster.tenant(), cluster.name())
                 .map(counts -> ClusterView.of(cluster, counts))
                 .chain(view -> !withTags ? Uni.createFrom().item(view)
-                        : UniHelper.toUni(tagStore.list(cluster.tenant(), cluster.arn())).map(view::withTags))
+                        : tagStore.list(cluster.tenant(), cluster.arn()).map(view::withTags))
                 .map(ClusterResponse::new);
     }
 

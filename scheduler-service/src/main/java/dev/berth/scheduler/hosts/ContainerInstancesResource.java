@@ -15,7 +15,6 @@ import dev.berth.scheduler.clusters.Cluster;
 import dev.berth.scheduler.clusters.ActiveClusters;
 import dev.berth.scheduler.events.SchedulerEvents;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -96,7 +95,7 @@ public class ContainerInstancesResource {
                 .orElseThrow(() -> new InvalidInputException("status", "ACTIVE, DRAINING or INACTIVE, got '" + status + "'"));
         PageRequest paging = PageRequest.of(maxResults, nextToken, 100, 100);
         return clusters.named(cluster)
-                .chain(c -> UniHelper.toUni(hosts.list(c.tenant(), c.name(), wanted, paging.after(), paging.rowsToRead())))
+                .chain(c -> hosts.list(c.tenant(), c.name(), wanted, paging.after(), paging.rowsToRead()))
                 .map(found -> Page.of(found, paging, Host::arn, Host::id))
                 .map(page -> new ListContainerInstancesResponse(page.items(), page.nextToken()));
     }
@@ -132,7 +131,7 @@ public class ContainerInstancesResource {
         return clusters.named(cluster).chain(c -> {
             List<Uni<Optional<Host>>> updates = new ArrayList<>();
             for (String instance : request.containerInstances()) {
-                updates.add(UniHelper.toUni(hosts.setStatus(c.tenant(), c.name(), Host.idOf(instance), target)));
+                updates.add(hosts.setStatus(c.tenant(), c.name(), Host.idOf(instance), target));
             }
             return Uni.join().all(updates).andFailFast().map(results -> stateChanged(c, request, target, results));
         });
@@ -173,7 +172,7 @@ public class ContainerInstancesResource {
                         + (host.runningTasks() + host.pendingTasks())
                         + " tasks; stop them first or deregister with force=true");
             }
-            return UniHelper.toUni(deregistration.deregister(host));
+            return deregistration.deregister(host);
         }).map(host -> new ContainerInstanceResponse(ContainerInstanceView.of(host)));
     }
 
@@ -227,9 +226,9 @@ public class ContainerInstancesResource {
         }
         return clusters.named(cluster).chain(c -> {
             List<Uni<Boolean>> changes = new ArrayList<>();
-            byHost.forEach((hostId, attributes) -> changes.add(UniHelper.toUni(delete
+            byHost.forEach((hostId, attributes) -> changes.add(delete
                     ? hosts.deleteAttributes(c.tenant(), c.name(), hostId, List.copyOf(attributes.keySet()))
-                    : hosts.putAttributes(c.tenant(), c.name(), hostId, attributes))));
+                    : hosts.putAttributes(c.tenant(), c.name(), hostId, attributes)));
             return Uni.join().all(changes).andFailFast().map(results -> {
                 List<String> ids = List.copyOf(byHost.keySet());
                 for (int i = 0; i < results.size(); i++) {
@@ -245,7 +244,7 @@ public class ContainerInstancesResource {
 
     private Uni<Host> found(String cluster, String hostId) {
         return clusters.named(cluster)
-                .chain(c -> UniHelper.toUni(hosts.find(c.tenant(), hostId))
+                .chain(c -> hosts.find(c.tenant(), hostId)
                         .map(host -> host.filter(h -> h.cluster().equals(c.name())).orElseThrow(
                                 () -> new InvalidInputException("containerInstance",
                                         "no container instance '" + hostId + "' in cluster " + c.name()))));

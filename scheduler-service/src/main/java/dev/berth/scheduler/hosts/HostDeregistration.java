@@ -6,9 +6,9 @@ import dev.berth.scheduler.taskroles.CredentialRevoker;
 import dev.berth.scheduler.taskroles.PendingRevocations;
 import dev.berth.scheduler.taskroles.Revocation;
 import dev.berth.scheduler.tasks.TaskTermination;
-import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -45,28 +45,28 @@ public class HostDeregistration {
     CredentialRevoker revoker;
 
     /** Deregistered by a tenant admin here: the host's credentials are revoked at the gateway too. */
-    public Future<Host> deregister(Host host) {
+    public Uni<Host> deregister(Host host) {
         return deregister(host, true);
     }
 
     /**
      * @param revokeCredentials false when the gateway asks, having disabled the host's client already
      */
-    public Future<Host> deregister(Host host, boolean revokeCredentials) {
-        Future<?> revoked = revokeCredentials
+    public Uni<Host> deregister(Host host, boolean revokeCredentials) {
+        Uni<?> revoked = revokeCredentials
                 ? revocations.add(Revocation.Kind.HOST_CREDENTIALS, host.tenant(), host.id())
-                : Future.succeededFuture();
-        return revoked.compose(queued -> hosts.deregister(host.tenant(), host.cluster(), host.id()))
-                .compose(updated -> termination.hostGone(host.tenant(), host.id(), "UserInitiated",
+                : Uni.createFrom().voidItem();
+        return revoked.chain(queued -> hosts.deregister(host.tenant(), host.cluster(), host.id()))
+                .chain(updated -> termination.hostGone(host.tenant(), host.id(), "UserInitiated",
                                 "Container instance " + host.id() + " was deregistered")
                         .map(stopped -> updated.orElse(host)))
-                .compose(updated -> pool.preparedQuery("SELECT pg_notify($1, $2)")
-                        .execute(Tuple.of(CHANNEL, host.tenant() + "/" + host.id())).map(updated))
-                .onSuccess(updated -> {
+                .chain(updated -> pool.preparedQuery("SELECT pg_notify($1, $2)")
+                        .execute(Tuple.of(CHANNEL, host.tenant() + "/" + host.id())).replaceWith(updated))
+                .invoke(updated -> {
                     connected.close(host.tenant(), host.id(), "HostDeregistered", "Host " + host.id() + " was deregistered.");
                     events.hostChanged(updated, "DEREGISTERED");
                     if (revokeCredentials) {
-                        revoker.runDue();
+                        revoker.runDue().subscribe().with(ok -> { }, failure -> { }); // it logs its own failures
                     }
                 });
     }

@@ -5,8 +5,6 @@ import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.error.ApiException;
 import dev.berth.common.error.ErrorCode;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.core.Future;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
@@ -42,10 +40,10 @@ public class HostRevocationsResource {
         if (!AccessPolicy.isPlatformService(principal.get())) {
             throw new ApiException(ErrorCode.ACCESS_DENIED, "Only the platform's services revoke hosts here.");
         }
-        return UniHelper.toUni(hosts.find(tenant, hostId).compose(found -> found
+        return hosts.find(tenant, hostId).chain(found -> found
                         .filter(host -> host.status() != HostStatus.INACTIVE)
-                        .map(host -> deregistration.deregister(host, false).<Void>mapEmpty())
-                        .orElseGet(Future::succeededFuture)))
+                        .map(host -> deregistration.deregister(host, false).replaceWithVoid())
+                        .orElseGet(() -> Uni.createFrom().voidItem()))
                 .map(done -> RestResponse.noContent());
     }
 }

@@ -2,12 +2,12 @@ package dev.berth.scheduler.hosts;
 
 import dev.berth.agent.protocol.AgentMessage;
 import dev.berth.common.db.Rows;
-import io.vertx.core.Future;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -43,14 +43,14 @@ public class HostStore {
      * connected with the capacity and attributes it reports now, under those an admin set with
      * PutAttributes (an admin's value wins). Ports in use by tasks stay taken.
      */
-    public Future<Registration> connect(String tenant, String cluster, String hostId, AgentMessage.Hello hello,
+    public Uni<Registration> connect(String tenant, String cluster, String hostId, AgentMessage.Hello hello,
                                         String connectionId) {
         return pool.withTransaction(connection -> connection
                 .preparedQuery("SELECT 1 FROM cluster WHERE tenant = $1 AND name = $2 AND status = 'ACTIVE'")
                 .execute(Tuple.of(tenant, cluster))
-                .compose(clusterRows -> {
+                .chain(clusterRows -> {
                     if (clusterRows.size() == 0) {
-                        return Future.succeededFuture(new Registration(Optional.empty(),
+                        return Uni.createFrom().item(new Registration(Optional.empty(),
                                 Optional.of(Refusal.CLUSTER_NOT_FOUND), false));
                     }
                     AgentMessage.Capacity capacity = hello.capacity();
@@ -77,9 +77,9 @@ public class HostStore {
                                     .addInteger(capacity.cpu()).addInteger(capacity.memory()).addArrayOfString(reserved)
                                     .addValue(attributes).addArrayOfString(ports(hello.boundPorts()))
                                     .addInteger(dynamic.first()).addInteger(dynamic.last()))
-                            .compose(rows -> {
+                            .chain(rows -> {
                                 if (rows.size() == 0) {
-                                    return Future.succeededFuture(new Registration(Optional.empty(),
+                                    return Uni.createFrom().item(new Registration(Optional.empty(),
                                             Optional.of(Refusal.DEREGISTERED), false));
                                 }
                                 boolean inserted = rows.iterator().next().getBoolean("inserted");
@@ -90,14 +90,14 @@ public class HostStore {
     }
 
     /** The agent's report of the ports bound on its machine (besides its own tasks'). */
-    public Future<Void> boundPorts(String tenant, String hostId, AgentMessage.BoundPorts bound) {
+    public Uni<Void> boundPorts(String tenant, String hostId, AgentMessage.BoundPorts bound) {
         return pool.preparedQuery("UPDATE host SET bound_ports = $3 WHERE tenant = $1 AND id = $2 "
                         + "AND bound_ports IS DISTINCT FROM $3")
-                .execute(Tuple.of(tenant, hostId, ports(bound))).mapEmpty();
+                .execute(Tuple.of(tenant, hostId, ports(bound))).replaceWithVoid();
     }
 
     /** The agent's socket closed; only the connection that holds the host may mark it disconnected. */
-    public Future<Optional<Host>> disconnected(String tenant, String hostId, String connectionId) {
+    public Uni<Optional<Host>> disconnected(String tenant, String hostId, String connectionId) {
         return pool.preparedQuery("UPDATE host AS h SET agent_connected = false WHERE tenant = $1 AND id = $2 "
                         + "AND connection_id = $3 AND agent_connected RETURNING " + COLUMNS)
                 .execute(Tuple.of(tenant, hostId, connectionId))
@@ -105,9 +105,9 @@ public class HostStore {
     }
 
     /** Heartbeats of many hosts in one statement. */
-    public Future<Void> heartbeats(List<HostKey> hosts) {
+    public Uni<Void> heartbeats(List<HostKey> hosts) {
         if (hosts.isEmpty()) {
-            return Future.succeededFuture();
+            return Uni.createFrom().voidItem();
         }
         String[] tenants = hosts.stream().map(HostKey::tenant).toArray(String[]::new);
         String[] ids = hosts.stream().map(HostKey::hostId).toArray(String[]::new);
@@ -117,13 +117,13 @@ public class HostStore {
                         + "AS b(tenant, id) ON h.tenant = b.tenant AND h.id = b.id ORDER BY h.tenant, h.id "
                         + "FOR UPDATE OF h SKIP LOCKED) "
                         + "UPDATE host h SET last_heartbeat_at = now() FROM beat WHERE h.tenant = beat.tenant AND h.id = beat.id")
-                .execute(Tuple.tuple().addArrayOfString(tenants).addArrayOfString(ids)).mapEmpty();
+                .execute(Tuple.tuple().addArrayOfString(tenants).addArrayOfString(ids)).replaceWithVoid();
     }
 
     /** Of these hosts, the ones marked lost (and not back with a hello since). */
-    public Future<List<HostKey>> lostAmong(List<HostKey> hosts) {
+    public Uni<List<HostKey>> lostAmong(List<HostKey> hosts) {
         if (hosts.isEmpty()) {
-            return Future.succeededFuture(List.of());
+            return Uni.createFrom().item(List.of());
         }
         String[] tenants = hosts.stream().map(HostKey::tenant).toArray(String[]::new);
         String[] ids = hosts.stream().map(HostKey::hostId).toArray(String[]::new);
@@ -134,7 +134,7 @@ public class HostStore {
     }
 
     /** Hosts silent for longer than {@code bound}, marked lost once (and disconnected). */
-    public Future<List<Host>> markLost(Duration bound) {
+    public Uni<List<Host>> markLost(Duration bound) {
         return pool.preparedQuery("UPDATE host AS h SET lost_at = now(), agent_connected = false WHERE lost_at IS NULL "
                         + "AND status <> 'INACTIVE' AND last_heartbeat_at < now() - make_interval(secs => $1) "
                         + "RETURNING " + COLUMNS)
@@ -142,17 +142,17 @@ public class HostStore {
                 .map(rows -> Rows.all(rows, HostStore::row));
     }
 
-    public Future<Optional<Host>> find(String tenant, String hostId) {
+    public Uni<Optional<Host>> find(String tenant, String hostId) {
         return find(pool, tenant, hostId);
     }
 
-    public Future<Optional<Host>> find(SqlClient client, String tenant, String hostId) {
+    public Uni<Optional<Host>> find(SqlClient client, String tenant, String hostId) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM host h WHERE h.tenant = $1 AND h.id = $2")
                 .execute(Tuple.of(tenant, hostId)).map(rows -> Rows.first(rows, HostStore::row));
     }
 
     /** Hosts of a cluster in id order after {@code after}; {@code status} null means ACTIVE and DRAINING. */
-    public Future<List<Host>> list(String tenant, String cluster, HostStatus status, String after, int limit) {
+    public Uni<List<Host>> list(String tenant, String cluster, HostStatus status, String after, int limit) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM host h WHERE h.tenant = $1 AND h.cluster = $2 "
                         + "AND (($3::text IS NULL AND h.status <> 'INACTIVE') OR h.status = $3) AND h.id > $4 "
                         + "ORDER BY h.id LIMIT $5")
@@ -161,7 +161,7 @@ public class HostStore {
     }
 
     /** What placement needs: the cluster's hosts (not INACTIVE) and the task groups on each. */
-    public Future<List<Host>> placeable(SqlClient client, String tenant, String cluster) {
+    public Uni<List<Host>> placeable(SqlClient client, String tenant, String cluster) {
         return client.preparedQuery("SELECT h.tenant, h.id, h.cluster, h.hostname, h.status, h.agent_connected, "
                         + "h.agent_version, h.registered_at, h.last_heartbeat_at, h.cpu, h.memory, h.used_cpu, h.used_memory, "
                         + "h.reserved_ports, h.used_ports, h.attributes, h.bound_ports, h.dynamic_port_first, "
@@ -175,7 +175,7 @@ public class HostStore {
      * to group to count. A task being stopped no longer counts (its room does until it is STOPPED),
      * so that a spread sees what will run, not a task that will be gone in a moment.
      */
-    public Future<Map<String, Map<String, Integer>>> taskGroups(SqlClient client, String tenant, String cluster) {
+    public Uni<Map<String, Map<String, Integer>>> taskGroups(SqlClient client, String tenant, String cluster) {
         return client.preparedQuery("SELECT host_id, grp, count(*) AS n FROM task WHERE tenant = $1 AND cluster = $2 "
                         + "AND last_status <> 'STOPPED' AND desired_status <> 'STOPPED' GROUP BY host_id, grp")
                 .execute(Tuple.of(tenant, cluster))
@@ -198,7 +198,7 @@ public class HostStore {
      * tasks, in one statement; false, and nothing taken on any host, when one of them no longer has
      * the room (another placement got there first; the caller rolls back).
      */
-    public Future<Boolean> reserveAll(SqlClient client, String tenant, List<Reservation> reservations) {
+    public Uni<Boolean> reserveAll(SqlClient client, String tenant, List<Reservation> reservations) {
         return client.preparedQuery("UPDATE host SET used_cpu = used_cpu + r.cpu, used_memory = used_memory + r.memory, "
                         + "used_ports = used_ports || string_to_array(r.ports, ',') "
                         + "FROM unnest($2::text[], $3::int[], $4::int[], $5::text[]) AS r(id, cpu, memory, ports) "
@@ -214,23 +214,23 @@ public class HostStore {
                 .map(rows -> rows.rowCount() == reservations.size());
     }
 
-    public Future<Void> release(SqlClient client, String tenant, String hostId, int cpu, int memory, List<String> ports) {
+    public Uni<Void> release(SqlClient client, String tenant, String hostId, int cpu, int memory, List<String> ports) {
         return client.preparedQuery("UPDATE host SET used_cpu = greatest(0, used_cpu - $3), "
                         + "used_memory = greatest(0, used_memory - $4), "
                         + "used_ports = ARRAY(SELECT unnest(used_ports) EXCEPT SELECT unnest($5::text[]) "
                         + "UNION SELECT unnest(reserved_ports)) WHERE tenant = $1 AND id = $2")
-                .execute(Tuple.of(tenant, hostId, cpu, memory, ports.toArray(String[]::new))).mapEmpty();
+                .execute(Tuple.of(tenant, hostId, cpu, memory, ports.toArray(String[]::new))).replaceWithVoid();
     }
 
     /** ECS UpdateContainerInstancesState: ACTIVE or DRAINING; an INACTIVE host stays as it is. */
-    public Future<Optional<Host>> setStatus(String tenant, String cluster, String hostId, HostStatus status) {
+    public Uni<Optional<Host>> setStatus(String tenant, String cluster, String hostId, HostStatus status) {
         return pool.preparedQuery("UPDATE host AS h SET status = $4 WHERE tenant = $1 AND cluster = $2 AND id = $3 "
                         + "AND status <> 'INACTIVE' RETURNING " + COLUMNS)
                 .execute(Tuple.of(tenant, cluster, hostId, status.name()))
                 .map(rows -> Rows.first(rows, HostStore::row));
     }
 
-    public Future<Optional<Host>> deregister(String tenant, String cluster, String hostId) {
+    public Uni<Optional<Host>> deregister(String tenant, String cluster, String hostId) {
         return pool.preparedQuery("UPDATE host AS h SET status = 'INACTIVE', agent_connected = false, "
                         + "deregistered_at = now() WHERE tenant = $1 AND cluster = $2 AND id = $3 AND status <> 'INACTIVE' "
                         + "RETURNING " + COLUMNS)
@@ -239,7 +239,7 @@ public class HostStore {
     }
 
     /** Sets an admin's attributes (a null value is an attribute without value, as in ECS); they win over the agent's. */
-    public Future<Boolean> putAttributes(String tenant, String cluster, String hostId, Map<String, String> attributes) {
+    public Uni<Boolean> putAttributes(String tenant, String cluster, String hostId, Map<String, String> attributes) {
         return pool.preparedQuery("UPDATE host SET attributes = attributes || $4, admin_attributes = admin_attributes || $4 "
                         + "WHERE tenant = $1 AND cluster = $2 "
                         + "AND id = $3 AND status <> 'INACTIVE'")
@@ -247,7 +247,7 @@ public class HostStore {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    public Future<Boolean> deleteAttributes(String tenant, String cluster, String hostId, List<String> names) {
+    public Uni<Boolean> deleteAttributes(String tenant, String cluster, String hostId, List<String> names) {
         return pool.preparedQuery("UPDATE host SET attributes = attributes - $4::text[], "
                         + "admin_attributes = admin_attributes - $4::text[] WHERE tenant = $1 AND cluster = $2 "
                         + "AND id = $3 AND status <> 'INACTIVE'")

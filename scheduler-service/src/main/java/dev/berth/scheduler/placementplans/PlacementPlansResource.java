@@ -15,7 +15,6 @@ import dev.berth.scheduler.tasks.PlacementParameters;
 import dev.berth.scheduler.tasks.TaskOverride;
 import dev.berth.scheduler.tasks.TaskLauncher;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -80,7 +79,7 @@ public class PlacementPlansResource {
             String group = request.group() != null ? request.group() : "family:" + definition.family();
             TaskLauncher.Launch launch = TaskLauncher.Launch.dryRun(c.tenant(), c.name(), definition,
                     request.overrides(), count, group, constraints, strategies);
-            return UniHelper.toUni(launcher.explain(launch, seed))
+            return launcher.explain(launch, seed)
                     .map(plan -> view(c.tenant(), c.name(), definition.arn(), seed, plan));
         });
     }

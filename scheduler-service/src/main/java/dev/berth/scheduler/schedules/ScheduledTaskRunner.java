@@ -8,10 +8,9 @@ import dev.berth.scheduler.tasks.PlacementParameters;
 import dev.berth.scheduler.tasks.TaskLauncher;
 import dev.berth.scheduler.tasks.Task;
 import io.quarkus.scheduler.Scheduled;
+import dev.berth.common.async.Unis;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -53,32 +52,32 @@ public class ScheduledTaskRunner {
     @Scheduled(every = "${berth.scheduler.schedules.poll-every:1s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        Future<List<ScheduledTask>> due = pool.withTransaction(client -> store.lockDue(client, config.rulesPerPoll()).compose(rules -> {
-            List<Future<Void>> updates = new ArrayList<>();
+        Uni<List<ScheduledTask>> due = pool.withTransaction(client -> store.lockDue(client, config.rulesPerPoll()).chain(rules -> {
+            List<Uni<Void>> updates = new ArrayList<>();
             Instant now = Instant.now();
             for (ScheduledTask rule : rules) {
                 Instant next = rule.schedule().nextAfter(now.atZone(ScheduleExpression.zone(rule.timezone())))
                         .map(ZonedDateTime::toInstant).orElse(null);
                 updates.add(store.ran(client, rule, next));
             }
-            return Future.all(updates).map(rules);
+            return Unis.all(updates).replaceWith(rules);
         }));
-        return UniHelper.toUni(due.compose(rules -> {
-                    List<Future<Void>> runs = new ArrayList<>();
+        return due.chain(rules -> {
+                    List<Uni<Void>> runs = new ArrayList<>();
                     rules.forEach(rule -> runs.add(run(rule)));
-                    return Future.all(runs).<Void>mapEmpty();
-                }))
+                    return Unis.all(runs).replaceWithVoid();
+                })
                 .onFailure().invoke(e -> LOG.warnf("scheduled tasks not run: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
     }
 
-    private Future<Void> run(ScheduledTask rule) {
+    private Uni<Void> run(ScheduledTask rule) {
         JsonNode params = rule.runTask();
         String reference = params.path("taskDefinition").asText();
-        Future<TaskLauncher.Launched> launched = UniHelper.toFuture(definitions.resolve(rule.tenant(),
-                        TaskDefinitionReference.parse(reference)))
-                .compose(found -> found.isEmpty()
-                        ? Future.failedFuture(new IllegalArgumentException("no task definition '" + reference + "'"))
+        Uni<TaskLauncher.Launched> launched = definitions.resolve(rule.tenant(),
+                        TaskDefinitionReference.parse(reference))
+                .chain(found -> found.isEmpty()
+                        ? Uni.createFrom().failure(new IllegalArgumentException("no task definition '" + reference + "'"))
                         : launcher.launch(TaskLauncher.Launch.scheduled(rule.tenant(), rule.cluster(), found.get(),
                         params.hasNonNull("overrides") ? params.get("overrides") : null, params.path("count").asInt(1),
                         params.hasNonNull("group") ? params.get("group").asText() : "family:" + found.get().family(),
@@ -87,10 +86,10 @@ public class ScheduledTaskRunner {
                                 PlacementParameters.ConstraintSpec.class)),
                         PlacementParameters.strategies("placementStrategy", list(params.get("placementStrategy"),
                                 PlacementParameters.StrategySpec.class)))));
-        return launched.compose(result -> store.result(rule, json.valueToTree(Map.of("at", Instant.now().toString(),
+        return launched.chain(result -> store.result(rule, json.valueToTree(Map.of("at", Instant.now().toString(),
                                 "taskArns", result.tasks().stream().map(Task::arn).toList(), "failures", result.failures()))
                         .toString()))
-                .recover(e -> store.result(rule, json.valueToTree(Map.of("at", Instant.now().toString(),
+                .onFailure().recoverWithUni(e -> store.result(rule, json.valueToTree(Map.of("at", Instant.now().toString(),
                         "error", String.valueOf(e.getMessage()))).toString()));
     }
 

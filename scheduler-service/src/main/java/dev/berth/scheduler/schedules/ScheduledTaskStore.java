@@ -3,12 +3,12 @@ package dev.berth.scheduler.schedules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.berth.agent.protocol.AgentMessages;
 import dev.berth.common.db.Rows;
-import io.vertx.core.Future;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -28,7 +28,7 @@ public class ScheduledTaskStore {
     Pool pool;
 
     /** Creates or replaces a rule; the schedule counts from now (a rate starts over). */
-    public Future<ScheduledTask> put(String tenant, String cluster, String name, String expression, String timezone,
+    public Uni<ScheduledTask> put(String tenant, String cluster, String name, String expression, String timezone,
                                      ScheduleState state, String runTask, Instant nextRunAt, Instant anchor) {
         return pool.preparedQuery("INSERT INTO scheduled_task (tenant, cluster, name, schedule_expression, timezone, state, "
                         + "run_task, anchor, next_run_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
@@ -41,40 +41,40 @@ public class ScheduledTaskStore {
                 .map(rows -> row(rows.iterator().next()));
     }
 
-    public Future<Optional<ScheduledTask>> find(String tenant, String cluster, String name) {
+    public Uni<Optional<ScheduledTask>> find(String tenant, String cluster, String name) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM scheduled_task WHERE tenant = $1 AND cluster = $2 AND name = $3")
                 .execute(Tuple.of(tenant, cluster, name)).map(rows -> Rows.first(rows, ScheduledTaskStore::row));
     }
 
-    public Future<List<ScheduledTask>> list(String tenant, String cluster, String after, int limit) {
+    public Uni<List<ScheduledTask>> list(String tenant, String cluster, String after, int limit) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM scheduled_task WHERE tenant = $1 AND cluster = $2 "
                         + "AND name > $3 ORDER BY name LIMIT $4")
                 .execute(Tuple.of(tenant, cluster, after == null ? "" : after, limit))
                 .map(rows -> Rows.all(rows, ScheduledTaskStore::row));
     }
 
-    public Future<Boolean> delete(String tenant, String cluster, String name) {
+    public Uni<Boolean> delete(String tenant, String cluster, String name) {
         return pool.preparedQuery("DELETE FROM scheduled_task WHERE tenant = $1 AND cluster = $2 AND name = $3")
                 .execute(Tuple.of(tenant, cluster, name)).map(rows -> rows.rowCount() == 1);
     }
 
     /** Due rules, locked so that no other replica runs them at the same time. */
-    public Future<List<ScheduledTask>> lockDue(SqlClient client, int limit) {
+    public Uni<List<ScheduledTask>> lockDue(SqlClient client, int limit) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM scheduled_task WHERE state = 'ENABLED' "
                         + "AND next_run_at <= now() ORDER BY next_run_at LIMIT $1 FOR UPDATE SKIP LOCKED")
                 .execute(Tuple.of(limit)).map(rows -> Rows.all(rows, ScheduledTaskStore::row));
     }
 
-    public Future<Void> ran(SqlClient client, ScheduledTask rule, Instant nextRunAt) {
+    public Uni<Void> ran(SqlClient client, ScheduledTask rule, Instant nextRunAt) {
         return client.preparedQuery("UPDATE scheduled_task SET last_run_at = now(), next_run_at = $4 "
                         + "WHERE tenant = $1 AND cluster = $2 AND name = $3")
                 .execute(Tuple.tuple().addString(rule.tenant()).addString(rule.cluster()).addString(rule.name())
-                        .addOffsetDateTime(nextRunAt == null ? null : utc(nextRunAt))).mapEmpty();
+                        .addOffsetDateTime(nextRunAt == null ? null : utc(nextRunAt))).replaceWithVoid();
     }
 
-    public Future<Void> result(ScheduledTask rule, String result) {
+    public Uni<Void> result(ScheduledTask rule, String result) {
         return pool.preparedQuery("UPDATE scheduled_task SET last_result = $4 WHERE tenant = $1 AND cluster = $2 AND name = $3")
-                .execute(Tuple.of(rule.tenant(), rule.cluster(), rule.name(), new JsonObject(result))).mapEmpty();
+                .execute(Tuple.of(rule.tenant(), rule.cluster(), rule.name(), new JsonObject(result))).replaceWithVoid();
     }
 
     private static OffsetDateTime utc(Instant instant) {

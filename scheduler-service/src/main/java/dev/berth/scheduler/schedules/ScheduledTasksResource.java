@@ -20,7 +20,6 @@ import dev.berth.scheduler.tasks.TaskOverride;
 import dev.berth.scheduler.tasks.LaunchTargets;
 import dev.berth.scheduler.tasks.TaskLauncher;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -143,8 +142,8 @@ public class ScheduledTasksResource {
         TaskRoleUse.require("overrides.taskRoleArn", TaskRoleUse.override(request.overrides()), principal.get(),
                 tenant);
         return targets.resolveAllowed(cluster, request.taskDefinition())
-                .chain(target -> UniHelper.toUni(store.put(tenant, target.cluster().name(), name,
-                        request.scheduleExpression(), timezone, state, json.valueToTree(runTask).toString(), next, now)))
+                .chain(target -> store.put(tenant, target.cluster().name(), name,
+                        request.scheduleExpression(), timezone, state, json.valueToTree(runTask).toString(), next, now))
                 .map(rule -> new ScheduledTaskResponse(view(rule)));
     }
 
@@ -154,7 +153,7 @@ public class ScheduledTasksResource {
     @Operation(operationId = "DescribeScheduledTask", summary = "Describe a rule with its next runs and last result")
     public Uni<ScheduledTaskResponse> describe(@PathParam("cluster") String cluster, @PathParam("name") String name) {
         return clusters.named(cluster)
-                .chain(c -> UniHelper.toUni(store.find(c.tenant(), c.name(), name)))
+                .chain(c -> store.find(c.tenant(), c.name(), name))
                 .map(found -> found.orElseThrow(() -> notFound(name)))
                 .map(rule -> new ScheduledTaskResponse(view(rule)));
     }
@@ -166,7 +165,7 @@ public class ScheduledTasksResource {
                                          @QueryParam("nextToken") String nextToken) {
         PageRequest paging = PageRequest.of(maxResults, nextToken, 100, 100);
         return clusters.named(cluster)
-                .chain(c -> UniHelper.toUni(store.list(c.tenant(), c.name(), paging.after(), paging.rowsToRead())))
+                .chain(c -> store.list(c.tenant(), c.name(), paging.after(), paging.rowsToRead()))
                 .map(found -> Page.of(found, paging, this::view, ScheduledTask::name))
                 .map(page -> new ListScheduledTasksResponse(page.items(), page.nextToken()));
     }
@@ -178,7 +177,7 @@ public class ScheduledTasksResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> delete(@PathParam("cluster") String cluster, @PathParam("name") String name) {
         return clusters.named(cluster)
-                .chain(c -> UniHelper.toUni(store.delete(c.tenant(), c.name(), name)))
+                .chain(c -> store.delete(c.tenant(), c.name(), name))
                 .map(deleted -> {
                     if (!deleted) {
                         throw notFound(name);

@@ -2,10 +2,9 @@ package dev.berth.scheduler.services;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -32,25 +31,25 @@ public class ServiceLeader {
     @Scheduled(every = "${berth.scheduler.services.reconcile-every:1s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return UniHelper.toUni(leading().compose(leader -> leader ? reconciler.reconcileAll() : Future.succeededFuture()))
+        return leading().chain(leader -> leader ? reconciler.reconcileAll() : Uni.createFrom().voidItem())
                 .onFailure().invoke(e -> LOG.warnf("service pass failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
     }
 
-    private Future<Boolean> leading() {
+    private Uni<Boolean> leading() {
         if (lockHolder != null) {
-            return Future.succeededFuture(true);
+            return Uni.createFrom().item(true);
         }
-        return pool.getConnection().compose(connection -> connection.preparedQuery("SELECT pg_try_advisory_lock($1)")
-                .execute(io.vertx.sqlclient.Tuple.of(LOCK_KEY))
+        return pool.getConnection().chain(connection -> connection.preparedQuery("SELECT pg_try_advisory_lock($1)")
+                .execute(Tuple.of(LOCK_KEY))
                 .map(rows -> {
                     boolean got = rows.iterator().next().getBoolean(0);
                     if (got) {
                         lockHolder = connection;
-                        connection.closeHandler(v -> lockHolder = null);
+                        connection.closeHandler(() -> lockHolder = null);
                         LOG.info("this replica now runs the service scheduler");
                     } else {
-                        connection.close();
+                        connection.closeAndForget();
                     }
                     return got;
                 }));

@@ -17,9 +17,9 @@ import dev.berth.scheduler.tasks.TaskLauncher;
 import dev.berth.scheduler.tasks.TaskStore;
 import dev.berth.scheduler.tasks.TaskStore.ServiceTask;
 import dev.berth.scheduler.tasks.TaskTermination;
-import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
+import dev.berth.common.async.Unis;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -74,60 +74,60 @@ public class ServiceReconciler {
     ServicesConfig config;
 
     /** One pass over every live service. */
-    public Future<Void> reconcileAll() {
-        return services.live().compose(all -> {
-            Future<Void> chain = Future.succeededFuture();
+    public Uni<Void> reconcileAll() {
+        return services.live().chain(all -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
             for (Service service : all) {
-                chain = chain.compose(ok -> reconcile(service).recover(e -> {
+                chain = chain.chain(ok -> reconcile(service).onFailure().recoverWithUni(e -> {
                     LOG.warnf(e, "service %s/%s/%s not reconciled", service.tenant(), service.cluster(), service.name());
-                    return Future.succeededFuture();
+                    return Uni.createFrom().voidItem();
                 }));
             }
             return chain;
         });
     }
 
-    Future<Void> reconcile(Service service) {
+    Uni<Void> reconcile(Service service) {
         return services.deployments(service.tenant(), service.cluster(), service.name(), false)
-                .compose(deployments -> tasks.ofService(service.tenant(), service.cluster(), service.name())
-                        .compose(live -> {
+                .chain(deployments -> tasks.ofService(service.tenant(), service.cluster(), service.name())
+                        .chain(live -> {
                             if (service.status() != ServiceStatus.ACTIVE) {
                                 return drainDeleted(service, live);
                             }
                             Deployment primary = deployments.stream().filter(Deployment::primary).findFirst().orElse(null);
                             if (primary == null) {
-                                return Future.succeededFuture();
+                                return Uni.createFrom().voidItem();
                             }
                             return retireFailed(primary, deployments, live)
-                                    .compose(ok -> stopUnhealthy(service, live))
-                                    .compose(remaining -> service.daemon()
+                                    .chain(ok -> stopUnhealthy(service, live))
+                                    .chain(remaining -> service.daemon()
                                             ? daemon(service, primary, deployments, remaining)
                                             : replica(service, primary, deployments, remaining));
                         }));
     }
 
-    private Future<Void> drainDeleted(Service service, List<ServiceTask> live) {
+    private Uni<Void> drainDeleted(Service service, List<ServiceTask> live) {
         if (live.isEmpty()) {
             return services.setStatus(service.tenant(), service.cluster(), service.name(), ServiceStatus.INACTIVE);
         }
         return stop(service, live.stream().map(ServiceTask::task).toList(), "Service " + service.name() + " was deleted")
-                .mapEmpty();
+                .replaceWithVoid();
     }
 
     /** Tasks whose health check failed after the grace period are replaced. */
-    private Future<List<ServiceTask>> stopUnhealthy(Service service, List<ServiceTask> live) {
+    private Uni<List<ServiceTask>> stopUnhealthy(Service service, List<ServiceTask> live) {
         Instant graceEnd = Instant.now().minusSeconds(service.healthCheckGraceSeconds());
         List<Task> unhealthy = live.stream().map(ServiceTask::task)
                 .filter(t -> "UNHEALTHY".equals(t.healthStatus()) && t.startedAt() != null && t.startedAt().isBefore(graceEnd))
                 .toList();
         if (unhealthy.isEmpty()) {
-            return Future.succeededFuture(live);
+            return Uni.createFrom().item(live);
         }
         return stop(service, unhealthy, "Task failed container health checks")
                 .map(ok -> live.stream().filter(t -> !unhealthy.contains(t.task())).toList());
     }
 
-    private Future<Void> replica(Service service, Deployment primary, List<Deployment> deployments, List<ServiceTask> live) {
+    private Uni<Void> replica(Service service, Deployment primary, List<Deployment> deployments, List<ServiceTask> live) {
         List<ServiceTask> fresh = live.stream()
                 .filter(t -> primary.id().equals(t.task().deploymentId()) && t.hostStatus() == HostStatus.ACTIVE).toList();
         List<ServiceTask> old = live.stream().filter(t -> !fresh.contains(t)).toList();
@@ -136,14 +136,14 @@ public class ServiceReconciler {
         RollingUpdate.Step step = halted(primary) ? RollingUpdate.halted(service.desiredCount(), fleet)
                 : RollingUpdate.next(service.desiredCount(), service.bounds(), fleet);
         return stopsOf(service, step, old, fresh, live)
-                .compose(toStop -> stop(service, toStop, "Scaling activity initiated by (deployment " + primary.id() + ")"))
-                .compose(ok -> start(service, primary, step.startNew(), null))
-                .compose(ok -> checkBreaker(service, primary, deployments))
-                .compose(trippedOrNot -> step.complete() ? completed(service, primary, deployments) : unsteady(service));
+                .chain(toStop -> stop(service, toStop, "Scaling activity initiated by (deployment " + primary.id() + ")"))
+                .chain(ok -> start(service, primary, step.startNew(), null))
+                .chain(ok -> checkBreaker(service, primary, deployments))
+                .chain(trippedOrNot -> step.complete() ? completed(service, primary, deployments) : unsteady(service));
     }
 
-    private Future<Void> daemon(Service service, Deployment primary, List<Deployment> deployments, List<ServiceTask> live) {
-        return hosts.placeable(pool, service.tenant(), service.cluster()).compose(cluster -> {
+    private Uni<Void> daemon(Service service, Deployment primary, List<Deployment> deployments, List<ServiceTask> live) {
+        return hosts.placeable(pool, service.tenant(), service.cluster()).chain(cluster -> {
             Map<String, List<ServiceTask>> byHost = live.stream().collect(Collectors.groupingBy(t -> t.task().hostId()));
             List<Task> toStop = new ArrayList<>();
             List<String> startOn = new ArrayList<>();
@@ -166,9 +166,9 @@ public class ServiceReconciler {
             boolean complete = !halted(primary) && toStop.isEmpty() && startOn.isEmpty()
                     && live.stream().allMatch(ServiceTask::healthy);
             return stop(service, toStop, "Scaling activity initiated by (deployment " + primary.id() + ")")
-                    .compose(ok -> start(service, primary, startOn.size(), startOn))
-                    .compose(ok -> checkBreaker(service, primary, deployments))
-                    .compose(ok -> complete ? completed(service, primary, deployments) : unsteady(service));
+                    .chain(ok -> start(service, primary, startOn.size(), startOn))
+                    .chain(ok -> checkBreaker(service, primary, deployments))
+                    .chain(ok -> complete ? completed(service, primary, deployments) : unsteady(service));
         });
     }
 
@@ -182,12 +182,12 @@ public class ServiceReconciler {
      * stop comes from where the service's spread holds the most tasks, so that a rolling update or
      * a scale-in keeps the service balanced; among equals the oldest old task and the newest new one go.
      */
-    private Future<List<Task>> stopsOf(Service service, RollingUpdate.Step step, List<ServiceTask> old,
+    private Uni<List<Task>> stopsOf(Service service, RollingUpdate.Step step, List<ServiceTask> old,
                                        List<ServiceTask> fresh, List<ServiceTask> live) {
         List<PlacementStrategy> strategies = PlacementParameters.strategies("placementStrategy", strategies(service));
         boolean choosing = step.stopOldRunning() + step.stopNewPending() + step.stopNewRunning() > 0
                 && strategies.stream().anyMatch(PlacementStrategy.Spread.class::isInstance);
-        Future<Map<String, Map<String, String>>> attributes = !choosing ? Future.succeededFuture(Map.of())
+        Uni<Map<String, Map<String, String>>> attributes = !choosing ? Uni.createFrom().item(Map.of())
                 : hosts.placeable(pool, service.tenant(), service.cluster())
                 .map(found -> found.stream().collect(Collectors.toMap(Host::id, Host::attributes)));
         return attributes.map(attributesOfHost -> {
@@ -210,26 +210,26 @@ public class ServiceReconciler {
         return tasks.stream().filter(t -> t.healthy() == healthy).sorted(order).toList();
     }
 
-    private Future<Void> stop(Service service, List<Task> toStop, String reason) {
+    private Uni<Void> stop(Service service, List<Task> toStop, String reason) {
         if (toStop.isEmpty()) {
-            return Future.succeededFuture();
+            return Uni.createFrom().voidItem();
         }
-        List<Future<Task>> stops = new ArrayList<>();
+        List<Uni<Task>> stops = new ArrayList<>();
         for (Task task : toStop) {
             stops.add(termination.stop(task.tenant(), task.cluster(), task.id(), "ServiceSchedulerInitiated", reason));
         }
-        return Future.all(stops).compose(ok -> event(service, "(service " + service.name() + ") has stopped " + toStop.size()
+        return Unis.all(stops).chain(ok -> event(service, "(service " + service.name() + ") has stopped " + toStop.size()
                 + " running tasks: " + toStop.stream().map(t -> "(task " + t.id() + ")").collect(Collectors.joining(" "))
                 + "."));
     }
 
     /** Starts {@code count} tasks of the deployment (on {@code onHosts} for a daemon), ten per placement at most. */
-    private Future<Void> start(Service service, Deployment deployment, int count, List<String> onHosts) {
+    private Uni<Void> start(Service service, Deployment deployment, int count, List<String> onHosts) {
         if (count == 0) {
-            return Future.succeededFuture();
+            return Uni.createFrom().voidItem();
         }
-        return definition(service, deployment.taskDefinitionArn()).compose(definition -> {
-            List<Future<TaskLauncher.Launched>> launches = new ArrayList<>();
+        return definition(service, deployment.taskDefinitionArn()).chain(definition -> {
+            List<Uni<TaskLauncher.Launched>> launches = new ArrayList<>();
             for (int from = 0; from < count; from += 10) {
                 int batch = Math.min(10, count - from);
                 List<String> hostsOfBatch = onHosts == null ? null : onHosts.subList(from, from + batch);
@@ -238,23 +238,23 @@ public class ServiceReconciler {
                         PlacementParameters.constraints("placementConstraints", constraints(service)),
                         PlacementParameters.strategies("placementStrategy", strategies(service)), hostsOfBatch)));
             }
-            return Future.all(launches).compose(all -> {
+            return Unis.all(launches).chain(all -> {
                 List<Task> started = new ArrayList<>();
                 List<TaskLauncher.Failure> failures = new ArrayList<>();
                 Set<String> warnings = new LinkedHashSet<>();
-                for (int i = 0; i < launches.size(); i++) {
-                    started.addAll(launches.get(i).result().tasks());
-                    failures.addAll(launches.get(i).result().failures());
-                    warnings.addAll(launches.get(i).result().warnings());
+                for (TaskLauncher.Launched launched : all) {
+                    started.addAll(launched.tasks());
+                    failures.addAll(launched.failures());
+                    warnings.addAll(launched.warnings());
                 }
-                Future<Void> done = started.isEmpty() ? Future.succeededFuture()
+                Uni<Void> done = started.isEmpty() ? Uni.createFrom().voidItem()
                         : event(service, "(service " + service.name() + ") has started " + started.size() + " tasks: "
                         + started.stream().map(t -> "(task " + t.id() + ")").collect(Collectors.joining(" ")) + ".");
                 if (started.size() < count) {
-                    done = done.compose(ok -> placementFailed(service, failures));
+                    done = done.chain(ok -> placementFailed(service, failures));
                 }
                 for (String warning : warnings) {
-                    done = done.compose(ok -> eventAtMostEvery(config.placementEventEvery(), service,
+                    done = done.chain(ok -> eventAtMostEvery(config.placementEventEvery(), service,
                             "(service " + service.name() + ") " + warning + "."));
                 }
                 return done;
@@ -262,21 +262,21 @@ public class ServiceReconciler {
         });
     }
 
-    private Future<StoredTaskDefinition> definition(Service service, String arn) {
-        return UniHelper.toFuture(definitions.resolve(service.tenant(), TaskDefinitionReference.parse(arn))
-                .map(found -> found.orElseThrow(() -> new IllegalStateException("task definition " + arn + " is gone"))));
+    private Uni<StoredTaskDefinition> definition(Service service, String arn) {
+        return definitions.resolve(service.tenant(), TaskDefinitionReference.parse(arn))
+                .map(found -> found.orElseThrow(() -> new IllegalStateException("task definition " + arn + " is gone")));
     }
 
     /** ECS's event, written at most once a minute while the reason stays the same. */
-    private Future<Void> placementFailed(Service service, List<TaskLauncher.Failure> failures) {
+    private Uni<Void> placementFailed(Service service, List<TaskLauncher.Failure> failures) {
         String message = "(service " + service.name() + ") was unable to place a task because no container instance met "
                 + "all of its requirements." + closest(failures);
         boolean repeated = message.equals(service.lastPlacementFailure()) && service.lastPlacementFailureAt() != null
                 && service.lastPlacementFailureAt().isAfter(Instant.now().minus(config.placementEventEvery()));
         if (repeated) {
-            return Future.succeededFuture();
+            return Uni.createFrom().voidItem();
         }
-        return services.placementFailed(service, message).compose(ok -> event(service, message));
+        return services.placementFailed(service, message).chain(ok -> event(service, message));
     }
 
     private static String closest(List<TaskLauncher.Failure> failures) {
@@ -302,22 +302,22 @@ public class ServiceReconciler {
      * back again: like a failed deployment with nothing to roll back to, it stays PRIMARY and FAILED,
      * and the service stops launching tasks until an UpdateService starts a new deployment.
      */
-    private Future<Void> checkBreaker(Service service, Deployment primary, List<Deployment> deployments) {
+    private Uni<Void> checkBreaker(Service service, Deployment primary, List<Deployment> deployments) {
         if (primary.rolloutState() != RolloutState.IN_PROGRESS) {
-            return Future.succeededFuture();
+            return Uni.createFrom().voidItem();
         }
-        return tasks.failedOfDeployment(service.tenant(), primary.id()).compose(failed -> {
+        return tasks.failedOfDeployment(service.tenant(), primary.id()).chain(failed -> {
             int threshold = Math.min(200, Math.max(3, (service.desiredCount() + 1) / 2));
             if (!service.circuitBreaker() || failed < threshold) {
-                return failed == primary.failedTasks() ? Future.succeededFuture()
+                return failed == primary.failedTasks() ? Uni.createFrom().voidItem()
                         : services.updateDeployment(primary, primary.status(), primary.rolloutState(),
                         primary.rolloutStateReason(), failed);
             }
             String reason = "ECS deployment circuit breaker: " + failed + " tasks failed to start.";
-            Future<Void> failedNow = services.updateDeployment(primary, primary.status(), RolloutState.FAILED, reason, failed)
-                    .compose(ok -> event(service, "(service " + service.name() + ") (deployment " + primary.id()
+            Uni<Void> failedNow = services.updateDeployment(primary, primary.status(), RolloutState.FAILED, reason, failed)
+                    .chain(ok -> event(service, "(service " + service.name() + ") (deployment " + primary.id()
                             + ") deployment failed: tasks failed to start."))
-                    .onSuccess(ok -> events.deploymentChanged(service.tenant(), Map.of("eventName", "SERVICE_DEPLOYMENT_FAILED",
+                    .invoke(ok -> events.deploymentChanged(service.tenant(), Map.of("eventName", "SERVICE_DEPLOYMENT_FAILED",
                             "deploymentId", primary.id(), "serviceArn", service.arn(), "reason", reason), "deployment failed"));
             Optional<Deployment> previous = deployments.stream()
                     .filter(d -> !d.primary() && d.rolloutState() == RolloutState.COMPLETED)
@@ -327,13 +327,13 @@ public class ServiceReconciler {
                     + "), and a failed rollback is not rolled back"
                     : previous.isEmpty() ? "no earlier deployment completed" : null;
             if (noRollback != null) {
-                return failedNow.compose(ok -> event(service, "(service " + service.name()
+                return failedNow.chain(ok -> event(service, "(service " + service.name()
                         + ") has stopped launching tasks: (deployment " + primary.id() + ") failed and " + noRollback
                         + ". Update the service to start a new deployment."));
             }
-            return failedNow.compose(ok -> pool.withTransaction(client ->
+            return failedNow.chain(ok -> pool.withTransaction(client ->
                             services.newDeployment(client, service, previous.get().taskDefinitionArn(), primary.id())))
-                    .compose(rollback -> event(service, "(service " + service.name() + ") rolling back to deployment "
+                    .chain(rollback -> event(service, "(service " + service.name() + ") rolling back to deployment "
                             + previous.get().id() + " (task definition " + previous.get().taskDefinitionArn() + ") as "
                             + rollback.id() + "."));
         });
@@ -345,12 +345,12 @@ public class ServiceReconciler {
     }
 
     /** FAILED deployments leave the service's ACTIVE deployments once none of their tasks is left. */
-    private Future<Void> retireFailed(Deployment primary, List<Deployment> deployments, List<ServiceTask> live) {
-        Future<Void> done = Future.succeededFuture();
+    private Uni<Void> retireFailed(Deployment primary, List<Deployment> deployments, List<ServiceTask> live) {
+        Uni<Void> done = Uni.createFrom().voidItem();
         for (Deployment deployment : deployments) {
             boolean tasksLeft = live.stream().anyMatch(t -> deployment.id().equals(t.task().deploymentId()));
             if (!deployment.id().equals(primary.id()) && deployment.rolloutState() == RolloutState.FAILED && !tasksLeft) {
-                done = done.compose(ok -> services.updateDeployment(deployment, DeploymentStatus.INACTIVE,
+                done = done.chain(ok -> services.updateDeployment(deployment, DeploymentStatus.INACTIVE,
                         deployment.rolloutState(),
                         deployment.rolloutStateReason(), deployment.failedTasks()));
             }
@@ -358,41 +358,41 @@ public class ServiceReconciler {
         return done;
     }
 
-    private Future<Void> completed(Service service, Deployment primary, List<Deployment> deployments) {
-        Future<Void> done = Future.succeededFuture();
+    private Uni<Void> completed(Service service, Deployment primary, List<Deployment> deployments) {
+        Uni<Void> done = Uni.createFrom().voidItem();
         if (primary.rolloutState() == RolloutState.IN_PROGRESS) {
-            done = done.compose(ok -> services.updateDeployment(primary, DeploymentStatus.PRIMARY, RolloutState.COMPLETED,
+            done = done.chain(ok -> services.updateDeployment(primary, DeploymentStatus.PRIMARY, RolloutState.COMPLETED,
                             "ECS deployment " + primary.id() + " completed.", primary.failedTasks()))
-                    .compose(ok -> event(service, "(service " + service.name() + ") (deployment " + primary.id()
+                    .chain(ok -> event(service, "(service " + service.name() + ") (deployment " + primary.id()
                             + ") deployment completed."))
-                    .onSuccess(ok -> events.deploymentChanged(service.tenant(), Map.of("eventName",
+                    .invoke(ok -> events.deploymentChanged(service.tenant(), Map.of("eventName",
                             "SERVICE_DEPLOYMENT_COMPLETED", "deploymentId", primary.id(), "serviceArn", service.arn()),
                             "deployment completed"));
         }
         for (Deployment older : deployments) {
             if (!older.primary()) {
-                done = done.compose(ok -> services.updateDeployment(older, DeploymentStatus.INACTIVE, older.rolloutState(),
+                done = done.chain(ok -> services.updateDeployment(older, DeploymentStatus.INACTIVE, older.rolloutState(),
                         older.rolloutStateReason(), older.failedTasks()));
             }
         }
         if (!service.steady()) {
-            done = done.compose(ok -> services.setSteady(service, true))
-                    .compose(ok -> event(service, "(service " + service.name() + ") has reached a steady state."));
+            done = done.chain(ok -> services.setSteady(service, true))
+                    .chain(ok -> event(service, "(service " + service.name() + ") has reached a steady state."));
         }
         return done;
     }
 
-    private Future<Void> unsteady(Service service) {
-        return service.steady() ? services.setSteady(service, false) : Future.succeededFuture();
+    private Uni<Void> unsteady(Service service) {
+        return service.steady() ? services.setSteady(service, false) : Uni.createFrom().voidItem();
     }
 
-    private Future<Void> event(Service service, String message) {
+    private Uni<Void> event(Service service, String message) {
         publish(service, message);
         return services.addEvent(service, message);
     }
 
     /** As {@link #event}, unless the service had the same event within {@code every}. */
-    private Future<Void> eventAtMostEvery(Duration every, Service service, String message) {
+    private Uni<Void> eventAtMostEvery(Duration every, Service service, String message) {
         return services.addEventUnlessRecent(service, message, every).map(added -> {
             if (added) {
                 publish(service, message);

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.agent.protocol.AgentMessages;
 import dev.berth.common.db.Rows;
 import dev.berth.scheduler.deployments.DeploymentConfiguration;
-import io.vertx.core.Future;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -37,12 +37,12 @@ public class ServiceStore {
     Pool pool;
 
     /** A new service with its first (PRIMARY) deployment; empty when an ACTIVE or DRAINING one has the name. */
-    public Future<Optional<Service>> create(Service service) {
-        return create(service, (client, created) -> Future.succeededFuture());
+    public Uni<Optional<Service>> create(Service service) {
+        return create(service, (client, created) -> Uni.createFrom().voidItem());
     }
 
     /** As {@link #create(Service)}, with what else belongs to the new service written in the same transaction. */
-    public Future<Optional<Service>> create(Service service, BiFunction<SqlClient, Service, Future<Void>> alsoWrite) {
+    public Uni<Optional<Service>> create(Service service, BiFunction<SqlClient, Service, Uni<Void>> alsoWrite) {
         return pool.withTransaction(client -> client.preparedQuery("INSERT INTO service (tenant, cluster, name, "
                         + "scheduling_strategy, desired_count, task_definition_arn, minimum_healthy_percent, maximum_percent, "
                         + "circuit_breaker_enable, circuit_breaker_rollback, placement_constraints, placement_strategy, "
@@ -64,18 +64,18 @@ public class ServiceStore {
                         .addBoolean(service.rollback()).addValue(new JsonArray(service.placementConstraints().toString()))
                         .addValue(new JsonArray(service.placementStrategy().toString()))
                         .addInteger(service.healthCheckGraceSeconds()).addString(service.createdBy()))
-                .compose(rows -> {
+                .chain(rows -> {
                     Optional<Service> created = Rows.first(rows, ServiceStore::row);
                     if (created.isEmpty()) {
-                        return Future.succeededFuture(created);
+                        return Uni.createFrom().item(created);
                     }
                     return newDeployment(client, created.get(), service.taskDefinitionArn(), null)
-                            .compose(deployment -> alsoWrite.apply(client, created.get())).map(created);
+                            .chain(deployment -> alsoWrite.apply(client, created.get())).replaceWith(created);
                 }));
     }
 
     /** Makes a new PRIMARY deployment; the previous PRIMARY becomes ACTIVE (it is rolled away). */
-    public Future<Deployment> newDeployment(SqlClient client, Service service, String taskDefinitionArn, String rollbackOf) {
+    public Uni<Deployment> newDeployment(SqlClient client, Service service, String taskDefinitionArn, String rollbackOf) {
         String id = "ecs-svc/" + UUID.randomUUID().toString().replace("-", "").substring(0, 19);
         return client.preparedQuery("UPDATE deployment SET status = 'ACTIVE', updated_at = now(), "
                         + "rollout_state = CASE WHEN rollout_state = 'IN_PROGRESS' THEN 'FAILED' ELSE rollout_state END, "
@@ -83,28 +83,28 @@ public class ServiceStore {
                         + "THEN 'replaced by a newer deployment' ELSE rollout_state_reason END "
                         + "WHERE tenant = $1 AND cluster = $2 AND service_name = $3 AND status = 'PRIMARY'")
                 .execute(Tuple.of(service.tenant(), service.cluster(), service.name()))
-                .compose(ok -> client.preparedQuery("INSERT INTO deployment (tenant, id, cluster, service_name, status, "
+                .chain(ok -> client.preparedQuery("INSERT INTO deployment (tenant, id, cluster, service_name, status, "
                                 + "task_definition_arn, rollback_of) VALUES ($1, $2, $3, $4, 'PRIMARY', $5, $6) RETURNING "
                                 + DEPLOYMENT_COLUMNS)
                         .execute(Tuple.of(service.tenant(), id, service.cluster(), service.name(), taskDefinitionArn,
                                 rollbackOf)))
-                .compose(rows -> client.preparedQuery("UPDATE service SET task_definition_arn = $4, steady = false "
+                .chain(rows -> client.preparedQuery("UPDATE service SET task_definition_arn = $4, steady = false "
                                 + "WHERE tenant = $1 AND cluster = $2 AND name = $3")
                         .execute(Tuple.of(service.tenant(), service.cluster(), service.name(), taskDefinitionArn))
-                        .map(rows.iterator().next()))
+                        .replaceWith(rows.iterator().next()))
                 .map(ServiceStore::deployment);
     }
 
-    public Future<Optional<Service>> find(SqlClient client, String tenant, String cluster, String name) {
+    public Uni<Optional<Service>> find(SqlClient client, String tenant, String cluster, String name) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM service WHERE tenant = $1 AND cluster = $2 AND name = $3")
                 .execute(Tuple.of(tenant, cluster, name)).map(rows -> Rows.first(rows, ServiceStore::row));
     }
 
-    public Future<Optional<Service>> find(String tenant, String cluster, String name) {
+    public Uni<Optional<Service>> find(String tenant, String cluster, String name) {
         return find(pool, tenant, cluster, name);
     }
 
-    public Future<List<Service>> list(String tenant, String cluster, String after, int limit) {
+    public Uni<List<Service>> list(String tenant, String cluster, String after, int limit) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM service WHERE tenant = $1 AND cluster = $2 "
                         + "AND status <> 'INACTIVE' AND name > $3 ORDER BY name LIMIT $4")
                 .execute(Tuple.of(tenant, cluster, after == null ? "" : after, limit))
@@ -112,12 +112,12 @@ public class ServiceStore {
     }
 
     /** Services the reconciler looks after: every one not yet INACTIVE, of every tenant. */
-    public Future<List<Service>> live() {
+    public Uni<List<Service>> live() {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM service WHERE status <> 'INACTIVE'")
                 .execute().map(rows -> Rows.all(rows, ServiceStore::row));
     }
 
-    public Future<Service> update(SqlClient client, Service service) {
+    public Uni<Service> update(SqlClient client, Service service) {
         return client.preparedQuery("UPDATE service SET desired_count = $4, minimum_healthy_percent = $5, "
                         + "maximum_percent = $6, circuit_breaker_enable = $7, circuit_breaker_rollback = $8, "
                         + "placement_constraints = $9, placement_strategy = $10, health_check_grace_seconds = $11, "
@@ -131,49 +131,49 @@ public class ServiceStore {
                 .map(rows -> row(rows.iterator().next()));
     }
 
-    public Future<Void> setStatus(String tenant, String cluster, String name, ServiceStatus status) {
+    public Uni<Void> setStatus(String tenant, String cluster, String name, ServiceStatus status) {
         return pool.preparedQuery("UPDATE service SET status = $4, desired_count = CASE WHEN $4 = 'ACTIVE' "
                         + "THEN desired_count ELSE 0 END, deleted_at = CASE WHEN $4 = 'ACTIVE' THEN NULL ELSE now() END "
                         + "WHERE tenant = $1 AND cluster = $2 AND name = $3")
-                .execute(Tuple.of(tenant, cluster, name, status.name())).mapEmpty();
+                .execute(Tuple.of(tenant, cluster, name, status.name())).replaceWithVoid();
     }
 
-    public Future<Void> setSteady(Service service, boolean steady) {
+    public Uni<Void> setSteady(Service service, boolean steady) {
         return pool.preparedQuery("UPDATE service SET steady = $4 WHERE tenant = $1 AND cluster = $2 AND name = $3")
-                .execute(Tuple.of(service.tenant(), service.cluster(), service.name(), steady)).mapEmpty();
+                .execute(Tuple.of(service.tenant(), service.cluster(), service.name(), steady)).replaceWithVoid();
     }
 
-    public Future<Void> placementFailed(Service service, String message) {
+    public Uni<Void> placementFailed(Service service, String message) {
         return pool.preparedQuery("UPDATE service SET last_placement_failure = $4, last_placement_failure_at = now() "
                         + "WHERE tenant = $1 AND cluster = $2 AND name = $3")
-                .execute(Tuple.of(service.tenant(), service.cluster(), service.name(), message)).mapEmpty();
+                .execute(Tuple.of(service.tenant(), service.cluster(), service.name(), message)).replaceWithVoid();
     }
 
     /** Deployments not yet INACTIVE, oldest first. */
-    public Future<List<Deployment>> deployments(String tenant, String cluster, String service, boolean includeInactive) {
+    public Uni<List<Deployment>> deployments(String tenant, String cluster, String service, boolean includeInactive) {
         return pool.preparedQuery("SELECT " + DEPLOYMENT_COLUMNS + " FROM deployment WHERE tenant = $1 AND cluster = $2 "
                         + "AND service_name = $3 AND ($4 OR status <> 'INACTIVE') ORDER BY created_at")
                 .execute(Tuple.of(tenant, cluster, service, includeInactive))
                 .map(rows -> Rows.all(rows, ServiceStore::deployment));
     }
 
-    public Future<Void> updateDeployment(Deployment deployment, DeploymentStatus status, RolloutState rolloutState,
+    public Uni<Void> updateDeployment(Deployment deployment, DeploymentStatus status, RolloutState rolloutState,
                                          String reason, int failedTasks) {
         return pool.preparedQuery("UPDATE deployment SET status = $3, rollout_state = $4, rollout_state_reason = $5, "
                         + "failed_tasks = $6, updated_at = now() WHERE tenant = $1 AND id = $2")
                 .execute(Tuple.of(deployment.tenant(), deployment.id(), status.name(), rolloutState.name(), reason, failedTasks))
-                .mapEmpty();
+                .replaceWithVoid();
     }
 
-    public Future<Void> addEvent(Service service, String message) {
+    public Uni<Void> addEvent(Service service, String message) {
         return pool.preparedQuery("INSERT INTO service_event (tenant, cluster, service_name, id, message) "
                         + "VALUES ($1, $2, $3, $4, $5)")
                 .execute(Tuple.of(service.tenant(), service.cluster(), service.name(), UUID.randomUUID().toString(),
-                        message)).mapEmpty();
+                        message)).replaceWithVoid();
     }
 
     /** Adds the event unless the service had the same message within {@code every}; true when added. */
-    public Future<Boolean> addEventUnlessRecent(Service service, String message, Duration every) {
+    public Uni<Boolean> addEventUnlessRecent(Service service, String message, Duration every) {
         return pool.preparedQuery("INSERT INTO service_event (tenant, cluster, service_name, id, message) "
                         + "SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM service_event WHERE tenant = $1 "
                         + "AND cluster = $2 AND service_name = $3 AND message = $5 "
@@ -187,7 +187,7 @@ public class ServiceStore {
     }
 
     /** The latest 100 events, newest first, as ECS shows them. */
-    public Future<List<ServiceEvent>> events(String tenant, String cluster, String service) {
+    public Uni<List<ServiceEvent>> events(String tenant, String cluster, String service) {
         return pool.preparedQuery("SELECT id, created_at, message FROM service_event WHERE tenant = $1 AND cluster = $2 "
                         + "AND service_name = $3 ORDER BY created_at DESC LIMIT 100")
                 .execute(Tuple.of(tenant, cluster, service))

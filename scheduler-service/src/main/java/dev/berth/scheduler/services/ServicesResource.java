@@ -26,9 +26,7 @@ import dev.berth.scheduler.tasks.LaunchTargets;
 import dev.berth.scheduler.tasks.PlacementParameters;
 import dev.berth.scheduler.tasks.TaskStore;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -164,13 +162,13 @@ public class ServicesResource {
         String tenant = principal.tenant();
         return targets.resolveAllowed(cluster, request.taskDefinition()).chain(target -> {
             String name = target.cluster().name();
-            return UniHelper.toUni(services.create(new Service(tenant, name, request.serviceName(),
+            return services.create(new Service(tenant, name, request.serviceName(),
                             ServiceStatus.ACTIVE, strategy, desired, target.definition().arn(), bounds,
                             breaker(request.deploymentConfiguration(), false),
                             rollback(request.deploymentConfiguration(), false), tree(request.placementConstraints()),
                             tree(request.placementStrategy()), grace, false, null, null, null, principal.get().name()),
                             (client, created) -> tags.replace(client, tenant, created.arn(), serviceTags)
-                                    .compose(tagged -> tags.setPropagation(client, tenant, name, created.name(), propagate))))
+                                    .chain(tagged -> tags.setPropagation(client, tenant, name, created.name(), propagate)))
                     .map(created -> created.orElseThrow(() -> new InvalidInputException("serviceName", "a service named '"
                             + request.serviceName() + "' already exists in cluster " + name)));
         }).chain(this::view);
@@ -218,19 +216,19 @@ public class ServicesResource {
                             false, null, null, service.createdAt(), service.createdBy());
                     Uni<String> target = request.taskDefinition() == null ? Uni.createFrom().item((String) null)
                             : targets.allowedIn(inCluster, request.taskDefinition()).map(StoredTaskDefinition::arn);
-                    return target.chain(arn -> UniHelper.toUni(pool.withTransaction(client -> {
-                        Future<Service> updated = services.update(client, changed);
+                    return target.chain(arn -> pool.withTransaction(client -> {
+                        Uni<Service> updated = services.update(client, changed);
                         if (propagate != null) {
-                            updated = updated.compose(s -> tags.setPropagation(client, tenant, name, s.name(), propagate)
-                                    .map(s));
+                            updated = updated.chain(s -> tags.setPropagation(client, tenant, name, s.name(), propagate)
+                                    .replaceWith(s));
                         }
                         boolean redeploy = (arn != null && !arn.equals(service.taskDefinitionArn()))
                                 || Boolean.TRUE.equals(request.forceNewDeployment());
-                        return redeploy ? updated.compose(s -> services.newDeployment(client, s,
+                        return redeploy ? updated.chain(s -> services.newDeployment(client, s,
                                 arn != null ? arn : s.taskDefinitionArn(), null).map(d -> s)) : updated;
-                    })));
+                    }));
                 })
-                .chain(updated -> UniHelper.toUni(services.find(tenant, updated.cluster(), updated.name())))
+                .chain(updated -> services.find(tenant, updated.cluster(), updated.name()))
                 .map(found -> found.orElseThrow())
                 .chain(this::view);
     }
@@ -252,7 +250,7 @@ public class ServicesResource {
                                          @QueryParam("nextToken") String nextToken) {
         PageRequest paging = PageRequest.of(maxResults, nextToken, 10, 100);
         return clusters.named(cluster)
-                .chain(c -> UniHelper.toUni(services.list(c.tenant(), c.name(), paging.after(), paging.rowsToRead())))
+                .chain(c -> services.list(c.tenant(), c.name(), paging.after(), paging.rowsToRead()))
                 .map(found -> Page.of(found, paging, Service::arn, Service::name))
                 .map(page -> new ListServicesResponse(page.items(), page.nextToken()));
     }
@@ -270,20 +268,20 @@ public class ServicesResource {
                         throw new InvalidInputException("force", "the service still wants " + found.desiredCount()
                                 + " tasks; scale it to 0 first or delete with force=true");
                     }
-                    return UniHelper.toUni(services.setStatus(c.tenant(), c.name(), found.name(), ServiceStatus.DRAINING));
+                    return services.setStatus(c.tenant(), c.name(), found.name(), ServiceStatus.DRAINING);
                 })
                 .chain(ok -> found(c, Arns.lastSegment(service))))
                 .chain(this::view);
     }
 
     private Uni<ServiceResponse> view(Service service) {
-        return UniHelper.toUni(services.deployments(service.tenant(), service.cluster(), service.name(), false)
-                .compose(deployments -> tasks.ofService(service.tenant(), service.cluster(), service.name())
-                        .compose(live -> services.events(service.tenant(), service.cluster(), service.name())
+        return services.deployments(service.tenant(), service.cluster(), service.name(), false)
+                .chain(deployments -> tasks.ofService(service.tenant(), service.cluster(), service.name())
+                        .chain(live -> services.events(service.tenant(), service.cluster(), service.name())
                                 .map(events -> ServiceView.of(service, deployments, live, events))))
-                .compose(view -> tags.list(service.tenant(), service.arn())
-                        .compose(serviceTags -> tags.propagation(pool, service.tenant(), service.cluster(), service.name())
-                                .map(propagate -> new ServiceResponse(view.withTags(serviceTags, propagate))))));
+                .chain(view -> tags.list(service.tenant(), service.arn())
+                        .chain(serviceTags -> tags.propagation(pool, service.tenant(), service.cluster(), service.name())
+                                .map(propagate -> new ServiceResponse(view.withTags(serviceTags, propagate)))));
     }
 
     /** What ECS has and Berth does not yet: refused by name when asked for, rather than dropped. */
@@ -300,7 +298,7 @@ public class ServicesResource {
     }
 
     private Uni<Service> found(Cluster cluster, String name) {
-        return UniHelper.toUni(services.find(cluster.tenant(), cluster.name(), name))
+        return services.find(cluster.tenant(), cluster.name(), name)
                 .map(found -> found.filter(s -> s.status() != ServiceStatus.INACTIVE).orElseThrow(() -> new ApiException(
                         ErrorCode.SERVICE_NOT_FOUND, "Service not found: " + name + " in cluster " + cluster.name() + ".")));
     }

@@ -3,10 +3,10 @@ package dev.berth.scheduler.tags;
 import dev.berth.common.error.InvalidInputException;
 
 import dev.berth.common.db.Rows;
-import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -21,18 +21,18 @@ public class TagStore {
     @Inject
     Pool pool;
 
-    public Future<List<Tag>> list(String tenant, String arn) {
+    public Uni<List<Tag>> list(String tenant, String arn) {
         return list(pool, tenant, arn);
     }
 
-    public Future<List<Tag>> list(SqlClient client, String tenant, String arn) {
+    public Uni<List<Tag>> list(SqlClient client, String tenant, String arn) {
         return client.preparedQuery("SELECT key, value FROM resource_tag WHERE tenant = $1 AND resource_arn = $2 ORDER BY key")
                 .execute(Tuple.of(tenant, arn))
                 .map(rows -> Rows.all(rows, row -> new Tag(row.getString("key"), row.getString("value"))));
     }
 
     /** The tags of several resources, by ARN; a resource without tags is left out. */
-    public Future<Map<String, List<Tag>>> ofResources(String tenant, List<String> arns) {
+    public Uni<Map<String, List<Tag>>> ofResources(String tenant, List<String> arns) {
         return pool.preparedQuery("SELECT resource_arn, key, value FROM resource_tag WHERE tenant = $1 "
                         + "AND resource_arn = ANY($2::text[]) ORDER BY resource_arn, key")
                 .execute(Tuple.tuple().addString(tenant).addArrayOfString(arns.toArray(String[]::new)))
@@ -45,49 +45,49 @@ public class TagStore {
     }
 
     /** The resource's tags become exactly these (a resource made anew under an old name starts over). */
-    public Future<Void> replace(SqlClient client, String tenant, String arn, List<Tag> tags) {
+    public Uni<Void> replace(SqlClient client, String tenant, String arn, List<Tag> tags) {
         return client.preparedQuery("DELETE FROM resource_tag WHERE tenant = $1 AND resource_arn = $2")
                 .execute(Tuple.of(tenant, arn))
-                .compose(deleted -> add(client, tenant, arn, tags, "tags"));
+                .chain(deleted -> add(client, tenant, arn, tags, "tags"));
     }
 
     /**
      * Adds the tags, a key given again takes the new value; refused (and to be rolled back) when
      * the resource would then have more than {@link TagRules#MAX_TAGS}.
      */
-    public Future<Void> add(SqlClient client, String tenant, String arn, List<Tag> tags, String field) {
+    public Uni<Void> add(SqlClient client, String tenant, String arn, List<Tag> tags, String field) {
         if (tags.isEmpty()) {
-            return Future.succeededFuture();
+            return Uni.createFrom().voidItem();
         }
         return client.preparedQuery("INSERT INTO resource_tag (tenant, resource_arn, key, value) "
                         + "SELECT $1, $2, t.key, t.value FROM unnest($3::text[], $4::text[]) AS t(key, value) "
                         + "ON CONFLICT (tenant, resource_arn, key) DO UPDATE SET value = EXCLUDED.value")
                 .execute(Tuple.of(tenant, arn, tags.stream().map(Tag::key).toArray(String[]::new),
                         tags.stream().map(Tag::value).toArray(String[]::new)))
-                .compose(inserted -> client.preparedQuery(
+                .chain(inserted -> client.preparedQuery(
                                 "SELECT count(*) AS n FROM resource_tag WHERE tenant = $1 AND resource_arn = $2")
                         .execute(Tuple.of(tenant, arn)))
-                .compose(rows -> {
+                .chain(rows -> {
                     long count = rows.iterator().next().getLong("n");
                     return count > TagRules.MAX_TAGS
-                            ? Future.failedFuture(new InvalidInputException(field, "the resource would have " + count
+                            ? Uni.createFrom().failure(new InvalidInputException(field, "the resource would have " + count
                             + " tags, at most " + TagRules.MAX_TAGS + " are allowed"))
-                            : Future.succeededFuture();
+                            : Uni.createFrom().voidItem();
                 });
     }
 
-    public Future<Void> remove(SqlClient client, String tenant, String arn, List<String> keys) {
+    public Uni<Void> remove(SqlClient client, String tenant, String arn, List<String> keys) {
         return client.preparedQuery("DELETE FROM resource_tag WHERE tenant = $1 AND resource_arn = $2 AND key = ANY($3::text[])")
-                .execute(Tuple.of(tenant, arn, keys.toArray(String[]::new))).mapEmpty();
+                .execute(Tuple.of(tenant, arn, keys.toArray(String[]::new))).replaceWithVoid();
     }
 
     /**
      * Tags new tasks: with {@code given}, and with the tags of {@code source} (a service or task
      * definition ARN, or null) whose keys {@code given} does not have.
      */
-    public Future<Void> tagTasks(SqlClient client, String tenant, List<String> taskArns, List<Tag> given, String source) {
+    public Uni<Void> tagTasks(SqlClient client, String tenant, List<String> taskArns, List<Tag> given, String source) {
         if (taskArns.isEmpty() || given.isEmpty() && source == null) {
-            return Future.succeededFuture();
+            return Uni.createFrom().voidItem();
         }
         String[] keys = given.stream().map(Tag::key).toArray(String[]::new);
         return client.preparedQuery("INSERT INTO resource_tag (tenant, resource_arn, key, value) "
@@ -97,20 +97,20 @@ public class TagStore {
                         + "AND s.key <> ALL($3::text[])) AS t ON CONFLICT (tenant, resource_arn, key) DO NOTHING")
                 .execute(Tuple.of(tenant, taskArns.toArray(String[]::new), keys,
                         given.stream().map(Tag::value).toArray(String[]::new), source))
-                .mapEmpty();
+                .replaceWithVoid();
     }
 
     /** How a service's tasks get tags. */
-    public Future<PropagateTags> propagation(SqlClient client, String tenant, String cluster, String service) {
+    public Uni<PropagateTags> propagation(SqlClient client, String tenant, String cluster, String service) {
         return client.preparedQuery("SELECT propagate_tags FROM service WHERE tenant = $1 AND cluster = $2 AND name = $3")
                 .execute(Tuple.of(tenant, cluster, service))
                 .map(rows -> Rows.first(rows, row -> PropagateTags.valueOf(row.getString("propagate_tags")))
                         .orElse(PropagateTags.NONE));
     }
 
-    public Future<Void> setPropagation(SqlClient client, String tenant, String cluster, String service,
+    public Uni<Void> setPropagation(SqlClient client, String tenant, String cluster, String service,
                                        PropagateTags propagate) {
         return client.preparedQuery("UPDATE service SET propagate_tags = $4 WHERE tenant = $1 AND cluster = $2 AND name = $3")
-                .execute(Tuple.of(tenant, cluster, service, propagate.name())).mapEmpty();
+                .execute(Tuple.of(tenant, cluster, service, propagate.name())).replaceWithVoid();
     }
 }

@@ -7,7 +7,6 @@ import dev.berth.scheduler.services.ServiceStore;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
 import dev.berth.scheduler.tasks.TaskStore;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -33,9 +32,9 @@ public class TaggedResources {
         Uni<Boolean> found = switch (resource.kind()) {
             case CLUSTER -> clusters.find(tenant, resource.name())
                     .map(c -> c.filter(cluster -> cluster.status() == ClusterStatus.ACTIVE).isPresent());
-            case SERVICE -> UniHelper.toUni(services.find(tenant, resource.cluster(), resource.name()))
+            case SERVICE -> services.find(tenant, resource.cluster(), resource.name())
                     .map(s -> s.filter(service -> service.status() != ServiceStatus.INACTIVE).isPresent());
-            case TASK -> UniHelper.toUni(tasks.find(tenant, resource.cluster(), List.of(resource.name())))
+            case TASK -> tasks.find(tenant, resource.cluster(), List.of(resource.name()))
                     .map(matching -> !matching.isEmpty());
             case TASK_DEFINITION -> definitions.find(tenant, resource.name(), resource.revision())
                     .map(d -> d.isPresent());

@@ -7,8 +7,7 @@ import dev.berth.common.auth.CurrentPrincipal;
 import dev.berth.common.auth.Requires;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -68,8 +67,8 @@ public class TagsResource {
         }
         List<Tag> given = TagRules.check("tags", request.tags());
         return resources.requireExists(tenant, resource)
-                .chain(() -> UniHelper.toUni(pool.withTransaction(client ->
-                        tags.add(client, tenant, resource.arn(), given, "tags"))))
+                .chain(() -> pool.withTransaction(client ->
+                        tags.add(client, tenant, resource.arn(), given, "tags")))
                 .map(done -> new Done());
     }
 
@@ -85,7 +84,7 @@ public class TagsResource {
         TaggedResource resource = TaggedResource.parse("resourceArn", request.resourceArn(), tenant);
         List<String> keys = TagRules.checkKeys("tagKeys", request.tagKeys());
         return resources.requireExists(tenant, resource)
-                .chain(() -> UniHelper.toUni(tags.remove(pool, tenant, resource.arn(), keys)))
+                .chain(() -> tags.remove(pool, tenant, resource.arn(), keys))
                 .map(done -> new Done());
     }
 
@@ -96,7 +95,7 @@ public class TagsResource {
         String tenant = principal.tenant();
         TaggedResource resource = TaggedResource.parse("resourceArn", resourceArn, tenant);
         return resources.requireExists(tenant, resource)
-                .chain(() -> UniHelper.toUni(tags.list(tenant, resource.arn())))
+                .chain(() -> tags.list(tenant, resource.arn()))
                 .map(ListTagsForResourceResponse::new);
     }
 }

@@ -2,8 +2,8 @@ package dev.berth.scheduler.tags;
 
 import dev.berth.scheduler.Arns;
 import dev.berth.scheduler.tasks.TaskLauncher;
-import io.vertx.core.Future;
-import io.vertx.sqlclient.SqlClient;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -19,15 +19,15 @@ public class TaskTags {
     @Inject
     TagStore tags;
 
-    public Future<Void> tag(SqlClient client, TaskLauncher.Launch launch, List<String> taskArns) {
+    public Uni<Void> tag(SqlClient client, TaskLauncher.Launch launch, List<String> taskArns) {
         if (taskArns.isEmpty()) {
-            return Future.succeededFuture();
+            return Uni.createFrom().voidItem();
         }
         List<Tag> given = launch.tags() == null ? List.of() : launch.tags();
-        Future<PropagateTags> propagate = launch.propagateTags() != null || launch.serviceName() == null
-                ? Future.succeededFuture(launch.propagateTags() == null ? PropagateTags.NONE : launch.propagateTags())
+        Uni<PropagateTags> propagate = launch.propagateTags() != null || launch.serviceName() == null
+                ? Uni.createFrom().item(launch.propagateTags() == null ? PropagateTags.NONE : launch.propagateTags())
                 : tags.propagation(client, launch.tenant(), launch.cluster(), launch.serviceName());
-        return propagate.compose(from -> tags.tagTasks(client, launch.tenant(), taskArns, given, switch (from) {
+        return propagate.chain(from -> tags.tagTasks(client, launch.tenant(), taskArns, given, switch (from) {
             case TASK_DEFINITION -> launch.definition().arn();
             case SERVICE -> launch.serviceName() == null ? null
                     : Arns.ecs(launch.tenant(), "service/" + launch.cluster() + "/" + launch.serviceName());

@@ -4,13 +4,11 @@ import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.db.Rows;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -30,23 +28,23 @@ public class TaskDefinitionStore {
     /** The next revision of the family; registrations of one family queue on an advisory lock. */
     public Uni<StoredTaskDefinition> register(String tenant, String family, String document, int cpu, int memory,
                                               String registeredBy) {
-        return register(tenant, family, document, cpu, memory, registeredBy, (client, stored) -> Future.succeededFuture());
+        return register(tenant, family, document, cpu, memory, registeredBy, (client, stored) -> Uni.createFrom().voidItem());
     }
 
     /** As the other, with what else belongs to the new revision written in the same transaction. */
     public Uni<StoredTaskDefinition> register(String tenant, String family, String document, int cpu, int memory,
                                               String registeredBy,
-                                              BiFunction<SqlClient, StoredTaskDefinition, Future<Void>> alsoWrite) {
-        return UniHelper.toUni(pool.withTransaction(connection -> connection
+                                              BiFunction<SqlClient, StoredTaskDefinition, Uni<Void>> alsoWrite) {
+        return pool.withTransaction(connection -> connection
                 .preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
                 .execute(Tuple.of("task-definition/" + tenant + "/" + family))
-                .compose(locked -> connection.preparedQuery("INSERT INTO task_definition "
+                .chain(locked -> connection.preparedQuery("INSERT INTO task_definition "
                                 + "(tenant, family, revision, document, cpu, memory, registered_by) "
                                 + "SELECT $1, $2, coalesce(max(revision), 0) + 1, $3, $4, $5, $6 FROM task_definition "
                                 + "WHERE tenant = $1 AND family = $2 RETURNING " + COLUMNS)
                         .execute(Tuple.of(tenant, family, new JsonObject(document), cpu, memory, registeredBy)))
                 .map(rows -> row(rows.iterator().next()))
-                .compose(stored -> alsoWrite.apply(connection, stored).map(stored))));
+                .chain(stored -> alsoWrite.apply(connection, stored).replaceWith(stored)));
     }
 
     /**
@@ -88,10 +86,10 @@ public class TaskDefinitionStore {
                 + "AND ($3::text IS NULL OR status = $3) AND (family, revision) > ($4, $5) "
                 + "ORDER BY family, revision LIMIT $6";
         String like = (familyPrefix == null ? "" : familyPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
-        return UniHelper.toUni(pool.preparedQuery(sql).execute(Tuple.tuple().addString(tenant).addString(like)
+        return pool.preparedQuery(sql).execute(Tuple.tuple().addString(tenant).addString(like)
                         .addString(status == null ? null : status.name())
                         .addString(afterFamily == null ? "" : afterFamily).addInteger(afterRevision)
-                        .addInteger(limit)))
+                        .addInteger(limit))
                 .map(rows -> Rows.all(rows, TaskDefinitionStore::row));
     }
 
@@ -103,7 +101,7 @@ public class TaskDefinitionStore {
     }
 
     private Uni<Optional<StoredTaskDefinition>> one(String sql, Tuple arguments) {
-        return UniHelper.toUni(pool.preparedQuery(sql).execute(arguments))
+        return pool.preparedQuery(sql).execute(arguments)
                 .map(rows -> Rows.first(rows, TaskDefinitionStore::row));
     }
 

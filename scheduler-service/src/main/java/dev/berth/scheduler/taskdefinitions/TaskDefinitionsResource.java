@@ -18,7 +18,6 @@ import dev.berth.scheduler.tags.TagRules;
 import dev.berth.scheduler.tags.TagStore;
 import dev.berth.scheduler.taskroles.TaskRoleUse;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -118,7 +117,7 @@ public class TaskDefinitionsResource {
                 .map(found -> found.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
                         "Unable to describe task definition '" + name + "': no such family or revision.")))
                 .chain(stored -> !withTags ? Uni.createFrom().item(new DescribeTaskDefinitionResponse(documents.view(stored), null))
-                        : UniHelper.toUni(tagStore.list(tenant, stored.arn()))
+                        : tagStore.list(tenant, stored.arn())
                         .map(tags -> new DescribeTaskDefinitionResponse(documents.view(stored), tags)));
     }
 

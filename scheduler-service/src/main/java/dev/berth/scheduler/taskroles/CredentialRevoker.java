@@ -2,8 +2,7 @@ package dev.berth.scheduler.taskroles;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.core.Future;
+import dev.berth.common.async.Unis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
@@ -33,33 +32,35 @@ public class CredentialRevoker {
     @RestClient
     GatewayHostCredentials hosts;
 
-    public Future<Void> revoke(Revocation.Kind kind, String tenant, String subjectId) {
-        return pending.add(kind, tenant, subjectId).compose(added -> runDue());
+    public Uni<Void> revoke(Revocation.Kind kind, String tenant, String subjectId) {
+        return pending.add(kind, tenant, subjectId).chain(added -> runDue());
     }
 
     @Scheduled(every = "${berth.scheduler.revocation-retry-interval:2s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> retry() {
-        return UniHelper.toUni(runDue());
+        return runDue();
     }
 
     /** Tries every revocation due now once. */
-    public Future<Void> runDue() {
-        return pending.claimDue(BATCH).compose(due -> Future.join(due.stream().map(this::attempt).toList()))
-                .<Void>mapEmpty()
-                .recover(failure -> {
+    public Uni<Void> runDue() {
+        return pending.claimDue(BATCH).chain(due -> Unis.allSettled(due.stream().map(this::attempt).toList()))
+                .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("pending revocations not read: %s", failure.getMessage());
-                    return Future.succeededFuture();
+                    return Uni.createFrom().voidItem();
                 });
     }
 
-    private Future<Void> attempt(Revocation revocation) {
+    private Uni<Void> attempt(Revocation revocation) {
         Uni<Void> call = switch (revocation.kind()) {
             case TASK_CREDENTIALS -> tasks.release(revocation.subjectId());
             case HOST_CREDENTIALS -> hosts.revoke(revocation.tenant(), revocation.subjectId());
         };
-        return UniHelper.toFuture(call.onFailure(CredentialRevoker::nothingToRevoke).recoverWithNull())
-                .compose(ok -> pending.done(revocation), failure -> {
+        return call.onFailure(CredentialRevoker::nothingToRevoke).recoverWithNull()
+                .onItemOrFailure().transformToUni((ok, failure) -> {
+                    if (failure == null) {
+                        return pending.done(revocation);
+                    }
                     LOG.warnf("%s %s/%s: revocation failed (attempt %d), tried again later: %s", revocation.kind(),
                             revocation.tenant(), revocation.subjectId(), revocation.attempts() + 1, failure.getMessage());
                     return pending.failed(revocation, failure.getMessage());

@@ -1,10 +1,10 @@
 package dev.berth.scheduler.taskroles;
 
-import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -22,19 +22,19 @@ public class PendingRevocations {
     Pool pool;
 
     /** Records a revocation to make; one already pending stays as it is. */
-    public Future<Revocation> add(SqlClient client, Revocation.Kind kind, String tenant, String subjectId) {
+    public Uni<Revocation> add(SqlClient client, Revocation.Kind kind, String tenant, String subjectId) {
         return client.preparedQuery("INSERT INTO pending_revocation (kind, tenant, subject_id) VALUES ($1, $2, $3) "
                         + "ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(kind.name(), tenant, subjectId))
                 .map(rows -> new Revocation(kind, tenant, subjectId, 0));
     }
 
-    public Future<Revocation> add(Revocation.Kind kind, String tenant, String subjectId) {
+    public Uni<Revocation> add(Revocation.Kind kind, String tenant, String subjectId) {
         return add(pool, kind, tenant, subjectId);
     }
 
     /** Up to {@code limit} revocations due now, each held back from other replicas for {@link #CLAIM}. */
-    public Future<List<Revocation>> claimDue(int limit) {
+    public Uni<List<Revocation>> claimDue(int limit) {
         return pool.preparedQuery("UPDATE pending_revocation p SET next_attempt_at = now() + make_interval(secs => $2) "
                         + "FROM (SELECT kind, tenant, subject_id FROM pending_revocation WHERE next_attempt_at <= now() "
                         + "ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due "
@@ -49,14 +49,14 @@ public class PendingRevocations {
     }
 
     /** The gateway confirmed it. */
-    public Future<Void> done(Revocation revocation) {
+    public Uni<Void> done(Revocation revocation) {
         return pool.preparedQuery("DELETE FROM pending_revocation WHERE kind = $1 AND tenant = $2 AND subject_id = $3")
                 .execute(Tuple.of(revocation.kind().name(), revocation.tenant(), revocation.subjectId()))
-                .mapEmpty();
+                .replaceWithVoid();
     }
 
     /** The call failed: one attempt more, the next after {@link RevocationBackoff}. */
-    public Future<Void> failed(Revocation revocation, String error) {
+    public Uni<Void> failed(Revocation revocation, String error) {
         int attempts = revocation.attempts() + 1;
         return pool.preparedQuery("UPDATE pending_revocation SET attempts = $4, last_error = $5, "
                         + "next_attempt_at = now() + make_interval(secs => $6) "
@@ -64,7 +64,7 @@ public class PendingRevocations {
                 .execute(Tuple.of(revocation.kind().name(), revocation.tenant(), revocation.subjectId(), attempts,
                         error == null ? "" : error.substring(0, Math.min(error.length(), 500)),
                         (double) RevocationBackoff.after(attempts).toSeconds()))
-                .mapEmpty();
+                .replaceWithVoid();
     }
 
     private static Revocation row(Row row) {

@@ -55,8 +55,8 @@ public class TaskRoleBindings {
                         name)).subscribe().with(ok -> { }, failure -> LOG.warnf("task %s: binding its credentials "
                         + "failed: %s", task.id(), failure.getMessage()));
             } else {
-                revoker.revoke(Revocation.Kind.TASK_CREDENTIALS, task.tenant(), task.id()).onFailure(failure ->
-                        LOG.errorf("task %s: its credentials could not be queued for release: %s", task.id(),
+                revoker.revoke(Revocation.Kind.TASK_CREDENTIALS, task.tenant(), task.id()).subscribe().with(ok -> { },
+                        failure -> LOG.errorf("task %s: its credentials could not be queued for release: %s", task.id(),
                                 failure.getMessage()));
             }
         }), failure -> LOG.warnf("task %s: no task definition to read its role from: %s", task.id(), failure.getMessage()));

@@ -7,8 +7,8 @@ import dev.berth.scheduler.hosts.HostStore;
 import dev.berth.scheduler.placement.ClusterState;
 import dev.berth.scheduler.placement.HostSnapshot;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Future;
-import io.vertx.sqlclient.SqlClient;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -66,18 +66,18 @@ public class ClusterStates {
     }
 
     /** The cluster's state, read again if something changed since; call it holding the cluster's placement lock. */
-    Future<Current> current(SqlClient client, String tenant, String cluster) {
+    Uni<Current> current(SqlClient client, String tenant, String cluster) {
         ClusterKey key = new ClusterKey(tenant, cluster);
         Cached cached = states.get(key);
         if (cached != null && cached.generation() == generation(key).get()
                 && System.currentTimeMillis() - cached.loadedAt() < settings.stateMaxAge().toMillis()) {
-            return Future.succeededFuture(new Current(cached.state(), false));
+            return Uni.createFrom().item(new Current(cached.state(), false));
         }
         return read(client, tenant, cluster).map(state -> new Current(state, true));
     }
 
     /** The cluster's state read from PostgreSQL now, and kept. */
-    Future<ClusterState> read(SqlClient client, String tenant, String cluster) {
+    Uni<ClusterState> read(SqlClient client, String tenant, String cluster) {
         ClusterKey key = new ClusterKey(tenant, cluster);
         long generation = generation(key).get();
         long loadedAt = System.currentTimeMillis();
@@ -94,9 +94,9 @@ public class ClusterStates {
     }
 
     /** The cluster as placement sees it now: its hosts and the task groups on each. */
-    Future<List<HostSnapshot>> snapshots(SqlClient client, String tenant, String cluster) {
+    Uni<List<HostSnapshot>> snapshots(SqlClient client, String tenant, String cluster) {
         return hosts.placeable(client, tenant, cluster)
-                .compose(found -> hosts.taskGroups(client, tenant, cluster).map(groups -> {
+                .chain(found -> hosts.taskGroups(client, tenant, cluster).map(groups -> {
                     List<HostSnapshot> snapshots = new ArrayList<>(found.size());
                     for (Host host : found) {
                         snapshots.add(host.snapshot(groups.getOrDefault(host.id(), Map.of())));

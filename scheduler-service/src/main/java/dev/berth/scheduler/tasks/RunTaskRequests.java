@@ -4,12 +4,12 @@ import dev.berth.common.error.InvalidInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.vertx.core.Future;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -37,20 +37,20 @@ public class RunTaskRequests {
      * token take turns (an advisory lock held until the answer is kept), so two sent at once
      * start tasks only once.
      */
-    Future<TasksResource.RunTaskResponse> once(String tenant, String cluster, String token, Object request,
-                                               Supplier<Future<TasksResource.RunTaskResponse>> run) {
+    Uni<TasksResource.RunTaskResponse> once(String tenant, String cluster, String token, Object request,
+                                               Supplier<Uni<TasksResource.RunTaskResponse>> run) {
         String hash = hash(request);
         return pool.withTransaction(connection -> connection
                 .preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
                 .execute(Tuple.of("run-task/" + tenant + "/" + cluster + "/" + token))
-                .compose(locked -> connection.preparedQuery("SELECT request_hash, response::text AS response "
+                .chain(locked -> connection.preparedQuery("SELECT request_hash, response::text AS response "
                                 + "FROM run_task_request WHERE tenant = $1 AND cluster = $2 AND client_token = $3")
                         .execute(Tuple.of(tenant, cluster, token)))
-                .compose(rows -> {
+                .chain(rows -> {
                     if (rows.size() > 0) {
-                        return Future.succeededFuture(previous(rows.iterator().next(), hash));
+                        return Uni.createFrom().item(previous(rows.iterator().next(), hash));
                     }
-                    return run.get().compose(response -> record(connection, tenant, cluster, token, hash, response));
+                    return run.get().chain(response -> record(connection, tenant, cluster, token, hash, response));
                 }));
     }
 
@@ -65,15 +65,15 @@ public class RunTaskRequests {
         }
     }
 
-    private Future<TasksResource.RunTaskResponse> record(SqlClient client, String tenant, String cluster, String token,
+    private Uni<TasksResource.RunTaskResponse> record(SqlClient client, String tenant, String cluster, String token,
                                                          String hash, TasksResource.RunTaskResponse response) {
         try {
             return client.preparedQuery("INSERT INTO run_task_request (tenant, cluster, client_token, request_hash, response) "
                             + "VALUES ($1, $2, $3, $4, $5)")
                     .execute(Tuple.of(tenant, cluster, token, hash, new JsonObject(json.writeValueAsString(response))))
-                    .map(response);
+                    .replaceWith(response);
         } catch (JsonProcessingException e) {
-            return Future.failedFuture(e);
+            return Uni.createFrom().failure(e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.berth.scheduler.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.agent.protocol.AgentMessage;
+import dev.berth.scheduler.clusters.ClusterKey;
 import dev.berth.scheduler.clusters.ClusterSecuritySettings;
 import dev.berth.scheduler.clusters.ClusterStore;
 import dev.berth.scheduler.clusters.ElevatedAccessCheck;
@@ -26,12 +27,11 @@ import dev.berth.scheduler.taskdefinitions.TaskDefinitionSpec;
 import dev.berth.scheduler.tags.PropagateTags;
 import dev.berth.scheduler.tags.Tag;
 import dev.berth.scheduler.tags.TaskTags;
-import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.core.Future;
+import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -165,23 +165,23 @@ public class TaskLauncher {
         waiting = new WaitingLaunches(settings.groupSize(), group -> attempt(group, 1));
     }
 
-    public Future<Launched> launch(Launch launch) {
+    public Uni<Launched> launch(Launch launch) {
         ObjectNode document = documents.view(launch.definition()); // what the agent gets, as DescribeTaskDefinition shows it
         TaskDefinitionSpec spec = documents.spec(document);
         TaskShape shape = shape(launch, spec);
         List<PlacementConstraint> constraints = constraints(launch, spec);
-        return UniHelper.toFuture(clusters.requireActive(launch.tenant(), launch.cluster())).compose(cluster -> {
+        return clusters.requireActive(launch.tenant(), launch.cluster()).chain(cluster -> {
             ElevatedAccessCheck.require(spec, cluster);
             Prepared prepared = new Prepared(launch, shape, constraints, document, cluster.securitySettings());
-            Future<Launched> launched = launch.onlyHosts() != null
-                    ? attempt(List.of(prepared), 1).compose(outcomes -> outcomes.get(0).future())
-                    : waiting.submit(launch.tenant() + "/" + launch.cluster(), prepared);
-            return launched.onSuccess(done -> events.tasksChanged(done.tasks()));
+            Uni<Launched> launched = launch.onlyHosts() != null
+                    ? attempt(List.of(prepared), 1).chain(outcomes -> outcomes.get(0).uni())
+                    : waiting.submit(new ClusterKey(launch.tenant(), launch.cluster()), prepared);
+            return launched.invoke(done -> events.tasksChanged(done.tasks()));
         });
     }
 
     /** A dry run: where the tasks would go now and, for every host passed over, why. Nothing is reserved. */
-    public Future<PlacementPlan> explain(Launch launch, long seed) {
+    public Uni<PlacementPlan> explain(Launch launch, long seed) {
         TaskDefinitionSpec spec = documents.spec(documents.parse(launch.definition().document()));
         PlacementRequest request = new PlacementRequest(shape(launch, spec).demand(), launch.count(),
                 constraints(launch, spec), launch.strategies(), seed, true);
@@ -206,29 +206,29 @@ public class TaskLauncher {
      * afresh when the room went elsewhere; a group that fails otherwise is split, so that one bad
      * launch fails alone.
      */
-    Future<List<Outcome>> attempt(List<Prepared> group, int attempt) {
+    Uni<List<Outcome>> attempt(List<Prepared> group, int attempt) {
         Launch first = group.get(0).launch();
         return pool.withTransaction(connection -> place(connection, group))
                 .map(launched -> launched.stream().map(l -> new Outcome(l, null)).toList())
-                .onFailure(failure -> states.forget(first.tenant(), first.cluster()))
-                .recover(failure -> {
+                .onFailure().invoke(failure -> states.forget(first.tenant(), first.cluster()))
+                .onFailure().recoverWithUni(failure -> {
                     if (retryable(failure) && attempt < settings.attempts()) {
                         return attempt(group, attempt + 1);
                     }
                     if (group.size() > 1) {
                         return alone(group, 0, new ArrayList<>());
                     }
-                    return Future.failedFuture(failure);
+                    return Uni.createFrom().failure(failure);
                 });
     }
 
     /** Each launch in its own transaction, one after another; a failed one fails only its own caller. */
-    private Future<List<Outcome>> alone(List<Prepared> group, int index, List<Outcome> done) {
+    private Uni<List<Outcome>> alone(List<Prepared> group, int index, List<Outcome> done) {
         if (index == group.size()) {
-            return Future.succeededFuture(done);
+            return Uni.createFrom().item(done);
         }
-        return attempt(List.of(group.get(index)), 1).transform(result -> {
-            done.add(result.succeeded() ? result.result().get(0) : new Outcome(null, result.cause()));
+        return attempt(List.of(group.get(index)), 1).onItemOrFailure().transformToUni((outcomes, failure) -> {
+            done.add(failure == null ? outcomes.get(0) : new Outcome(null, failure));
             return alone(group, index + 1, done);
         });
     }
@@ -241,8 +241,8 @@ public class TaskLauncher {
 
     /** How one launch of a group ended: launched, or failed with {@code failure}. */
     record Outcome(Launched launched, Throwable failure) {
-        Future<Launched> future() {
-            return failure == null ? Future.succeededFuture(launched) : Future.failedFuture(failure);
+        Uni<Launched> uni() {
+            return failure == null ? Uni.createFrom().item(launched) : Uni.createFrom().failure(failure);
         }
     }
 
@@ -256,7 +256,7 @@ public class TaskLauncher {
                            boolean complete, List<String> warnings) {
     }
 
-    private Future<List<Launched>> place(SqlConnection connection, List<Prepared> group) {
+    private Uni<List<Launched>> place(SqlConnection connection, List<Prepared> group) {
         // placements in one cluster queue here, on every replica alike: each sees the one before
         // it, so they do not all pick the same best host and collide. Only a placement on the
         // kept cluster state names this replica: its own notification need not drop that state.
@@ -265,16 +265,16 @@ public class TaskLauncher {
         return connection.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), "
                         + "set_config('berth.placer', $2, true)")
                 .execute(Tuple.of("placement/" + first.tenant() + "/" + first.cluster(), named ? "" : states.replica()))
-                .compose(locked -> named ? onNamedHosts(connection, group.get(0)).map(List::of) : inCluster(connection, group))
-                .compose(planned -> write(connection, planned));
+                .chain(locked -> named ? onNamedHosts(connection, group.get(0)).map(List::of) : inCluster(connection, group))
+                .chain(planned -> write(connection, planned));
     }
 
-    private Future<List<Planned>> inCluster(SqlConnection connection, List<Prepared> group) {
+    private Uni<List<Planned>> inCluster(SqlConnection connection, List<Prepared> group) {
         Launch first = group.get(0).launch();
-        return states.current(connection, first.tenant(), first.cluster()).compose(current -> {
+        return states.current(connection, first.tenant(), first.cluster()).chain(current -> {
             List<Planned> planned = place(current.state(), group);
             if (current.fresh() || planned.stream().allMatch(Planned::complete)) {
-                return Future.succeededFuture(planned);
+                return Uni.createFrom().item(planned);
             }
             // the kept state may not have heard yet of room given back a moment ago: look again before saying no
             return states.read(connection, first.tenant(), first.cluster()).map(state -> place(state, group));
@@ -297,7 +297,7 @@ public class TaskLauncher {
         }
     }
 
-    private Future<Planned> onNamedHosts(SqlConnection connection, Prepared prepared) {
+    private Uni<Planned> onNamedHosts(SqlConnection connection, Prepared prepared) {
         Launch launch = prepared.launch();
         long seed = ThreadLocalRandom.current().nextLong();
         return states.snapshots(connection, launch.tenant(), launch.cluster()).map(snapshots -> {
@@ -334,7 +334,7 @@ public class TaskLauncher {
      * whole group: one statement per table however many tasks, and nothing at all when one host
      * no longer has the room.
      */
-    private Future<List<Launched>> write(SqlConnection connection, List<Planned> group) {
+    private Uni<List<Launched>> write(SqlConnection connection, List<Planned> group) {
         List<NewPlacement> all = new ArrayList<>();
         for (int launch = 0; launch < group.size(); launch++) {
             Planned planned = group.get(launch);
@@ -347,21 +347,21 @@ public class TaskLauncher {
         }
         all.sort(Comparator.comparing(NewPlacement::hostId));
         if (all.isEmpty()) {
-            return Future.succeededFuture(group.stream().map(p -> new Launched(List.of(), p.failures(), p.warnings())).toList());
+            return Uni.createFrom().item(group.stream().map(p -> new Launched(List.of(), p.failures(), p.warnings())).toList());
         }
         String tenant = group.get(0).prepared().launch().tenant();
         List<String> hostIds = all.stream().map(NewPlacement::hostId).toList();
         return hosts.reserveAll(connection, tenant, reservations(all))
-                .compose(reserved -> reserved ? commands.enqueueAll(connection, tenant, hostIds, (i, seq) -> start(all.get(i), seq))
-                        : Future.failedFuture(new Conflict()))
-                .compose(queued -> {
+                .chain(reserved -> reserved ? commands.enqueueAll(connection, tenant, hostIds, (i, seq) -> start(all.get(i), seq))
+                        : Uni.createFrom().failure(new Conflict()))
+                .chain(queued -> {
                     List<TaskStore.NewTask> rows = new ArrayList<>(all.size());
                     for (int i = 0; i < all.size(); i++) {
                         rows.add(row(all.get(i), queued.get(i).seq()));
                     }
                     return tasks.insertAll(connection, rows);
                 })
-                .compose(written -> tagAll(connection, group, all, written).map(written))
+                .chain(written -> tagAll(connection, group, all, written).replaceWith(written))
                 .map(written -> {
                     List<List<Task>> byLaunch = new ArrayList<>();
                     group.forEach(p -> byLaunch.add(new ArrayList<>()));
@@ -378,8 +378,8 @@ public class TaskLauncher {
     }
 
     /** Each launch's tasks get its tags, in the transaction that writes them. */
-    private Future<Void> tagAll(SqlConnection connection, List<Planned> group, List<NewPlacement> all, List<Task> written) {
-        Future<Void> done = Future.succeededFuture();
+    private Uni<Void> tagAll(SqlConnection connection, List<Planned> group, List<NewPlacement> all, List<Task> written) {
+        Uni<Void> done = Uni.createFrom().voidItem();
         for (int launch = 0; launch < group.size(); launch++) {
             int index = launch;
             List<String> arns = new ArrayList<>();
@@ -389,7 +389,7 @@ public class TaskLauncher {
                 }
             }
             Launch l = group.get(index).prepared().launch();
-            done = done.compose(previous -> taskTags.tag(connection, l, arns));
+            done = done.chain(previous -> taskTags.tag(connection, l, arns));
         }
         return done;
     }

@@ -8,12 +8,12 @@ import dev.berth.agent.protocol.AgentMessage;
 import dev.berth.agent.protocol.AgentMessages;
 import dev.berth.common.db.Rows;
 import dev.berth.scheduler.hosts.HostStore;
-import io.vertx.core.Future;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -50,7 +50,7 @@ public class TaskStore {
     HostStore hosts;
 
     /** Writes new tasks, PROVISIONING, in one statement; the tasks come back in the order given. */
-    public Future<List<Task>> insertAll(SqlClient client, List<NewTask> tasks) {
+    public Uni<List<Task>> insertAll(SqlClient client, List<NewTask> tasks) {
         return client.preparedQuery("INSERT INTO task (tenant, id, cluster, host_id, task_definition_arn, family, grp, "
                         + "started_by, service_name, deployment_id, desired_status, last_status, cpu, memory, host_ports, "
                         + "containers, overrides, start_seq) SELECT t.tenant, t.id, t.cluster, t.host_id, t.arn, t.family, t.grp, "
@@ -88,7 +88,7 @@ public class TaskStore {
                 });
     }
 
-    public Future<List<Task>> find(String tenant, String cluster, List<String> ids) {
+    public Uni<List<Task>> find(String tenant, String cluster, List<String> ids) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM task WHERE tenant = $1 AND cluster = $2 AND id = ANY($3) "
                         + "ORDER BY created_at, id")
                 .execute(Tuple.of(tenant, cluster, ids.toArray(String[]::new)))
@@ -96,20 +96,20 @@ public class TaskStore {
     }
 
     /** The host's tasks whose start it acknowledged and that are still wanted running. */
-    public Future<List<Task>> liveOn(String tenant, String hostId) {
+    public Uni<List<Task>> liveOn(String tenant, String hostId) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM task WHERE tenant = $1 AND host_id = $2 "
                         + "AND last_status NOT IN ('PROVISIONING', 'STOPPED') AND desired_status <> 'STOPPED'")
                 .execute(Tuple.of(tenant, hostId))
                 .map(rows -> Rows.all(rows, TaskStore::row));
     }
 
-    public Future<Optional<Task>> lock(SqlClient client, String tenant, String cluster, String id) {
+    public Uni<Optional<Task>> lock(SqlClient client, String tenant, String cluster, String id) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM task WHERE tenant = $1 AND cluster = $2 AND id = $3 FOR UPDATE")
                 .execute(Tuple.of(tenant, cluster, id)).map(rows -> Rows.first(rows, TaskStore::row));
     }
 
     /** Task ids of a cluster, newest first, after the position {@code (createdAt, id)} of the previous page. */
-    public Future<List<Task>> list(String tenant, String cluster, Filter filter, Instant beforeCreatedAt, String beforeId,
+    public Uni<List<Task>> list(String tenant, String cluster, Filter filter, Instant beforeCreatedAt, String beforeId,
                                    int limit) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM task WHERE tenant = $1 AND cluster = $2 "
                         + "AND ($3::text IS NULL OR family = $3) AND ($4::text IS NULL OR service_name = $4) "
@@ -140,7 +140,7 @@ public class TaskStore {
     }
 
     /** The service's tasks that are wanted running and not STOPPED, oldest first. */
-    public Future<List<ServiceTask>> ofService(String tenant, String cluster, String service) {
+    public Uni<List<ServiceTask>> ofService(String tenant, String cluster, String service) {
         return pool.preparedQuery("SELECT " + COLUMNS + ", (SELECT h.status FROM host h WHERE h.tenant = task.tenant "
                         + "AND h.id = task.host_id) AS host_status FROM task WHERE tenant = $1 AND cluster = $2 "
                         + "AND service_name = $3 AND last_status <> 'STOPPED' AND desired_status = 'RUNNING' "
@@ -151,44 +151,44 @@ public class TaskStore {
     }
 
     /** Tasks of a deployment that failed (an essential container exited, or the task did not start). */
-    public Future<Integer> failedOfDeployment(String tenant, String deploymentId) {
+    public Uni<Integer> failedOfDeployment(String tenant, String deploymentId) {
         return pool.preparedQuery("SELECT count(*) FROM task WHERE tenant = $1 AND deployment_id = $2 "
                         + "AND last_status = 'STOPPED' AND stop_code IN ('EssentialContainerExited', 'TaskFailedToStart')")
                 .execute(Tuple.of(tenant, deploymentId)).map(rows -> rows.iterator().next().getLong(0).intValue());
     }
 
     /** Tasks of a host that are not STOPPED. */
-    public Future<List<Task>> liveOnHost(SqlClient client, String tenant, String hostId) {
+    public Uni<List<Task>> liveOnHost(SqlClient client, String tenant, String hostId) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM task WHERE tenant = $1 AND host_id = $2 "
                         + "AND last_status <> 'STOPPED' ORDER BY id FOR UPDATE")
                 .execute(Tuple.of(tenant, hostId)).map(rows -> Rows.all(rows, TaskStore::row));
     }
 
     /** Applies an agent's report to a task of that host; empty when it changes nothing (or the task is not the host's). */
-    public Future<Optional<Task>> applyReport(String tenant, String hostId, AgentMessage.TaskStateReport report) {
+    public Uni<Optional<Task>> applyReport(String tenant, String hostId, AgentMessage.TaskStateReport report) {
         String id = Task.idOf(report.taskArn());
         return pool.withTransaction(client -> client.preparedQuery("SELECT " + COLUMNS + " FROM task WHERE tenant = $1 "
                         + "AND id = $2 AND host_id = $3 FOR UPDATE")
                 .execute(Tuple.of(tenant, id, hostId))
-                .compose(rows -> {
+                .chain(rows -> {
                     Optional<Task> task = Rows.first(rows, TaskStore::row);
                     if (task.isEmpty()) {
-                        return Future.succeededFuture(Optional.empty());
+                        return Uni.createFrom().item(Optional.empty());
                     }
                     Optional<TaskProgress.Change> change = TaskProgress.apply(task.get(), report);
                     if (change.isEmpty()) {
-                        return Future.succeededFuture(Optional.empty());
+                        return Uni.createFrom().item(Optional.empty());
                     }
                     return update(client, task.get(), change.get()).map(Optional::of);
                 }));
     }
 
     /** Writes a change; a task that stops gives its room on the host back in the same transaction. */
-    public Future<Task> update(SqlClient client, Task task, TaskProgress.Change change) {
-        Future<Void> released = change.stoppedNow()
+    public Uni<Task> update(SqlClient client, Task task, TaskProgress.Change change) {
+        Uni<Void> released = change.stoppedNow()
                 ? hosts.release(client, task.tenant(), task.hostId(), task.cpu(), task.memory(), task.hostPorts())
-                : Future.succeededFuture();
-        return released.compose(ok -> client.preparedQuery("UPDATE task SET last_status = $3, desired_status = $4, "
+                : Uni.createFrom().voidItem();
+        return released.chain(ok -> client.preparedQuery("UPDATE task SET last_status = $3, desired_status = $4, "
                                 + "health_status = $5, stop_code = $6, stopped_reason = $7, containers = $8, "
                                 + "version = version + 1, updated_at = now(), "
                                 + "started_at = CASE WHEN $3 = 'RUNNING' AND started_at IS NULL THEN now() ELSE started_at END, "
@@ -204,7 +204,7 @@ public class TaskStore {
     }
 
     /** Start commands up to {@code seq} reached the agent: those tasks are PENDING now. */
-    public Future<List<Task>> startsAcknowledged(SqlClient client, String tenant, String hostId, long seq) {
+    public Uni<List<Task>> startsAcknowledged(SqlClient client, String tenant, String hostId, long seq) {
         return client.preparedQuery("UPDATE task SET last_status = 'PENDING', version = version + 1, updated_at = now() "
                         + "WHERE tenant = $1 AND host_id = $2 AND start_seq <= $3 AND last_status = 'PROVISIONING' "
                         + "RETURNING " + COLUMNS)
@@ -215,16 +215,16 @@ public class TaskStore {
      * ECS's StopTask: desiredStatus STOPPED with the reason; the agent moves lastStatus on. The task
      * leaves its group's placement counts now, so every replica's kept cluster state is told at commit.
      */
-    public Future<Task> markStopRequested(SqlClient client, Task task, String stopCode, String reason) {
+    public Uni<Task> markStopRequested(SqlClient client, Task task, String stopCode, String reason) {
         return client.preparedQuery("UPDATE task SET desired_status = 'STOPPED', stop_code = coalesce(stop_code, $3), "
                         + "stopped_reason = coalesce(stopped_reason, $4), version = version + 1, updated_at = now() "
                         + "WHERE tenant = $1 AND id = $2 RETURNING " + COLUMNS)
                 .execute(Tuple.of(task.tenant(), task.id(), stopCode, reason))
                 .map(rows -> row(rows.iterator().next()))
-                .compose(marked -> client.preparedQuery("SELECT pg_notify($1, $2)")
+                .chain(marked -> client.preparedQuery("SELECT pg_notify($1, $2)")
                         .execute(Tuple.of(ClusterStates.CHANNEL,
                                 new PlacementNotice(new ClusterKey(task.tenant(), task.cluster()), "").payload()))
-                        .map(marked));
+                        .replaceWith(marked));
     }
 
     static Task row(Row row) {

@@ -23,7 +23,6 @@ import dev.berth.scheduler.taskdefinitions.StoredTaskDefinition;
 import dev.berth.scheduler.taskdefinitions.TaskDefinitionStore;
 import dev.berth.scheduler.taskroles.TaskRoleUse;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.vertx.UniHelper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -135,8 +134,7 @@ public class TasksResource {
                             request.overrides(), count, groupOr(request.group(), definition), request.startedBy(),
                             constraints, strategies, tags, propagate)));
             return request.clientToken() == null ? run.get()
-                    : UniHelper.toUni(requests.once(tenant, c.name(), request.clientToken(), request,
-                            () -> UniHelper.toFuture(run.get())));
+                    : requests.once(tenant, c.name(), request.clientToken(), request, run);
         });
     }
 
@@ -176,8 +174,8 @@ public class TasksResource {
             throw new InvalidInputException("reason", "at most 255 characters");
         }
         return clusters.named(cluster)
-                .chain(c -> UniHelper.toUni(termination.stop(c.tenant(), c.name(), Task.idOf(task), "UserInitiated",
-                        reason)))
+                .chain(c -> termination.stop(c.tenant(), c.name(), Task.idOf(task), "UserInitiated",
+                        reason))
                 .map(stopped -> new TaskResponse(TaskView.of(stopped)));
     }
 
@@ -189,7 +187,7 @@ public class TasksResource {
                                               @QueryParam("include") List<String> include) {
         boolean withTags = Include.tags("include", include);
         return clusters.named(cluster)
-                .chain(c -> UniHelper.toUni(tasks.find(c.tenant(), c.name(), List.of(Task.idOf(task))))
+                .chain(c -> tasks.find(c.tenant(), c.name(), List.of(Task.idOf(task)))
                         .map(found -> found.stream().findFirst().orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
                                 "task: no task '" + task + "' in cluster " + c.name()))))
                 .chain(found -> withTags(List.of(found), withTags))
@@ -202,7 +200,7 @@ public class TasksResource {
         if (!withTags || found.isEmpty()) {
             return Uni.createFrom().item(views);
         }
-        return UniHelper.toUni(tagStore.ofResources(found.get(0).tenant(), views.stream().map(TaskView::taskArn).toList()))
+        return tagStore.ofResources(found.get(0).tenant(), views.stream().map(TaskView::taskArn).toList())
                 .map(byArn -> views.stream().map(v -> v.withTags(byArn.getOrDefault(v.taskArn(), List.of()))).toList());
     }
 
@@ -217,7 +215,7 @@ public class TasksResource {
         }
         boolean withTags = Include.tags("include", request.include());
         List<String> ids = request.tasks().stream().map(Task::idOf).toList();
-        return clusters.named(cluster).chain(c -> UniHelper.toUni(tasks.find(c.tenant(), c.name(), ids))
+        return clusters.named(cluster).chain(c -> tasks.find(c.tenant(), c.name(), ids)
                 .chain(found -> withTags(found, withTags).map(views -> {
                     List<String> seen = found.stream().map(Task::id).toList();
                     List<Failure> failures = ids.stream().filter(id -> !seen.contains(id))
@@ -245,15 +243,15 @@ public class TasksResource {
         TaskStore.Filter filter = new TaskStore.Filter(family, serviceName, startedBy,
                 containerInstance == null ? null : Host.idOf(containerInstance), status);
         return clusters.named(cluster)
-                .chain(c -> UniHelper.toUni(tasks.list(c.tenant(), c.name(), filter,
+                .chain(c -> tasks.list(c.tenant(), c.name(), filter,
                         position == null ? null : position.createdAt(), position == null ? null : position.id(),
-                        paging.rowsToRead())))
+                        paging.rowsToRead()))
                 .map(found -> Page.of(found, paging, Task::arn, t -> TaskListPosition.of(t).text()))
                 .map(page -> new ListTasksResponse(page.items(), page.nextToken()));
     }
 
     private Uni<RunTaskResponse> launch(TaskLauncher.Launch launch) {
-        return UniHelper.toUni(launcher.launch(launch)).map(launched -> {
+        return launcher.launch(launch).map(launched -> {
             if (launched.tasks().isEmpty() && launched.failures().isEmpty()) {
                 throw new InvalidInputException("cluster", "No Container Instances were found in your cluster.");
             }

@@ -1,7 +1,8 @@
 package dev.berth.scheduler.tasks;
 
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
+import dev.berth.scheduler.clusters.ClusterKey;
+import io.smallrye.mutiny.Uni;
+import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,31 +20,34 @@ import java.util.function.Function;
  */
 final class WaitingLaunches {
 
-    private record Waiting(TaskLauncher.Prepared prepared, Promise<TaskLauncher.Launched> answer) {
+    private record Waiting(TaskLauncher.Prepared prepared, CompletableFuture<TaskLauncher.Launched> answer) {
     }
 
     private record Cluster(Queue<Waiting> queue, AtomicBoolean placing) {
     }
 
     private final int groupSize;
-    private final Function<List<TaskLauncher.Prepared>, Future<List<TaskLauncher.Outcome>>> attempt;
-    private final Map<String, Cluster> clusters = new ConcurrentHashMap<>();
+    private final Function<List<TaskLauncher.Prepared>, Uni<List<TaskLauncher.Outcome>>> attempt;
+    private final Map<ClusterKey, Cluster> clusters = new ConcurrentHashMap<>();
 
     /**
      * @param groupSize at most this many launches go in one group, the rest in the next: one transaction stays short
      * @param attempt   places a group in one transaction; answers each launch's outcome in the group's order
      */
-    WaitingLaunches(int groupSize, Function<List<TaskLauncher.Prepared>, Future<List<TaskLauncher.Outcome>>> attempt) {
+    WaitingLaunches(int groupSize, Function<List<TaskLauncher.Prepared>, Uni<List<TaskLauncher.Outcome>>> attempt) {
         this.groupSize = groupSize;
         this.attempt = attempt;
     }
 
-    Future<TaskLauncher.Launched> submit(String cluster, TaskLauncher.Prepared prepared) {
-        Cluster waiting = clusters.computeIfAbsent(cluster, c -> new Cluster(new ConcurrentLinkedQueue<>(), new AtomicBoolean()));
-        Promise<TaskLauncher.Launched> answer = Promise.promise();
-        waiting.queue().add(new Waiting(prepared, answer));
-        placeNext(waiting);
-        return answer.future();
+    /** The launch joins its cluster's queue when the answer is subscribed to. */
+    Uni<TaskLauncher.Launched> submit(ClusterKey cluster, TaskLauncher.Prepared prepared) {
+        return Uni.createFrom().completionStage(() -> {
+            Cluster waiting = clusters.computeIfAbsent(cluster, c -> new Cluster(new ConcurrentLinkedQueue<>(), new AtomicBoolean()));
+            CompletableFuture<TaskLauncher.Launched> answer = new CompletableFuture<>();
+            waiting.queue().add(new Waiting(prepared, answer));
+            placeNext(waiting);
+            return answer;
+        });
     }
 
     private void placeNext(Cluster cluster) {
@@ -61,17 +65,22 @@ final class WaitingLaunches {
             }
             return;
         }
-        attempt.apply(group.stream().map(Waiting::prepared).toList()).onComplete(result -> {
-            for (int i = 0; i < group.size(); i++) {
-                Promise<TaskLauncher.Launched> answer = group.get(i).answer();
-                if (result.failed()) {
-                    answer.fail(result.cause());
-                } else {
-                    result.result().get(i).future().onComplete(answer);
-                }
+        attempt.apply(group.stream().map(Waiting::prepared).toList()).subscribe().with(
+                outcomes -> answered(cluster, group, outcomes, null),
+                failure -> answered(cluster, group, null, failure));
+    }
+
+    private void answered(Cluster cluster, List<Waiting> group, List<TaskLauncher.Outcome> outcomes, Throwable failure) {
+        for (int i = 0; i < group.size(); i++) {
+            CompletableFuture<TaskLauncher.Launched> answer = group.get(i).answer();
+            Throwable cause = failure != null ? failure : outcomes.get(i).failure();
+            if (cause != null) {
+                answer.completeExceptionally(cause);
+            } else {
+                answer.complete(outcomes.get(i).launched());
             }
-            cluster.placing().set(false);
-            placeNext(cluster);
-        });
+        }
+        cluster.placing().set(false);
+        placeNext(cluster);
     }
 }
