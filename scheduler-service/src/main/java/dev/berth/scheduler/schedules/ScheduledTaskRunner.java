@@ -56,7 +56,7 @@ public class ScheduledTaskRunner {
             List<Uni<Void>> updates = new ArrayList<>();
             Instant now = Instant.now();
             for (ScheduledTask rule : rules) {
-                Instant next = rule.schedule().nextAfter(now.atZone(ScheduleExpression.zone(rule.timezone())))
+                Instant next = rule.schedule().nextAfter(now.atZone(rule.zone()))
                         .map(ZonedDateTime::toInstant).orElse(null);
                 updates.add(store.ran(client, rule, next));
             }

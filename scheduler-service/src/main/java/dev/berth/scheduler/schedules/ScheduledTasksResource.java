@@ -1,5 +1,7 @@
 package dev.berth.scheduler.schedules;
 
+import dev.berth.common.schedule.ScheduleExpression;
+import dev.berth.common.schedule.ScheduleSyntax;
 import java.util.Arrays;
 import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.error.ErrorCode;
@@ -126,15 +128,15 @@ public class ScheduledTasksResource {
                 .orElseThrow(() -> new InvalidInputException("state", "ENABLED or DISABLED, got '" + request.state() + "'"));
         String timezone = request.scheduleExpressionTimezone() == null ? "UTC" : request.scheduleExpressionTimezone();
         Instant now = Instant.now();
-        ScheduleExpression.zone(timezone);
-        ScheduleExpression schedule = ScheduleExpression.parse(request.scheduleExpression(), now);
+        ScheduleExpression.zone(timezone, ScheduleSyntax.EVENT_BRIDGE_RULE);
+        ScheduleExpression schedule = ScheduleExpression.parse(request.scheduleExpression(), now, ScheduleSyntax.EVENT_BRIDGE_RULE);
         int count = request.count() == null ? 1 : request.count();
         if (count < 1 || count > 10) {
             throw new InvalidInputException("count", "between 1 and 10, got " + count);
         }
         PlacementParameters.constraints("placementConstraints", request.placementConstraints());
         PlacementParameters.strategies("placementStrategy", request.placementStrategy());
-        Instant next = state == ScheduleState.ENABLED ? schedule.nextAfter(now.atZone(ScheduleExpression.zone(timezone)))
+        Instant next = state == ScheduleState.ENABLED ? schedule.nextAfter(now.atZone(ScheduleExpression.zone(timezone, ScheduleSyntax.EVENT_BRIDGE_RULE)))
                 .map(ZonedDateTime::toInstant).orElse(null) : null;
         RunTaskParameters runTask = new RunTaskParameters(request.taskDefinition(), count, request.group(),
                 request.overrides(), request.placementConstraints(), request.placementStrategy());
