@@ -58,7 +58,7 @@ public sealed interface ScheduleExpression {
         }
     }
 
-    /** Every {@code every}, counted from {@code anchor} (when the rule or action started). */
+    /** Every {@code every}, counted from {@code anchor} (when the rule or action started): the first run is one period after it. */
     record Rate(Duration every, Instant anchor) implements ScheduleExpression {
         @Override
         public Optional<ZonedDateTime> nextAfter(ZonedDateTime after) {
