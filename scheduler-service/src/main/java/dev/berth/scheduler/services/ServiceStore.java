@@ -117,6 +117,19 @@ public class ServiceStore {
                 .execute().map(rows -> Rows.all(rows, ServiceStore::row));
     }
 
+    /** The service, its row locked until the transaction ends. */
+    public Uni<Optional<Service>> lock(SqlClient client, String tenant, String cluster, String name) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM service WHERE tenant = $1 AND cluster = $2 AND name = $3 "
+                        + "FOR UPDATE").execute(Tuple.of(tenant, cluster, name)).map(rows -> Rows.first(rows, ServiceStore::row));
+    }
+
+    /** Only the desired count changes (the autoscaler's decisions); the reconciler starts or stops tasks. */
+    public Uni<Void> setDesiredCount(SqlClient client, Service service, int count) {
+        return client.preparedQuery("UPDATE service SET desired_count = $4, steady = false "
+                        + "WHERE tenant = $1 AND cluster = $2 AND name = $3")
+                .execute(Tuple.of(service.tenant(), service.cluster(), service.name(), count)).replaceWithVoid();
+    }
+
     public Uni<Service> update(SqlClient client, Service service) {
         return client.preparedQuery("UPDATE service SET desired_count = $4, minimum_healthy_percent = $5, "
                         + "maximum_percent = $6, circuit_breaker_enable = $7, circuit_breaker_rollback = $8, "
@@ -155,6 +168,13 @@ public class ServiceStore {
                         + "AND service_name = $3 AND ($4 OR status <> 'INACTIVE') ORDER BY created_at")
                 .execute(Tuple.of(tenant, cluster, service, includeInactive))
                 .map(rows -> Rows.all(rows, ServiceStore::deployment));
+    }
+
+    /** Whether a deployment of the service is still rolling out (ECS holds scale-in meanwhile). */
+    public Uni<Boolean> deploymentInProgress(SqlClient client, String tenant, String cluster, String service) {
+        return client.preparedQuery("SELECT EXISTS (SELECT 1 FROM deployment WHERE tenant = $1 AND cluster = $2 "
+                        + "AND service_name = $3 AND status <> 'INACTIVE' AND rollout_state = 'IN_PROGRESS')")
+                .execute(Tuple.of(tenant, cluster, service)).map(rows -> rows.iterator().next().getBoolean(0));
     }
 
     public Uni<Void> updateDeployment(Deployment deployment, DeploymentStatus status, RolloutState rolloutState,

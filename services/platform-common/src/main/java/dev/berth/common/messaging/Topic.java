@@ -14,6 +14,7 @@ public enum Topic {
     METRICS("berth.metrics", "resourceId", 6),
     LOGS("berth.logs", "logGroup/logStream", 6),
     SCALING_ACTIONS("berth.scaling-actions", "resourceId", 3),
+    SCALING_RESULTS("berth.scaling-results", "resourceId", 3),
     LIFECYCLE("berth.lifecycle", "instanceId", 3),
     LIFECYCLE_RESULTS("berth.lifecycle-results", "instanceId", 3),
     EVENTS("berth.events", "tenant", 6);

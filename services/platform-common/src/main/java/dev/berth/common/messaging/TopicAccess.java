@@ -8,6 +8,7 @@ import static dev.berth.common.messaging.Topic.LIFECYCLE_RESULTS;
 import static dev.berth.common.messaging.Topic.LOGS;
 import static dev.berth.common.messaging.Topic.METRICS;
 import static dev.berth.common.messaging.Topic.SCALING_ACTIONS;
+import static dev.berth.common.messaging.Topic.SCALING_RESULTS;
 import static dev.berth.common.messaging.Topic.TASK_STATE;
 
 import java.util.List;
@@ -37,10 +38,10 @@ public final class TopicAccess {
             new ServiceTopics("gateway", Set.of(EVENTS), Set.of()),
             new ServiceTopics("registry", Set.of(EVENTS), Set.of()),
             new ServiceTopics("scheduler",
-                    Set.of(TASK_STATE, HOST_STATE, HEARTBEATS, METRICS, LOGS, LIFECYCLE_RESULTS, EVENTS),
+                    Set.of(TASK_STATE, HOST_STATE, HEARTBEATS, METRICS, LOGS, LIFECYCLE_RESULTS, SCALING_RESULTS, EVENTS),
                     Set.of(SCALING_ACTIONS, LIFECYCLE)),
             new ServiceTopics("autoscaler", Set.of(SCALING_ACTIONS, EVENTS),
-                    Set.of(TASK_STATE, HOST_STATE, METRICS)),
+                    Set.of(TASK_STATE, HOST_STATE, METRICS, SCALING_RESULTS)),
             new ServiceTopics("stacks", Set.of(LIFECYCLE, EVENTS),
                     Set.of(HEARTBEATS, HOST_STATE, TASK_STATE, LIFECYCLE_RESULTS, SCALING_ACTIONS)),
             // PutLogEvents goes through berth.logs; metric filters publish berth.metrics
