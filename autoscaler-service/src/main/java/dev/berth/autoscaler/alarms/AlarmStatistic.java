@@ -2,6 +2,7 @@ package dev.berth.autoscaler.alarms;
 
 import com.google.re2j.Pattern;
 import java.math.BigDecimal;
+import java.util.Objects;
 import java.util.Optional;
 
 /** What an alarm compares per period: a {@link Statistic} or, as ExtendedStatistic, a percentile. */
@@ -12,7 +13,7 @@ public sealed interface AlarmStatistic {
 
     record Standard(Statistic statistic) implements AlarmStatistic {
         public Standard {
-            java.util.Objects.requireNonNull(statistic, "statistic");
+            Objects.requireNonNull(statistic, "statistic");
         }
 
         @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,6 +49,6 @@ class AlarmActionsTest {
             default -> throw new IllegalArgumentException(name);
         }).toList();
         assertEquals(arns, AlarmActions.toRun(alarm, before, after, IS_POLICY));
-        assertEquals(arns, AlarmActions.toRun(alarm, new Evaluation(before, after, java.util.Optional.empty()), IS_POLICY));
+        assertEquals(arns, AlarmActions.toRun(alarm, new Evaluation(before, after, Optional.empty()), IS_POLICY));
     }
 }
