@@ -7,19 +7,22 @@ import java.util.Optional;
 
 /**
  * M of N with TreatMissingData as CloudWatch's user guide ("How alarm state is evaluated when data is
- * missing") describes it and its tables show:
+ * missing") describes it and as its tables show (MissingDataTableTest holds every row):
  * <ul>
  * <li>N or more real datapoints in the range: the N most recent real ones decide, reaching back past
  * missing periods; TreatMissingData is not consulted.</li>
- * <li>Fewer: every real datapoint counts, and as few missing periods as needed (the most recent ones)
- * complete the N. {@code breaching} and {@code notBreaching} count them as such. {@code missing} and
- * {@code ignore} decide on the real ones: M breaching ones is ALARM, else any non-breaching one is OK;
- * with only breaching ones, fewer than M, {@code missing}
- * goes to ALARM when the oldest breach is at least M periods old (CloudWatch's rule against premature
- * ALARM: {@code - - X - -} alarms, {@code - - - - X} waits) and to INSUFFICIENT_DATA otherwise, while
- * {@code ignore} keeps the state. No real datapoint at all: INSUFFICIENT_DATA, or the state kept.</li>
+ * <li>Fewer: every real datapoint counts, completed to N by as few missing periods as needed (the most
+ * recent ones). {@code breaching} and {@code notBreaching} count those as breaching or not.</li>
+ * <li>{@code missing} and {@code ignore} decide on the real datapoints alone: M breaching ones is ALARM,
+ * else any non-breaching one is OK. With only breaching ones, fewer than M, {@code missing} goes to ALARM
+ * when the oldest breach is at least M periods old (the guide's rule against premature ALARM:
+ * {@code - - X - -} alarms, {@code - - - - X} waits for the next datapoint) and to INSUFFICIENT_DATA
+ * otherwise, while {@code ignore} keeps the state. No real datapoint at all: INSUFFICIENT_DATA, or the
+ * state kept.</li>
  * </ul>
- * Breaching datapoints need not be consecutive.
+ * Breaching datapoints need not be consecutive. The guide's prose would also apply the premature-ALARM
+ * rule when an older datapoint is fine, but its own table ({@code 0 - X - -}, 2 of 3, missing: OK) and
+ * CloudWatch do not, so a non-breaching datapoint is checked first.
  */
 final class StateDecider {
 
