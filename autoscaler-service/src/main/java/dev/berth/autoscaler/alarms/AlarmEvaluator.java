@@ -1,0 +1,42 @@
+package dev.berth.autoscaler.alarms;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Evaluates a metric alarm: takes the datapoints of the alarm's metric, one per period (already
+ * aggregated with the alarm's statistic), and tells the state they put the alarm in and why.
+ */
+public final class AlarmEvaluator {
+
+    private AlarmEvaluator() {
+    }
+
+    /**
+     * @param datapoints the metric's datapoints around {@code now}; those outside the
+     *                   {@linkplain EvaluationRange evaluation range} or not at a period's start are not
+     *                   looked at, two for one period are refused
+     */
+    public static Evaluation evaluate(AlarmDefinition definition, AlarmState current, Instant now,
+                                      Collection<Datapoint> datapoints) {
+        EvaluationRange range = EvaluationRange.of(definition.period(), definition.evaluationPeriods(), now);
+        Map<Instant, Datapoint> byPeriod = new HashMap<>();
+        for (Datapoint datapoint : datapoints) {
+            if (range.isPeriodStart(datapoint.periodStart())
+                    && byPeriod.putIfAbsent(datapoint.periodStart(), datapoint) != null) {
+                throw new IllegalArgumentException("two datapoints for the period starting " + datapoint.periodStart());
+            }
+        }
+        List<PeriodSlot> slots = range.periodStarts().stream().map(start -> new PeriodSlot(start, byPeriod.get(start)))
+                .toList();
+        StateDecision decision = StateDecider.decide(definition, slots);
+        return decision.state()
+                .map(state -> new Evaluation(current, state,
+                        Optional.of(StateReasons.of(definition, decision, state, now))))
+                .orElseGet(() -> new Evaluation(current, current, Optional.empty()));
+    }
+}
