@@ -121,13 +121,14 @@ public record StepScalingConfiguration(AdjustmentType adjustmentType, List<StepA
         return stepAdjustments.stream().filter(s -> s.containsBelow(difference)).findFirst();
     }
 
-    /** The capacity a step asks for, from {@code capacity} (before bounds). */
+    /** The capacity a step asks for, from {@code capacity} (before bounds; never below zero). */
     public int capacityAfter(StepAdjustment step, int capacity) {
-        return switch (adjustmentType) {
-            case CHANGE_IN_CAPACITY -> capacity + step.scalingAdjustment();
+        long result = switch (adjustmentType) {
+            case CHANGE_IN_CAPACITY -> (long) capacity + step.scalingAdjustment();
             case EXACT_CAPACITY -> step.scalingAdjustment();
-            case PERCENT_CHANGE_IN_CAPACITY -> Math.max(0, capacity + PercentChange.withMinimumMagnitude(
-                    PercentChange.of(capacity, step.scalingAdjustment()), minAdjustmentMagnitude));
+            case PERCENT_CHANGE_IN_CAPACITY -> (long) capacity + PercentChange.withMinimumMagnitude(
+                    PercentChange.of(capacity, step.scalingAdjustment()), minAdjustmentMagnitude);
         };
+        return (int) Math.clamp(result, 0, Integer.MAX_VALUE);
     }
 }
