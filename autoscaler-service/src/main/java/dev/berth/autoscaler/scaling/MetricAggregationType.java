@@ -1,5 +1,7 @@
 package dev.berth.autoscaler.scaling;
 
+import java.util.Arrays;
+
 /** How a step scaling policy aggregates the alarm's latest datapoints before choosing a step; Average when left out. */
 public enum MetricAggregationType {
     AVERAGE("Average"),
@@ -34,9 +36,9 @@ public enum MetricAggregationType {
             throw new IllegalArgumentException("no values to aggregate");
         }
         return switch (this) {
-            case AVERAGE -> java.util.Arrays.stream(values).average().orElseThrow();
-            case MINIMUM -> java.util.Arrays.stream(values).min().orElseThrow();
-            case MAXIMUM -> java.util.Arrays.stream(values).max().orElseThrow();
+            case AVERAGE -> Arrays.stream(values).average().orElseThrow();
+            case MINIMUM -> Arrays.stream(values).min().orElseThrow();
+            case MAXIMUM -> Arrays.stream(values).max().orElseThrow();
         };
     }
 

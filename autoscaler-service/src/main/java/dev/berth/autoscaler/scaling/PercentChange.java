@@ -26,7 +26,7 @@ public final class PercentChange {
         if (change.abs().compareTo(BigDecimal.ONE) < 0) {
             return change.signum();
         }
-        return change.setScale(0, RoundingMode.DOWN).intValueExact();
+        return ScalingLimits.saturatedInt(change.setScale(0, RoundingMode.DOWN));
     }
 
     /** The change raised to at least {@code minMagnitude} tasks in its own direction. */

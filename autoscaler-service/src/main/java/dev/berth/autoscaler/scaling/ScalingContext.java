@@ -13,6 +13,9 @@ public record ScalingContext(ScalableTarget target, int currentCount, boolean de
         if (target == null || now == null) {
             throw new IllegalArgumentException("an evaluation needs the target and the time");
         }
+        if (currentCount < 0) {
+            throw new IllegalArgumentException("a desired count is never negative: " + currentCount);
+        }
         cooldowns = cooldowns == null ? CooldownState.NONE : cooldowns;
     }
 

@@ -1,5 +1,8 @@
 package dev.berth.autoscaler.scaling;
 
+import dev.berth.common.error.ApiException;
+import dev.berth.common.error.ErrorCode;
+import java.math.BigDecimal;
 import java.time.Duration;
 
 /** Application Auto Scaling's quotas and the input limits of its API, by name. */
@@ -34,5 +37,32 @@ public final class ScalingLimits {
     public static final int MAX_COOLDOWN_SECONDS = 86_400;
 
     private ScalingLimits() {
+    }
+
+    /** PutScalingPolicy of a new policy on a target that already has {@code existingPolicies}. */
+    public static void requireRoomForPolicy(int existingPolicies) {
+        if (existingPolicies >= MAX_POLICIES_PER_TARGET) {
+            throw new ApiException(ErrorCode.LIMIT_EXCEEDED, "A scalable target may have up to "
+                    + MAX_POLICIES_PER_TARGET + " scaling policies; this one has " + existingPolicies);
+        }
+    }
+
+    /** PutScheduledAction of a new action on a target that already has {@code existingActions}. */
+    public static void requireRoomForScheduledAction(int existingActions) {
+        if (existingActions >= MAX_SCHEDULED_ACTIONS_PER_TARGET) {
+            throw new ApiException(ErrorCode.LIMIT_EXCEEDED, "A scalable target may have up to "
+                    + MAX_SCHEDULED_ACTIONS_PER_TARGET + " scheduled actions; this one has " + existingActions);
+        }
+    }
+
+    /** A computed capacity as an int, saturating instead of overflowing (a custom metric may be huge). */
+    static int saturatedInt(BigDecimal value) {
+        if (value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            return Integer.MAX_VALUE;
+        }
+        if (value.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0) {
+            return Integer.MIN_VALUE;
+        }
+        return value.intValueExact();
     }
 }

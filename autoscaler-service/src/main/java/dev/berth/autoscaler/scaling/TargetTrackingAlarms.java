@@ -20,6 +20,9 @@ import java.util.UUID;
  * push every decision past 15 s, hence 1 of 1; the scale-out cooldown (the capacity just added counts
  * toward the next scale-out) keeps one noisy period from adding twice. The low alarm stays AWS's 15 minutes:
  * scale-in is meant to be slow, and users complain about flapping, not about slow scale-in.
+ *
+ * <p>Predefined metrics' alarms name no Unit, as AWS's: an alarm with a unit only sees datapoints
+ * published with that unit.
  */
 public final class TargetTrackingAlarms {
 
@@ -76,8 +79,7 @@ public final class TargetTrackingAlarms {
             case TrackedMetric.Predefined predefined -> new SynthesizedAlarm(role, name, predefined.type().namespace(),
                     predefined.type().metricName(), dimensions(resourceId, predefined),
                     predefined.type() == PredefinedMetricType.ALB_REQUEST_COUNT_PER_TARGET ? MetricStatistic.SUM : MetricStatistic.AVERAGE,
-                    predefined.type() == PredefinedMetricType.ALB_REQUEST_COUNT_PER_TARGET ? null : "Percent",
-                    period, evaluationPeriods, evaluationPeriods, threshold, comparison, "missing");
+                    null, period, evaluationPeriods, evaluationPeriods, threshold, comparison, "missing");
             case TrackedMetric.Customized customized -> new SynthesizedAlarm(role, name, customized.namespace(),
                     customized.metricName(), customized.dimensions(), customized.statistic(), customized.unit(),
                     period, evaluationPeriods, evaluationPeriods, threshold, comparison, "missing");

@@ -18,14 +18,14 @@ public final class TargetTrackingCapacity {
 
     /** ⌈tasks × metric ÷ target⌉. */
     public static int toAdd(int tasks, double metric, double target) {
-        return load(tasks, metric, target).setScale(0, RoundingMode.CEILING).intValueExact();
+        return ScalingLimits.saturatedInt(load(tasks, metric, target).setScale(0, RoundingMode.CEILING));
     }
 
     /** tasks − ⌊tasks − tasks × metric ÷ target⌋: at most the tasks the load no longer needs are removed. */
     public static int toRemove(int tasks, double metric, double target) {
         BigDecimal removable = BigDecimal.valueOf(tasks).subtract(load(tasks, metric, target));
-        int removed = Math.max(0, removable.setScale(0, RoundingMode.FLOOR).intValueExact());
-        return tasks - removed;
+        long removed = Math.max(0, ScalingLimits.saturatedInt(removable.setScale(0, RoundingMode.FLOOR)));
+        return (int) Math.max(0, tasks - removed);
     }
 
     /**

@@ -37,12 +37,12 @@ class TargetTrackingAlarmsTest {
         SynthesizedAlarm high = alarms.get(0);
         assertEquals(new SynthesizedAlarm(SynthesizedAlarm.Role.HIGH,
                 "TargetTracking-service/default/web-AlarmHigh-d4f0770c-b46e-434a-a60f-3b36d653feca", "AWS/ECS", metricName,
-                dimensions, MetricStatistic.AVERAGE, "Percent", 60, 3, 3, target, "GreaterThanThreshold", "missing"), high);
+                dimensions, MetricStatistic.AVERAGE, null, 60, 3, 3, target, "GreaterThanThreshold", "missing"), high);
 
         SynthesizedAlarm low = alarms.get(1);
         assertEquals(new SynthesizedAlarm(SynthesizedAlarm.Role.LOW,
                 "TargetTracking-service/default/web-AlarmLow-1b437334-d19b-4a63-a812-6c67aaf2910d", "AWS/ECS", metricName,
-                dimensions, MetricStatistic.AVERAGE, "Percent", 60, 15, 15, lowThreshold, "LessThanThreshold", "missing"), low);
+                dimensions, MetricStatistic.AVERAGE, null, 60, 15, 15, lowThreshold, "LessThanThreshold", "missing"), low);
     }
 
     @Test
