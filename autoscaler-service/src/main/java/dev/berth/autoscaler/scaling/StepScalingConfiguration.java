@@ -1,5 +1,6 @@
 package dev.berth.autoscaler.scaling;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -108,10 +109,11 @@ public record StepScalingConfiguration(AdjustmentType adjustmentType, List<StepA
     /**
      * The step for the aggregated metric against the alarm's threshold. Above the threshold a step holds
      * [lower, upper), below it (lower, upper]; exactly at the threshold the step that holds it either way
-     * (a scale-out step [0, 10) or a scale-in step [−10, 0]).
+     * (a scale-out step [0, 10) or a scale-in step [−10, 0]). The difference is taken in decimal: 0.3
+     * against a threshold of 0.1 is 0.2, on a bound of 0.2.
      */
     public Optional<StepAdjustment> stepFor(double metricValue, double threshold) {
-        double difference = metricValue - threshold;
+        double difference = BigDecimal.valueOf(metricValue).subtract(BigDecimal.valueOf(threshold)).doubleValue();
         if (difference >= 0) {
             Optional<StepAdjustment> above = stepAdjustments.stream().filter(s -> s.containsAbove(difference)).findFirst();
             if (above.isPresent() || difference > 0) {

@@ -141,6 +141,13 @@ class StepScalingConfigurationTest {
     }
 
     @Test
+    void theDifferenceToTheThresholdIsExact() {
+        StepScalingConfiguration out = config("ChangeInCapacity", "0:0.2:1 0.2::2");
+        assertEquals(2, out.stepFor(0.3, 0.1).orElseThrow().scalingAdjustment());
+        assertEquals(1, out.stepFor(0.29, 0.1).orElseThrow().scalingAdjustment());
+    }
+
+    @Test
     void aBoundSharedByTwoStepsBelongsToTheOneAwayFromTheThreshold() {
         StepScalingConfiguration both = config("ChangeInCapacity", ":-10:-2 -10:0:-1 0:10:1 10::2");
         assertEquals(2, both.stepFor(60, 50).orElseThrow().scalingAdjustment());
