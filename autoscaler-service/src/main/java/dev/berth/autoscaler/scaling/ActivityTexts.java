@@ -34,27 +34,6 @@ public final class ActivityTexts {
         return "maximum capacity was set to " + max;
     }
 
-    /** Cause of the activities a scheduled action starts. */
-    public static String scheduledActionTriggered(String scheduledActionName) {
-        return "scheduled action name " + scheduledActionName + " was triggered";
-    }
-
-    /** Description of a scheduled action's change of the capacity range ({@code null} = not changed). */
-    public static String settingCapacityRange(Integer min, Integer max) {
-        return "Setting " + range(min, max);
-    }
-
-    public static String capacityRangeSet(Integer min, Integer max) {
-        return "Successfully set " + range(min, max);
-    }
-
-    private static String range(Integer min, Integer max) {
-        if (min != null && max != null) {
-            return "min capacity to " + min + " and max capacity to " + max;
-        }
-        return min != null ? "min capacity to " + min : "max capacity to " + max;
-    }
-
     /** StatusMessage once the scheduler took the count (InProgress). */
     public static String waitingForService(int count) {
         return "Successfully set desired count to " + count + ". Waiting for change to be fulfilled by ecs.";

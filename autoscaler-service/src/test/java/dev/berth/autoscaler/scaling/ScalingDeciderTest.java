@@ -66,6 +66,8 @@ class ScalingDeciderTest {
         assertEquals(ActivityStatusCode.PENDING, scale.statusCode());
         assertEquals(2, scale.change());
         assertEquals("Successfully set desired count to 5. Change successfully fulfilled by ecs.", ActivityTexts.fulfilled(5));
+        assertEquals("Successfully set desired count to 5. Waiting for change to be fulfilled by ecs.",
+                ActivityTexts.waitingForService(5));
     }
 
     /** No scale-in when removing one task would likely push the metric over the target. */
