@@ -41,7 +41,11 @@ public enum ErrorCode {
     THROTTLING("ThrottlingException", 429),
     SERVER("ServerException", 500),
     IDENTITY_PROVIDER("IdentityProviderException", 502),
-    SERVICE_UNAVAILABLE("ServiceUnavailableException", 503);
+    SERVICE_UNAVAILABLE("ServiceUnavailableException", 503),
+    VALIDATION("ValidationException", 400),
+    OBJECT_NOT_FOUND("ObjectNotFoundException", 404),
+    CONCURRENT_UPDATE("ConcurrentUpdateException", 409),
+    FAILED_RESOURCE_ACCESS("FailedResourceAccessException", 400);
 
     private final String code;
     private final int status;
