@@ -1,5 +1,7 @@
 package dev.berth.autoscaler.scaling;
 
+import dev.berth.autoscaler.alarms.AlarmState;
+
 /**
  * What a policy needs of its alarm when it is evaluated: name, state, threshold and the metric value to act
  * on (for target tracking the latest datapoint, for step scaling the datapoints aggregated with the

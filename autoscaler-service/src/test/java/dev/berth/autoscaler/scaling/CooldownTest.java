@@ -1,7 +1,7 @@
 package dev.berth.autoscaler.scaling;
 
-import static dev.berth.autoscaler.scaling.AlarmState.ALARM;
-import static dev.berth.autoscaler.scaling.AlarmState.OK;
+import static dev.berth.autoscaler.alarms.AlarmState.ALARM;
+import static dev.berth.autoscaler.alarms.AlarmState.OK;
 import static dev.berth.autoscaler.scaling.Triggers.NOW;
 import static dev.berth.autoscaler.scaling.Triggers.decide;
 import static dev.berth.autoscaler.scaling.Triggers.step;

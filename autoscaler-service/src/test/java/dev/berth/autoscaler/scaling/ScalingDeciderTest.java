@@ -1,8 +1,8 @@
 package dev.berth.autoscaler.scaling;
 
-import static dev.berth.autoscaler.scaling.AlarmState.ALARM;
-import static dev.berth.autoscaler.scaling.AlarmState.INSUFFICIENT_DATA;
-import static dev.berth.autoscaler.scaling.AlarmState.OK;
+import static dev.berth.autoscaler.alarms.AlarmState.ALARM;
+import static dev.berth.autoscaler.alarms.AlarmState.INSUFFICIENT_DATA;
+import static dev.berth.autoscaler.alarms.AlarmState.OK;
 import static dev.berth.autoscaler.scaling.Triggers.NOW;
 import static dev.berth.autoscaler.scaling.Triggers.context;
 import static dev.berth.autoscaler.scaling.Triggers.decide;
@@ -11,6 +11,8 @@ import static dev.berth.autoscaler.scaling.Triggers.target;
 import static dev.berth.autoscaler.scaling.Triggers.tracking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.berth.autoscaler.alarms.AlarmState;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.berth.autoscaler.scaling;
 
+import dev.berth.autoscaler.alarms.AlarmState;
 import java.time.Instant;
 import java.util.List;
 
