@@ -119,7 +119,7 @@ final class Agent implements AgentSession.Host, AutoCloseable {
             }
         }, settings.stateDirectory(), this::withCredentials);
         MetricsReporter metrics = new MetricsReporter(engine, tasks::runs, this::reportMetrics, credentials.cluster(),
-                credentials.hostId());
+                credentials.hostId(), capacity);
         timer.scheduleWithFixedDelay(() -> guarded("metrics", metrics), 10, 10, TimeUnit.SECONDS);
         GarbageCollector cleanup = new GarbageCollector(engine, credentials.hostId(), settings.containerCleanupAge(),
                 settings.imageCleanupAge(), settings.imageCleanupBytes(),

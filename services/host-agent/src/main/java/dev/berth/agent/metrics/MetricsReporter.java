@@ -5,6 +5,10 @@ import dev.berth.agent.protocol.AgentMessage;
 import dev.berth.agent.tasks.ContainerPlan;
 import dev.berth.agent.tasks.TaskPlan;
 import dev.berth.agent.tasks.TaskRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,13 +16,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Every period: each running task's and container's cpu (% of its reserved cpu units, from the
- * cgroup's cumulative cpu time since the last sample) and memory (MiB, and % of reserved memory),
- * plus the host's totals, as data points in the {@code Berth/ECS} namespace.
+ * Every period, as data points in the {@code Berth/ECS} namespace:
+ * <ul>
+ * <li>per running task and container: {@code CPUUtilization} (% of its reserved cpu units, from the
+ * cgroup's cumulative cpu time since the last sample), {@code MemoryUtilized} (MiB) and
+ * {@code MemoryUtilization} (% of its reserved memory, where it reserves some);</li>
+ * <li>per running task, Container Insights' raw values, from which the autoscaler sums ECS's
+ * cluster and service figures (used ÷ reserved over the RUNNING tasks): {@code CpuUtilized} and
+ * {@code CpuReserved} (cpu units; a task reserving none counts one core, 1024) and
+ * {@code MemoryReserved} (MiB; 0 when the task reserves none: it takes nothing from the host's
+ * memory, and the autoscaler leaves such a task out of memory utilization), these three also
+ * carrying the {@code TaskDefinitionFamily} dimension;</li>
+ * <li>per host ({@code ClusterName}, {@code ContainerInstanceId}): the tasks' {@code CPUUtilized}
+ * (cpu units) and {@code MemoryUtilized} (MiB), the same as {@code CPUUtilization} and
+ * {@code MemoryUtilization} in % of the capacity the host registered, and
+ * {@code LoadAverage1Minute} from /proc/loadavg (none when it cannot be read).</li>
+ * </ul>
  */
 public final class MetricsReporter implements Runnable {
 
@@ -26,6 +45,7 @@ public final class MetricsReporter implements Runnable {
     /** Units of one core; a container with no cpu reserved is measured against one core. */
     private static final int CORE = 1024;
     private static final double MIB = 1024.0 * 1024.0;
+    private static final Path LOADAVG = Path.of("/proc/loadavg");
 
     private record Sample(long cpuNanos, long atNanos) {
     }
@@ -35,35 +55,50 @@ public final class MetricsReporter implements Runnable {
     private final Consumer<List<AgentMessage.Datapoint>> sink;
     private final String cluster;
     private final String hostId;
+    private final AgentMessage.Capacity capacity;
+    private final Path loadavg;
+    private final LongSupplier nanoTime;
+    private final Clock clock;
     private final Map<String, Sample> previous = new HashMap<>();
 
+    /** @param capacity what the host registered (the Hello's capacity) */
     public MetricsReporter(ContainerEngine engine, Supplier<List<TaskRun>> runs,
-                           Consumer<List<AgentMessage.Datapoint>> sink, String cluster, String hostId) {
+                           Consumer<List<AgentMessage.Datapoint>> sink, String cluster, String hostId,
+                           AgentMessage.Capacity capacity) {
+        this(engine, runs, sink, cluster, hostId, capacity, LOADAVG, System::nanoTime, Clock.systemUTC());
+    }
+
+    MetricsReporter(ContainerEngine engine, Supplier<List<TaskRun>> runs, Consumer<List<AgentMessage.Datapoint>> sink,
+                    String cluster, String hostId, AgentMessage.Capacity capacity, Path loadavg, LongSupplier nanoTime,
+                    Clock clock) {
         this.engine = engine;
         this.runs = runs;
         this.sink = sink;
         this.cluster = cluster;
         this.hostId = hostId;
+        this.capacity = capacity;
+        this.loadavg = loadavg;
+        this.nanoTime = nanoTime;
+        this.clock = clock;
     }
 
     @Override
     public synchronized void run() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<AgentMessage.Datapoint> points = new ArrayList<>();
         Map<String, Sample> seen = new HashMap<>();
         double hostCpuUnits = 0;
         double hostMemory = 0;
-        List<String> running = new ArrayList<>();
+        List<TaskRun> running = new ArrayList<>();
+        List<String> containerIds = new ArrayList<>();
         for (TaskRun run : runs.get()) {
             if ("RUNNING".equals(run.lastStatus())) {
-                running.addAll(run.containerIds().values());
+                running.add(run);
+                containerIds.addAll(run.containerIds().values());
             }
         }
-        Map<String, ContainerEngine.Usage> usages = engine.usage(running);
-        for (TaskRun run : runs.get()) {
-            if (!"RUNNING".equals(run.lastStatus())) {
-                continue;
-            }
+        Map<String, ContainerEngine.Usage> usages = engine.usage(containerIds);
+        for (TaskRun run : running) {
             TaskPlan plan = run.plan();
             double taskCpuUnits = 0;
             double taskMemory = 0;
@@ -74,7 +109,7 @@ public final class MetricsReporter implements Runnable {
                 if (usage.isEmpty()) {
                     continue;
                 }
-                long nanos = System.nanoTime();
+                long nanos = nanoTime.getAsLong();
                 Sample sample = new Sample(usage.get().cpuNanos(), nanos);
                 seen.put(id, sample);
                 Sample before = previous.get(id);
@@ -87,17 +122,24 @@ public final class MetricsReporter implements Runnable {
                 points.add(point("CPUUtilization", dims, percent(cpuUnits, container.cpu() > 0 ? container.cpu() : CORE),
                         "Percent", now));
                 points.add(point("MemoryUtilized", dims, memoryMiB, "Megabytes", now));
-                if (container.memory() > 0) {
-                    points.add(point("MemoryUtilization", dims, percent(memoryMiB, container.memory()), "Percent", now));
+                double containerMemory = TaskPlan.utilizationMemory(container);
+                if (containerMemory > 0) {
+                    points.add(point("MemoryUtilization", dims, percent(memoryMiB, containerMemory), "Percent", now));
                 }
             }
+            int cpuReserved = plan.utilizationCpu() > 0 ? plan.utilizationCpu() : CORE;
+            double memoryReserved = plan.utilizationMemory();
             Map<String, String> dims = dimensions(plan, null);
-            points.add(point("CPUUtilization", dims, percent(taskCpuUnits, plan.cpu() > 0 ? plan.cpu() : CORE),
-                    "Percent", now));
+            points.add(point("CPUUtilization", dims, percent(taskCpuUnits, cpuReserved), "Percent", now));
             points.add(point("MemoryUtilized", dims, taskMemory, "Megabytes", now));
-            if (plan.memory() > 0) {
-                points.add(point("MemoryUtilization", dims, percent(taskMemory, plan.memory()), "Percent", now));
+            if (memoryReserved > 0) {
+                points.add(point("MemoryUtilization", dims, percent(taskMemory, memoryReserved), "Percent", now));
             }
+            Map<String, String> insights = new LinkedHashMap<>(dims);
+            insights.put("TaskDefinitionFamily", plan.family());
+            points.add(point("CpuUtilized", insights, taskCpuUnits, "None", now));
+            points.add(point("CpuReserved", insights, cpuReserved, "None", now));
+            points.add(point("MemoryReserved", insights, memoryReserved, "Megabytes", now));
             hostCpuUnits += taskCpuUnits;
             hostMemory += taskMemory;
         }
@@ -106,7 +148,28 @@ public final class MetricsReporter implements Runnable {
         Map<String, String> host = Map.of("ClusterName", cluster, "ContainerInstanceId", hostId);
         points.add(point("CPUUtilized", host, hostCpuUnits, "None", now));
         points.add(point("MemoryUtilized", host, hostMemory, "Megabytes", now));
+        if (capacity.cpu() > 0) {
+            points.add(point("CPUUtilization", host, percent(hostCpuUnits, capacity.cpu()), "Percent", now));
+        }
+        if (capacity.memory() > 0) {
+            points.add(point("MemoryUtilization", host, percent(hostMemory, capacity.memory()), "Percent", now));
+        }
+        OptionalDouble load = loadAverage(loadavg);
+        if (load.isPresent()) {
+            points.add(point("LoadAverage1Minute", host, load.getAsDouble(), "None", now));
+        }
         sink.accept(points);
+    }
+
+    /** The first field of /proc/loadavg ("0.42 0.35 0.30 1/123 4567"); empty when unreadable. */
+    static OptionalDouble loadAverage(Path file) {
+        try {
+            String[] fields = Files.readString(file).trim().split("\\s+");
+            double load = Double.parseDouble(fields[0]);
+            return Double.isFinite(load) && load >= 0 ? OptionalDouble.of(load) : OptionalDouble.empty();
+        } catch (IOException | RuntimeException e) {
+            return OptionalDouble.empty();
+        }
     }
 
     private Map<String, String> dimensions(TaskPlan plan, String container) {

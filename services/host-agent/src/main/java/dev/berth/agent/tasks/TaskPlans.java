@@ -42,13 +42,14 @@ public final class TaskPlans {
         String family = definition.path("family").asText("task");
         String networkMode = definition.path("networkMode").asText("bridge");
         long taskCpu = units(overrides.taskCpu(text(definition.path("cpu"))));
+        int taskMemory = mebibytes(overrides.taskMemory(text(definition.path("memory"))));
         List<ContainerPlan> containers = new ArrayList<>();
         for (JsonNode container : definition.path("containerDefinitions")) {
             containers.add(container(task, owner, taskId, family, networkMode, taskCpu, container, overrides));
         }
         ElevatedAccessRefused.check(containers, task.allowed());
         String role = overrides.taskRoleArn(definition.path("taskRoleArn").asText(null));
-        return new TaskPlan(task.taskArn(), taskId, family, task.group(), role, containers);
+        return new TaskPlan(task.taskArn(), taskId, family, task.group(), role, containers, (int) taskCpu, taskMemory);
     }
 
     /** The last part of a task ARN ({@code arn:berth:ecs::acme:task/prod/<id>}). */
@@ -161,6 +162,25 @@ public final class TaskPlans {
             return Math.round(Double.parseDouble(text.replace("vcpu", "").trim()) * 1024);
         }
         return Long.parseLong(text);
+    }
+
+    /**
+     * Task-level memory as ECS writes it: "512", 512 or "1 GB"; 0 when absent. The scheduler validated
+     * it, so what cannot be read counts as none rather than refusing the task.
+     */
+    static int mebibytes(String memory) {
+        String text = memory == null ? "" : memory.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (text.endsWith("gb")) {
+                return (int) Math.round(Double.parseDouble(text.substring(0, text.length() - 2).trim()) * 1024);
+            }
+            if (text.endsWith("mb") || text.endsWith("mib")) {
+                text = text.replaceAll("mi?b$", "").trim();
+            }
+            return text.isEmpty() ? 0 : (int) Math.round(Double.parseDouble(text));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     static String containerName(String taskId, String container) {

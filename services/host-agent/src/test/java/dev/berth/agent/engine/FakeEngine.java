@@ -40,6 +40,7 @@ public final class FakeEngine extends UnsupportedEngine {
     private final Set<String> failingStarts = ConcurrentHashMap.newKeySet();
     private final Set<String> ignoringSigterm = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> healthExitCodes = new ConcurrentHashMap<>();
+    private final Map<String, Usage> usages = new ConcurrentHashMap<>();
     private volatile DeathListener deaths;
     private final CountDownLatch streamOpen = new CountDownLatch(1);
 
@@ -62,6 +63,14 @@ public final class FakeEngine extends UnsupportedEngine {
     /** A stop of {@code name} runs out its timeout and kills it (a shell as PID 1 ignores SIGTERM). */
     public void ignoresSigterm(String name) {
         ignoringSigterm.add(name);
+    }
+
+    /**
+     * From now on the container {@code name} has used {@code cpuNanos} of cpu time since it started
+     * and uses {@code memoryBytes} of memory (what its cgroup says); without this it has no usage.
+     */
+    public void uses(String name, long cpuNanos, long memoryBytes) {
+        usages.put(id(name), new Usage(cpuNanos, memoryBytes));
     }
 
     /** Starting {@code name} fails as the engine would. */
@@ -187,6 +196,12 @@ public final class FakeEngine extends UnsupportedEngine {
     public ExecResult exec(String id, List<String> command, Duration timeout) {
         Box box = byId.get(id);
         return new ExecResult(box == null ? -1 : healthExitCodes.getOrDefault(box.name, 1), "");
+    }
+
+    @Override
+    public Optional<Usage> usage(String id) {
+        Box box = byId.get(id);
+        return box == null || !box.running ? Optional.empty() : Optional.ofNullable(usages.get(id));
     }
 
     @Override

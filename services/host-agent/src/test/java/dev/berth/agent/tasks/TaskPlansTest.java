@@ -13,6 +13,8 @@ import dev.berth.agent.protocol.AgentMessage;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TaskPlansTest {
 
@@ -183,5 +185,34 @@ class TaskPlansTest {
         assertEquals(32, plan.memory(), "no hard limit: the soft one is reserved");
         assertEquals(250_000_000L, TaskPlans.from(start(definition, null, List.of()), OWNER)
                 .containers().get(0).spec().nanoCpus());
+    }
+
+    /** Metrics measure a task against what ECS does: task-level sizes first, then each container's soft limit. */
+    @Test
+    void utilizationIsMeasuredAgainstTaskLevelSizesElseContainersSoftLimits() throws Exception {
+        TaskPlan sized = TaskPlans.from(start("""
+                {"family":"f","cpu":"0.5 vCPU","memory":"1 GB","containerDefinitions":[
+                 {"name":"a","image":"i","cpu":128,"memory":256}]}
+                """, null, List.of()), OWNER);
+        assertEquals(512, sized.taskCpu());
+        assertEquals(1024, sized.taskMemory());
+        assertEquals(512, sized.utilizationCpu());
+        assertEquals(1024.0, sized.utilizationMemory());
+        assertEquals(128, sized.cpu(), "what the heartbeat reports stays the containers' sum");
+
+        TaskPlan byContainers = TaskPlans.from(start("""
+                {"family":"f","containerDefinitions":[{"name":"a","image":"i","cpu":256,"memory":512,"memoryReservation":128},
+                 {"name":"b","image":"i","memory":64}]}
+                """, null, List.of()), OWNER);
+        assertEquals(256, byContainers.utilizationCpu());
+        assertEquals(128.0 + 64.0, byContainers.utilizationMemory(), "soft limit where given, else the hard one");
+        assertEquals(576, byContainers.memory(), "placement reserves the hard limits");
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @CsvSource(delimiter = '|', value = {"512 | 512", "1 GB | 1024", "2gb | 2048", "0.5 GB | 512", "''  | 0",
+            "lots | 0"})
+    void taskLevelMemoryIsReadAsEcsWritesIt(String written, int mib) {
+        assertEquals(mib, TaskPlans.mebibytes(written));
     }
 }
