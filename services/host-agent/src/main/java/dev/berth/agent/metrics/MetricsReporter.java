@@ -32,7 +32,9 @@ import java.util.function.Supplier;
  * {@code CpuReserved} (cpu units; a task reserving none counts one core, 1024) and
  * {@code MemoryReserved} (MiB; 0 when the task reserves none: it takes nothing from the host's
  * memory, and the autoscaler leaves such a task out of memory utilization), these three also
- * carrying the {@code TaskDefinitionFamily} dimension;</li>
+ * carrying the {@code TaskDefinitionFamily} dimension. They are left out of a task's first report,
+ * whose cpu use is not known yet (it takes two readings of the cumulative counter): a 0 there would
+ * pull the minute's average down;</li>
  * <li>per host ({@code ClusterName}, {@code ContainerInstanceId}): the tasks' {@code CPUUtilized}
  * (cpu units) and {@code MemoryUtilized} (MiB), the same as {@code CPUUtilization} and
  * {@code MemoryUtilization} in % of the capacity the host registered, and
@@ -102,6 +104,7 @@ public final class MetricsReporter implements Runnable {
             TaskPlan plan = run.plan();
             double taskCpuUnits = 0;
             double taskMemory = 0;
+            boolean cpuMeasured = true;
             Map<String, String> ids = run.containerIds();
             for (ContainerPlan container : plan.containers()) {
                 String id = ids.get(container.name());
@@ -113,6 +116,7 @@ public final class MetricsReporter implements Runnable {
                 Sample sample = new Sample(usage.get().cpuNanos(), nanos);
                 seen.put(id, sample);
                 Sample before = previous.get(id);
+                cpuMeasured &= before != null && nanos != before.atNanos();
                 double cpuUnits = before == null || nanos == before.atNanos() ? 0
                         : (double) Math.max(0, sample.cpuNanos() - before.cpuNanos()) / (nanos - before.atNanos()) * CORE;
                 double memoryMiB = usage.get().memoryBytes() / MIB;
@@ -135,11 +139,13 @@ public final class MetricsReporter implements Runnable {
             if (memoryReserved > 0) {
                 points.add(point("MemoryUtilization", dims, percent(taskMemory, memoryReserved), "Percent", now));
             }
-            Map<String, String> insights = new LinkedHashMap<>(dims);
-            insights.put("TaskDefinitionFamily", plan.family());
-            points.add(point("CpuUtilized", insights, taskCpuUnits, "None", now));
-            points.add(point("CpuReserved", insights, cpuReserved, "None", now));
-            points.add(point("MemoryReserved", insights, memoryReserved, "Megabytes", now));
+            if (cpuMeasured && !ids.isEmpty()) {
+                Map<String, String> insights = new LinkedHashMap<>(dims);
+                insights.put("TaskDefinitionFamily", plan.family());
+                points.add(point("CpuUtilized", insights, taskCpuUnits, "None", now));
+                points.add(point("CpuReserved", insights, cpuReserved, "None", now));
+                points.add(point("MemoryReserved", insights, memoryReserved, "Megabytes", now));
+            }
             hostCpuUnits += taskCpuUnits;
             hostMemory += taskMemory;
         }

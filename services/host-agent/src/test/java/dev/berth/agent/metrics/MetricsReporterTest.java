@@ -66,6 +66,7 @@ class MetricsReporterTest {
     private static final ContainerExits EXITS = new ContainerExits(ENGINE, TaskLabels.HOST_ID, "h-1");
     private static final List<TaskRun> RUNS = new ArrayList<>();
     private static final AtomicLong NANOS = new AtomicLong();
+    private static List<AgentMessage.Datapoint> first;
     private static List<AgentMessage.Datapoint> second;
 
     @TempDir
@@ -125,6 +126,7 @@ class MetricsReporterTest {
         ENGINE.uses("free-main", 5 * SECOND / 2, 100 * MIB);
         reporter.run();
         assertEquals(2, sent.size());
+        first = sent.get(0);
         second = sent.get(1);
     }
 
@@ -181,6 +183,14 @@ class MetricsReporterTest {
     void aTaskReservingNoMemoryHasNoMemoryUtilization() {
         assertFalse(byKey(second).containsKey("MemoryUtilization ClusterName=prod,TaskId=cccc"));
         assertFalse(byKey(second).containsKey("MemoryUtilization ClusterName=prod,ContainerName=main,TaskId=cccc"));
+    }
+
+    @Test
+    void aTasksFirstReportHasNoContainerInsightsValuesItsCpuUseIsNotKnownYet() {
+        assertTrue(first.stream().noneMatch(p -> List.of("CpuUtilized", "CpuReserved", "MemoryReserved")
+                .contains(p.name())), "no cpu reading before the second sample");
+        assertTrue(byKey(first).containsKey("MemoryUtilized ClusterName=prod,ServiceName=web,TaskId=aaaa"),
+                "the rest is reported from the first sample on");
     }
 
     @Test
