@@ -19,7 +19,10 @@ import java.util.TreeMap;
  * <p>The rules, as AWS publishes them:
  * <ul>
  * <li>Service utilization = Σ used ÷ Σ reserved of the service's tasks × 100
- * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service_utilization.html).</li>
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service_utilization.html). Berth decides:
+ * a task reserving no memory (possible only with task-level memory the agent did not get, or a
+ * container with no limits) is left out of its service's memory utilization, used and reserved
+ * alike, and counts in every sum; a task reserving no cpu counts one core (the agent's rule).</li>
  * <li>Cluster utilization = Σ used by the cluster's tasks ÷ Σ registered by its ACTIVE and DRAINING
  * container instances × 100, and reservation = Σ reserved ÷ the same registered total × 100
  * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster_utilization.html and
@@ -102,8 +105,8 @@ public final class EcsMetricsAggregator {
                 Map<String, String> dims = Map.of(SERVICE_NAME, service);
                 points.add(AWS_ECS, "CPUUtilization", dims, percent(usage.cpuUtilized(), usage.cpuReserved()),
                         StandardUnit.PERCENT);
-                points.add(AWS_ECS, "MemoryUtilization", dims, percent(usage.memoryUtilized(), usage.memoryReserved()),
-                        StandardUnit.PERCENT);
+                points.add(AWS_ECS, "MemoryUtilization", dims,
+                        percent(usage.memoryUtilizedByReserving(), usage.memoryReserved()), StandardUnit.PERCENT);
             });
 
             points.addInsightsUsage(Map.of(), clusterUsage);
@@ -140,14 +143,20 @@ public final class EcsMetricsAggregator {
         }
         Map<String, TaskUsage> tasks = new TreeMap<>();
         byTask.forEach((taskId, taskSamples) -> {
-            Usage sum = Usage.NONE;
+            double cpuUtilized = 0;
+            double cpuReserved = 0;
+            double memoryUtilized = 0;
+            double memoryReserved = 0;
             for (TaskSample sample : taskSamples) {
-                sum = sum.plus(new Usage(sample.cpuUtilized(), sample.cpuReserved(), sample.memoryUtilized(),
-                        sample.memoryReserved()));
+                cpuUtilized += sample.cpuUtilized();
+                cpuReserved += sample.cpuReserved();
+                memoryUtilized += sample.memoryUtilized();
+                memoryReserved += sample.memoryReserved();
             }
+            int n = taskSamples.size();
             TaskSample first = taskSamples.get(0);
             tasks.put(taskId, new TaskUsage(first.serviceName(), first.taskDefinitionFamily(),
-                    sum.dividedBy(taskSamples.size())));
+                    Usage.ofTask(cpuUtilized / n, cpuReserved / n, memoryUtilized / n, memoryReserved / n)));
         });
         return tasks;
     }
@@ -157,17 +166,25 @@ public final class EcsMetricsAggregator {
         return total > 0 ? used / total * 100.0 : Double.NaN;
     }
 
-    private record Usage(double cpuUtilized, double cpuReserved, double memoryUtilized, double memoryReserved) {
+    /**
+     * @param memoryUtilizedByReserving the memory used by the tasks that reserve some: a task
+     *                                  reserving none is left out of a service's memory utilization,
+     *                                  where it has nothing to be measured against
+     */
+    private record Usage(double cpuUtilized, double cpuReserved, double memoryUtilized, double memoryReserved,
+                         double memoryUtilizedByReserving) {
 
-        static final Usage NONE = new Usage(0, 0, 0, 0);
+        static final Usage NONE = new Usage(0, 0, 0, 0, 0);
+
+        static Usage ofTask(double cpuUtilized, double cpuReserved, double memoryUtilized, double memoryReserved) {
+            return new Usage(cpuUtilized, cpuReserved, memoryUtilized, memoryReserved,
+                    memoryReserved > 0 ? memoryUtilized : 0);
+        }
 
         Usage plus(Usage other) {
             return new Usage(cpuUtilized + other.cpuUtilized, cpuReserved + other.cpuReserved,
-                    memoryUtilized + other.memoryUtilized, memoryReserved + other.memoryReserved);
-        }
-
-        Usage dividedBy(int n) {
-            return new Usage(cpuUtilized / n, cpuReserved / n, memoryUtilized / n, memoryReserved / n);
+                    memoryUtilized + other.memoryUtilized, memoryReserved + other.memoryReserved,
+                    memoryUtilizedByReserving + other.memoryUtilizedByReserving);
         }
     }
 

@@ -111,6 +111,18 @@ class EcsMetricsAggregatorTest {
                         List.of(sample("cron", "t5", "cron", 0, 256, 1024, 64, 0)),
                         expect("AWS/ECS CPUUtilization ClusterName=prod,ServiceName=cron", 25.0),
                         List.of("AWS/ECS MemoryUtilization ClusterName=prod,ServiceName=cron")),
+                new Case("a task reserving no memory is left out of its service's memory utilization, not of the sums",
+                        EcsMetricsAggregator.STANDARD_WINDOW, MINUTE,
+                        new ClusterState("prod", HOSTS, List.of(new ServiceState("mixed", 2, 2, 0, 1)),
+                                Set.of("t6", "t7")),
+                        List.of(sample("mixed", "t6", "mixed", 0, 256, 512, 100, 200),
+                                sample("mixed", "t7", "mixed", 0, 256, 1024, 300, 0)),
+                        expect("AWS/ECS MemoryUtilization ClusterName=prod,ServiceName=mixed", 50.0, // 100 / 200
+                                "AWS/ECS CPUUtilization ClusterName=prod,ServiceName=mixed", 33.333333333333336, // 512 / 1536
+                                "AWS/ECS MemoryUtilization ClusterName=prod", 6.510416666666667, // 400 / 6144
+                                "ECS/ContainerInsights MemoryUtilized ClusterName=prod,ServiceName=mixed", 400.0,
+                                "ECS/ContainerInsights MemoryReserved ClusterName=prod,ServiceName=mixed", 200.0),
+                        List.of()),
                 new Case("no RUNNING task in the cluster: no AWS/ECS datapoint at all, the counts still",
                         EcsMetricsAggregator.STANDARD_WINDOW, MINUTE,
                         new ClusterState("prod", HOSTS, SERVICES, Set.of()), twoServicesAndAStandaloneTask(),
