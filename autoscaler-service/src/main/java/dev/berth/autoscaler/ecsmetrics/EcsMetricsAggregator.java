@@ -20,9 +20,8 @@ import java.util.TreeMap;
  * <ul>
  * <li>Service utilization = Σ used ÷ Σ reserved of the service's tasks × 100
  * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service_utilization.html). Berth decides:
- * a task reserving no memory (possible only with task-level memory the agent did not get, or a
- * container with no limits) is left out of its service's memory utilization, used and reserved
- * alike, and counts in every sum; a task reserving no cpu counts one core (the agent's rule).</li>
+ * a task reserving no memory (task definitions always reserve some, but samples may say 0) is
+ * left out of its service's memory utilization, used and reserved alike, and counts in every sum; a task reserving no cpu counts one core (the agent's rule).</li>
  * <li>Cluster utilization = Σ used by the cluster's tasks ÷ Σ registered by its ACTIVE and DRAINING
  * container instances × 100, and reservation = Σ reserved ÷ the same registered total × 100
  * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster_utilization.html and
