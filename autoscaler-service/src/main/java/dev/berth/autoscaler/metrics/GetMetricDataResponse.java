@@ -1,0 +1,15 @@
+package dev.berth.autoscaler.metrics;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** GetMetricData's answer. */
+@JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+public record GetMetricDataResponse(
+        @Schema(required = true) List<MetricDataResult> metricDataResults,
+        String nextToken,
+        List<MessageData> messages) {
+}

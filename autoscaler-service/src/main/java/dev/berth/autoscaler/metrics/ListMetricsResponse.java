@@ -1,0 +1,12 @@
+package dev.berth.autoscaler.metrics;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** ListMetrics' page. */
+@JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+public record ListMetricsResponse(@Schema(required = true) List<Metric> metrics, String nextToken) {
+}

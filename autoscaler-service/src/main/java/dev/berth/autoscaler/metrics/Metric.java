@@ -1,0 +1,15 @@
+package dev.berth.autoscaler.metrics;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A metric as ListMetrics and GetMetricData name it. */
+@JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+public record Metric(
+        @Schema(required = true) String namespace,
+        @Schema(required = true) String metricName,
+        List<Dimension> dimensions) {
+}
