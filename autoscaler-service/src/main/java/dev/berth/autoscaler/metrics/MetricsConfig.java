@@ -12,9 +12,9 @@ public interface MetricsConfig {
     @WithDefault("100000")
     int maxMetricsPerTenant();
 
-    /** How often rollups and retention run. */
+    /** How often rollups and retention run: a duration such as {@code 60s}, or {@code off}. */
     @WithDefault("60s")
-    Duration rollupEvery();
+    String rollupEvery();
 
     /** Finer rows one rollup statement takes. */
     @WithDefault("20000")
