@@ -78,6 +78,10 @@ public class MetricsService {
 
     private Uni<GetMetricDataResponse> page(String tenant, List<MetricDataQueries.Query> queries, int index,
                                             Long after, int budget, boolean ascending, List<MetricDataResult> results) {
+        while (index < queries.size() && !queries.get(index).returnData()) {
+            index++;
+            after = null;
+        }
         if (index >= queries.size()) {
             return Uni.createFrom().item(new GetMetricDataResponse(results, null, List.of()));
         }
@@ -86,12 +90,11 @@ public class MetricsService {
                     List.of()));
         }
         MetricDataQueries.Query q = queries.get(index);
-        if (!q.returnData()) {
-            return page(tenant, queries, index + 1, null, budget, ascending, results);
-        }
+        int at = index;
+        Long from = after;
         return metrics.find(tenant, q.key())
                 .chain(id -> id.isEmpty() ? Uni.createFrom().item(List.<PeriodSet>of())
-                        : datapoints.series(id.get(), q.window(), q.unit(), ascending, after, budget + 1))
+                        : datapoints.series(id.get(), q.window(), q.unit(), ascending, from, budget + 1))
                 .chain(sets -> {
                     boolean more = sets.size() > budget;
                     List<PeriodSet> shown = more ? sets.subList(0, budget) : sets;
@@ -100,10 +103,10 @@ public class MetricsService {
                             shown.stream().map(s -> s.set().value(q.stat())).toList(),
                             more ? StatusCode.PartialData : StatusCode.Complete, List.of()));
                     if (more) {
-                        String token = new DataCursor(index, shown.getLast().index()).token();
+                        String token = new DataCursor(at, shown.getLast().index()).token();
                         return Uni.createFrom().item(new GetMetricDataResponse(results, token, List.of()));
                     }
-                    return page(tenant, queries, index + 1, null, budget - shown.size(), ascending, results);
+                    return page(tenant, queries, at + 1, null, budget - shown.size(), ascending, results);
                 });
     }
 
