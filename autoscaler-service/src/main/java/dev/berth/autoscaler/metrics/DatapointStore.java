@@ -66,10 +66,10 @@ public class DatapointStore {
 
     /** The window's periods with data, per unit (or of one unit), oldest first. */
     public Uni<List<PeriodSet>> periods(long metricId, PeriodWindow window, StandardUnit unit) {
-        return pool.preparedQuery("SELECT (extract(epoch FROM ts)::bigint - $2) / $4 AS idx, unit, "
+        return pool.preparedQuery("SELECT (extract(epoch FROM ts)::bigint - $2::bigint) / $4::bigint AS idx, unit, "
                         + "sum(sample_count) AS n, sum(sum) AS s, min(minimum) AS lo, max(maximum) AS hi "
-                        + "FROM " + window.level().table() + " WHERE metric_id = $1 AND ts >= to_timestamp($2) "
-                        + "AND ts < to_timestamp($3) AND ($5::smallint IS NULL OR unit = $5) "
+                        + "FROM " + window.level().table() + " WHERE metric_id = $1 AND ts >= to_timestamp($2::bigint) "
+                        + "AND ts < to_timestamp($3::bigint) AND ($5::smallint IS NULL OR unit = $5::smallint) "
                         + "GROUP BY 1, 2 ORDER BY 1, 2")
                 .execute(Tuple.tuple().addLong(metricId).addLong(window.start()).addLong(window.end())
                         .addLong((long) window.period()).addShort(unit == null ? null : unit.code()))
@@ -89,10 +89,10 @@ public class DatapointStore {
         } else if (afterIndex != null) {
             to = Math.min(to, window.start() + afterIndex * window.period());
         }
-        return pool.preparedQuery("SELECT (extract(epoch FROM ts)::bigint - $2) / $5 AS idx, "
+        return pool.preparedQuery("SELECT (extract(epoch FROM ts)::bigint - $2::bigint) / $5::bigint AS idx, "
                         + "sum(sample_count) AS n, sum(sum) AS s, min(minimum) AS lo, max(maximum) AS hi "
-                        + "FROM " + window.level().table() + " WHERE metric_id = $1 AND ts >= to_timestamp($3) "
-                        + "AND ts < to_timestamp($4) AND ($6::smallint IS NULL OR unit = $6) "
+                        + "FROM " + window.level().table() + " WHERE metric_id = $1 AND ts >= to_timestamp($3::bigint) "
+                        + "AND ts < to_timestamp($4::bigint) AND ($6::smallint IS NULL OR unit = $6::smallint) "
                         + "GROUP BY 1 ORDER BY 1 " + (ascending ? "ASC" : "DESC") + " LIMIT $7")
                 .execute(Tuple.tuple().addLong(metricId).addLong(window.start()).addLong(from).addLong(to)
                         .addLong((long) window.period()).addShort(unit == null ? null : unit.code())

@@ -111,8 +111,8 @@ public class MetricStore {
     /** Creates metrics under each tenant's limit; a lock per tenant keeps concurrent writers from both passing it. */
     private Uni<Map<TenantMetric, Long>> create(SqlClient tx, List<TenantMetric> metrics) {
         String[] tenants = metrics.stream().map(TenantMetric::tenant).distinct().sorted().toArray(String[]::new);
-        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtext('berth.metric:' || t)) "
-                        + "FROM unnest($1::text[]) AS t ORDER BY t")
+        return tx.preparedQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext('berth.metric:' || t)) "
+                        + "FROM unnest($1::text[]) AS t ORDER BY t) AS locked")
                 .execute(Tuple.tuple().addArrayOfString(tenants))
                 .chain(() -> tx.preparedQuery("SELECT tenant, count(*) AS n FROM metric WHERE tenant = ANY($1) "
                         + "GROUP BY tenant").execute(Tuple.tuple().addArrayOfString(tenants)))
@@ -187,7 +187,7 @@ public class MetricStore {
         }
         return pool.preparedQuery("SELECT id, namespace, name, dimensions FROM metric WHERE tenant = $1 "
                         + "AND ($2::text IS NULL OR namespace = $2) AND ($3::text IS NULL OR name = $3) "
-                        + "AND dimensions @> $4::jsonb AND id > $5 ORDER BY id LIMIT $6")
+                        + "AND dimensions @> $4::text::jsonb AND id > $5 ORDER BY id LIMIT $6")
                 .execute(Tuple.tuple().addString(tenant).addString(namespace).addString(metricName)
                         .addString(containment.encode()).addLong(afterId).addInteger(limit))
                 .map(rows -> Rows.all(rows, MetricStore::stored));
