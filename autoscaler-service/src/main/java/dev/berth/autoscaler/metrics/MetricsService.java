@@ -68,6 +68,15 @@ public class MetricsService {
                         sets.stream().map(s -> datapoint(window, s, statistics)).toList()));
     }
 
+    /**
+     * For the service's own readers (alarms, scaling): a metric's statistic sets per period of the window, per
+     * unit (or of one unit), oldest first; empty when the metric has no data.
+     */
+    public Uni<List<PeriodSet>> periods(String tenant, MetricKey key, PeriodWindow window, StandardUnit unit) {
+        return metrics.find(tenant, key).chain(id -> id.isEmpty() ? Uni.createFrom().item(List.<PeriodSet>of())
+                : datapoints.periods(id.get(), window, unit));
+    }
+
     public Uni<GetMetricDataResponse> getMetricData(String tenant, GetMetricDataRequest request) {
         List<MetricDataQueries.Query> queries = MetricDataQueries.of(request, Instant.now());
         boolean ascending = MetricDataQueries.scanBy(request.scanBy()) == ScanBy.TimestampAscending;
