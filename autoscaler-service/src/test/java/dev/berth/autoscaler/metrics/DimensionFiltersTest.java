@@ -18,7 +18,7 @@ class DimensionFiltersTest {
         query.add("Dimensions.member.1.Name", "Cluster");
         query.add("Dimensions.member.1.Value", "prod");
         assertEquals(List.of(new MetricStore.DimensionFilter("Cluster", "prod"),
-                new MetricStore.DimensionFilter("Service", null)), MetricsResource.dimensionFilters(query));
+                new MetricStore.DimensionFilter("Service", null)), ListMetricsResource.dimensionFilters(query));
     }
 
     @Test
@@ -26,10 +26,10 @@ class DimensionFiltersTest {
         MultivaluedHashMap<String, String> valueOnly = new MultivaluedHashMap<>();
         valueOnly.add("Dimensions.member.1.Value", "prod");
         assertEquals("Dimensions.member.1.Name", assertThrows(InvalidInputException.class,
-                () -> MetricsResource.dimensionFilters(valueOnly)).field());
+                () -> ListMetricsResource.dimensionFilters(valueOnly)).field());
         MultivaluedHashMap<String, String> eleventh = new MultivaluedHashMap<>();
         eleventh.add("Dimensions.member.11.Name", "x");
         assertEquals("Dimensions.member.11.Name", assertThrows(InvalidInputException.class,
-                () -> MetricsResource.dimensionFilters(eleventh)).field());
+                () -> ListMetricsResource.dimensionFilters(eleventh)).field());
     }
 }

@@ -114,7 +114,7 @@ class MetricsApiIT {
         body.put("EndTime", t0.plusSeconds(120).toString());
         body.put("ScanBy", "TimestampAscending");
         JsonPath ascending = as("acme-viewer").body(body).post(API + "/metric-data:query").then().statusCode(200)
-                .extract().jsonPath();
+                .extract().jsonPath().using(MetricsTestClient.DOUBLES);
         assertEquals(2, ascending.getList("MetricDataResults").size(), "ReturnData false is not returned");
         assertEquals(List.of(30.0, 7.0), doubles(ascending.getList("MetricDataResults[0].Values")));
         assertEquals(List.of(t0.toString(), t0.plusSeconds(60).toString()),
@@ -134,8 +134,8 @@ class MetricsApiIT {
         int pages = 0;
         do {
             body.put("NextToken", token);
-            JsonPath page = as("acme-viewer").body(body).post(API + "/metric-data%3Aquery").then().statusCode(200)
-                    .extract().jsonPath();
+            JsonPath page = as("acme-viewer").urlEncodingEnabled(false).body(body).post(API + "/metric-data%3Aquery").then().statusCode(200)
+                    .extract().jsonPath().using(MetricsTestClient.DOUBLES);
             List<Map<String, Object>> results = page.getList("MetricDataResults");
             for (Map<String, Object> result : results) {
                 List<Double> values = doubles((List<?>) result.get("Values"));
@@ -212,16 +212,16 @@ class MetricsApiIT {
                 datum("CPU", List.of(dimension("Cluster", "prod"), dimension("Service", "web")), at, Map.of("Value", 2)),
                 datum("Memory", List.of(dimension("Service", "web")), at, Map.of("Value", 1))));
         JsonPath all = as("acme-viewer").get(API + "/metrics?Namespace=" + namespace).then().statusCode(200)
-                .extract().jsonPath();
+                .extract().jsonPath().using(MetricsTestClient.DOUBLES);
         assertEquals(3, all.getList("Metrics").size(), "the same dimensions in another order are one metric");
         assertEquals(2, as("acme-viewer").get(API + "/metrics?Namespace=" + namespace + "&MetricName=CPU").then()
                 .statusCode(200).extract().jsonPath().getList("Metrics").size());
         JsonPath web = as("acme-viewer").get(API + "/metrics?Namespace=" + namespace
                         + "&Dimensions.member.1.Name=Service&Dimensions.member.1.Value=web").then().statusCode(200)
-                .extract().jsonPath();
+                .extract().jsonPath().using(MetricsTestClient.DOUBLES);
         assertEquals(2, web.getList("Metrics").size());
         JsonPath anyCluster = as("acme-viewer").get(API + "/metrics?Namespace=" + namespace
-                + "&Dimensions.member.1.Name=Cluster").then().statusCode(200).extract().jsonPath();
+                + "&Dimensions.member.1.Name=Cluster").then().statusCode(200).extract().jsonPath().using(MetricsTestClient.DOUBLES);
         assertEquals(2, anyCluster.getList("Metrics").size());
         assertEquals(List.of("Cluster", "Service"), anyCluster.getList("Metrics[0].Dimensions.Name"),
                 "dimensions come back in their canonical order");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.testsupport.PlatformSecrets;
 import dev.berth.testsupport.Tokens;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,8 @@ final class MetricsTestClient {
     static final String API = "/api/autoscaler/v1";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static KafkaProducer<String, String> producer;
+    /** Numbers as doubles, not floats, so that exact sums compare exactly. */
+    static final JsonPathConfig DOUBLES = new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE);
 
     private MetricsTestClient() {
     }
@@ -74,7 +77,8 @@ final class MetricsTestClient {
         body.put("EndTime", end.toString());
         body.put("Period", period);
         body.put("Statistics", statistics);
-        return as(user).body(body).post(API + "/metric-statistics").then().statusCode(200).extract().jsonPath();
+        return as(user).body(body).post(API + "/metric-statistics").then().statusCode(200).extract().jsonPath()
+                .using(DOUBLES);
     }
 
     /** Sends a MetricBatch envelope to berth.metrics as the scheduler forwards an agent's samples. */

@@ -23,13 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/**
- * CloudWatch's PutMetricData, ListMetrics and GetMetricStatistics for the caller's tenant. Writing
- * data needs the deploy level (as writing logs does), reading it the read level.
- */
-@Path("/api/autoscaler/v1")
+/** CloudWatch's ListMetrics for the caller's tenant, with dimension filters in the query protocol's form. */
+@Path("/api/autoscaler/v1/metrics")
 @Tag(name = "Metrics")
-public class MetricsResource {
+public class ListMetricsResource {
 
     private static final String MEMBER = "Dimensions.member.";
 
@@ -39,17 +36,7 @@ public class MetricsResource {
     @Inject
     CurrentPrincipal principal;
 
-    @POST
-    @Path("metric-data")
-    @Requires(Action.DEPLOY)
-    @Operation(operationId = "PutMetricData", summary = "Publish data points of up to 1,000 metrics")
-    @APIResponse(responseCode = "204", description = "Stored")
-    public Uni<Void> putMetricData(PutMetricDataRequest request) {
-        return service.putMetricData(principal.tenant(), request);
-    }
-
     @GET
-    @Path("metrics")
     @Requires(Action.READ)
     @Operation(operationId = "ListMetrics", summary = "List the tenant's metrics, 500 a page")
     @Parameters({
@@ -64,14 +51,6 @@ public class MetricsResource {
                                                 @Context UriInfo uri) {
         List<MetricStore.DimensionFilter> filters = dimensionFilters(uri.getQueryParameters());
         return service.listMetrics(principal.tenant(), namespace, metricName, filters, nextToken);
-    }
-
-    @POST
-    @Path("metric-statistics")
-    @Requires(Action.READ)
-    @Operation(operationId = "GetMetricStatistics", summary = "Statistics of one metric per period, at most 1,440 periods")
-    public Uni<GetMetricStatisticsResponse> getMetricStatistics(GetMetricStatisticsRequest request) {
-        return service.getMetricStatistics(principal.tenant(), request);
     }
 
     /** {@code Dimensions.member.N.Name} / {@code .Value}, N from 1, in N's order. */
