@@ -50,6 +50,11 @@ public class MetricStore {
      * metrics that existed before are cached here: see {@link #remember}.
      */
     public Uni<Map<TenantMetric, Long>> ids(SqlClient tx, Set<TenantMetric> metrics) {
+        return ids(tx, metrics, config.maxMetricsPerTenant());
+    }
+
+    /** As {@link #ids(SqlClient, Set)} with {@code maxPerTenant} metrics a tenant may have. */
+    public Uni<Map<TenantMetric, Long>> ids(SqlClient tx, Set<TenantMetric> metrics, int maxPerTenant) {
         Map<TenantMetric, Long> found = new HashMap<>();
         List<TenantMetric> unknown = new ArrayList<>();
         for (TenantMetric m : metrics) {
@@ -68,7 +73,7 @@ public class MetricStore {
             remember(existing);
             List<TenantMetric> missing = unknown.stream().filter(m -> !existing.containsKey(m)).toList();
             return missing.isEmpty() ? Uni.createFrom().item(found)
-                    : create(tx, missing).map(created -> {
+                    : create(tx, missing, maxPerTenant).map(created -> {
                         found.putAll(created);
                         return found;
                     });
@@ -109,7 +114,7 @@ public class MetricStore {
     }
 
     /** Creates metrics under each tenant's limit; a lock per tenant keeps concurrent writers from both passing it. */
-    private Uni<Map<TenantMetric, Long>> create(SqlClient tx, List<TenantMetric> metrics) {
+    private Uni<Map<TenantMetric, Long>> create(SqlClient tx, List<TenantMetric> metrics, int maxPerTenant) {
         String[] tenants = metrics.stream().map(TenantMetric::tenant).distinct().sorted().toArray(String[]::new);
         return tx.preparedQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext('berth.metric:' || t)) "
                         + "FROM unnest($1::text[]) AS t ORDER BY t) AS locked")
@@ -119,7 +124,7 @@ public class MetricStore {
                 .chain(rows -> {
                     Map<String, Long> room = new HashMap<>();
                     for (String t : tenants) {
-                        room.put(t, (long) config.maxMetricsPerTenant());
+                        room.put(t, (long) maxPerTenant);
                     }
                     rows.forEach(row -> room.merge(row.getString("tenant"), -row.getLong("n"), Long::sum));
                     List<TenantMetric> allowed = new ArrayList<>();

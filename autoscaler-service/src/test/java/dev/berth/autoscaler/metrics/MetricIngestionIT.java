@@ -62,6 +62,28 @@ class MetricIngestionIT {
     }
 
     @Test
+    void aMetricFiltersBatchAsTheLogsServicePublishesIt() throws Exception {
+        String namespace = newNamespace();
+        Instant t0 = minutesAgo(4);
+        Map<String, Object> envelope = new java.util.LinkedHashMap<>();
+        envelope.put("type", "MetricBatch");
+        envelope.put("version", 1);
+        envelope.put("id", UUID.randomUUID().toString());
+        envelope.put("tenant", "acme");
+        envelope.put("time", Instant.now().toString());
+        envelope.put("detail", Map.of("logGroup", "/acme/web", "filterName", "errors", "datapoints", List.of(
+                Map.of("namespace", namespace, "name", "Errors", "dimensions", Map.of(), "value", 1.0, "unit", "Count",
+                        "timestamp", t0.plusSeconds(3).toString()),
+                Map.of("namespace", namespace, "name", "Errors", "dimensions", Map.of(), "value", 1.0, "unit", "Count",
+                        "timestamp", t0.plusSeconds(4).toString()))));
+        MetricsTestClient.producer().send(new org.apache.kafka.clients.producer.ProducerRecord<>("berth.metrics",
+                "/acme/web/errors", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(envelope))).get();
+        JsonPath answer = await(() -> statistics("acme-viewer", namespace, "Errors", List.of(), t0, t0.plusSeconds(60),
+                60, List.of("Sum")), a -> !a.getList("Datapoints").isEmpty());
+        assertEquals(2.0, MetricsApiIT.number(answer.getList("Datapoints", Map.class).getFirst(), "Sum"));
+    }
+
+    @Test
     void platformDataIsHighResolutionAndMayUseReservedNamespaces() throws Exception {
         String namespace = "AWS/" + newNamespace();
         Instant t0 = minutesAgo(2);

@@ -185,6 +185,16 @@ class MetricsApiIT {
     }
 
     @Test
+    void aRequestOverOneMegabyteIsRefused() {
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            data.add(Map.of("MetricName", "M", "Dimensions", List.of(dimension("Big", "x".repeat(1024))), "Value", i));
+        }
+        as("acme-deployer").body(Map.of("Namespace", newNamespace(), "MetricData", data)).post(API + "/metric-data")
+                .then().statusCode(413);
+    }
+
+    @Test
     void viewersReadButDoNotWrite() {
         as("acme-viewer").body(Map.of("Namespace", newNamespace(), "MetricData", List.of(Map.of("MetricName", "M",
                 "Value", 1)))).post(API + "/metric-data").then().statusCode(403);
