@@ -47,10 +47,14 @@ public class ListMetricsResource {
             + "match; without it any value of that dimension matches")})
     public Uni<ListMetricsResponse> listMetrics(@QueryParam("Namespace") String namespace,
                                                 @QueryParam("MetricName") String metricName,
+                                                @QueryParam("RecentlyActive")
+                                                @Parameter(description = "PT3H: only metrics with data in the last "
+                                                        + "three hours (without it: the last two weeks)")
+                                                String recentlyActive,
                                                 @QueryParam("NextToken") String nextToken,
                                                 @Context UriInfo uri) {
         List<MetricStore.DimensionFilter> filters = dimensionFilters(uri.getQueryParameters());
-        return service.listMetrics(principal.tenant(), namespace, metricName, filters, nextToken);
+        return service.listMetrics(principal.tenant(), namespace, metricName, filters, recentlyActive, nextToken);
     }
 
     /** {@code Dimensions.member.N.Name} / {@code .Value}, N from 1, in N's order. */

@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -178,10 +179,11 @@ public class MetricStore {
 
     /**
      * ListMetrics: a tenant's metrics in id order after {@code afterId}, of a namespace and name when given,
-     * having every dimension of {@code filters} (a filter without value matches any value).
+     * having every dimension of {@code filters} (a filter without value matches any value), with data within
+     * {@code activeWithin} of now.
      */
     public Uni<List<StoredMetric>> list(String tenant, String namespace, String metricName,
-                                        List<DimensionFilter> filters, long afterId, int limit) {
+                                        List<DimensionFilter> filters, Duration activeWithin, long afterId, int limit) {
         JsonArray containment = new JsonArray();
         for (DimensionFilter f : filters) {
             JsonObject o = new JsonObject().put("Name", f.name());
@@ -190,11 +192,15 @@ public class MetricStore {
             }
             containment.add(o);
         }
-        return pool.preparedQuery("SELECT id, namespace, name, dimensions FROM metric WHERE tenant = $1 "
+        // every data point is in the 1-minute table, whose key starts with the metric: one index probe a metric
+        return pool.preparedQuery("SELECT id, namespace, name, dimensions FROM metric m WHERE tenant = $1 "
                         + "AND ($2::text IS NULL OR namespace = $2) AND ($3::text IS NULL OR name = $3) "
-                        + "AND dimensions @> $4::text::jsonb AND id > $5 ORDER BY id LIMIT $6")
+                        + "AND dimensions @> $4::text::jsonb AND id > $5 AND EXISTS (SELECT 1 FROM datapoint_1m d "
+                        + "WHERE d.metric_id = m.id AND d.ts >= now() - $7::bigint * interval '1 second') "
+                        + "ORDER BY id LIMIT $6")
                 .execute(Tuple.tuple().addString(tenant).addString(namespace).addString(metricName)
-                        .addString(containment.encode()).addLong(afterId).addInteger(limit))
+                        .addString(containment.encode()).addLong(afterId).addInteger(limit)
+                        .addLong(activeWithin.toSeconds()))
                 .map(rows -> Rows.all(rows, MetricStore::stored));
     }
 

@@ -5,6 +5,7 @@ import dev.berth.common.http.PageTokens;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ public class MetricsService {
 
     public static final int LIST_PAGE = 500;
     public static final int MAX_DIMENSION_FILTERS = 10;
+    /** ListMetrics leaves out metrics without data for two weeks, as CloudWatch does. */
+    public static final Duration LISTED_WITHIN = Duration.ofDays(14);
 
     @Inject
     MetricWriter writer;
@@ -31,7 +34,8 @@ public class MetricsService {
     }
 
     public Uni<ListMetricsResponse> listMetrics(String tenant, String namespace, String metricName,
-                                                List<MetricStore.DimensionFilter> filters, String nextToken) {
+                                                List<MetricStore.DimensionFilter> filters, String recentlyActive,
+                                                String nextToken) {
         if (namespace != null) {
             MetricNames.namespace("Namespace", namespace);
         }
@@ -42,8 +46,9 @@ public class MetricsService {
             throw new InvalidInputException("Dimensions", "at most " + MAX_DIMENSION_FILTERS + " filters, got "
                     + filters.size());
         }
+        Duration activeWithin = activeWithin(recentlyActive);
         long after = afterId(nextToken);
-        return metrics.list(tenant, namespace, metricName, filters, after, LIST_PAGE + 1).map(found -> {
+        return metrics.list(tenant, namespace, metricName, filters, activeWithin, after, LIST_PAGE + 1).map(found -> {
             List<Metric> page = found.stream().limit(LIST_PAGE).map(m -> metric(m.key())).toList();
             String next = found.size() > LIST_PAGE ? PageTokens.encode(Long.toString(found.get(LIST_PAGE - 1).id())) : null;
             return new ListMetricsResponse(page, next);
@@ -134,6 +139,17 @@ public class MetricsService {
     static Metric metric(MetricKey key) {
         return new Metric(key.namespace(), key.metricName(),
                 key.dimensions().stream().map(d -> new Dimension(d.name(), d.value())).toList());
+    }
+
+    /** As CloudWatch: metrics with data in the last two weeks, or in the last three hours for RecentlyActive PT3H. */
+    private static Duration activeWithin(String recentlyActive) {
+        if (recentlyActive == null) {
+            return LISTED_WITHIN;
+        }
+        if (!recentlyActive.equals("PT3H")) {
+            throw new InvalidInputException("RecentlyActive", "PT3H is the only value, got " + recentlyActive);
+        }
+        return Duration.ofHours(3);
     }
 
     private static long afterId(String nextToken) {

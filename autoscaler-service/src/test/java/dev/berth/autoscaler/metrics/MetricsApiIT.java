@@ -237,6 +237,20 @@ class MetricsApiIT {
                 "dimensions come back in their canonical order");
     }
 
+    @Test
+    void recentlyActiveListsMetricsWithDataInTheLastThreeHours() {
+        String namespace = newNamespace();
+        put("acme-deployer", namespace, List.of(
+                datum("Fresh", List.of(), minutesAgo(1), Map.of("Value", 1)),
+                datum("Older", List.of(), minutesAgo(5 * 60), Map.of("Value", 1))));
+        assertEquals(List.of("Fresh", "Older"), as("acme-viewer").get(API + "/metrics?Namespace=" + namespace)
+                .then().statusCode(200).extract().jsonPath().getList("Metrics.MetricName"));
+        assertEquals(List.of("Fresh"), as("acme-viewer").get(API + "/metrics?Namespace=" + namespace
+                + "&RecentlyActive=PT3H").then().statusCode(200).extract().jsonPath().getList("Metrics.MetricName"));
+        as("acme-viewer").get(API + "/metrics?RecentlyActive=PT1H").then().statusCode(400)
+                .body("field", equalTo("RecentlyActive"));
+    }
+
     static void assertPoint(Map<String, Object> point, Instant at, double n, double sum, double min, double max,
                             double average) {
         assertNotNull(point);
