@@ -42,7 +42,7 @@ public class MetricBatchConsumer {
                     }
                     batches.add(parsed.batch());
                 }, () -> LOG.warnf("skipped a record on berth.metrics that is not a MetricBatch: %.200s", record));
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 LOG.warnf("skipped a record on berth.metrics that is not JSON: %s", e.getMessage());
             }
         }
