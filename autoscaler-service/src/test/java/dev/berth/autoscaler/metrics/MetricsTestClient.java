@@ -105,9 +105,12 @@ final class MetricsTestClient {
         return producer;
     }
 
-    /** Asks again until {@code done} holds for the answer (ingestion from Kafka is asynchronous), at most 30 s. */
+    /**
+     * Asks again until {@code done} holds for the answer (ingestion from Kafka is asynchronous). The bound is
+     * generous: on a fresh consumer group the service first reads what other suites left on berth.metrics.
+     */
     static JsonPath await(java.util.function.Supplier<JsonPath> ask, Predicate<JsonPath> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         JsonPath answer = ask.get();
         while (!done.test(answer) && System.nanoTime() < deadline) {
             Thread.sleep(200);
