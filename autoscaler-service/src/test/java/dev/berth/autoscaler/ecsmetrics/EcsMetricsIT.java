@@ -121,7 +121,84 @@ class EcsMetricsIT {
             assertEquals(List.of(18.75), values(stats("Berth/ECS", "CPUUtilization", hostQuery, minute, 60), "Average"));
             assertEquals(List.of(3.125), values(stats("Berth/ECS", "MemoryUtilization", hostQuery, minute, 60),
                     "Average"));
+        } finally {
+            stopEverything();
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aChangeDeliveredAgainNeverUndoesANewerOne() throws Exception {
+        Instant started = Instant.now().minusSeconds(60);
+        TenantCluster ours = new TenantCluster(TENANT, cluster);
+        try (EventsWriter events = EventsWriter.open()) {
+            Map<String, Object> running = taskChange("t-1", "web", "RUNNING", started);
+            Map<String, Object> stopped = taskChange("t-1", "web", "STOPPED", started);
+            ((Map<String, Object>) stopped.get("detail")).put("version", 4);
+            Map<String, Object> active = hostChange(2048, 2048, 4096, 4096);
+            Map<String, Object> inactive = hostChange(2048, 2048, 4096, 4096);
+            ((Map<String, Object>) ((Map<String, Object>) inactive.get("detail")).get("containerInstance"))
+                    .put("status", "INACTIVE");
+            inactive.put("time", Instant.now().plusSeconds(1).toString());
+            events.send("berth.task-state", "t-1", JSON.writeValueAsString(running));
+            events.send("berth.host-state", host, JSON.writeValueAsString(active));
+            await(() -> store.tasks(Instant.now()).await().indefinitely().stream()
+                    .anyMatch(t -> t.cluster().equals(ours)) && store.hosts().await().indefinitely().containsKey(ours),
+                    "the task and host are stored");
+
+            events.send("berth.task-state", "t-1", JSON.writeValueAsString(stopped));
+            events.send("berth.host-state", host, JSON.writeValueAsString(inactive));
+            // the older changes again, as a redelivery brings them, then a marker behind them on the same partitions
+            events.send("berth.task-state", "t-1", JSON.writeValueAsString(running));
+            events.send("berth.host-state", host, JSON.writeValueAsString(active));
+            String marker = "t-marker-" + UUID.randomUUID().toString().substring(0, 8);
+            events.send("berth.task-state", "t-1", JSON.writeValueAsString(taskChange(marker, "web", "PENDING", null)));
+            events.send("berth.host-state", host, JSON.writeValueAsString(withHostId(hostChange(1, 1, 1, 1), host + "-m")));
+            await(() -> store.tasks(Instant.now()).await().indefinitely().stream()
+                    .anyMatch(t -> t.taskId().equals(marker)) && store.hosts().await().indefinitely()
+                    .getOrDefault(ours, List.of()).stream().anyMatch(h -> h.containerInstanceId().equals(host + "-m")),
+                    "the markers behind the redelivered changes are stored");
+
+            List<EcsWindowInput.Task> tasks = store.tasks(Instant.now()).await().indefinitely().stream()
+                    .filter(t -> t.cluster().equals(ours) && t.taskId().equals("t-1")).toList();
+            assertEquals(List.of(), tasks, "t-1 stays STOPPED: the older RUNNING change does not bring it back");
+            assertEquals(List.of(host + "-m"), store.hosts().await().indefinitely().get(ours).stream()
+                    .map(HostCapacity::containerInstanceId).toList(), "the host stays INACTIVE");
+        } finally {
+            stopEverything();
+        }
+    }
+
+    /** Stops what a test started, so that the job does not go on writing counts for its cluster. */
+    @SuppressWarnings("unchecked")
+    private void stopEverything() throws Exception {
+        try (EventsWriter events = EventsWriter.open()) {
+            for (EcsWindowInput.Task task : store.tasks(Instant.now()).await().indefinitely()) {
+                if (task.cluster().clusterName().equals(cluster)) {
+                    Map<String, Object> stopped = taskChange(task.taskId(), task.serviceName(), "STOPPED",
+                            task.runningSince());
+                    ((Map<String, Object>) stopped.get("detail")).put("version", 1000);
+                    events.send("berth.task-state", task.taskId(), JSON.writeValueAsString(stopped));
+                }
+            }
+            for (HostCapacity h : store.hosts().await().indefinitely()
+                    .getOrDefault(new TenantCluster(TENANT, cluster), List.of())) {
+                Map<String, Object> inactive = withHostId(hostChange(0, 0, 0, 0), h.containerInstanceId());
+                ((Map<String, Object>) ((Map<String, Object>) inactive.get("detail")).get("containerInstance"))
+                        .put("status", "INACTIVE");
+                inactive.put("time", Instant.now().plusSeconds(60).toString());
+                events.send("berth.host-state", h.containerInstanceId(), JSON.writeValueAsString(inactive));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> withHostId(Map<String, Object> change, String hostId) {
+        Map<String, Object> instance = (Map<String, Object>) ((Map<String, Object>) change.get("detail"))
+                .get("containerInstance");
+        instance.put("containerInstanceArn", "arn:berth:ecs::" + TENANT + ":container-instance/" + cluster + "/" + hostId);
+        instance.put("hostId", hostId);
+        return change;
     }
 
     private Map<String, Object> hostChange(int cpu, int remainingCpu, int memory, int remainingMemory) {
