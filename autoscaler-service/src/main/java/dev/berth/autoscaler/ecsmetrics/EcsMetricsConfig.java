@@ -15,8 +15,11 @@ public interface EcsMetricsConfig {
     @WithDefault("true")
     boolean highResolution();
 
-    /** How long after a window's end its samples may still arrive; the window is closed then. */
-    @WithDefault("3s")
+    /**
+     * How long after a window's end its samples may still arrive (agent → scheduler → Kafka → here);
+     * the window is closed then, and a sample arriving later is left out.
+     */
+    @WithDefault("2s")
     Duration lateness();
 
     /** After a stop, windows older than this are not written any more. */
@@ -27,8 +30,8 @@ public interface EcsMetricsConfig {
     @WithDefault("1h")
     Duration stoppedTaskRetention();
 
-    /** The job's tick: how often it looks for windows to close ({@code off} in no case: it is the feature). */
-    @WithDefault("2s")
+    /** How often the job looks for windows to close: a 10 s window is written at most this long after it is due. */
+    @WithDefault("1s")
     String closeEvery();
 
     default Duration window() {

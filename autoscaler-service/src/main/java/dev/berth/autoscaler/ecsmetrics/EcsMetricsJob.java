@@ -33,7 +33,7 @@ public class EcsMetricsJob {
     @Inject
     EcsMetricsConfig config;
 
-    @Scheduled(every = "${berth.autoscaler.ecs-metrics.close-every:2s}",
+    @Scheduled(every = "${berth.autoscaler.ecs-metrics.close-every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return closeDue(Instant.now()).onFailure().invoke(e -> LOG.warnf("closing ECS metric windows failed: %s",
@@ -44,17 +44,15 @@ public class EcsMetricsJob {
     public Uni<Integer> closeDue(Instant now) {
         Duration window = config.window();
         int seconds = (int) window.toSeconds();
-        Instant dueUntil = floor(now.minus(config.lateness()), window);
         return store.closedUntil(seconds).chain(cursor -> {
-            Instant oldest = floor(now.minus(config.catchUp()), window);
-            Instant from = cursor.filter(c -> c.isAfter(oldest)).orElse(cursor.isEmpty() ? dueUntil : oldest);
-            if (!from.isBefore(dueUntil)) {
-                return cursor.isEmpty() ? store.moveCursor(seconds, cursor, dueUntil).replaceWith(0)
+            DueWindows due = DueWindows.of(cursor, now, window, config.lateness(), config.catchUp());
+            if (due.none()) {
+                return cursor.isEmpty() ? store.moveCursor(seconds, cursor, due.until()).replaceWith(0)
                         : Uni.createFrom().item(0);
             }
-            return close(from, dueUntil, window)
-                    .call(() -> store.moveCursor(seconds, cursor, dueUntil))
-                    .call(() -> store.forget(dueUntil, dueUntil.minus(config.stoppedTaskRetention())));
+            return close(due.from(), due.until(), window)
+                    .call(() -> store.moveCursor(seconds, cursor, due.until()))
+                    .call(() -> store.forget(due.until(), due.until().minus(config.stoppedTaskRetention())));
         });
     }
 
@@ -77,10 +75,4 @@ public class EcsMetricsJob {
                     return writer.consume(batches);
                 });
     }
-
-    static Instant floor(Instant instant, Duration window) {
-        long seconds = window.toSeconds();
-        return Instant.ofEpochSecond(Math.floorDiv(instant.getEpochSecond(), seconds) * seconds);
-    }
-
 }

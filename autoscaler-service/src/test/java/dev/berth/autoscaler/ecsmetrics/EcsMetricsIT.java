@@ -71,7 +71,7 @@ class EcsMetricsIT {
                     .containsKey(new TenantCluster(TENANT, probeCluster)), "the samples' consumer has caught up");
 
             // the next whole window: it cannot have closed before its samples are stored
-            Instant window = EcsMetricsJob.floor(Instant.now(), WINDOW).plus(WINDOW);
+            Instant window = DueWindows.floor(Instant.now(), WINDOW).plus(WINDOW);
             List<Map<String, Object>> points = new ArrayList<>();
             // t-web-1 twice in the window (its average counts: 256 units of 512, 100 MiB of 256)
             points.addAll(taskPoints(cluster, "web", "t-web-1", window.plusSeconds(1), 200, 512, 90, 256));
