@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,10 +40,12 @@ public class ListMetricsResource {
     @Requires(Action.READ)
     @Operation(operationId = "ListMetrics", summary = "List the tenant's metrics, 500 a page")
     @Parameters({
-        @Parameter(name = "Dimensions.member.N.Name", in = ParameterIn.QUERY, description = "Dimension filters as "
+        @Parameter(name = "Dimensions.member.N.Name", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
+            description = "Dimension filters as "
             + "CloudWatch's query protocol writes them: Dimensions.member.1.Name, Dimensions.member.1.Value (optional: "
             + "any value), Dimensions.member.2.Name, ... up to 10"),
-        @Parameter(name = "Dimensions.member.N.Value", in = ParameterIn.QUERY, description = "The value filter N must "
+        @Parameter(name = "Dimensions.member.N.Value", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
+            description = "The value filter N must "
             + "match; without it any value of that dimension matches")})
     public Uni<ListMetricsResponse> listMetrics(@QueryParam("Namespace") String namespace,
                                                 @QueryParam("MetricName") String metricName,
