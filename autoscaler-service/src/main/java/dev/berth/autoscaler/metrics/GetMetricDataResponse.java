@@ -1,0 +1,16 @@
+package dev.berth.autoscaler.metrics;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** GetMetricData's answer. */
+@JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record GetMetricDataResponse(
+        @Schema(required = true) List<MetricDataResult> metricDataResults,
+        String nextToken,
+        List<MessageData> messages) {
+}

@@ -1,0 +1,27 @@
+package dev.berth.autoscaler.metrics;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** CloudWatch's simple statistics, with their wire names; each is exact from statistic sets. */
+public enum Statistic {
+    SAMPLE_COUNT("SampleCount"),
+    AVERAGE("Average"),
+    SUM("Sum"),
+    MINIMUM("Minimum"),
+    MAXIMUM("Maximum");
+
+    private final String wireName;
+
+    Statistic(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<Statistic> of(String wireName) {
+        return Arrays.stream(values()).filter(s -> s.wireName.equals(wireName)).findFirst();
+    }
+}
