@@ -28,6 +28,11 @@ public record ScheduledCapacity(int minCapacity, int maxCapacity, int desiredCou
                 : "Setting max capacity to " + action.maxCapacity();
     }
 
+    /** AWS's StatusMessage once the bounds are set: "Successfully set min capacity to 15 and max capacity to 20". */
+    public static String boundsStatusMessage(ScheduledAction action) {
+        return "Successfully set" + boundsDescription(action).substring("Setting".length());
+    }
+
     public static String boundsCause(ScheduledAction action) {
         return "scheduled action name " + action.name() + " was triggered";
     }
