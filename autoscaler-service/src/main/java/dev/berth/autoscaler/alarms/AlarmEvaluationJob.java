@@ -76,9 +76,10 @@ public class AlarmEvaluationJob {
                         : decide(tx, found.get(), now).map(Optional::of)))
                 .call(outcome -> outcome.map(this::afterCommit).orElseGet(() -> Uni.createFrom().voidItem()))
                 .map(Optional::isPresent)
-                .onFailure().recoverWithItem(e -> {
+                .onFailure().recoverWithUni(e -> {
                     LOG.warnf("alarm %s of %s not evaluated: %s", key.alarmName(), key.tenant(), e.getMessage());
-                    return false;
+                    return alarms.postpone(key, now.plus(config.standardCadence())).replaceWith(false)
+                            .onFailure().recoverWithItem(false);
                 });
     }
 

@@ -60,7 +60,7 @@ public class AlarmStore {
         return tx.preparedQuery("INSERT INTO metric_alarm (tenant, alarm_name, definition, actions, actions_enabled, period, "
                         + "state_value, state_reason, state_reason_data, state_updated_at, state_transitioned_at, "
                         + "configuration_updated_at, next_evaluation_at) "
-                        + "VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
+                        + "VALUES ($1, $2, $3::text::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
                 .execute(Tuple.from(List.of(alarm.tenant(), d.alarmName(), AlarmJson.definition(d), actions(d),
                                 d.actionsEnabled(), d.period(), alarm.state().awsName(), alarm.stateReason()))
                         .addValue(alarm.stateReasonData()).addValue(time(alarm.stateUpdatedAt()))
@@ -71,7 +71,7 @@ public class AlarmStore {
 
     /** A new configuration: the state stays, as PutMetricAlarm on an existing alarm leaves it. */
     public Uni<Void> updateDefinition(SqlClient tx, String tenant, AlarmDefinition d, Instant now, Instant nextEvaluation) {
-        return tx.preparedQuery("UPDATE metric_alarm SET definition = $3::jsonb, actions = $4, actions_enabled = $5, "
+        return tx.preparedQuery("UPDATE metric_alarm SET definition = $3::text::jsonb, actions = $4, actions_enabled = $5, "
                         + "period = $6, configuration_updated_at = $7, next_evaluation_at = $8 "
                         + "WHERE tenant = $1 AND alarm_name = $2")
                 .execute(Tuple.from(List.of(tenant, d.alarmName(), AlarmJson.definition(d), actions(d), d.actionsEnabled(),
@@ -110,6 +110,12 @@ public class AlarmStore {
     public Uni<Void> scheduleNext(SqlClient tx, String tenant, String alarmName, Instant nextEvaluation) {
         return tx.preparedQuery("UPDATE metric_alarm SET next_evaluation_at = $3 WHERE tenant = $1 AND alarm_name = $2")
                 .execute(Tuple.of(tenant, alarmName, time(nextEvaluation))).replaceWithVoid();
+    }
+
+    /** Puts an alarm whose evaluation failed back in line, so it does not hold the head of the queue. */
+    public Uni<Void> postpone(AlarmKey key, Instant nextEvaluation) {
+        return pool.preparedQuery("UPDATE metric_alarm SET next_evaluation_at = $3 WHERE tenant = $1 AND alarm_name = $2")
+                .execute(Tuple.of(key.tenant(), key.alarmName(), time(nextEvaluation))).replaceWithVoid();
     }
 
     /** Up to {@code limit} alarms due for evaluation, the longest waiting first. */
