@@ -7,14 +7,14 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Evaluates due alarms, at most {@link AlarmsConfig#evaluationBatch()} a run, each in its own transaction with
+ * Evaluates due alarms, at most {@link AlarmsConfig#evaluationBatch()} a run and
+ * {@link AlarmsConfig#evaluationConcurrency()} at once, each in its own transaction with
  * its row locked (SKIP LOCKED: one replica evaluates it). A change of state writes the new state, its reason and
  * a StateUpdate history item; once that committed, the change is announced on {@code berth.events} and the
  * actions to run go to the {@link AlarmActionSink}. Every alarm gets its next evaluation on its cadence: every
@@ -64,7 +64,7 @@ public class AlarmEvaluationJob {
     public Uni<Integer> evaluateDue() {
         return alarms.due(Instant.now(), config.evaluationBatch())
                 .onItem().transformToMulti(due -> Multi.createFrom().iterable(due))
-                .onItem().transformToUniAndConcatenate(this::evaluate)
+                .onItem().transformToUni(this::evaluate).merge(config.evaluationConcurrency())
                 .collect().asList()
                 .map(done -> (int) done.stream().filter(Boolean::booleanValue).count());
     }
@@ -128,8 +128,6 @@ public class AlarmEvaluationJob {
 
     /** The next evaluation on the alarm's cadence, aligned to multiples of the interval since the epoch. */
     Instant nextEvaluation(int periodSeconds, Instant now) {
-        Duration interval = periodSeconds < 60 ? config.highResolutionCadence() : config.standardCadence();
-        long millis = interval.toMillis();
-        return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), millis) * millis + millis);
+        return AlarmCadence.next(periodSeconds < 60 ? config.highResolutionCadence() : config.standardCadence(), now);
     }
 }

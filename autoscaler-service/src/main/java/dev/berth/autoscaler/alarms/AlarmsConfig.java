@@ -20,6 +20,10 @@ public interface AlarmsConfig {
     @WithDefault("500")
     int evaluationBatch();
 
+    /** Alarms evaluated at once (each holds a database connection while it reads its metric). */
+    @WithDefault("4")
+    int evaluationConcurrency();
+
     /** How often an alarm with a period of a minute or more is evaluated. */
     @WithDefault("60s")
     Duration standardCadence();
