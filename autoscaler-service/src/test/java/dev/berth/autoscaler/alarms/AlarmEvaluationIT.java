@@ -167,6 +167,29 @@ class AlarmEvaluationIT {
         assertNotNull(actions.getFirst().get("Timestamp"));
     }
 
+    @Test
+    void aOneMinuteAlarmReadsStandardResolutionData() throws Exception {
+        String namespace = "Test/" + unique("eval");
+        String name = unique("Minute");
+        Map<String, Object> body = alarm(name, namespace);
+        body.put("Period", 60);
+        body.put("Statistic", "Average");
+        body.put("TreatMissingData", "ignore");
+        put("acme-admin", body);
+        // two samples in one complete minute
+        Instant before = Instant.now().minusSeconds(70).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(5);
+        putData(namespace, 70, List.of(before), 60);
+        putData(namespace, 90, List.of(before.plusSeconds(1)), 60);
+
+        Map<String, Object> alarmed = awaitState(name, "ALARM");
+        assertTrue(((String) alarmed.get("StateReason")).startsWith("Threshold Crossed: 1 datapoint [80.0 ("),
+                (String) alarmed.get("StateReason"));
+        JsonNode data = JSON.readTree((String) alarmed.get("StateReasonData"));
+        assertEquals(60, data.get("period").asInt());
+        assertEquals("Average", data.get("statistic").asText());
+        assertEquals(2.0, data.at("/evaluatedDatapoints/0/sampleCount").asDouble(), data.toString());
+    }
+
     private static boolean isChangeOf(EventsReader.Event event, String alarmName) {
         return "CloudWatch Alarm State Change".equals(event.value().path("type").asText())
                 && alarmName.equals(event.value().at("/detail/alarmName").asText());

@@ -56,6 +56,11 @@ final class AlarmsTestClient {
 
     /** High-resolution values of the alarm's metric, one at each of {@code times}. */
     static void putData(String namespace, double value, List<Instant> times) {
+        putData(namespace, value, times, 1);
+    }
+
+    /** @param storageResolution 1 (kept at 1 s too) or 60 (standard: 1-minute sets only) */
+    static void putData(String namespace, double value, List<Instant> times, int storageResolution) {
         List<Map<String, Object>> data = times.stream().map(at -> {
             Map<String, Object> datum = new LinkedHashMap<>();
             datum.put("MetricName", "Cpu");
@@ -63,7 +68,7 @@ final class AlarmsTestClient {
             datum.put("Timestamp", at.toString());
             datum.put("Value", value);
             datum.put("Unit", "Percent");
-            datum.put("StorageResolution", 1);
+            datum.put("StorageResolution", storageResolution);
             return (Map<String, Object>) datum;
         }).toList();
         as("acme-deployer").body(Map.of("Namespace", namespace, "MetricData", data)).post(API + "/metric-data")
