@@ -77,6 +77,30 @@ class OpenApiCompletenessIT {
         assertTrue(schemas.path("MetricDataQuery").path("properties").has("MetricStat"));
     }
 
+    @Test
+    void alarmOperationsHaveCloudWatchsNamesAndLiteralPaths() throws Exception {
+        JsonNode doc = document();
+        JsonNode paths = doc.get("paths");
+        assertEquals("PutMetricAlarm", paths.at("/~1api~1autoscaler~1v1~1alarms/post/operationId").asText());
+        assertEquals("DescribeAlarms", paths.at("/~1api~1autoscaler~1v1~1alarms/get/operationId").asText());
+        assertEquals("DeleteAlarms", paths.at("/~1api~1autoscaler~1v1~1alarms/delete/operationId").asText());
+        assertEquals("DescribeAlarmHistory", paths.at("/~1api~1autoscaler~1v1~1alarm-history/get/operationId").asText());
+        assertEquals("SetAlarmState", paths.at("/~1api~1autoscaler~1v1~1alarms:set-state/post/operationId").asText());
+        assertEquals("EnableAlarmActions", paths.at("/~1api~1autoscaler~1v1~1alarms:enable-actions/post/operationId").asText());
+        assertEquals("DisableAlarmActions",
+                paths.at("/~1api~1autoscaler~1v1~1alarms:disable-actions/post/operationId").asText());
+        assertTrue(paths.at("/~1api~1autoscaler~1v1~1alarms:set-state/post/parameters").isMissingNode()
+                || paths.at("/~1api~1autoscaler~1v1~1alarms:set-state/post/parameters").isEmpty(), "no path parameter left");
+        JsonNode schemas = doc.path("components").path("schemas");
+        for (String member : List.of("AlarmName", "AlarmArn", "ActionsEnabled", "OKActions", "StateValue", "StateReason",
+                "StateReasonData", "StateUpdatedTimestamp", "AlarmConfigurationUpdatedTimestamp", "Dimensions")) {
+            assertTrue(schemas.path("MetricAlarm").path("properties").has(member), member + " in "
+                    + schemas.path("MetricAlarm"));
+        }
+        assertTrue(schemas.path("PutMetricAlarmRequest").path("properties").has("OKActions"));
+        assertTrue(schemas.path("SetAlarmStateRequest").path("properties").has("StateReasonData"));
+    }
+
     private static void checkResponses(JsonNode doc, String where, JsonNode responses, List<String> problems) {
         boolean success = false;
         for (Map.Entry<String, JsonNode> response : responses.properties()) {

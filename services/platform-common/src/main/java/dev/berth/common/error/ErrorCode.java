@@ -45,7 +45,8 @@ public enum ErrorCode {
     VALIDATION("ValidationException", 400),
     OBJECT_NOT_FOUND("ObjectNotFoundException", 404),
     CONCURRENT_UPDATE("ConcurrentUpdateException", 409),
-    FAILED_RESOURCE_ACCESS("FailedResourceAccessException", 400);
+    FAILED_RESOURCE_ACCESS("FailedResourceAccessException", 400),
+    CLOUDWATCH_RESOURCE_NOT_FOUND("ResourceNotFound", 404);
 
     private final String code;
     private final int status;
