@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,7 +30,8 @@ public class ScalingActivitiesResource {
     @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
     public record ScalingActivityView(String activityId, String serviceNamespace, String resourceId,
             String scalableDimension, String description, String cause, Instant startTime, Instant endTime,
-            ActivityStatusCode statusCode, String statusMessage, List<NotScaledReasonView> notScaledReasons) {
+            @Schema(enumeration = {"Pending", "InProgress", "Successful", "Overridden", "Unfulfilled", "Failed"})
+            String statusCode, String statusMessage, List<NotScaledReasonView> notScaledReasons) {
 
         static ScalingActivityView of(ScalingActivity a) {
             List<NotScaledReasonView> reasons = a.notScaledReasons().isEmpty() ? null : a.notScaledReasons().stream()
@@ -37,7 +39,7 @@ public class ScalingActivitiesResource {
                     .toList();
             return new ScalingActivityView(a.activityId().toString(), a.target().namespace().awsName(),
                     a.target().resourceId().toString(), a.target().dimension().awsName(), a.description(), a.cause(),
-                    a.startTime(), a.endTime(), a.statusCode(), a.statusMessage(), reasons);
+                    a.startTime(), a.endTime(), a.statusCode().awsName(), a.statusMessage(), reasons);
         }
     }
 
