@@ -31,22 +31,18 @@ public class AlarmDatapoints {
             // percentiles cannot be computed from statistic sets: the alarm sees no data
             return Uni.createFrom().item(List.of());
         }
-        dev.berth.autoscaler.metrics.Statistic statistic = dev.berth.autoscaler.metrics.Statistic
-                .of(standard.statistic().awsName()).orElseThrow();
         EvaluationRange range = EvaluationRange.of(alarm.period(), alarm.evaluationPeriods(), now);
         PeriodWindow window = new PeriodWindow(alarm.period() < 60 ? StorageLevel.SECOND : StorageLevel.MINUTE,
                 range.start().getEpochSecond(), range.end().getEpochSecond(), alarm.period());
         MetricKey key = new MetricKey(alarm.namespace(), alarm.metricName(),
                 alarm.dimensions().stream().map(d -> new DimensionValue(d.name(), d.value())).toList());
-        dev.berth.autoscaler.metrics.StandardUnit unit = alarm.unit() == null ? null
-                : dev.berth.autoscaler.metrics.StandardUnit.of(alarm.unit().awsName()).orElseThrow();
-        return metrics.periods(tenant, key, window, unit).map(sets -> {
+        return metrics.periods(tenant, key, window, alarm.unit()).map(sets -> {
             TreeMap<Long, SampleSet> byPeriod = new TreeMap<>();
             for (PeriodSet set : sets) {
                 byPeriod.merge(set.index(), set.set(), SampleSet::combine);
             }
             return byPeriod.entrySet().stream().map(e -> new Datapoint(window.periodStart(e.getKey()),
-                    e.getValue().value(statistic), e.getValue().sampleCount())).toList();
+                    e.getValue().value(standard.statistic()), e.getValue().sampleCount())).toList();
         });
     }
 }

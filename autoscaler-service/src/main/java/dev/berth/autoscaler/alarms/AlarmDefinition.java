@@ -1,5 +1,6 @@
 package dev.berth.autoscaler.alarms;
 
+import dev.berth.autoscaler.metrics.StandardUnit;
 import static dev.berth.autoscaler.alarms.AlarmLimits.*;
 
 import dev.berth.common.error.InvalidInputException;

@@ -30,7 +30,7 @@ final class AlarmJson {
         return write(new PutMetricAlarmValues(d.alarmName(), d.alarmDescription(), d.actionsEnabled(), d.okActions(),
                 d.alarmActions(), d.insufficientDataActions(), d.metricName(), d.namespace(),
                 standard ? statistic.awsName() : null, standard ? null : statistic.awsName(), d.dimensions(), d.period(),
-                d.unit() == null ? null : d.unit().awsName(), d.evaluationPeriods(), d.datapointsToAlarm(), d.threshold(),
+                d.unit() == null ? null : d.unit().wireName(), d.evaluationPeriods(), d.datapointsToAlarm(), d.threshold(),
                 d.comparisonOperator().awsName(), d.treatMissingData().awsName()));
     }
 

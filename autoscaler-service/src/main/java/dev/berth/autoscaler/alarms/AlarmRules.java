@@ -1,5 +1,7 @@
 package dev.berth.autoscaler.alarms;
 
+import dev.berth.autoscaler.metrics.Statistic;
+import dev.berth.autoscaler.metrics.StandardUnit;
 import dev.berth.common.error.InvalidInputException;
 
 /** Turns PutMetricAlarm's values into an {@link AlarmDefinition}, or refuses them naming the AWS field. */
@@ -30,8 +32,8 @@ public final class AlarmRules {
             throw new InvalidInputException("ExtendedStatistic", "give either Statistic or ExtendedStatistic, not both");
         }
         if (statistic != null) {
-            return Statistic.fromAws(statistic).<AlarmStatistic>map(AlarmStatistic.Standard::new)
-                    .orElseThrow(() -> new InvalidInputException("Statistic", "one of " + Statistic.awsNames()));
+            return Statistic.of(statistic).<AlarmStatistic>map(AlarmStatistic.Standard::new)
+                    .orElseThrow(() -> new InvalidInputException("Statistic", "one of " + Statistic.wireNames()));
         }
         if (extendedStatistic != null) {
             return AlarmStatistic.Percentile.parse(extendedStatistic).<AlarmStatistic>map(p -> p)
@@ -66,7 +68,7 @@ public final class AlarmRules {
         if (unit == null) {
             return null;
         }
-        return StandardUnit.fromAws(unit).orElseThrow(() -> new InvalidInputException("Unit",
+        return StandardUnit.of(unit).orElseThrow(() -> new InvalidInputException("Unit",
                 "one of CloudWatch's standard units such as Percent, Count, Bytes or Seconds"));
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.autoscaler.alarms;
 
+import dev.berth.autoscaler.metrics.Statistic;
 import com.google.re2j.Pattern;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -18,7 +19,7 @@ public sealed interface AlarmStatistic {
 
         @Override
         public String awsName() {
-            return statistic.awsName();
+            return statistic.wireName();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.autoscaler.alarms;
 
+import dev.berth.autoscaler.metrics.Statistic;
 import dev.berth.common.error.ApiException;
 import dev.berth.common.error.ErrorCode;
 import dev.berth.common.error.InvalidInputException;

@@ -47,7 +47,7 @@ public record MetricAlarm(
                 stored.stateReason(), stored.stateReasonData(), stored.stateUpdatedAt(), d.metricName(), d.namespace(),
                 standard ? d.statistic().awsName() : null, standard ? null : d.statistic().awsName(),
                 d.dimensions().stream().map(x -> new Dimension(x.name(), x.value())).toList(), d.period(),
-                d.unit() == null ? null : d.unit().awsName(), d.evaluationPeriods(), d.datapointsToAlarm(), d.threshold(),
+                d.unit() == null ? null : d.unit().wireName(), d.evaluationPeriods(), d.datapointsToAlarm(), d.threshold(),
                 d.comparisonOperator().awsName(), d.treatMissingData().awsName(), stored.stateTransitionedAt());
     }
 }

@@ -99,7 +99,7 @@ final class StateReasons {
         String startDate = evaluated.stream().filter(slot -> !slot.isMissing()).findFirst()
                 .map(slot -> StateReasonData.time(slot.periodStart())).orElse(null);
         return new StateReasonData(StateReasonData.VERSION, StateReasonData.time(now), startDate,
-                definition.unit() == null ? null : definition.unit().awsName(), definition.statistic().awsName(),
+                definition.unit() == null ? null : definition.unit().wireName(), definition.statistic().awsName(),
                 definition.period(), recent, definition.threshold(), points);
     }
 

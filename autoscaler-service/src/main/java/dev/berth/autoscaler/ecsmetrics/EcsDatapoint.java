@@ -1,6 +1,6 @@
 package dev.berth.autoscaler.ecsmetrics;
 
-import dev.berth.autoscaler.alarms.StandardUnit;
+import dev.berth.autoscaler.metrics.StandardUnit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -25,7 +25,7 @@ public final class EcsMetricSamples {
         List<Sample> samples = datapoints.stream().map(d -> new Sample(cluster.tenant(),
                 new MetricKey(d.namespace(), d.metricName(),
                         d.dimensions().stream().map(x -> new DimensionValue(x.name(), x.value())).toList()),
-                d.timestamp(), SampleSet.of(d.value()), StandardUnit.of(d.unit().awsName()).orElse(StandardUnit.NONE),
+                d.timestamp(), SampleSet.of(d.value()), d.unit(),
                 highResolution)).toList();
         return new IncomingBatch(batchId(cluster, windowStart, window), cluster.tenant(), samples);
     }

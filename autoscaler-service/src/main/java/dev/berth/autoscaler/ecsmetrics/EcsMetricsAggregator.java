@@ -1,6 +1,6 @@
 package dev.berth.autoscaler.ecsmetrics;
 
-import dev.berth.autoscaler.alarms.StandardUnit;
+import dev.berth.autoscaler.metrics.StandardUnit;
 import dev.berth.autoscaler.ecsmetrics.EcsDatapoint.Dimension;
 import java.time.Duration;
 import java.time.Instant;

@@ -21,6 +21,11 @@ public enum Statistic {
         return wireName;
     }
 
+    /** "SampleCount, Average, Sum, Minimum, Maximum", for messages. */
+    public static String wireNames() {
+        return String.join(", ", Arrays.stream(values()).map(Statistic::wireName).toList());
+    }
+
     public static Optional<Statistic> of(String wireName) {
         return Arrays.stream(values()).filter(s -> s.wireName.equals(wireName)).findFirst();
     }

@@ -1,5 +1,6 @@
 package dev.berth.autoscaler.alarms;
 
+import dev.berth.autoscaler.metrics.Statistic;
 import static dev.berth.autoscaler.alarms.AlarmsTestClient.ALARMS;
 import static dev.berth.autoscaler.alarms.AlarmsTestClient.PATIENCE;
 import static dev.berth.autoscaler.alarms.AlarmsTestClient.alarm;

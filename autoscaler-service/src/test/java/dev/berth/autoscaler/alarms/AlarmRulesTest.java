@@ -1,5 +1,7 @@
 package dev.berth.autoscaler.alarms;
 
+import dev.berth.autoscaler.metrics.Statistic;
+import dev.berth.autoscaler.metrics.StandardUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

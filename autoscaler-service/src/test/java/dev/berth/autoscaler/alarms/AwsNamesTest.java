@@ -1,5 +1,7 @@
 package dev.berth.autoscaler.alarms;
 
+import dev.berth.autoscaler.metrics.Statistic;
+import dev.berth.autoscaler.metrics.StandardUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,17 +22,17 @@ class AwsNamesTest {
     @ParameterizedTest
     @CsvSource({"Seconds", "Bytes/Second", "Count/Second", "Percent", "None", "Terabits/Second"})
     void units(String aws) {
-        assertEquals(aws, StandardUnit.fromAws(aws).orElseThrow().awsName());
+        assertEquals(aws, StandardUnit.of(aws).orElseThrow().wireName());
     }
 
     @Test
     void refusesOtherSpellings() {
         assertEquals(Optional.empty(), AlarmState.fromAws("Alarm"));
         assertEquals(Optional.empty(), AlarmState.fromAws(null));
-        assertEquals(Optional.empty(), Statistic.fromAws("SAMPLE_COUNT"));
+        assertEquals(Optional.empty(), Statistic.of("SAMPLE_COUNT"));
         assertEquals(Optional.empty(), TreatMissingData.fromAws("NOT_BREACHING"));
         assertEquals(Optional.empty(), ComparisonOperator.fromAws("GREATER_THAN_THRESHOLD"));
-        assertEquals(Optional.empty(), StandardUnit.fromAws("PERCENT"));
+        assertEquals(Optional.empty(), StandardUnit.of("PERCENT"));
         assertTrue(AlarmStatistic.Percentile.parse("p999").isEmpty());
         assertTrue(AlarmStatistic.Percentile.parse("p50.").isEmpty());
         assertTrue(AlarmStatistic.Percentile.parse("p-5").isEmpty());

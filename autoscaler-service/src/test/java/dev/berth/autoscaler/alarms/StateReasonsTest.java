@@ -1,5 +1,6 @@
 package dev.berth.autoscaler.alarms;
 
+import dev.berth.autoscaler.metrics.StandardUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package dev.berth.autoscaler.alarms;
 
+import dev.berth.autoscaler.metrics.Statistic;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

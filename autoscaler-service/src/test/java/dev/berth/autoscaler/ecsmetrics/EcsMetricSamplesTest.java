@@ -2,7 +2,7 @@ package dev.berth.autoscaler.ecsmetrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.berth.autoscaler.alarms.StandardUnit;
+import dev.berth.autoscaler.metrics.StandardUnit;
 import dev.berth.autoscaler.ecsmetrics.EcsWindowInput.TenantCluster;
 import dev.berth.autoscaler.metrics.DimensionValue;
 import dev.berth.autoscaler.metrics.IncomingBatch;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.autoscaler.alarms.StandardUnit;
+import dev.berth.autoscaler.metrics.StandardUnit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -217,7 +217,7 @@ class EcsMetricsAggregatorTest {
         List<EcsDatapoint> named = points.stream()
                 .filter(p -> p.namespace().equals(namespace) && p.metricName().equals(name)).toList();
         assertFalse(named.isEmpty(), namespace + " " + name);
-        assertTrue(named.stream().allMatch(p -> p.unit() == StandardUnit.fromAws(unit).orElseThrow()),
+        assertTrue(named.stream().allMatch(p -> p.unit() == StandardUnit.of(unit).orElseThrow()),
                 namespace + " " + name + " in " + unit);
         assertTrue(named.stream().allMatch(p -> p.dimensions().get(0).name().equals("ClusterName")),
                 "ClusterName comes first");
