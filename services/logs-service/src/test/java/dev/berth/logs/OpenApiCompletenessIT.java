@@ -1,103 +1,27 @@
 package dev.berth.logs;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.testsupport.BerthInfrastructure;
+import dev.berth.testsupport.OpenApiCompleteness;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every operation of the logs API is described well enough for the gateway's merged document: an
- * operationId, a typed schema for its success body and for the body it takes.
+ * operationId, a tag, a typed schema for its success body and for the body it takes.
  */
 @QuarkusTest
 @QuarkusTestResource(BerthInfrastructure.class)
 class OpenApiCompletenessIT {
 
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
-    private static final Set<String> WITH_BODY = Set.of("put", "post", "patch");
-
     @Test
     void everyOperationHasAnIdAndTypedSchemas() throws Exception {
-        JsonNode doc = new ObjectMapper().readTree(
-                given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
-        List<String> problems = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        int operations = 0;
-        for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
-            if (!path.getKey().startsWith("/api/")) {
-                continue;
-            }
-            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
-                if (!METHODS.contains(op.getKey())) {
-                    continue;
-                }
-                operations++;
-                String where = op.getKey().toUpperCase() + " " + path.getKey();
-                String id = op.getValue().path("operationId").asText("");
-                if (id.isBlank() || !ids.add(id)) {
-                    problems.add(where + ": missing or repeated operationId '" + id + "'");
-                }
-                checkResponses(doc, where, op.getValue().path("responses"), problems);
-                JsonNode body = op.getValue().path("requestBody");
-                if (WITH_BODY.contains(op.getKey()) && !typed(doc, body.path("content").path("application/json")
-                        .path("schema"))) {
-                    problems.add(where + ": no typed request body schema");
-                }
-            }
-        }
-        assertTrue(operations >= 20, "expected the logs API's operations, found " + operations);
-        assertEquals(List.of(), problems);
-    }
-
-    private static void checkResponses(JsonNode doc, String where, JsonNode responses, List<String> problems) {
-        boolean success = false;
-        for (Map.Entry<String, JsonNode> response : responses.properties()) {
-            if (!response.getKey().startsWith("2")) {
-                continue;
-            }
-            success = true;
-            if (response.getKey().equals("204")) {
-                continue;
-            }
-            JsonNode content = response.getValue().path("content");
-            boolean typedBody = false;
-            for (JsonNode media : content) {
-                typedBody |= typed(doc, media.path("schema"));
-            }
-            if (!typedBody) {
-                problems.add(where + ": " + response.getKey() + " has no typed response schema");
-            }
-        }
-        if (!success) {
-            problems.add(where + ": no success response");
-        }
-    }
-
-    /** A schema with named properties (or a choice of such), not a free-form object or nothing. */
-    private static boolean typed(JsonNode doc, JsonNode schema) {
-        if (schema.has("$ref")) {
-            String name = schema.get("$ref").asText().substring("#/components/schemas/".length());
-            return typed(doc, doc.path("components").path("schemas").path(name));
-        }
-        if (schema.has("oneOf")) {
-            for (JsonNode choice : schema.get("oneOf")) {
-                if (!typed(doc, choice)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return schema.has("properties") || schema.path("type").asText().equals("array") && typed(doc, schema.path("items"));
+        OpenApiCompleteness api = OpenApiCompleteness.ofService("/api/");
+        assertTrue(api.operations() >= 20, "expected the logs API's operations, found " + api.operations());
+        assertEquals(List.of(), api.problems());
     }
 }
