@@ -27,7 +27,7 @@ import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * ECS's CreateCluster, DescribeClusters, ListClusters and DeleteCluster within the caller's

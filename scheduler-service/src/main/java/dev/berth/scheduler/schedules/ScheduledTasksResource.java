@@ -32,7 +32,7 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;

@@ -96,8 +96,7 @@ public class ServiceStore {
     }
 
     public Uni<Optional<Service>> find(SqlClient client, String tenant, String cluster, String name) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM service WHERE tenant = $1 AND cluster = $2 AND name = $3")
-                .execute(Tuple.of(tenant, cluster, name)).map(rows -> Rows.first(rows, ServiceStore::row));
+        return one(client, tenant, cluster, name, "");
     }
 
     public Uni<Optional<Service>> find(String tenant, String cluster, String name) {
@@ -119,8 +118,12 @@ public class ServiceStore {
 
     /** The service, its row locked until the transaction ends. */
     public Uni<Optional<Service>> lock(SqlClient client, String tenant, String cluster, String name) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM service WHERE tenant = $1 AND cluster = $2 AND name = $3 "
-                        + "FOR UPDATE").execute(Tuple.of(tenant, cluster, name)).map(rows -> Rows.first(rows, ServiceStore::row));
+        return one(client, tenant, cluster, name, " FOR UPDATE");
+    }
+
+    private Uni<Optional<Service>> one(SqlClient client, String tenant, String cluster, String name, String lock) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM service WHERE tenant = $1 AND cluster = $2 AND name = $3"
+                        + lock).execute(Tuple.of(tenant, cluster, name)).map(rows -> Rows.first(rows, ServiceStore::row));
     }
 
     /** Only the desired count changes (the autoscaler's decisions); the reconciler starts or stops tasks. */
