@@ -176,7 +176,7 @@ public class TaskLauncher {
             Uni<Launched> launched = launch.onlyHosts() != null
                     ? attempt(List.of(prepared), 1).chain(outcomes -> outcomes.get(0).uni())
                     : waiting.submit(new ClusterKey(launch.tenant(), launch.cluster()), prepared);
-            return launched.invoke(done -> events.tasksChanged(done.tasks()));
+            return launched;
         });
     }
 
@@ -209,6 +209,8 @@ public class TaskLauncher {
     Uni<List<Outcome>> attempt(List<Prepared> group, int attempt) {
         Launch first = group.get(0).launch();
         return pool.withTransaction(connection -> place(connection, group))
+                // told at once on commit: the agent's first report of these tasks is already on its way
+                .invoke(launched -> launched.forEach(l -> events.tasksChanged(l.tasks())))
                 .map(launched -> launched.stream().map(l -> new Outcome(l, null)).toList())
                 .onFailure().invoke(failure -> states.forget(first.tenant(), first.cluster()))
                 .onFailure().recoverWithUni(failure -> {

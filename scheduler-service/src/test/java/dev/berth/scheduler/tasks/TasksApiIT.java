@@ -21,6 +21,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +106,9 @@ class TasksApiIT {
 
             List<EventsReader.Event> events = taskEvents.read(e -> arn.equals(e.value().path("detail").path("taskArn").asText()),
                     6, WAIT);
+            // as in ECS, events may arrive out of order: detail.version orders them
+            events = events.stream().sorted(Comparator.comparingLong(e -> e.value().path("detail").path("version").asLong()))
+                    .toList();
             List<String> statuses = events.stream().map(e -> e.value().path("detail").path("lastStatus").asText()
                     + "/" + e.value().path("detail").path("desiredStatus").asText()).toList();
             assertEquals(List.of("PROVISIONING/RUNNING", "PENDING/RUNNING", "ACTIVATING/RUNNING", "RUNNING/RUNNING",
