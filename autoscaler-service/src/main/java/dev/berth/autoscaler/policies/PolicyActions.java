@@ -31,7 +31,8 @@ import org.jboss.logging.Logger;
  * among them scale their targets. For each target one transaction locks the target (evaluations of its
  * alarms take turns), reads all its policies with their alarms, its cooldowns and its last known desired
  * count, and lets {@link ScalingDecider} decide: a scale is recorded as a capacity change together with the
- * new cooldown state and sent once committed; a not-scaled decision is a Failed activity with its reasons.
+ * new cooldown state and the new count as the known one (the next evaluation counts from it), and sent once
+ * committed; a not-scaled decision is a Failed activity with its reasons.
  * The alarm repeats the action at every evaluation while it stays in ALARM; the cooldown state written with
  * each scale is what keeps one breach from scaling again before its cooldown allows.
  */
@@ -116,6 +117,9 @@ public class PolicyActions implements AlarmActionSink {
             case ScalingDecision.Scale scale -> changes.record(tx, tenant, target.target(), scale.currentCount(),
                             scale.newCount(), scale.cause())
                     .call(() -> cooldowns.put(tx, tenant, id, cooldown.after(scale, now)))
+                    // the next evaluation counts from the count just asked for, as the cooldown rules expect
+                    // (the scheduler's outcome sets the count it reached once it answers)
+                    .call(() -> targets.knownDesiredCount(tx, tenant, id.resourceId().toString(), scale.newCount()))
                     .map(Optional::of);
             case ScalingDecision.NotScaled notScaled -> changes.recordFinished(tx, ScalingActivity.finished(tenant, id,
                             notScaled.description(), notScaled.cause(), ActivityStatusCode.FAILED, null, notScaled.reasons(), now))

@@ -157,8 +157,9 @@ class PolicyLoopIT {
 
             String fulfilled = "Successfully set desired count to 4. Change successfully fulfilled by ecs.";
             writer.send("berth.scaling-results", resourceId, outcome(action.path("actionId").asText(), resourceId, fulfilled, 2, 4));
-            await(() -> activities(resourceId, false), a -> "Successful".equals(a.getString("ScalingActivities[0].StatusCode")),
+            await(() -> activities(resourceId, false).getString("ScalingActivities[0].StatusCode"), "Successful"::equals,
                     "the activity closed by the outcome");
+            assertEquals(1, activities(resourceId, true).getList("ScalingActivities").size(), "one capacity change");
 
             // the alarm stays in ALARM and repeats the action at each evaluation: inside the cooldown, nothing more
             int runs = actionRuns(alarmName);
