@@ -266,6 +266,24 @@ class ScalingPoliciesIT {
         assertTrue(describePolicies("acme-viewer", resourceId).getList("ScalingPolicies").isEmpty(), "nothing half-written");
     }
 
+    @Test
+    void theOpenApiDocumentShowsAwsNames() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                io.restassured.RestAssured.given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        com.fasterxml.jackson.databind.JsonNode path = doc.path("paths").path(POLICIES);
+        assertEquals("PutScalingPolicy", path.at("/put/operationId").asText());
+        assertEquals("DescribeScalingPolicies", path.at("/get/operationId").asText());
+        assertEquals("DeleteScalingPolicy", path.at("/delete/operationId").asText());
+        com.fasterxml.jackson.databind.JsonNode schemas = doc.path("components").path("schemas");
+        for (String member : List.of("PolicyName", "ServiceNamespace", "ResourceId", "ScalableDimension", "PolicyType",
+                "StepScalingPolicyConfiguration", "TargetTrackingScalingPolicyConfiguration")) {
+            assertTrue(schemas.path("PutScalingPolicyRequest").path("properties").has(member),
+                    member + " in " + schemas.path("PutScalingPolicyRequest"));
+        }
+        assertTrue(schemas.path("PutScalingPolicyResponse").path("properties").has("PolicyARN"));
+        assertTrue(schemas.path("StepAdjustment").path("properties").has("MetricIntervalLowerBound"));
+    }
+
     private static void expect400(Map<String, Object> body, String field) {
         as("acme-admin").body(body).put(POLICIES).then().statusCode(400).body("message", containsString(field + ":"));
     }
