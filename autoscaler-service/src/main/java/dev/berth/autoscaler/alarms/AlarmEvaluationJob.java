@@ -89,13 +89,15 @@ public class AlarmEvaluationJob {
         return datapoints.of(alarm.tenant(), definition, now).chain(points -> {
             Evaluation evaluation = AlarmEvaluator.evaluate(definition, alarm.state(), now, points);
             List<String> actions = AlarmActions.toRun(definition, evaluation, sink::isScalingPolicy);
+            Uni<Void> counted = alarms.evaluatedValues(tx, alarm.tenant(), definition.alarmName(),
+                    AlarmEvaluator.evaluatedValues(definition, now, points));
             if (!evaluation.changed()) {
-                return alarms.scheduleNext(tx, alarm.tenant(), definition.alarmName(), next)
+                return counted.chain(() -> alarms.scheduleNext(tx, alarm.tenant(), definition.alarmName(), next))
                         .replaceWith(new Outcome(alarm, evaluation, Optional.empty(), actions));
             }
             StateReason reason = evaluation.reason().orElseThrow();
             String reasonData = reason.data() == null ? null : AlarmJson.write(reason.data());
-            return changeState(tx, alarm, evaluation.newState(), reason.text(), reasonData, now, next)
+            return counted.chain(() -> changeState(tx, alarm, evaluation.newState(), reason.text(), reasonData, now, next))
                     .map(change -> new Outcome(alarm, evaluation, Optional.of(change), actions));
         });
     }

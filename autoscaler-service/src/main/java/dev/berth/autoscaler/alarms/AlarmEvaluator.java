@@ -39,4 +39,19 @@ public final class AlarmEvaluator {
                         Optional.of(StateReasons.of(definition, decision, state, now))))
                 .orElseGet(() -> new Evaluation(current, current, Optional.empty()));
     }
+
+    /**
+     * The real datapoints of the last EvaluationPeriods periods an evaluation at {@code now} counts, oldest
+     * first: what a scaling policy acts on (the latest for target tracking, an aggregate for step scaling).
+     */
+    public static List<Double> evaluatedValues(AlarmDefinition definition, Instant now, Collection<Datapoint> datapoints) {
+        EvaluationRange range = EvaluationRange.of(definition.period(), definition.evaluationPeriods(), now);
+        List<Instant> starts = range.periodStarts();
+        List<Instant> counted = starts.subList(Math.max(0, starts.size() - definition.evaluationPeriods()), starts.size());
+        Map<Instant, Double> byPeriod = new HashMap<>();
+        for (Datapoint datapoint : datapoints) {
+            byPeriod.putIfAbsent(datapoint.periodStart(), datapoint.value());
+        }
+        return counted.stream().filter(byPeriod::containsKey).map(byPeriod::get).toList();
+    }
 }

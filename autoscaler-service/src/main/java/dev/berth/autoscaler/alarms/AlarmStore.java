@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -161,6 +164,45 @@ public class AlarmStore {
         args.add(limit);
         sql.append(" ORDER BY alarm_name COLLATE \"C\" LIMIT $").append(args.size());
         return client.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(rows -> Rows.all(rows, AlarmStore::row));
+    }
+
+    /** Stores the datapoints an evaluation counted (see {@link AlarmEvaluator#evaluatedValues}). */
+    public Uni<Void> evaluatedValues(SqlClient tx, String tenant, String alarmName, List<Double> values) {
+        return tx.preparedQuery("UPDATE metric_alarm SET evaluated_values = $3 WHERE tenant = $1 AND alarm_name = $2")
+                .execute(Tuple.of(tenant, alarmName, values.toArray(Double[]::new))).replaceWithVoid();
+    }
+
+    /** Marks an alarm as owned by a scaling policy ({@code owner} its ARN). */
+    public Uni<Void> managedBy(SqlClient tx, String tenant, String alarmName, String owner) {
+        return tx.preparedQuery("UPDATE metric_alarm SET managed_by = $3 WHERE tenant = $1 AND alarm_name = $2")
+                .execute(Tuple.of(tenant, alarmName, owner)).replaceWithVoid();
+    }
+
+    /** The owners of those of the named alarms a scaling policy owns, by alarm name. */
+    public Uni<Map<String, String>> owners(SqlClient client, String tenant, List<String> alarmNames) {
+        return client.preparedQuery("SELECT alarm_name, managed_by FROM metric_alarm WHERE tenant = $1 "
+                        + "AND alarm_name = ANY($2) AND managed_by IS NOT NULL")
+                .execute(Tuple.of(tenant, alarmNames.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, String> owners = new LinkedHashMap<>();
+                    rows.forEach(row -> owners.put(row.getString("alarm_name"), row.getString("managed_by")));
+                    return owners;
+                });
+    }
+
+    /** The named alarms and those whose actions name one of {@code actionArns}, as policies read them. */
+    public Uni<List<AlarmSnapshot>> snapshots(SqlClient client, String tenant, List<String> alarmNames,
+            List<String> actionArns) {
+        return client.preparedQuery("SELECT definition::text AS definition, state_value, evaluated_values "
+                        + "FROM metric_alarm WHERE tenant = $1 AND (alarm_name = ANY($2) OR actions && $3) "
+                        + "ORDER BY alarm_name COLLATE \"C\"")
+                .execute(Tuple.of(tenant, alarmNames.toArray(String[]::new), actionArns.toArray(String[]::new)))
+                .map(rows -> Rows.all(rows, row -> {
+                    AlarmDefinition d = AlarmJson.definition(row.getString("definition"));
+                    Double[] values = row.getArrayOfDoubles("evaluated_values");
+                    return new AlarmSnapshot(d.alarmName(), AlarmState.valueOf(row.getString("state_value")), d.threshold(),
+                            d.alarmActions(), values == null ? List.of() : Arrays.asList(values));
+                }));
     }
 
     private static String[] actions(AlarmDefinition d) {

@@ -7,6 +7,7 @@ import dev.berth.common.error.InvalidInputException;
 import dev.berth.common.http.PageTokens;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -27,6 +28,8 @@ public class AlarmsService {
     public static final int MAX_ACTION_PREFIX = 1024;
     public static final int MAX_STATE_REASON_DATA = 4000;
     public static final int MAX_NEXT_TOKEN = 1024;
+    /** Names of the alarms target tracking policies create; only those can be managed. */
+    public static final String MANAGED_PREFIX = "TargetTracking-";
 
     @Inject
     Pool pool;
@@ -47,13 +50,69 @@ public class AlarmsService {
         if (request == null) {
             throw new InvalidInputException("AlarmName", "required");
         }
+        AlarmDefinition definition = definitionOf(request);
+        return pool.withTransaction(tx -> refuseManaged(tx, tenant, List.of(definition.alarmName()), false)
+                .chain(() -> put(tx, tenant, definition)));
+    }
+
+    /**
+     * PutMetricAlarm of an alarm a scaling policy owns ({@code owner}, its ARN), in the policy's transaction:
+     * users cannot change or delete it through the alarm calls.
+     */
+    public Uni<Void> putManagedAlarm(SqlClient tx, String tenant, PutMetricAlarmRequest request, String owner) {
+        AlarmDefinition definition = definitionOf(request);
+        return put(tx, tenant, definition).chain(() -> alarms.managedBy(tx, tenant, definition.alarmName(), owner));
+    }
+
+    /** Deletes alarms a scaling policy owns, in the policy's transaction; names that are gone are passed over. */
+    public Uni<Void> deleteManagedAlarms(SqlClient tx, String tenant, List<String> alarmNames) {
+        if (alarmNames.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = Instant.now();
+        return alarms.lockAll(tx, tenant, alarmNames).chain(found -> {
+            Uni<Void> written = alarms.delete(tx, tenant, alarmNames);
+            for (StoredAlarm alarm : found) {
+                String name = alarm.definition().alarmName();
+                written = written.chain(() -> history.add(tx, tenant, new AlarmHistoryItem(name, now,
+                        HistoryItemType.CONFIGURATION_UPDATE, "Alarm \"" + name + "\" deleted"), null));
+            }
+            return written;
+        });
+    }
+
+    /** The named alarms and those whose AlarmActions name one of {@code actionArns}, as scaling policies read them. */
+    public Uni<List<AlarmSnapshot>> snapshots(SqlClient client, String tenant, List<String> alarmNames,
+            List<String> actionArns) {
+        return alarms.snapshots(client, tenant, alarmNames, actionArns);
+    }
+
+    private Uni<Void> refuseManaged(SqlClient tx, String tenant, List<String> alarmNames, boolean multiple) {
+        List<String> candidates = alarmNames.stream().filter(name -> name.startsWith(MANAGED_PREFIX)).toList();
+        if (candidates.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return alarms.owners(tx, tenant, candidates).invoke(owners -> owners.entrySet().stream().findFirst()
+                .ifPresent(owned -> {
+                    int index = alarmNames.indexOf(owned.getKey());
+                    String field = multiple ? "AlarmNames[" + index + "]" : "AlarmName";
+                    throw new InvalidInputException(field, "alarm " + owned.getKey() + " is managed by scaling policy "
+                            + owned.getValue() + ": change or delete the policy instead");
+                })).replaceWithVoid();
+    }
+
+    private static AlarmDefinition definitionOf(PutMetricAlarmRequest request) {
         AlarmDefinition definition = AlarmRules.definitionOf(request.values());
         if (!(definition.statistic() instanceof AlarmStatistic.Standard)) {
             throw new InvalidInputException("ExtendedStatistic", "percentiles cannot be evaluated: the metric store "
                     + "keeps statistic sets; use Statistic");
         }
+        return definition;
+    }
+
+    private Uni<Void> put(SqlClient tx, String tenant, AlarmDefinition definition) {
         Instant now = Instant.now();
-        return pool.withTransaction(tx -> alarms.lockTenantAndCount(tx, tenant)
+        return alarms.lockTenantAndCount(tx, tenant)
                 .chain(count -> alarms.lock(tx, tenant, definition.alarmName()).chain(existing -> {
                     if (existing.isPresent()) {
                         return alarms.updateDefinition(tx, tenant, definition, now, now)
@@ -68,7 +127,7 @@ public class AlarmsService {
                             StateReason.INITIAL.text(), null, now, now, now, now);
                     return alarms.insert(tx, created)
                             .chain(() -> history.add(tx, tenant, AlarmHistoryItem.created(definition.alarmName(), now), null));
-                })));
+                }));
     }
 
     public Uni<AlarmMessages.DescribeAlarmsResponse> describeAlarms(String tenant, List<String> alarmNames,
@@ -96,7 +155,7 @@ public class AlarmsService {
     public Uni<Void> deleteAlarms(String tenant, List<String> alarmNames) {
         List<String> names = names("AlarmNames", alarmNames, true);
         Instant now = Instant.now();
-        return pool.withTransaction(tx -> alarms.lockAll(tx, tenant, names).chain(found -> {
+        return pool.withTransaction(tx -> refuseManaged(tx, tenant, names, true).chain(() -> alarms.lockAll(tx, tenant, names)).chain(found -> {
             List<String> missing = names.stream()
                     .filter(name -> found.stream().noneMatch(a -> a.definition().alarmName().equals(name))).toList();
             if (!missing.isEmpty()) {
