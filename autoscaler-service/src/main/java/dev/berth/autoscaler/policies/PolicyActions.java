@@ -32,7 +32,7 @@ import org.jboss.logging.Logger;
  * alarms take turns), reads all its policies with their alarms, its cooldowns and its last known desired
  * count, and lets {@link ScalingDecider} decide: a scale is recorded as a capacity change together with the
  * new cooldown state and the new count as the known one (the next evaluation counts from it), and sent once
- * committed; a not-scaled decision is a Failed activity with its reasons.
+ * committed; a not-scaled decision is a Failed activity with its reasons (once while it repeats).
  * The alarm repeats the action at every evaluation while it stays in ALARM; the cooldown state written with
  * each scale is what keeps one breach from scaling again before its cooldown allows.
  */
@@ -121,7 +121,7 @@ public class PolicyActions implements AlarmActionSink {
                     // (the scheduler's outcome sets the count it reached once it answers)
                     .call(() -> targets.knownDesiredCount(tx, tenant, id.resourceId().toString(), scale.newCount()))
                     .map(Optional::of);
-            case ScalingDecision.NotScaled notScaled -> changes.recordFinished(tx, ScalingActivity.finished(tenant, id,
+            case ScalingDecision.NotScaled notScaled -> changes.recordNotScaled(tx, ScalingActivity.finished(tenant, id,
                             notScaled.description(), notScaled.cause(), ActivityStatusCode.FAILED, null, notScaled.reasons(), now))
                     .replaceWith(Optional.empty());
             case ScalingDecision.NoAction ignored -> Uni.createFrom().item(Optional.empty());

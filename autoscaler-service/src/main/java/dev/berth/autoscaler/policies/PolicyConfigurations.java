@@ -53,6 +53,10 @@ public final class PolicyConfigurations {
         if (predefined != null) {
             predefinedMetric = TrackedMetric.Predefined.of(predefined.predefinedMetricType(), predefined.resourceLabel());
         } else if (customized != null) {
+            if (customized.metrics() != null) {
+                throw invalid(TARGET_TRACKING + ".CustomizedMetricSpecification.Metrics",
+                        "metric math is not supported: give MetricName, Namespace, Dimensions and Statistic of one metric");
+            }
             customizedMetric = TrackedMetric.Customized.of(customized.namespace(), customized.metricName(),
                     dimensions(customized.dimensions()), customized.statistic(), customized.unit());
         }

@@ -43,7 +43,7 @@ public final class PolicyMessages {
             @Schema(maxLength = 1023, description = "Only for ALBRequestCountPerTarget") String resourceLabel) {
     }
 
-    /** A single metric; metric math (Metrics) is not taken. */
+    /** A single metric; metric math (Metrics) is read only to be refused by name. */
     @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CustomizedMetricSpecification(
@@ -51,7 +51,14 @@ public final class PolicyMessages {
             @Schema(required = true, maxLength = 255) String namespace,
             @Schema(maxItems = 30) List<MetricDimension> dimensions,
             @Schema(required = true, description = "Average, Minimum, Maximum, SampleCount or Sum") String statistic,
-            String unit) {
+            String unit,
+            @Schema(description = "Metric math: not supported, refused when given") List<TargetTrackingMetricDataQuery> metrics) {
+    }
+
+    /** AWS's metric-math query of a target-tracking policy; its MetricStat is not read. */
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TargetTrackingMetricDataQuery(String id, String expression, String label, Boolean returnData) {
     }
 
     @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)

@@ -45,6 +45,11 @@ public class CapacityChanges {
         return activities.insert(tx, activity).replaceWith(activity);
     }
 
+    /** A policy's decision not to scale, in {@code tx}, unless it repeats the target's latest activity. */
+    public Uni<Void> recordNotScaled(SqlClient tx, ScalingActivity activity) {
+        return activities.insertUnlessRepeated(tx, activity);
+    }
+
     public void send(List<ScalingActivity> changes) {
         changes.stream().filter(ScalingActivity::isCapacityChange).forEach(this::send);
     }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,6 +38,30 @@ public class ScalingActivityStore {
     ObjectMapper json;
 
     public Uni<Void> insert(SqlClient tx, ScalingActivity a) {
+        return tx.preparedQuery("INSERT INTO scaling_activity (activity_id, tenant, service_namespace, resource_id, "
+                        + "scalable_dimension, description, cause, start_time, end_time, status_code, status_message, "
+                        + "not_scaled_reasons, desired_count, min_capacity, max_capacity, scale_in, sent_at) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)")
+                .execute(values(a)).replaceWithVoid();
+    }
+
+    /**
+     * A not-scaled activity, unless the target's latest activity is the same decision (same cause, same
+     * reasons): an alarm that stays in ALARM at the maximum repeats its action at every evaluation, and
+     * one record of it says all. Callers hold the target's lock.
+     */
+    public Uni<Void> insertUnlessRepeated(SqlClient tx, ScalingActivity a) {
+        ScalableTargetId id = a.target();
+        return tx.preparedQuery("SELECT " + COLUMNS + " FROM scaling_activity WHERE tenant = $1 AND service_namespace = $2 "
+                        + "AND resource_id = $3 AND scalable_dimension = $4 ORDER BY start_time DESC, activity_id DESC LIMIT 1")
+                .execute(Tuple.of(a.tenant(), id.namespace().awsName(), id.resourceId().toString(), id.dimension().awsName()))
+                .map(rows -> Rows.first(rows, this::row))
+                .chain(latest -> latest.isPresent() && Objects.equals(latest.get().cause(), a.cause())
+                        && latest.get().notScaledReasons().equals(a.notScaledReasons())
+                        ? Uni.createFrom().voidItem() : insert(tx, a));
+    }
+
+    private Tuple values(ScalingActivity a) {
         ScalableTargetId id = a.target();
         List<Object> args = new ArrayList<>(Arrays.asList(a.activityId(), a.tenant(), id.namespace().awsName(),
                 id.resourceId().toString(), id.dimension().awsName(), a.description(), a.cause(),
@@ -44,11 +69,7 @@ public class ScalingActivityStore {
                 a.statusMessage(), a.notScaledReasons().isEmpty() ? null : new JsonArray(write(a.notScaledReasons())),
                 a.desiredCount(), a.minCapacity(), a.maxCapacity(), a.scaleIn(),
                 a.isCapacityChange() ? ScalableTargetStore.utc(a.startTime()) : null));
-        return tx.preparedQuery("INSERT INTO scaling_activity (activity_id, tenant, service_namespace, resource_id, "
-                        + "scalable_dimension, description, cause, start_time, end_time, status_code, status_message, "
-                        + "not_scaled_reasons, desired_count, min_capacity, max_capacity, scale_in, sent_at) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)")
-                .execute(Tuple.from(args)).replaceWithVoid();
+        return Tuple.from(args);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.berth.autoscaler.policies.PolicyMessages.MetricDimension;
 import dev.berth.autoscaler.policies.PolicyMessages.PredefinedMetricSpecification;
 import dev.berth.autoscaler.policies.PolicyMessages.StepAdjustment;
 import dev.berth.autoscaler.policies.PolicyMessages.StepScalingPolicyConfiguration;
+import dev.berth.autoscaler.policies.PolicyMessages.TargetTrackingMetricDataQuery;
 import dev.berth.autoscaler.policies.PolicyMessages.TargetTrackingScalingPolicyConfiguration;
 import dev.berth.autoscaler.scaling.AdjustmentType;
 import dev.berth.autoscaler.scaling.MetricAggregationType;
@@ -55,7 +56,7 @@ class PolicyConfigurationsTest {
     void targetTrackingTakesWhatIsGiven() {
         TargetTrackingConfiguration config = PolicyConfigurations.targetTracking(new TargetTrackingScalingPolicyConfiguration(
                 70.0, null, new CustomizedMetricSpecification("QueueDepth", "Shop", List.of(new MetricDimension("Queue", "orders")),
-                        "Maximum", "Count"), 30, 600, true));
+                        "Maximum", "Count", null), 30, 600, true));
         TrackedMetric.Customized metric = assertInstanceOf(TrackedMetric.Customized.class, config.metric());
         assertEquals("Shop", metric.namespace());
         assertEquals("QueueDepth", metric.metricName());
@@ -112,7 +113,7 @@ class PolicyConfigurationsTest {
                         new TargetTrackingScalingPolicyConfiguration(50.0, null, null, null, null, null))),
                 bad("TargetTrackingScalingPolicyConfiguration", () -> PolicyConfigurations.targetTracking(
                         new TargetTrackingScalingPolicyConfiguration(50.0, CPU, new CustomizedMetricSpecification("M", "N",
-                                null, "Average", null), null, null, null))),
+                                null, "Average", null, null), null, null, null))),
                 bad("TargetTrackingScalingPolicyConfiguration.PredefinedMetricSpecification.PredefinedMetricType",
                         () -> PolicyConfigurations.targetTracking(new TargetTrackingScalingPolicyConfiguration(50.0,
                                 new PredefinedMetricSpecification("EC2SpotFleetRequestAverageCPUUtilization", null), null, null,
@@ -120,7 +121,12 @@ class PolicyConfigurationsTest {
                 bad("TargetTrackingScalingPolicyConfiguration.CustomizedMetricSpecification.Dimensions[0].Value",
                         () -> PolicyConfigurations.targetTracking(new TargetTrackingScalingPolicyConfiguration(50.0, null,
                                 new CustomizedMetricSpecification("M", "N", List.of(new MetricDimension("Queue", null)),
-                                        "Average", null), null, null, null))),
+                                        "Average", null, null), null, null, null))),
+                bad("TargetTrackingScalingPolicyConfiguration.CustomizedMetricSpecification.Metrics",
+                        () -> PolicyConfigurations.targetTracking(new TargetTrackingScalingPolicyConfiguration(50.0, null,
+                                new CustomizedMetricSpecification(null, null, null, null, null,
+                                        List.of(new TargetTrackingMetricDataQuery("e1", "m1 / m2", null, true))),
+                                null, null, null))),
                 bad("TargetTrackingScalingPolicyConfiguration.ScaleInCooldown", () -> PolicyConfigurations.targetTracking(
                         new TargetTrackingScalingPolicyConfiguration(50.0, CPU, null, null, -1, null))),
                 bad("StepScalingPolicyConfiguration.AdjustmentType", () -> PolicyConfigurations.step(

@@ -194,5 +194,11 @@ class PolicyLoopIT {
                 notScaled.getString("ScalingActivities[0].Cause"));
         assertTrue(activities(resourceId, false).getList("ScalingActivities").isEmpty(),
                 "not-scaled activities only when asked for");
+
+        // the alarm stays in ALARM and repeats its action: the same decision is not written again
+        int runs = actionRuns(alarmName);
+        await(() -> actionRuns(alarmName), n -> n >= runs + 2, "two more evaluations in ALARM");
+        JsonPath after = activities(resourceId, true);
+        assertEquals(1, after.getList("ScalingActivities").size(), after.prettify());
     }
 }

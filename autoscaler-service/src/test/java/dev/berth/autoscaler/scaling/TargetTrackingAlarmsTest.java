@@ -53,7 +53,7 @@ class TargetTrackingAlarmsTest {
     }
 
     @Test
-    void highResolutionDecidesOnOneTenSecondPeriodAndKeepsTheSlowLowAlarm() {
+    void highResolutionDecidesOnOneTenSecondPeriodAndScalesInAfterFifteen() {
         List<SynthesizedAlarm> alarms = TargetTrackingAlarms.of(WEB,
                 config("ECSServiceAverageCPUUtilization", 50, null, true), HIGH, LOW);
         SynthesizedAlarm high = alarms.get(0);
@@ -63,7 +63,8 @@ class TargetTrackingAlarmsTest {
         // a breach is decided when the first breaching 10-second period closes: within 15 s
         assertTrue(high.periodSeconds() * high.datapointsToAlarm() <= 15);
         SynthesizedAlarm low = alarms.get(1);
-        assertEquals(60, low.periodSeconds());
+        assertEquals(10, low.periodSeconds());
+        assertEquals(15, low.evaluationPeriods());
         assertEquals(15, low.datapointsToAlarm());
     }
 
