@@ -23,6 +23,25 @@ public final class AlarmEvaluator {
      */
     public static Evaluation evaluate(AlarmDefinition definition, AlarmState current, Instant now,
                                       Collection<Datapoint> datapoints) {
+        StateDecision decision = StateDecider.decide(definition, slots(definition, now, datapoints));
+        return decision.state()
+                .map(state -> new Evaluation(current, state,
+                        Optional.of(StateReasons.of(definition, decision, state, now))))
+                .orElseGet(() -> new Evaluation(current, current, Optional.empty()));
+    }
+
+    /**
+     * The real datapoints an evaluation at {@code now} counts, oldest first — the same ones that decide the
+     * state, so up to EvaluationPeriods of them, reaching back past missing periods within the range: what a
+     * scaling policy acts on (the latest for target tracking, an aggregate for step scaling).
+     */
+    public static List<Double> evaluatedValues(AlarmDefinition definition, Instant now, Collection<Datapoint> datapoints) {
+        return StateDecider.decide(definition, slots(definition, now, datapoints)).evaluated().stream()
+                .filter(slot -> !slot.isMissing()).map(slot -> slot.datapoint().value()).toList();
+    }
+
+    /** Every period of the evaluation range with its datapoint, oldest first. */
+    private static List<PeriodSlot> slots(AlarmDefinition definition, Instant now, Collection<Datapoint> datapoints) {
         EvaluationRange range = EvaluationRange.of(definition.period(), definition.evaluationPeriods(), now);
         Map<Instant, Datapoint> byPeriod = new HashMap<>();
         for (Datapoint datapoint : datapoints) {
@@ -31,27 +50,6 @@ public final class AlarmEvaluator {
                 throw new IllegalArgumentException("two datapoints for the period starting " + datapoint.periodStart());
             }
         }
-        List<PeriodSlot> slots = range.periodStarts().stream().map(start -> new PeriodSlot(start, byPeriod.get(start)))
-                .toList();
-        StateDecision decision = StateDecider.decide(definition, slots);
-        return decision.state()
-                .map(state -> new Evaluation(current, state,
-                        Optional.of(StateReasons.of(definition, decision, state, now))))
-                .orElseGet(() -> new Evaluation(current, current, Optional.empty()));
-    }
-
-    /**
-     * The real datapoints of the last EvaluationPeriods periods an evaluation at {@code now} counts, oldest
-     * first: what a scaling policy acts on (the latest for target tracking, an aggregate for step scaling).
-     */
-    public static List<Double> evaluatedValues(AlarmDefinition definition, Instant now, Collection<Datapoint> datapoints) {
-        EvaluationRange range = EvaluationRange.of(definition.period(), definition.evaluationPeriods(), now);
-        List<Instant> starts = range.periodStarts();
-        List<Instant> counted = starts.subList(Math.max(0, starts.size() - definition.evaluationPeriods()), starts.size());
-        Map<Instant, Double> byPeriod = new HashMap<>();
-        for (Datapoint datapoint : datapoints) {
-            byPeriod.putIfAbsent(datapoint.periodStart(), datapoint.value());
-        }
-        return counted.stream().filter(byPeriod::containsKey).map(byPeriod::get).toList();
+        return range.periodStarts().stream().map(start -> new PeriodSlot(start, byPeriod.get(start))).toList();
     }
 }
